@@ -1,0 +1,11 @@
+DROP TABLE api_tokens;
+DROP TABLE users;
+DROP TABLE session_topics;
+DROP TABLE session_countries;
+DROP TABLE session_regions;
+DROP TABLE sessions;
+DROP TABLE topics;
+DROP TABLE country_time_zones;
+DROP TABLE country_regions;
+DROP TABLE countries;
+DROP TABLE regions;

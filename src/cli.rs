@@ -1,0 +1,75 @@
+//! The `convene` command line.
+
+use crate::settings::variables_help;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "convene",
+    about = "Event and webinar scheduling for the EU CBRN Centres of Excellence network.",
+    long_about = "Event and webinar scheduling for the EU CBRN Centres of Excellence network.\n\n\
+                  Without a subcommand, runs the server (`convene serve`). Every command creates \
+                  and migrates the database as needed."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (the default). Stops gracefully on SIGTERM or Ctrl-C.
+    Serve,
+    /// Create the database if needed and apply pending migrations, then exit.
+    Migrate,
+    /// Manage organiser accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Manage API bearer tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an admin account (or reset its password), reading the password from stdin.
+    Create {
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token and print it on the last line of stdout. Only its hash is stored.
+    Create {
+        /// A name to recognise the token by, e.g. the system that uses it.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// `--version` names the time-zone database, since times depend on it.
+pub fn version() -> String {
+    format!(
+        "{} (IANA time-zone database {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::domain::zone::tzdb_version()
+    )
+}
+
+fn with_env_help(cmd: clap::Command, help: &str) -> clap::Command {
+    let help = help.to_string();
+    cmd.after_help(help.clone())
+        .mut_subcommands(move |s| with_env_help(s, &help))
+}
+
+pub fn parse() -> Cli {
+    let cmd = with_env_help(Cli::command().version(version()), &variables_help());
+    let matches = cmd.get_matches();
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    }
+}

@@ -1,0 +1,97 @@
+//! Rows as stored. Instants are `NaiveDateTime` in UTC (the only timestamp
+//! mapping that works through diesel's `MultiConnection`); convert at the edge.
+
+use super::schema::*;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct SessionId(pub i32);
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = regions)]
+pub struct Region {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub secretariat_city: String,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = countries)]
+pub struct Country {
+    pub iso2: String,
+    pub name: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = topics)]
+pub struct Topic {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = sessions)]
+pub struct SessionRow {
+    pub id: i32,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub kind: String,
+    pub format: String,
+    pub time_zone: String,
+    pub starts_at: chrono::NaiveDateTime,
+    pub ends_at: chrono::NaiveDateTime,
+    pub capacity: Option<i32>,
+    pub waitlist: bool,
+    pub seats_taken: i32,
+    pub language: String,
+    pub requires_approval: bool,
+    pub registration_opens_at: Option<chrono::NaiveDateTime>,
+    pub registration_closes_at: Option<chrono::NaiveDateTime>,
+    pub location: String,
+    pub join_url: String,
+    pub status: String,
+    pub sequence: i32,
+    pub is_demo: bool,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// The columns a session write sets; used for inserts and whole updates.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = sessions, treat_none_as_null = true)]
+pub struct SessionChanges {
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub kind: String,
+    pub format: String,
+    pub time_zone: String,
+    pub starts_at: chrono::NaiveDateTime,
+    pub ends_at: chrono::NaiveDateTime,
+    pub capacity: Option<i32>,
+    pub waitlist: bool,
+    pub language: String,
+    pub requires_approval: bool,
+    pub registration_opens_at: Option<chrono::NaiveDateTime>,
+    pub registration_closes_at: Option<chrono::NaiveDateTime>,
+    pub location: String,
+    pub join_url: String,
+    pub status: String,
+    pub sequence: i32,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct NewSession {
+    #[diesel(embed)]
+    pub fields: SessionChanges,
+    pub is_demo: bool,
+    pub created_at: chrono::NaiveDateTime,
+}

@@ -1,0 +1,216 @@
+//! Regions, partner countries and their zones, topics: seeded once from the
+//! files under `reference/` (compiled into the binary), editable afterwards.
+
+use super::DbConn;
+use super::models::{Country, Region, Topic};
+use super::schema::{countries, country_regions, country_time_zones, regions, topics};
+use crate::domain::zone::TimeZone;
+use anyhow::Context;
+use diesel::prelude::*;
+use std::collections::BTreeMap;
+
+const PARTNER_COUNTRIES: &str = include_str!("../../reference/partner_countries.csv");
+const TOPICS: &str = include_str!("../../reference/topics.csv");
+const ORGANISER_REGION: &str = "eu-organisers";
+
+#[derive(Debug, serde::Deserialize)]
+struct CountryLine {
+    region_slug: String,
+    region_name: String,
+    secretariat_city: String,
+    country_iso2: String,
+    country_name: String,
+    time_zones: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct TopicLine {
+    slug: String,
+    name: String,
+}
+
+/// Seeds the reference tables when they are empty. Returns whether it did.
+pub fn seed_if_empty(conn: &mut DbConn) -> anyhow::Result<bool> {
+    let existing: i64 = regions::table.count().get_result(conn)?;
+    if existing > 0 {
+        return Ok(false);
+    }
+    let lines: Vec<CountryLine> = csv::Reader::from_reader(PARTNER_COUNTRIES.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .context("reference/partner_countries.csv is malformed")?;
+    let topic_lines: Vec<TopicLine> = csv::Reader::from_reader(TOPICS.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .context("reference/topics.csv is malformed")?;
+
+    conn.transaction(|conn| {
+        let mut region_ids: BTreeMap<String, i32> = BTreeMap::new();
+        let mut country_regions_seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for line in &lines {
+            if !region_ids.contains_key(&line.region_slug) {
+                let position = i32::try_from(region_ids.len())?;
+                let id: i32 = diesel::insert_into(regions::table)
+                    .values((
+                        regions::slug.eq(&line.region_slug),
+                        regions::name.eq(&line.region_name),
+                        regions::secretariat_city.eq(&line.secretariat_city),
+                        regions::position.eq(position),
+                    ))
+                    .returning(regions::id)
+                    .get_result(conn)?;
+                region_ids.insert(line.region_slug.clone(), id);
+            }
+            let slugs = country_regions_seen
+                .entry(line.country_iso2.clone())
+                .or_default();
+            let first_time = slugs.is_empty();
+            slugs.push(line.region_slug.clone());
+            if first_time {
+                let only_organiser = lines
+                    .iter()
+                    .filter(|l| l.country_iso2 == line.country_iso2)
+                    .all(|l| l.region_slug == ORGANISER_REGION);
+                diesel::insert_into(countries::table)
+                    .values((
+                        countries::iso2.eq(&line.country_iso2),
+                        countries::name.eq(&line.country_name),
+                        countries::status.eq(if only_organiser {
+                            "organiser"
+                        } else {
+                            "partner"
+                        }),
+                    ))
+                    .execute(conn)?;
+                for (position, zone) in line.time_zones.split(';').enumerate() {
+                    let zone = TimeZone::parse(zone).map_err(|e| {
+                        anyhow::anyhow!("zone {zone} of {}: {e}", line.country_iso2)
+                    })?;
+                    diesel::insert_into(country_time_zones::table)
+                        .values((
+                            country_time_zones::country_iso2.eq(&line.country_iso2),
+                            country_time_zones::time_zone.eq(zone.name()),
+                            country_time_zones::position.eq(i32::try_from(position)?),
+                        ))
+                        .execute(conn)?;
+                }
+            }
+            diesel::insert_into(country_regions::table)
+                .values((
+                    country_regions::country_iso2.eq(&line.country_iso2),
+                    country_regions::region_id.eq(region_ids[&line.region_slug]),
+                ))
+                .execute(conn)?;
+        }
+        for t in &topic_lines {
+            diesel::insert_into(topics::table)
+                .values((topics::slug.eq(&t.slug), topics::name.eq(&t.name)))
+                .execute(conn)?;
+        }
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(true)
+}
+
+/// Everything reference, read in four queries; small enough to load whole.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    pub regions: Vec<Region>,
+    pub countries: Vec<Country>,
+    pub topics: Vec<Topic>,
+    /// iso2 → zone names, first is the country's default
+    pub zones: BTreeMap<String, Vec<String>>,
+    /// iso2 → region ids
+    pub country_regions: BTreeMap<String, Vec<i32>>,
+}
+
+impl Reference {
+    pub fn load(conn: &mut DbConn) -> QueryResult<Self> {
+        let regions = regions::table
+            .order(regions::position)
+            .select(Region::as_select())
+            .load(conn)?;
+        let countries = countries::table
+            .order(countries::name)
+            .select(Country::as_select())
+            .load(conn)?;
+        let topics = topics::table
+            .order(topics::name)
+            .select(Topic::as_select())
+            .load(conn)?;
+        let mut zones: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (iso2, zone) in country_time_zones::table
+            .order((
+                country_time_zones::country_iso2,
+                country_time_zones::position,
+            ))
+            .select((
+                country_time_zones::country_iso2,
+                country_time_zones::time_zone,
+            ))
+            .load::<(String, String)>(conn)?
+        {
+            zones.entry(iso2).or_default().push(zone);
+        }
+        let mut country_regions: BTreeMap<String, Vec<i32>> = BTreeMap::new();
+        for (iso2, region) in country_regions::table
+            .select((country_regions::country_iso2, country_regions::region_id))
+            .load::<(String, i32)>(conn)?
+        {
+            country_regions.entry(iso2).or_default().push(region);
+        }
+        Ok(Self {
+            regions,
+            countries,
+            topics,
+            zones,
+            country_regions,
+        })
+    }
+
+    pub fn region(&self, slug: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.slug == slug)
+    }
+
+    pub fn region_by_id(&self, id: i32) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn country(&self, iso2: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.iso2.eq_ignore_ascii_case(iso2))
+    }
+
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn topic_by_id(&self, id: i32) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn countries_in(&self, region_id: i32) -> Vec<&Country> {
+        self.countries
+            .iter()
+            .filter(|c| {
+                self.country_regions
+                    .get(&c.iso2)
+                    .is_some_and(|r| r.contains(&region_id))
+            })
+            .collect()
+    }
+
+    pub fn region_slugs_of(&self, iso2: &str) -> Vec<String> {
+        let ids = self.country_regions.get(iso2).cloned().unwrap_or_default();
+        self.regions
+            .iter()
+            .filter(|r| ids.contains(&r.id))
+            .map(|r| r.slug.clone())
+            .collect()
+    }
+
+    pub fn zones_of(&self, iso2: &str) -> &[String] {
+        self.zones.get(iso2).map(Vec::as_slice).unwrap_or(&[])
+    }
+}

@@ -1,0 +1,135 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Int4,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    countries (iso2) {
+        iso2 -> Text,
+        name -> Text,
+        status -> Text,
+    }
+}
+
+diesel::table! {
+    country_regions (country_iso2, region_id) {
+        country_iso2 -> Text,
+        region_id -> Int4,
+    }
+}
+
+diesel::table! {
+    country_time_zones (country_iso2, time_zone) {
+        country_iso2 -> Text,
+        time_zone -> Text,
+        position -> Int4,
+    }
+}
+
+diesel::table! {
+    regions (id) {
+        id -> Int4,
+        slug -> Text,
+        name -> Text,
+        secretariat_city -> Text,
+        position -> Int4,
+    }
+}
+
+diesel::table! {
+    session_countries (session_id, country_iso2) {
+        session_id -> Int4,
+        country_iso2 -> Text,
+    }
+}
+
+diesel::table! {
+    session_regions (session_id, region_id) {
+        session_id -> Int4,
+        region_id -> Int4,
+    }
+}
+
+diesel::table! {
+    session_topics (session_id, topic_id) {
+        session_id -> Int4,
+        topic_id -> Int4,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Int4,
+        title -> Text,
+        summary -> Text,
+        description -> Text,
+        kind -> Text,
+        format -> Text,
+        time_zone -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        capacity -> Nullable<Int4>,
+        waitlist -> Bool,
+        seats_taken -> Int4,
+        language -> Text,
+        requires_approval -> Bool,
+        registration_opens_at -> Nullable<Timestamp>,
+        registration_closes_at -> Nullable<Timestamp>,
+        location -> Text,
+        join_url -> Text,
+        status -> Text,
+        sequence -> Int4,
+        is_demo -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topics (id) {
+        id -> Int4,
+        slug -> Text,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Int4,
+        email -> Text,
+        password_hash -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(country_regions -> countries (country_iso2));
+diesel::joinable!(country_regions -> regions (region_id));
+diesel::joinable!(country_time_zones -> countries (country_iso2));
+diesel::joinable!(session_countries -> countries (country_iso2));
+diesel::joinable!(session_countries -> sessions (session_id));
+diesel::joinable!(session_regions -> regions (region_id));
+diesel::joinable!(session_regions -> sessions (session_id));
+diesel::joinable!(session_topics -> sessions (session_id));
+diesel::joinable!(session_topics -> topics (topic_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    api_tokens,
+    countries,
+    country_regions,
+    country_time_zones,
+    regions,
+    session_countries,
+    session_regions,
+    session_topics,
+    sessions,
+    topics,
+    users,
+);

@@ -1,0 +1,509 @@
+//! Sessions: writes that keep the calendar sequence honest, and reads with
+//! the eligibility rules that every listing and feed shares.
+
+use super::DbConn;
+use super::models::{NewSession, SessionChanges, SessionRow};
+use super::reference::Reference;
+use super::schema::{
+    country_regions, session_countries, session_regions, session_topics, sessions,
+};
+use crate::domain::fields::FieldErrors;
+use crate::domain::session::{SessionFormat, SessionInput, SessionKind, SessionStatus};
+use crate::domain::zone::TimeZone;
+use crate::error::AppError;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+/// A session with its eligibility and topics.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub row: SessionRow,
+    pub region_ids: Vec<i32>,
+    pub countries: Vec<String>,
+    pub topic_ids: Vec<i32>,
+}
+
+impl Session {
+    pub fn id(&self) -> i32 {
+        self.row.id
+    }
+
+    pub fn status(&self) -> SessionStatus {
+        SessionStatus::parse(&self.row.status).unwrap_or(SessionStatus::Draft)
+    }
+
+    pub fn kind(&self) -> SessionKind {
+        SessionKind::parse(&self.row.kind).unwrap_or(SessionKind::Webinar)
+    }
+
+    pub fn format(&self) -> SessionFormat {
+        SessionFormat::parse(&self.row.format).unwrap_or(SessionFormat::Online)
+    }
+
+    /// Stored names were parsed on the way in; UTC only if the bundled
+    /// database ever dropped a name.
+    pub fn zone(&self) -> TimeZone {
+        TimeZone::parse(&self.row.time_zone).unwrap_or_else(|_| TimeZone::utc())
+    }
+
+    pub fn starts_at(&self) -> DateTime<Utc> {
+        self.row.starts_at.and_utc()
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.row.ends_at.and_utc()
+    }
+
+    pub fn seats_left(&self) -> Option<i32> {
+        self.row.capacity.map(|c| (c - self.row.seats_taken).max(0))
+    }
+
+    pub fn open_to_all(&self) -> bool {
+        self.region_ids.is_empty() && self.countries.is_empty()
+    }
+
+    /// The countries whose participants may register, in name order.
+    pub fn eligible_countries<'r>(
+        &self,
+        reference: &'r Reference,
+    ) -> Vec<&'r crate::db::models::Country> {
+        reference
+            .countries
+            .iter()
+            .filter(|c| {
+                self.open_to_all()
+                    || self.countries.contains(&c.iso2)
+                    || reference
+                        .country_regions
+                        .get(&c.iso2)
+                        .is_some_and(|rs| rs.iter().any(|r| self.region_ids.contains(r)))
+            })
+            .collect()
+    }
+
+    /// The session as the fields of a write, with times as local wall times
+    /// in its zone: the base onto which a PATCH is laid.
+    pub fn as_input_object(&self, reference: &Reference) -> Map<String, Value> {
+        let zone = self.zone();
+        let local = |t: NaiveDateTime| {
+            zone.at(t.and_utc())
+                .local
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string()
+        };
+        let instant = |t: Option<NaiveDateTime>| {
+            t.map(|t| {
+                t.and_utc()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            })
+        };
+        let value = json!({
+            "title": self.row.title,
+            "summary": self.row.summary,
+            "description": self.row.description,
+            "kind": self.row.kind,
+            "format": self.row.format,
+            "time_zone": self.row.time_zone,
+            "starts_at": local(self.row.starts_at),
+            "ends_at": local(self.row.ends_at),
+            "capacity": self.row.capacity,
+            "waitlist": self.row.waitlist,
+            "regions": self.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.slug.clone()).collect::<Vec<_>>(),
+            "countries": self.countries,
+            "topics": self.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.slug.clone()).collect::<Vec<_>>(),
+            "language": self.row.language,
+            "requires_approval": self.row.requires_approval,
+            "registration_opens_at": instant(self.row.registration_opens_at),
+            "registration_closes_at": instant(self.row.registration_closes_at),
+            "location": self.row.location,
+            "join_url": self.row.join_url,
+            "status": self.row.status,
+        });
+        match value {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+}
+
+struct Links {
+    region_ids: Vec<i32>,
+    countries: Vec<String>,
+    topic_ids: Vec<i32>,
+}
+
+/// Turns slugs and codes into ids, naming any that do not exist.
+fn resolve_links(reference: &Reference, input: &SessionInput) -> Result<Links, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let mut unknown = |field: &str, bad: Vec<&String>| {
+        if !bad.is_empty() {
+            let list = bad
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            errors.add(field, format!("unknown: {list}"));
+        }
+    };
+    let region_ids = input
+        .regions
+        .iter()
+        .filter_map(|s| reference.region(s).map(|r| r.id))
+        .collect();
+    unknown(
+        "regions",
+        input
+            .regions
+            .iter()
+            .filter(|s| reference.region(s).is_none())
+            .collect(),
+    );
+    let countries = input
+        .countries
+        .iter()
+        .filter_map(|c| reference.country(c).map(|c| c.iso2.clone()))
+        .collect();
+    unknown(
+        "countries",
+        input
+            .countries
+            .iter()
+            .filter(|c| reference.country(c).is_none())
+            .collect(),
+    );
+    let topic_ids = input
+        .topics
+        .iter()
+        .filter_map(|s| reference.topic(s).map(|t| t.id))
+        .collect();
+    unknown(
+        "topics",
+        input
+            .topics
+            .iter()
+            .filter(|s| reference.topic(s).is_none())
+            .collect(),
+    );
+    if errors.is_empty() {
+        Ok(Links {
+            region_ids,
+            countries,
+            topic_ids,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionChanges {
+    SessionChanges {
+        title: input.title.clone(),
+        summary: input.summary.clone(),
+        description: input.description.clone(),
+        kind: input.kind.as_str().to_string(),
+        format: input.format.as_str().to_string(),
+        time_zone: input.zone.name().to_string(),
+        starts_at: input.starts_at.naive_utc(),
+        ends_at: input.ends_at.naive_utc(),
+        capacity: input.capacity,
+        waitlist: input.waitlist,
+        language: input.language.clone(),
+        requires_approval: input.requires_approval,
+        registration_opens_at: input.registration_opens_at.map(|t| t.naive_utc()),
+        registration_closes_at: input.registration_closes_at.map(|t| t.naive_utc()),
+        location: input.location.clone(),
+        join_url: input.join_url.clone(),
+        status: input.status.as_str().to_string(),
+        sequence,
+        updated_at: now,
+    }
+}
+
+fn write_links(conn: &mut DbConn, id: i32, links: &Links) -> QueryResult<()> {
+    diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id)))
+        .execute(conn)?;
+    for r in &links.region_ids {
+        diesel::insert_into(session_regions::table)
+            .values((
+                session_regions::session_id.eq(id),
+                session_regions::region_id.eq(r),
+            ))
+            .execute(conn)?;
+    }
+    for c in &links.countries {
+        diesel::insert_into(session_countries::table)
+            .values((
+                session_countries::session_id.eq(id),
+                session_countries::country_iso2.eq(c),
+            ))
+            .execute(conn)?;
+    }
+    for t in &links.topic_ids {
+        diesel::insert_into(session_topics::table)
+            .values((
+                session_topics::session_id.eq(id),
+                session_topics::topic_id.eq(t),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    reference: &Reference,
+    input: &SessionInput,
+    is_demo: bool,
+) -> Result<Session, AppError> {
+    let links = resolve_links(reference, input).map_err(AppError::Validation)?;
+    let now = super::now();
+    let id = conn.transaction(|conn| {
+        let row: SessionRow = diesel::insert_into(sessions::table)
+            .values(&NewSession {
+                fields: changes(input, 0, now),
+                is_demo,
+                created_at: now,
+            })
+            .get_result(conn)?;
+        write_links(conn, row.id, &links)?;
+        QueryResult::Ok(row.id)
+    })?;
+    find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// Applies a partial change. The patch is laid over the session's current
+/// fields and the whole is checked again, so a patch can never leave a
+/// session that a create would have refused.
+pub fn update(
+    conn: &mut DbConn,
+    reference: &Reference,
+    id: i32,
+    patch: &Map<String, Value>,
+) -> Result<(Session, Vec<String>), AppError> {
+    conn.transaction(|conn| {
+        let current = find(conn, id)?.ok_or(AppError::NotFound)?;
+        if current.status() == SessionStatus::Cancelled {
+            return Err(AppError::Conflict(
+                "this session is cancelled and can no longer be changed".into(),
+            ));
+        }
+        let mut merged = current.as_input_object(reference);
+        // A new zone without new times keeps the wall times: organisers
+        // think "16:00 in Manila", not "08:00 UTC".
+        for (k, v) in patch {
+            merged.insert(k.clone(), v.clone());
+        }
+        let input = SessionInput::parse(&merged, false).map_err(AppError::Validation)?;
+        let links = resolve_links(reference, &input).map_err(AppError::Validation)?;
+        if let Some(capacity) = input.capacity
+            && capacity < current.row.seats_taken
+        {
+            return Err(AppError::Validation(FieldErrors::single(
+                "capacity",
+                format!(
+                    "must be at least {}, the seats already taken",
+                    current.row.seats_taken
+                ),
+            )));
+        }
+        let r = &current.row;
+        let calendar_change = input.starts_at.naive_utc() != r.starts_at
+            || input.ends_at.naive_utc() != r.ends_at
+            || input.location != r.location
+            || input.join_url != r.join_url
+            || input.format.as_str() != r.format
+            || input.status.as_str() != r.status;
+        let sequence = r.sequence + i32::from(calendar_change);
+        diesel::update(sessions::table.find(id))
+            .set(&changes(&input, sequence, super::now()))
+            .execute(conn)?;
+        write_links(conn, id, &links)?;
+        let session = find(conn, id)?.ok_or(AppError::NotFound)?;
+        Ok((session, input.notes))
+    })
+}
+
+/// Cancels a session; cancelling twice changes nothing the second time.
+pub fn cancel(conn: &mut DbConn, id: i32) -> Result<Session, AppError> {
+    conn.transaction(|conn| {
+        let current = find(conn, id)?.ok_or(AppError::NotFound)?;
+        if current.status() != SessionStatus::Cancelled {
+            diesel::update(sessions::table.find(id))
+                .set((
+                    sessions::status.eq(SessionStatus::Cancelled.as_str()),
+                    sessions::sequence.eq(current.row.sequence + 1),
+                    sessions::updated_at.eq(super::now()),
+                ))
+                .execute(conn)?;
+        }
+        find(conn, id)?.ok_or(AppError::NotFound)
+    })
+}
+
+pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Session>> {
+    let row = sessions::table
+        .find(id)
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        Some(row) => with_links(conn, vec![row])?.pop(),
+        None => None,
+    })
+}
+
+fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Session>> {
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut regions: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    let mut countries: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    let mut topics: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    // SQLite allows a limited number of bound values per statement.
+    for chunk in ids.chunks(500) {
+        for (s, r) in session_regions::table
+            .filter(session_regions::session_id.eq_any(chunk))
+            .select((session_regions::session_id, session_regions::region_id))
+            .load::<(i32, i32)>(conn)?
+        {
+            regions.entry(s).or_default().push(r);
+        }
+        for (s, c) in session_countries::table
+            .filter(session_countries::session_id.eq_any(chunk))
+            .order(session_countries::country_iso2)
+            .select((
+                session_countries::session_id,
+                session_countries::country_iso2,
+            ))
+            .load::<(i32, String)>(conn)?
+        {
+            countries.entry(s).or_default().push(c);
+        }
+        for (s, t) in session_topics::table
+            .filter(session_topics::session_id.eq_any(chunk))
+            .select((session_topics::session_id, session_topics::topic_id))
+            .load::<(i32, i32)>(conn)?
+        {
+            topics.entry(s).or_default().push(t);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let id = row.id;
+            let mut region_ids = regions.remove(&id).unwrap_or_default();
+            region_ids.sort_unstable();
+            let mut topic_ids = topics.remove(&id).unwrap_or_default();
+            topic_ids.sort_unstable();
+            Session {
+                row,
+                region_ids,
+                countries: countries.remove(&id).unwrap_or_default(),
+                topic_ids,
+            }
+        })
+        .collect())
+}
+
+/// Which sessions a listing wants.
+#[derive(Debug, Clone, Default)]
+pub struct SessionFilter {
+    pub statuses: Vec<SessionStatus>,
+    /// Sessions open to participants of this region (open-to-all included).
+    pub region_id: Option<i32>,
+    /// Sessions open to participants of this country (open-to-all included).
+    pub country: Option<String>,
+    pub topic_id: Option<i32>,
+    pub format: Option<SessionFormat>,
+    /// Sessions that end at or after this instant.
+    pub ends_after: Option<NaiveDateTime>,
+    /// Sessions that start before this instant.
+    pub starts_before: Option<NaiveDateTime>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Session>> {
+    let mut q = sessions::table.select(SessionRow::as_select()).into_boxed();
+    let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
+    q = q.filter(sessions::status.eq_any(statuses));
+    let restricted_by_region = session_regions::table.select(session_regions::session_id);
+    let restricted_by_country = session_countries::table.select(session_countries::session_id);
+    if let Some(region) = filter.region_id {
+        let countries_of_region = country_regions::table
+            .filter(country_regions::region_id.eq(region))
+            .select(country_regions::country_iso2);
+        q = q.filter(
+            sessions::id
+                .eq_any(
+                    session_regions::table
+                        .filter(session_regions::region_id.eq(region))
+                        .select(session_regions::session_id),
+                )
+                .or(sessions::id.eq_any(
+                    session_countries::table
+                        .filter(session_countries::country_iso2.eq_any(countries_of_region))
+                        .select(session_countries::session_id),
+                ))
+                .or(sessions::id
+                    .ne_all(restricted_by_region)
+                    .and(sessions::id.ne_all(restricted_by_country))),
+        );
+    }
+    if let Some(country) = &filter.country {
+        let regions_of_country = country_regions::table
+            .filter(country_regions::country_iso2.eq(country.clone()))
+            .select(country_regions::region_id);
+        q = q.filter(
+            sessions::id
+                .eq_any(
+                    session_countries::table
+                        .filter(session_countries::country_iso2.eq(country.clone()))
+                        .select(session_countries::session_id),
+                )
+                .or(sessions::id.eq_any(
+                    session_regions::table
+                        .filter(session_regions::region_id.eq_any(regions_of_country))
+                        .select(session_regions::session_id),
+                ))
+                .or(sessions::id
+                    .ne_all(session_regions::table.select(session_regions::session_id))
+                    .and(
+                        sessions::id
+                            .ne_all(session_countries::table.select(session_countries::session_id)),
+                    )),
+        );
+    }
+    if let Some(topic) = filter.topic_id {
+        q = q.filter(
+            sessions::id.eq_any(
+                session_topics::table
+                    .filter(session_topics::topic_id.eq(topic))
+                    .select(session_topics::session_id),
+            ),
+        );
+    }
+    if let Some(format) = filter.format {
+        q = q.filter(sessions::format.eq(format.as_str()));
+    }
+    if let Some(t) = filter.ends_after {
+        q = q.filter(sessions::ends_at.ge(t));
+    }
+    if let Some(t) = filter.starts_before {
+        q = q.filter(sessions::starts_at.lt(t));
+    }
+    let rows = q
+        .order((sessions::starts_at, sessions::id))
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .load(conn)?;
+    with_links(conn, rows)
+}
+
+pub fn count_all(conn: &mut DbConn) -> QueryResult<i64> {
+    sessions::table.count().get_result(conn)
+}

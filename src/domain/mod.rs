@@ -1,0 +1,9 @@
+//! Parsed types and pure rules. Nothing here knows about HTTP or SQL: a value
+//! of one of these types has already been checked, so code that holds one
+//! need not check again.
+
+pub mod email;
+pub mod fields;
+pub mod session;
+pub mod slot;
+pub mod zone;

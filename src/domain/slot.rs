@@ -1,0 +1,125 @@
+//! A session's time span as people read it in one zone:
+//! "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)".
+
+use super::zone::TimeZone;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotView {
+    pub zone: String,
+    pub city: String,
+    /// "Tue 9 Mar 2027"
+    pub date: String,
+    /// "16:00"
+    pub start: String,
+    /// "17:30", or "Wed 10 Mar 2027, 01:00" when the span crosses midnight here
+    pub end: String,
+    /// "UTC+08:00"; "UTC+01:00 → UTC+02:00" when the clocks change during it
+    pub offset: String,
+    /// "+1 day" / "−1 day" when this zone's date differs from the reference zone's
+    pub day_mark: Option<String>,
+    pub local_date: NaiveDate,
+}
+
+impl SlotView {
+    pub fn new(
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        zone: &TimeZone,
+        reference: &TimeZone,
+    ) -> Self {
+        let s = zone.at(start);
+        let e = zone.at(end);
+        let date = s.local.format("%a %-d %b %Y").to_string();
+        let end_text = if e.local.date() == s.local.date() {
+            e.local.format("%H:%M").to_string()
+        } else {
+            e.local.format("%a %-d %b %Y, %H:%M").to_string()
+        };
+        let offset = if s.offset_seconds == e.offset_seconds {
+            s.offset_label()
+        } else {
+            format!("{} → {}", s.offset_label(), e.offset_label())
+        };
+        let ref_date = reference.at(start).local.date();
+        let days = (s.local.date() - ref_date).num_days();
+        let day_mark = match days {
+            0 => None,
+            1 => Some("+1 day".to_string()),
+            -1 => Some("−1 day".to_string()),
+            d if d > 0 => Some(format!("+{d} days")),
+            d => Some(format!("−{} days", d.unsigned_abs())),
+        };
+        Self {
+            zone: zone.name().to_string(),
+            city: zone.city(),
+            date,
+            start: s.local.format("%H:%M").to_string(),
+            end: end_text,
+            offset,
+            day_mark,
+            local_date: s.local.date(),
+        }
+    }
+
+    /// The whole line, as in emails and the page heading.
+    pub fn line(&self) -> String {
+        format!(
+            "{}, {}–{} {} ({})",
+            self.date, self.start, self.end, self.city, self.offset
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zone(name: &str) -> TimeZone {
+        TimeZone::parse(name).expect("known zone")
+    }
+
+    #[test]
+    fn a_manila_session_reads_as_planned_and_a_day_earlier_in_brussels_when_late() {
+        let manila = zone("Asia/Manila");
+        let start = manila
+            .resolve(
+                chrono::NaiveDate::from_ymd_opt(2027, 3, 9)
+                    .and_then(|d| d.and_hms_opt(16, 0, 0))
+                    .expect("date"),
+            )
+            .expect("valid")
+            .utc;
+        let end = start + chrono::Duration::minutes(90);
+        let here = SlotView::new(start, end, &manila, &manila);
+        assert_eq!(
+            here.line(),
+            "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)"
+        );
+        assert_eq!(here.day_mark, None);
+        let brussels = SlotView::new(start, end, &zone("Europe/Brussels"), &manila);
+        assert_eq!(
+            brussels.line(),
+            "Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)"
+        );
+        let early = manila
+            .resolve(
+                chrono::NaiveDate::from_ymd_opt(2027, 3, 9)
+                    .and_then(|d| d.and_hms_opt(6, 0, 0))
+                    .expect("date"),
+            )
+            .expect("valid")
+            .utc;
+        let view = SlotView::new(
+            early,
+            early + chrono::Duration::hours(1),
+            &zone("Europe/Brussels"),
+            &manila,
+        );
+        assert_eq!(view.day_mark.as_deref(), Some("−1 day"));
+        assert_eq!(
+            view.line(),
+            "Mon 8 Mar 2027, 23:00–Tue 9 Mar 2027, 00:00 Brussels (UTC+01:00)"
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! One error type for requests, mapped to HTTP once: as RFC 9457 problem
+//! JSON for the API ([`AppError`]) and as an HTML page for people
+//! ([`PageError`]). Internal details go to the log, never to the client.
+
+use crate::domain::fields::FieldErrors;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+use serde_json::json;
+
+#[derive(thiserror::Error)]
+pub enum AppError {
+    #[error("some fields are not valid")]
+    Validation(FieldErrors),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("a valid API token is required")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("unexpected error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl std::fmt::Debug for AppError {
+    // The whole cause chain, for the log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Internal(e) => write!(f, "Internal({e:#})"),
+            Self::Validation(e) => write!(f, "Validation({:?})", e.0),
+            other => write!(f, "{other}"),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => Self::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+                Self::Unavailable("the database is not answering; try again shortly".into())
+            }
+            Error::DatabaseError(_, ref info) if info.message().contains("database is locked") => {
+                Self::Unavailable("the database is busy; try again shortly".into())
+            }
+            other => Self::Internal(anyhow::Error::new(other).context("database query failed")),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        tracing::warn!(error = %e, "no database connection available");
+        Self::Unavailable("the database is not answering; try again shortly".into())
+    }
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "Invalid input",
+            Self::BadRequest(_) => "Bad request",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden(_) => "Forbidden",
+            Self::NotFound => "Not found",
+            Self::Conflict(_) => "Conflict",
+            Self::PayloadTooLarge => "Payload too large",
+            Self::Unavailable(_) => "Service unavailable",
+            Self::Internal(_) => "Internal error",
+        }
+    }
+
+    fn log(&self) {
+        if let Self::Internal(e) = self {
+            tracing::error!(error = ?e, "request failed");
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        self.log();
+        let status = self.status();
+        let mut body = json!({
+            "type": "about:blank",
+            "title": self.title(),
+            "status": status.as_u16(),
+            "detail": self.to_string(),
+        });
+        if let Self::Validation(errors) = self {
+            body["errors"] = json!(errors.0);
+        }
+        let mut res = HttpResponse::build(status);
+        res.content_type("application/problem+json");
+        if matches!(self, Self::Unauthorized) {
+            res.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        if matches!(self, Self::Unavailable(_)) {
+            res.insert_header(("Retry-After", "5"));
+        }
+        res.body(body.to_string())
+    }
+}
+
+/// The same errors, for pages people read.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct PageError(#[from] pub AppError);
+
+impl From<diesel::result::Error> for PageError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self(e.into())
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for PageError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        Self(e.into())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage<'a> {
+    status: u16,
+    heading: &'a str,
+    message: String,
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        self.0.log();
+        let status = self.0.status();
+        let (heading, message) = match &self.0 {
+            AppError::NotFound => ("Page not found", "There is no page at this address. It may have moved, or the session may not be published.".to_string()),
+            AppError::Internal(_) => ("Something went wrong", "We could not complete this request. It has been logged; please try again later.".to_string()),
+            AppError::Validation(errors) => (
+                "Some values are not valid",
+                errors.0.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; "),
+            ),
+            other => (other.title(), other.to_string()),
+        };
+        let page = ErrorPage {
+            status: status.as_u16(),
+            heading,
+            message,
+        };
+        match page.render() {
+            Ok(html) => HttpResponse::build(status)
+                .content_type("text/html; charset=utf-8")
+                .body(html),
+            Err(_) => HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body(heading.to_string()),
+        }
+    }
+}

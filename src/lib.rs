@@ -1,0 +1,13 @@
+//! Convene: event and webinar scheduling for the EU CBRN Centres of
+//! Excellence network.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod cli;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod metrics;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

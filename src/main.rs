@@ -1,0 +1,117 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use anyhow::Context;
+use convene::cli::{self, AdminCommand, Command, TokenCommand};
+use convene::db::accounts;
+use convene::domain::email::EmailAddress;
+use convene::settings::Settings;
+use convene::startup::{Application, prepare_database};
+use convene::telemetry;
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("convene: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(settings.log_json);
+    match run(cli.command.unwrap_or(Command::Serve), settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("convene: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(serve(settings))
+        }
+        Command::Migrate => {
+            prepare_database(&Settings {
+                demo: false,
+                ..settings
+            })?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create { email }) => {
+            let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
+            let password = read_password()?;
+            let pool = prepare_database(&Settings {
+                demo: false,
+                ..settings
+            })?;
+            let mut conn = pool.get()?;
+            let created = accounts::upsert_admin(&mut conn, &email, &password)?;
+            println!(
+                "{} admin {email}",
+                if created {
+                    "created"
+                } else {
+                    "updated the password of"
+                }
+            );
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { name }) => {
+            let name = name.trim();
+            if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
+                anyhow::bail!("--name must be 1 to 100 characters on one line");
+            }
+            let pool = prepare_database(&Settings {
+                demo: false,
+                ..settings
+            })?;
+            let mut conn = pool.get()?;
+            let token = accounts::create_token(&mut conn, name)?;
+            println!("API token {name:?} created; it is shown only once:");
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (at least 12 characters): ");
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from stdin")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_string();
+    if password.chars().count() < 12 {
+        anyhow::bail!("the password must have at least 12 characters");
+    }
+    Ok(password)
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let backend = settings.database_url.backend();
+    let app = Application::build(settings).await?;
+    tracing::info!(
+        port = app.port(),
+        backend,
+        tzdb = convene::domain::zone::tzdb_version(),
+        "convene is listening"
+    );
+    println!("Convene is running at {}/", app.base_url());
+    println!(
+        "Create an admin with: convene admin create --email you@example.org  (password on stdin)"
+    );
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,250 @@
+//! Configuration from the environment, read once at start. A bad value stops
+//! start-up with one line naming the variable.
+
+use crate::db::DatabaseUrl;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    /// Absolute URL the service is reached at, without trailing slash;
+    /// unset: `http://` and the address actually bound.
+    pub base_url: Option<String>,
+    pub smtp_url: Option<Secret>,
+    pub mail_dir: PathBuf,
+    pub mail_from: String,
+    /// Requests per minute per client IP on registration, link recovery and
+    /// login; 0 turns the limit off.
+    pub rate_limit_per_minute: u32,
+    pub demo: bool,
+    pub log_json: bool,
+    pub db_pool_size: u32,
+}
+
+/// A value that must never reach a log.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct SettingsError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+/// The variables Convene reads, with their defaults, for `--help` and the README.
+pub const VARIABLES: &[(&str, &str, &str)] = &[
+    (
+        "CONVENE_DATABASE_URL",
+        "sqlite://data/convene.db",
+        "sqlite://PATH or postgres://USER@HOST/DB",
+    ),
+    (
+        "CONVENE_BIND",
+        "127.0.0.1:8080",
+        "address and port to listen on",
+    ),
+    (
+        "CONVENE_BASE_URL",
+        "http://<CONVENE_BIND>",
+        "public URL used in links, emails and feeds",
+    ),
+    (
+        "CONVENE_SMTP_URL",
+        "(unset)",
+        "smtp://host:port; unset writes .eml files to CONVENE_MAIL_DIR",
+    ),
+    (
+        "CONVENE_MAIL_DIR",
+        "data/outbox",
+        "folder for .eml files when no SMTP URL is set",
+    ),
+    (
+        "CONVENE_MAIL_FROM",
+        "Convene <convene@localhost>",
+        "sender of every email",
+    ),
+    (
+        "CONVENE_RATE_LIMIT_PER_MINUTE",
+        "30",
+        "per client IP for registrations, link recovery and login; 0 = off",
+    ),
+    (
+        "CONVENE_DEMO",
+        "true",
+        "false: no demo sessions on an empty database",
+    ),
+    ("CONVENE_LOG_FORMAT", "text", "text or json"),
+    (
+        "CONVENE_DB_POOL_SIZE",
+        "8",
+        "database connections per process",
+    ),
+];
+
+pub fn variables_help() -> String {
+    let mut s = String::from("Environment:\n");
+    for (name, default, what) in VARIABLES {
+        s.push_str(&format!("  {name:<31} {what} [default: {default}]\n"));
+    }
+    s
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, SettingsError> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let var = |name: &'static str, default: &str| {
+            get(name)
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or_else(|| default.to_string())
+        };
+        let err = |variable: &'static str, message: String| SettingsError { variable, message };
+
+        let database_url =
+            DatabaseUrl::parse(&var("CONVENE_DATABASE_URL", "sqlite://data/convene.db"))
+                .map_err(|m| err("CONVENE_DATABASE_URL", m))?;
+        let bind: SocketAddr = var("CONVENE_BIND", "127.0.0.1:8080").parse().map_err(|_| {
+            err(
+                "CONVENE_BIND",
+                "must be an address and port such as 127.0.0.1:8080".into(),
+            )
+        })?;
+        let base_url = match get("CONVENE_BASE_URL").filter(|v| !v.trim().is_empty()) {
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                Some(u.trim_end_matches('/').to_string())
+            }
+            Some(_) => {
+                return Err(err(
+                    "CONVENE_BASE_URL",
+                    "must start with http:// or https://".into(),
+                ));
+            }
+            None => None,
+        };
+        let smtp_url = match get("CONVENE_SMTP_URL").filter(|v| !v.trim().is_empty()) {
+            Some(u) if u.starts_with("smtp://") || u.starts_with("smtps://") => Some(Secret(u)),
+            Some(_) => {
+                return Err(err(
+                    "CONVENE_SMTP_URL",
+                    "must start with smtp:// or smtps://".into(),
+                ));
+            }
+            None => None,
+        };
+        let mail_dir = PathBuf::from(var("CONVENE_MAIL_DIR", "data/outbox"));
+        let mail_from = var("CONVENE_MAIL_FROM", "Convene <convene@localhost>");
+        if mail_from.contains(['\r', '\n']) || !mail_from.contains('@') {
+            return Err(err(
+                "CONVENE_MAIL_FROM",
+                "must be an address such as Convene <events@example.org>".into(),
+            ));
+        }
+        let rate_limit_per_minute =
+            var("CONVENE_RATE_LIMIT_PER_MINUTE", "30")
+                .parse()
+                .map_err(|_| {
+                    err(
+                        "CONVENE_RATE_LIMIT_PER_MINUTE",
+                        "must be a whole number (0 turns limits off)".into(),
+                    )
+                })?;
+        let demo = parse_bool(&var("CONVENE_DEMO", "true"))
+            .ok_or_else(|| err("CONVENE_DEMO", "must be true or false".into()))?;
+        let log_json = match var("CONVENE_LOG_FORMAT", "text").as_str() {
+            "text" => false,
+            "json" => true,
+            _ => return Err(err("CONVENE_LOG_FORMAT", "must be text or json".into())),
+        };
+        let db_pool_size = var("CONVENE_DB_POOL_SIZE", "8")
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=256).contains(n))
+            .ok_or_else(|| {
+                err(
+                    "CONVENE_DB_POOL_SIZE",
+                    "must be a number from 1 to 256".into(),
+                )
+            })?;
+        Ok(Self {
+            database_url,
+            bind,
+            base_url,
+            smtp_url,
+            mail_dir,
+            mail_from,
+            rate_limit_per_minute,
+            demo,
+            log_json,
+            db_pool_size,
+        })
+    }
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_match_the_brief() {
+        let s = from(&[]).expect("defaults are valid");
+        assert_eq!(
+            s.database_url,
+            DatabaseUrl::Sqlite("data/convene.db".into())
+        );
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.base_url, None);
+        assert!(s.smtp_url.is_none());
+        assert!(s.demo);
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        for (k, v) in [
+            ("CONVENE_BIND", "nowhere"),
+            ("CONVENE_DATABASE_URL", "mysql://x"),
+            ("CONVENE_DEMO", "maybe"),
+            ("CONVENE_SMTP_URL", "http://x"),
+        ] {
+            let e = from(&[(k, v)]).expect_err("invalid");
+            assert_eq!(e.variable, k);
+        }
+    }
+
+    #[test]
+    fn secrets_are_not_printed() {
+        let s = from(&[
+            ("CONVENE_SMTP_URL", "smtp://user:hunter2@127.0.0.1:25"),
+            ("CONVENE_DATABASE_URL", "postgres://u:hunter2@db/convene"),
+        ])
+        .expect("valid");
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

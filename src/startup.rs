@@ -1,0 +1,100 @@
+//! The application: pool, reference data, HTTP server.
+
+use crate::db::{self, Pool};
+use crate::metrics::Metrics;
+use crate::settings::Settings;
+use crate::web;
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, web::Data};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+/// Shared by every request.
+pub struct AppState {
+    pub pool: Pool,
+    /// `CONVENE_BASE_URL`, or the address actually bound.
+    pub base_url: String,
+    pub settings: Settings,
+    pub metrics: Metrics,
+}
+
+pub struct Application {
+    port: u16,
+    base_url: String,
+    server: Server,
+}
+
+/// Opens the database (creating and migrating it) and seeds reference data
+/// and, if asked, the demo sessions. Every command starts here.
+pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
+    let pool = db::connect(&settings.database_url, settings.db_pool_size)?;
+    let mut conn = pool.get().context("cannot get a database connection")?;
+    if db::reference::seed_if_empty(&mut conn)? {
+        tracing::info!("seeded regions, partner countries, time zones and topics");
+    }
+    if settings.demo {
+        let reference = db::reference::Reference::load(&mut conn)?;
+        let added = db::demo::seed_if_empty(&mut conn, &reference)?;
+        if added > 0 {
+            tracing::info!(
+                added,
+                "added demo sessions (CONVENE_DEMO=false to start empty)"
+            );
+        }
+    }
+    Ok(pool)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let for_db = settings.clone();
+        let pool = tokio::task::spawn_blocking(move || prepare_database(&for_db))
+            .await
+            .context("database preparation panicked")??;
+        let listener = TcpListener::bind(settings.bind)
+            .with_context(|| format!("cannot listen on {} (CONVENE_BIND)", settings.bind))?;
+        let local = listener.local_addr()?;
+        let port = local.port();
+        let base_url = settings
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{local}"));
+        let state = Data::from(Arc::new(AppState {
+            pool,
+            base_url: base_url.clone(),
+            settings,
+            metrics: Metrics::default(),
+        }));
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .wrap(actix_web::middleware::from_fn(web::observe))
+                .wrap(web::security_headers())
+                .wrap(actix_web::middleware::Compress::default())
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .configure(web::configure)
+        })
+        .listen(listener)?
+        .shutdown_timeout(20)
+        .run();
+        Ok(Self {
+            port,
+            base_url,
+            server,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Runs until SIGINT or SIGTERM, then finishes requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

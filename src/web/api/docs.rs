@@ -1,0 +1,104 @@
+//! The OpenAPI 3 document, generated from the handlers and types above.
+
+use super::reference::{CountryOut, RegionOut, TopicOut};
+use super::sessions::SessionOut;
+use actix_web::{HttpResponse, get};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// The fields of a session write. On create, `title`, `time_zone`,
+/// `starts_at` and `ends_at` are required; on PATCH every field is optional.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct SessionWrite {
+    #[schema(max_length = 200)]
+    title: Option<String>,
+    #[schema(max_length = 500)]
+    summary: Option<String>,
+    #[schema(max_length = 20000)]
+    description: Option<String>,
+    #[schema(example = "webinar")]
+    /// webinar (default), training, meeting, exercise
+    kind: Option<String>,
+    /// online (default), in_person, hybrid
+    format: Option<String>,
+    #[schema(example = "Asia/Manila")]
+    time_zone: Option<String>,
+    /// Local wall time in `time_zone`. A time in a spring-forward gap is refused; one in a fall-back fold takes the earlier instant.
+    #[schema(example = "2027-03-09T16:00")]
+    starts_at: Option<String>,
+    #[schema(example = "2027-03-09T17:30")]
+    ends_at: Option<String>,
+    /// null: unlimited
+    #[schema(minimum = 0, maximum = 100000)]
+    capacity: Option<i32>,
+    waitlist: Option<bool>,
+    /// Region slugs; with `countries` both empty the session is open to all.
+    regions: Option<Vec<String>>,
+    /// ISO alpha-2 codes.
+    countries: Option<Vec<String>>,
+    topics: Option<Vec<String>>,
+    #[schema(example = "en")]
+    language: Option<String>,
+    requires_approval: Option<bool>,
+    /// RFC 3339 instant, or a local wall time in `time_zone`.
+    registration_opens_at: Option<String>,
+    registration_closes_at: Option<String>,
+    location: Option<String>,
+    join_url: Option<String>,
+    /// draft (default) or published; cancel with the cancel call.
+    status: Option<String>,
+}
+
+/// RFC 9457 problem details.
+#[allow(dead_code)]
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    #[schema(rename = "type")]
+    kind: String,
+    title: String,
+    status: u16,
+    detail: String,
+    /// Field name → message, for invalid input.
+    errors: Option<BTreeMap<String, String>>,
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Convene API", description = "Event and webinar scheduling for the EU CBRN Centres of Excellence network."),
+    paths(
+        super::sessions::create_session,
+        super::sessions::list_sessions,
+        super::sessions::get_session,
+        super::sessions::patch_session,
+        super::sessions::cancel_session,
+        super::reference::list_regions,
+        super::reference::list_countries,
+        super::reference::list_topics,
+    ),
+    components(schemas(SessionOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut)),
+    modifiers(&BearerAuth)
+)]
+struct ApiDoc;
+
+#[get("/openapi.json")]
+pub async fn openapi_json() -> HttpResponse {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    HttpResponse::Ok().json(doc)
+}

@@ -1,0 +1,94 @@
+//! JSON API v1. Errors are RFC 9457 problem documents; writes need a bearer
+//! token (except, later, a participant's own registration).
+
+mod docs;
+mod reference;
+mod sessions;
+
+use super::{State, blocking};
+use crate::db::accounts;
+use crate::error::AppError;
+use actix_web::error::JsonPayloadError;
+use actix_web::{HttpRequest, web};
+
+/// Largest JSON body accepted. A session's description is at most 20,000
+/// characters (up to 80 kB of UTF-8), so this leaves room and no more.
+pub const JSON_LIMIT: usize = 128 * 1024;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    let json = web::JsonConfig::default()
+        .limit(JSON_LIMIT)
+        .error_handler(|err, _req| {
+            let app = match &err {
+                JsonPayloadError::Overflow { .. }
+                | JsonPayloadError::OverflowKnownLength { .. } => AppError::PayloadTooLarge,
+                JsonPayloadError::ContentType => {
+                    AppError::BadRequest("send JSON with Content-Type: application/json".into())
+                }
+                JsonPayloadError::Deserialize(e) => {
+                    AppError::BadRequest(format!("the body is not valid JSON: {e}"))
+                }
+                other => AppError::BadRequest(format!("the body could not be read: {other}")),
+            };
+            actix_web::error::InternalError::from_response(
+                err,
+                actix_web::ResponseError::error_response(&app),
+            )
+            .into()
+        });
+    let query = web::QueryConfig::default().error_handler(|err, _req| {
+        let app = AppError::BadRequest(format!("the query string could not be read: {err}"));
+        actix_web::error::InternalError::from_response(
+            err,
+            actix_web::ResponseError::error_response(&app),
+        )
+        .into()
+    });
+    cfg.service(
+        web::scope("/api")
+            .app_data(json)
+            .app_data(query)
+            .service(docs::openapi_json)
+            .configure(sessions::config)
+            .configure(reference::config)
+            .default_service(web::to(|| async {
+                Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+            })),
+    );
+}
+
+/// The name of the API token presented, if any. A token that is presented
+/// but unknown or revoked is refused outright rather than treated as absent.
+pub async fn token(req: &HttpRequest, state: &State) -> Result<Option<String>, AppError> {
+    let Some(header) = req.headers().get(actix_web::http::header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let secret = header
+        .to_str()
+        .ok()
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty() && s.len() <= 200)
+        .ok_or(AppError::Unauthorized)?;
+    let name = blocking(&state.pool, move |conn| {
+        accounts::token_name(conn, &secret).map_err(AppError::from)
+    })
+    .await?;
+    name.map(Some).ok_or(AppError::Unauthorized)
+}
+
+pub async fn require_token(req: &HttpRequest, state: &State) -> Result<String, AppError> {
+    token(req, state).await?.ok_or(AppError::Unauthorized)
+}
+
+/// A JSON body that must be an object.
+pub fn object(
+    body: serde_json::Value,
+) -> Result<serde_json::Map<String, serde_json::Value>, AppError> {
+    match body {
+        serde_json::Value::Object(m) => Ok(m),
+        _ => Err(AppError::BadRequest(
+            "the body must be a JSON object".into(),
+        )),
+    }
+}

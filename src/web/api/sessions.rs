@@ -1,0 +1,404 @@
+//! `/api/v1/sessions`: create, list, get, patch, cancel.
+
+use super::{object, require_token, token};
+use crate::db::reference::Reference;
+use crate::db::sessions::{self as store, Session, SessionFilter};
+use crate::domain::fields::FieldErrors;
+use crate::domain::session::{SessionFormat, SessionInput, SessionStatus};
+use crate::error::AppError;
+use crate::web::{State, blocking};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use chrono::{NaiveDate, NaiveDateTime, SecondsFormat};
+use serde::Serialize;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(create_session)
+        .service(list_sessions)
+        .service(get_session)
+        .service(patch_session)
+        .service(cancel_session);
+}
+
+/// A session as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionOut {
+    pub id: i32,
+    /// The public page.
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    #[schema(example = "webinar")]
+    pub kind: String,
+    #[schema(example = "online")]
+    pub format: String,
+    /// IANA zone the session was planned in.
+    #[schema(example = "Asia/Manila")]
+    pub time_zone: String,
+    /// Local wall time in `time_zone`.
+    #[schema(example = "2027-03-09T16:00")]
+    pub starts_at: String,
+    #[schema(example = "2027-03-09T17:30")]
+    pub ends_at: String,
+    #[schema(example = "2027-03-09T08:00:00Z")]
+    pub starts_at_utc: String,
+    #[schema(example = "2027-03-09T09:30:00Z")]
+    pub ends_at_utc: String,
+    /// UTC offset in `time_zone` at the start, e.g. `+08:00`.
+    pub utc_offset: String,
+    pub capacity: Option<i32>,
+    pub waitlist: bool,
+    /// Null when capacity is unlimited.
+    pub seats_left: Option<i32>,
+    pub regions: Vec<String>,
+    pub countries: Vec<String>,
+    pub topics: Vec<String>,
+    pub language: String,
+    pub requires_approval: bool,
+    pub registration_opens_at: Option<String>,
+    pub registration_closes_at: Option<String>,
+    pub location: String,
+    /// Only with a valid API token: the link is for confirmed participants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub join_url: Option<String>,
+    #[schema(example = "published")]
+    pub status: String,
+    /// Rises with every change of time, place or status (iCalendar SEQUENCE).
+    pub sequence: i32,
+    pub demo: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    /// On writes: what the server decided for you, e.g. a fall-back time resolved to the earlier instant.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+fn utc(t: NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl SessionOut {
+    pub fn new(s: &Session, reference: &Reference, base_url: &str, with_private: bool) -> Self {
+        let zone = s.zone();
+        let start = zone.at(s.starts_at());
+        let local = |t: NaiveDateTime| {
+            zone.at(t.and_utc())
+                .local
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
+        let region_slugs = s
+            .region_ids
+            .iter()
+            .filter_map(|id| reference.region_by_id(*id))
+            .map(|r| r.slug.clone())
+            .collect();
+        let topic_slugs = s
+            .topic_ids
+            .iter()
+            .filter_map(|id| reference.topic_by_id(*id))
+            .map(|t| t.slug.clone())
+            .collect();
+        let r = &s.row;
+        Self {
+            id: r.id,
+            url: format!("{base_url}/sessions/{}", r.id),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            description: r.description.clone(),
+            kind: r.kind.clone(),
+            format: r.format.clone(),
+            time_zone: r.time_zone.clone(),
+            starts_at: local(r.starts_at),
+            ends_at: local(r.ends_at),
+            starts_at_utc: utc(r.starts_at),
+            ends_at_utc: utc(r.ends_at),
+            utc_offset: start
+                .offset_label()
+                .trim_start_matches("UTC")
+                .replace('−', "-"),
+            capacity: r.capacity,
+            waitlist: r.waitlist,
+            seats_left: s.seats_left(),
+            regions: region_slugs,
+            countries: s.countries.clone(),
+            topics: topic_slugs,
+            language: r.language.clone(),
+            requires_approval: r.requires_approval,
+            registration_opens_at: r.registration_opens_at.map(utc),
+            registration_closes_at: r.registration_closes_at.map(utc),
+            location: r.location.clone(),
+            join_url: with_private.then(|| r.join_url.clone()),
+            status: r.status.clone(),
+            sequence: r.sequence,
+            demo: r.is_demo,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+            notes: Vec::new(),
+        }
+    }
+}
+
+fn session_id(raw: &str) -> Result<i32, AppError> {
+    raw.parse::<i32>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(AppError::NotFound)
+}
+
+/// Create a session.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions",
+    request_body = crate::web::api::docs::SessionWrite,
+    responses((status = 201, body = SessionOut), (status = 400, body = crate::web::api::docs::Problem),
+              (status = 401, body = crate::web::api::docs::Problem), (status = 413, body = crate::web::api::docs::Problem),
+              (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+#[post("/v1/sessions")]
+pub async fn create_session(
+    req: HttpRequest,
+    state: State,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    require_token(&req, &state).await?;
+    let fields = object(body.into_inner())?;
+    let input = SessionInput::parse(&fields, false).map_err(AppError::Validation)?;
+    let base = state.base_url.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        let session = store::create(conn, &reference, &input, false)?;
+        let mut out = SessionOut::new(&session, &reference, &base, true);
+        out.notes = input.notes;
+        Ok::<_, AppError>(out)
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", out.url.clone()))
+        .json(out))
+}
+
+/// Sessions, soonest first. Without a token only published and cancelled
+/// sessions can be listed.
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions",
+    params(("region" = Option<String>, Query, description = "region slug: sessions open to that region"),
+           ("country" = Option<String>, Query, description = "ISO alpha-2: sessions open to that country"),
+           ("topic" = Option<String>, Query, description = "topic slug"),
+           ("format" = Option<String>, Query, description = "online, in_person or hybrid"),
+           ("from" = Option<String>, Query, description = "date or RFC 3339 instant: sessions ending on or after it (default: now)"),
+           ("to" = Option<String>, Query, description = "date or RFC 3339 instant: sessions starting before it"),
+           ("status" = Option<String>, Query, description = "published (default), cancelled, draft (token), or all (token)"),
+           ("limit" = Option<i64>, Query, description = "1 to 500, default 100"),
+           ("offset" = Option<i64>, Query, description = "default 0")),
+    responses((status = 200, body = Vec<SessionOut>), (status = 422, body = crate::web::api::docs::Problem)))]
+#[get("/v1/sessions")]
+pub async fn list_sessions(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, AppError> {
+    let authorised = token(&req, &state).await?.is_some();
+    let query = query.into_inner();
+    let base = state.base_url.clone();
+    let list = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        let filter = parse_filter(&query, &reference, authorised)?;
+        let sessions = store::list(conn, &filter)?;
+        Ok::<_, AppError>(
+            sessions
+                .iter()
+                .map(|s| SessionOut::new(s, &reference, &base, authorised))
+                .collect::<Vec<_>>(),
+        )
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+pub fn parse_filter(
+    query: &HashMap<String, String>,
+    reference: &Reference,
+    authorised: bool,
+) -> Result<SessionFilter, AppError> {
+    const KNOWN: &[&str] = &[
+        "region", "country", "topic", "format", "from", "to", "status", "limit", "offset",
+    ];
+    let mut errors = FieldErrors::default();
+    for k in query.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+        errors.add(k, "is not a filter; use one of region, country, topic, format, from, to, status, limit, offset");
+    }
+    let get = |k: &str| query.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let mut filter = SessionFilter {
+        limit: 100,
+        ..SessionFilter::default()
+    };
+    if let Some(slug) = get("region") {
+        match reference.region(slug) {
+            Some(r) => filter.region_id = Some(r.id),
+            None => errors.add("region", format!("unknown region {slug:?}")),
+        }
+    }
+    if let Some(iso2) = get("country") {
+        match reference.country(iso2) {
+            Some(c) => filter.country = Some(c.iso2.clone()),
+            None => errors.add("country", format!("unknown country {iso2:?}")),
+        }
+    }
+    if let Some(slug) = get("topic") {
+        match reference.topic(slug) {
+            Some(t) => filter.topic_id = Some(t.id),
+            None => errors.add("topic", format!("unknown topic {slug:?}")),
+        }
+    }
+    if let Some(f) = get("format") {
+        match SessionFormat::parse(f) {
+            Some(f) => filter.format = Some(f),
+            None => errors.add(
+                "format",
+                format!("must be one of: {}", SessionFormat::choices()),
+            ),
+        }
+    }
+    filter.ends_after = match get("from") {
+        Some(t) => instant_or_date(t).or_else(|| {
+            errors.add("from", "must be a date (2027-03-01) or an RFC 3339 instant");
+            None
+        }),
+        None => Some(crate::db::now()),
+    };
+    if let Some(t) = get("to") {
+        filter.starts_before = instant_or_date(t).or_else(|| {
+            errors.add("to", "must be a date (2027-03-01) or an RFC 3339 instant");
+            None
+        });
+    }
+    filter.statuses = match get("status").unwrap_or("published") {
+        "all" if authorised => SessionStatus::ALL.to_vec(),
+        s => match SessionStatus::parse(s) {
+            Some(SessionStatus::Draft) if !authorised => {
+                errors.add("status", "drafts are listed only with an API token");
+                vec![]
+            }
+            Some(st) => vec![st],
+            None => {
+                errors.add("status", "must be published, cancelled, draft or all");
+                vec![]
+            }
+        },
+    };
+    for (field, target, range) in [
+        ("limit", &mut filter.limit, 1..=500),
+        ("offset", &mut filter.offset, 0..=1_000_000),
+    ] {
+        if let Some(v) = get(field) {
+            match v.parse::<i64>().ok().filter(|n| range.contains(n)) {
+                Some(n) => *target = n,
+                None => errors.add(
+                    field,
+                    format!(
+                        "must be a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                ),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(filter)
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
+fn instant_or_date(t: &str) -> Option<NaiveDateTime> {
+    chrono::DateTime::parse_from_rfc3339(t)
+        .map(|d| d.naive_utc())
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+}
+
+/// One session. Drafts only with a token.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions",
+    params(("id" = i32, Path, description = "session id")),
+    responses((status = 200, body = SessionOut), (status = 404, body = crate::web::api::docs::Problem)))]
+#[get("/v1/sessions/{id}")]
+pub async fn get_session(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = session_id(&id)?;
+    let authorised = token(&req, &state).await?.is_some();
+    let base = state.base_url.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let session = store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        if session.status() == SessionStatus::Draft && !authorised {
+            return Err(AppError::NotFound);
+        }
+        let reference = Reference::load(conn)?;
+        Ok(SessionOut::new(&session, &reference, &base, authorised))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Change any fields. Times are local wall times in the session's zone
+/// (the new zone, if `time_zone` changes too); a zone change alone keeps
+/// the wall times.
+#[utoipa::path(patch, path = "/api/v1/sessions/{id}", tag = "sessions",
+    params(("id" = i32, Path, description = "session id")),
+    request_body = crate::web::api::docs::SessionWrite,
+    responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem),
+              (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+#[patch("/v1/sessions/{id}")]
+pub async fn patch_session(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    require_token(&req, &state).await?;
+    let id = session_id(&id)?;
+    let patch = object(body.into_inner())?;
+    let base = state.base_url.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        let (session, notes) = store::update(conn, &reference, id, &patch)?;
+        let mut out = SessionOut::new(&session, &reference, &base, true);
+        out.notes = notes;
+        Ok::<_, AppError>(out)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Cancel a session (its SEQUENCE rises and it stays listed as cancelled).
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/cancel", tag = "sessions",
+    params(("id" = i32, Path, description = "session id")),
+    responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 404, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+#[post("/v1/sessions/{id}/cancel")]
+pub async fn cancel_session(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_token(&req, &state).await?;
+    let id = session_id(&id)?;
+    let base = state.base_url.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let session = store::cancel(conn, id)?;
+        let reference = Reference::load(conn)?;
+        Ok::<_, AppError>(SessionOut::new(&session, &reference, &base, true))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}

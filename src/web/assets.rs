@@ -1,0 +1,26 @@
+//! The stylesheet and the one small script, compiled into the binary.
+
+use actix_web::{HttpResponse, get, web};
+
+const STYLE: &str = include_str!("../../static/style.css");
+const ZONE_JS: &str = include_str!("../../static/zone.js");
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(style).service(zone_js);
+}
+
+#[get("/static/style.css")]
+async fn style() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(STYLE)
+}
+
+#[get("/static/zone.js")]
+async fn zone_js() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(ZONE_JS)
+}

@@ -1,0 +1,195 @@
+//! `/`: upcoming published sessions, filterable, paginated.
+
+use super::{Chrome, Viewer, render};
+use crate::db::reference::Reference;
+use crate::db::sessions::{self as store, SessionFilter};
+use crate::domain::session::{SessionFormat, SessionStatus};
+use crate::domain::slot::SlotView;
+use crate::domain::zone::TimeZone;
+use crate::error::{AppError, PageError};
+use crate::web::{State, blocking};
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use askama::Template;
+use std::collections::HashMap;
+
+const PER_PAGE: i64 = 20;
+
+pub struct ListItem {
+    pub id: i32,
+    pub title: String,
+    pub summary: String,
+    pub kind: &'static str,
+    pub format: &'static str,
+    pub cancelled: bool,
+    pub viewer: SlotView,
+    pub own: Option<SlotView>,
+    pub topics: Vec<String>,
+    pub open_to: String,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "public/home.html")]
+pub struct HomePage {
+    pub chrome: Chrome,
+    pub items: Vec<ListItem>,
+    pub regions: Vec<Choice>,
+    pub countries: Vec<Choice>,
+    pub topics: Vec<Choice>,
+    pub formats: Vec<Choice>,
+    pub page: i64,
+    pub prev_link: Option<String>,
+    pub next_link: Option<String>,
+    pub filtered: bool,
+}
+
+fn choices<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+    current: Option<&str>,
+) -> Vec<Choice> {
+    items
+        .map(|(v, l)| Choice {
+            value: v.to_string(),
+            label: l.to_string(),
+            selected: current == Some(v),
+        })
+        .collect()
+}
+
+pub fn open_to(s: &store::Session, reference: &Reference) -> String {
+    if s.open_to_all() {
+        return "Open to all partner countries".to_string();
+    }
+    let mut names: Vec<String> = s
+        .region_ids
+        .iter()
+        .filter_map(|id| reference.region_by_id(*id))
+        .map(|r| r.name.clone())
+        .collect();
+    names.extend(
+        s.countries
+            .iter()
+            .filter_map(|c| reference.country(c))
+            .map(|c| c.name.clone()),
+    );
+    format!("Open to {}", names.join(", "))
+}
+
+#[get("/")]
+pub async fn home(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let query = query.into_inner();
+    let viewer = Viewer::from_request(&req, &query, TimeZone::utc());
+    let viewer_zone = viewer.zone.clone();
+    let cookie = viewer.cookie();
+    let page = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        let get = |k: &str| query.get(k).map(String::as_str).filter(|v| !v.is_empty());
+        let page = get("page")
+            .and_then(|p| p.parse::<i64>().ok())
+            .filter(|p| (1..=10_000).contains(p))
+            .unwrap_or(1);
+        let mut filter = SessionFilter {
+            statuses: vec![SessionStatus::Published, SessionStatus::Cancelled],
+            ends_after: Some(crate::db::now()),
+            limit: PER_PAGE + 1,
+            offset: (page - 1) * PER_PAGE,
+            ..SessionFilter::default()
+        };
+        // Unknown filter values are ignored rather than refused: a page
+        // should still show something for a stale bookmark.
+        let region = get("region").and_then(|s| reference.region(s));
+        filter.region_id = region.map(|r| r.id);
+        let country = get("country").and_then(|c| reference.country(c));
+        filter.country = country.map(|c| c.iso2.clone());
+        let topic = get("topic").and_then(|t| reference.topic(t));
+        filter.topic_id = topic.map(|t| t.id);
+        filter.format = get("format").and_then(SessionFormat::parse);
+        let mut sessions = store::list(conn, &filter)?;
+        let has_next = sessions.len() as i64 > PER_PAGE;
+        sessions.truncate(PER_PAGE as usize);
+
+        let items = sessions
+            .iter()
+            .map(|s| {
+                let zone = s.zone();
+                let viewer_slot = SlotView::new(s.starts_at(), s.ends_at(), &viewer_zone, &zone);
+                ListItem {
+                    id: s.id(),
+                    title: s.row.title.clone(),
+                    summary: s.row.summary.clone(),
+                    kind: s.kind().label(),
+                    format: s.format().label(),
+                    cancelled: s.status() == SessionStatus::Cancelled,
+                    own: (zone != viewer_zone)
+                        .then(|| SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone)),
+                    viewer: viewer_slot,
+                    topics: s
+                        .topic_ids
+                        .iter()
+                        .filter_map(|id| reference.topic_by_id(*id))
+                        .map(|t| t.name.clone())
+                        .collect(),
+                    open_to: open_to(s, &reference),
+                }
+            })
+            .collect();
+        let link = |p: i64| {
+            let mut q: Vec<(String, String)> = query
+                .iter()
+                .filter(|(k, _)| k.as_str() != "page")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            q.sort();
+            q.push(("page".into(), p.to_string()));
+            format!("/?{}", serde_urlencoded::to_string(&q).unwrap_or_default())
+        };
+        let chrome = Chrome::new(&viewer, &reference, &query);
+        Ok::<_, AppError>(HomePage {
+            chrome,
+            items,
+            regions: choices(
+                reference
+                    .regions
+                    .iter()
+                    .map(|r| (r.slug.as_str(), r.name.as_str())),
+                region.map(|r| r.slug.as_str()),
+            ),
+            countries: choices(
+                reference
+                    .countries
+                    .iter()
+                    .map(|c| (c.iso2.as_str(), c.name.as_str())),
+                country.map(|c| c.iso2.as_str()),
+            ),
+            topics: choices(
+                reference
+                    .topics
+                    .iter()
+                    .map(|t| (t.slug.as_str(), t.name.as_str())),
+                topic.map(|t| t.slug.as_str()),
+            ),
+            formats: choices(
+                SessionFormat::ALL.iter().map(|f| (f.as_str(), f.label())),
+                filter.format.map(|f| f.as_str()),
+            ),
+            page,
+            prev_link: (page > 1).then(|| link(page - 1)),
+            next_link: has_next.then(|| link(page + 1)),
+            filtered: region.is_some()
+                || country.is_some()
+                || topic.is_some()
+                || filter.format.is_some(),
+        })
+    })
+    .await?;
+    render(&page, cookie)
+}

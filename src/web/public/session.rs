@@ -1,0 +1,151 @@
+//! `/sessions/{id}`: one session, its times in its own zone and the
+//! viewer's, and a table of local times across the eligible countries.
+
+use super::home::open_to;
+use super::{Chrome, Viewer, render};
+use crate::db::reference::Reference;
+use crate::db::sessions as store;
+use crate::domain::session::SessionStatus;
+use crate::domain::slot::SlotView;
+use crate::domain::zone::TimeZone;
+use crate::error::{AppError, PageError};
+use crate::web::{State, blocking};
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use askama::Template;
+use std::collections::{BTreeMap, HashMap};
+
+/// Local times shared by several zones, e.g. every UTC+07:00 zone.
+pub struct ZoneRow {
+    pub when: String,
+    pub offset: String,
+    pub day_mark: Option<String>,
+    pub cities: String,
+    pub countries: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/session.html")]
+pub struct SessionPage {
+    pub chrome: Chrome,
+    pub title: String,
+    pub summary: String,
+    pub paragraphs: Vec<String>,
+    pub kind: &'static str,
+    pub format: &'static str,
+    pub cancelled: bool,
+    pub demo: bool,
+    pub own: SlotView,
+    pub viewer: Option<SlotView>,
+    pub location: String,
+    pub language: String,
+    pub capacity: Option<i32>,
+    pub seats_left: Option<i32>,
+    pub open_to: String,
+    pub topics: Vec<String>,
+    pub zone_rows: Vec<ZoneRow>,
+}
+
+/// (start offset, date, end, offset text) → the slot, its cities, its countries
+type ZoneGroups = BTreeMap<(i32, String, String, String), (SlotView, Vec<String>, Vec<String>)>;
+
+fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone) -> Vec<ZoneRow> {
+    // key: (start offset, date text, start, end, offset text) for a stable order by offset
+    let mut groups = ZoneGroups::new();
+    for country in session.eligible_countries(reference) {
+        for name in reference.zones_of(&country.iso2) {
+            let Ok(zone) = TimeZone::parse(name) else {
+                continue;
+            };
+            let slot = SlotView::new(session.starts_at(), session.ends_at(), &zone, own);
+            let offset_seconds = zone.at(session.starts_at()).offset_seconds;
+            let key = (
+                offset_seconds,
+                slot.date.clone(),
+                slot.end.clone(),
+                slot.offset.clone(),
+            );
+            let entry = groups
+                .entry(key)
+                .or_insert_with(|| (slot.clone(), Vec::new(), Vec::new()));
+            if !entry.1.contains(&slot.city) {
+                entry.1.push(slot.city.clone());
+            }
+            if !entry.2.contains(&country.name) {
+                entry.2.push(country.name.clone());
+            }
+        }
+    }
+    groups
+        .into_values()
+        .map(|(slot, cities, countries)| ZoneRow {
+            when: format!("{}, {}–{}", slot.date, slot.start, slot.end),
+            offset: slot.offset,
+            day_mark: slot.day_mark,
+            cities: cities.join(", "),
+            countries: countries.join(", "),
+        })
+        .collect()
+}
+
+#[get("/sessions/{id}")]
+pub async fn session_page(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let query = query.into_inner();
+    let (session, reference) = blocking(&state.pool, move |conn| {
+        let session = store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        Ok::<_, PageError>((session, Reference::load(conn)?))
+    })
+    .await?;
+    // Drafts do not exist for the public.
+    if session.status() == SessionStatus::Draft {
+        return Err(AppError::NotFound.into());
+    }
+    let own_zone = session.zone();
+    let viewer = Viewer::from_request(&req, &query, own_zone.clone());
+    let own = SlotView::new(session.starts_at(), session.ends_at(), &own_zone, &own_zone);
+    let viewer_slot = (viewer.zone != own_zone).then(|| {
+        SlotView::new(
+            session.starts_at(),
+            session.ends_at(),
+            &viewer.zone,
+            &own_zone,
+        )
+    });
+    let r = &session.row;
+    let page = SessionPage {
+        chrome: Chrome::new(&viewer, &reference, &query),
+        title: r.title.clone(),
+        summary: r.summary.clone(),
+        paragraphs: r
+            .description
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect(),
+        kind: session.kind().label(),
+        format: session.format().label(),
+        cancelled: session.status() == SessionStatus::Cancelled,
+        demo: r.is_demo,
+        own,
+        viewer: viewer_slot,
+        location: r.location.clone(),
+        language: r.language.clone(),
+        capacity: r.capacity,
+        seats_left: session.seats_left(),
+        open_to: open_to(&session, &reference),
+        topics: session
+            .topic_ids
+            .iter()
+            .filter_map(|id| reference.topic_by_id(*id))
+            .map(|t| t.name.clone())
+            .collect(),
+        zone_rows: zone_rows(&session, &reference, &own_zone),
+    };
+    render(&page, viewer.cookie())
+}

@@ -1,0 +1,204 @@
+//! The test harness: the real application on port 0, with a fresh SQLite
+//! file or, when `TEST_DATABASE_URL` is set, a fresh PostgreSQL database.
+
+use convene::db::{DatabaseUrl, accounts};
+use convene::settings::Settings;
+use convene::startup::{Application, prepare_database};
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use serde_json::{Value, json};
+use std::path::PathBuf;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub token: String,
+    _dir: tempfile::TempDir,
+    pg: Option<PgDatabase>,
+}
+
+/// A throwaway PostgreSQL database, dropped with the test.
+pub struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = PgConnection::establish(&self.admin_url) {
+            let _ = conn.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Dropped explicitly so the database goes after the server's pool is unused.
+        self.pg.take();
+    }
+}
+
+pub fn backend_url(dir: &std::path::Path) -> (DatabaseUrl, Option<PgDatabase>) {
+    match std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        Some(admin_url) => {
+            let name = format!("convene_test_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&admin_url)
+                .expect("TEST_DATABASE_URL must point at a reachable PostgreSQL");
+            conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                .expect("create test database");
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("TEST_DATABASE_URL has a database name");
+            let url = format!("{base}/{name}");
+            (
+                DatabaseUrl::Postgres(url),
+                Some(PgDatabase { admin_url, name }),
+            )
+        }
+        None => {
+            let path: PathBuf = dir.join("convene.db");
+            (DatabaseUrl::Sqlite(path), None)
+        }
+    }
+}
+
+pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settings {
+    Settings {
+        database_url,
+        bind: "127.0.0.1:0".parse().expect("address"),
+        base_url: None,
+        smtp_url: None,
+        mail_dir: dir.join("outbox"),
+        mail_from: "Convene <convene@localhost>".into(),
+        rate_limit_per_minute: 0,
+        demo: false,
+        log_json: false,
+        db_pool_size: 4,
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database_url, pg) = backend_url(dir.path());
+    let settings = test_settings(database_url, dir.path());
+    let for_setup = settings.clone();
+    let token = tokio::task::spawn_blocking(move || {
+        let pool = prepare_database(&for_setup).expect("database prepared");
+        let mut conn = pool.get().expect("connection");
+        accounts::create_token(&mut conn, "tests").expect("token")
+    })
+    .await
+    .expect("setup task");
+    let app = Application::build(settings)
+        .await
+        .expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        token,
+        _dir: dir,
+        pg,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn get_authorised(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .patch(self.url(path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Creates a session and returns its JSON, failing the test on anything but 201.
+    pub async fn create_session(&self, fields: Value) -> Value {
+        let res = self.post_json("/api/v1/sessions", &fields).await;
+        let status = res.status();
+        let body: Value = res.json().await.expect("JSON body");
+        assert_eq!(status, 201, "session not created: {body}");
+        body
+    }
+
+    /// Every session in the database, whatever its status or date.
+    pub async fn all_sessions(&self) -> Vec<Value> {
+        let res = self
+            .get_authorised("/api/v1/sessions?status=all&from=1970-01-01&limit=500")
+            .await;
+        assert_eq!(res.status(), 200);
+        res.json::<Vec<Value>>().await.expect("list")
+    }
+}
+
+/// A valid published session in Manila; tests override what they need.
+pub fn manila_session() -> Value {
+    json!({
+        "title": "Biosafety in diagnostic laboratories",
+        "summary": "For laboratory staff.",
+        "kind": "webinar",
+        "format": "online",
+        "time_zone": "Asia/Manila",
+        "starts_at": "2027-03-09T16:00",
+        "ends_at": "2027-03-09T17:30",
+        "capacity": 50,
+        "waitlist": true,
+        "regions": ["south-east-asia"],
+        "topics": ["biosafety"],
+        "status": "published",
+        "join_url": "https://meet.example.org/secret-room"
+    })
+}
+
+pub fn with(mut base: Value, changes: Value) -> Value {
+    if let (Some(b), Some(c)) = (base.as_object_mut(), changes.as_object()) {
+        for (k, v) in c {
+            b.insert(k.clone(), v.clone());
+        }
+    }
+    base
+}

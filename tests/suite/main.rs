@@ -1,0 +1,10 @@
+//! Black-box tests: the real server on a random port, spoken to over HTTP.
+//! Run on SQLite by default and on PostgreSQL with `TEST_DATABASE_URL`.
+
+mod api_reference;
+mod api_sessions;
+mod cli;
+mod common;
+mod ops;
+mod pages;
+mod zones;

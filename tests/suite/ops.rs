@@ -1,0 +1,56 @@
+//! Health and metrics.
+
+use crate::common::spawn_app;
+use serde_json::Value;
+
+#[tokio::test]
+async fn health_reports_the_database_and_tz_database() {
+    let app = spawn_app().await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"]["state"], "ok");
+    let expected = if std::env::var("TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty()) {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    assert_eq!(body["database"]["backend"], expected);
+    assert_eq!(body["tzdb"], convene::domain::zone::tzdb_version());
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_pattern() {
+    let app = spawn_app().await;
+    for _ in 0..3 {
+        app.get("/api/v1/sessions/12345").await;
+    }
+    let text = app.get("/metrics").await.text().await.expect("text");
+    let line = text
+        .lines()
+        .find(|l| {
+            l.starts_with("convene_http_requests_total{")
+                && l.contains("route=\"/api/v1/sessions/{id}\"")
+                && l.contains("status=\"404\"")
+        })
+        .unwrap_or_else(|| panic!("no counter line for the session route in:\n{text}"));
+    assert!(line.ends_with(" 3"), "{line}");
+    assert!(text.contains("convene_http_request_duration_seconds_bucket"));
+    assert!(text.contains("convene_db_pool_max_connections 4"));
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/", "/healthz", "/api/v1/regions", "/nope"] {
+        let res = app.get(path).await;
+        let h = res.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        let csp = h["content-security-policy"].to_str().expect("ascii");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+    }
+}
