@@ -24,6 +24,8 @@ pub enum AppError {
     Conflict(String),
     #[error("the request body is too large")]
     PayloadTooLarge,
+    #[error("too many requests from this address; try again in {0} seconds")]
+    TooManyRequests(u64),
     #[error("{0}")]
     Unavailable(String),
     #[error("unexpected error")]
@@ -74,6 +76,7 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -88,8 +91,17 @@ impl AppError {
             Self::NotFound => "Not found",
             Self::Conflict(_) => "Conflict",
             Self::PayloadTooLarge => "Payload too large",
+            Self::TooManyRequests(_) => "Too many requests",
             Self::Unavailable(_) => "Service unavailable",
             Self::Internal(_) => "Internal error",
+        }
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::TooManyRequests(s) => Some(*s),
+            Self::Unavailable(_) => Some(5),
+            _ => None,
         }
     }
 
@@ -122,8 +134,8 @@ impl ResponseError for AppError {
         if matches!(self, Self::Unauthorized) {
             res.insert_header(("WWW-Authenticate", "Bearer"));
         }
-        if matches!(self, Self::Unavailable(_)) {
-            res.insert_header(("Retry-After", "5"));
+        if let Some(seconds) = self.retry_after() {
+            res.insert_header(("Retry-After", seconds.to_string()));
         }
         res.body(body.to_string())
     }
@@ -176,11 +188,13 @@ impl ResponseError for PageError {
             heading,
             message,
         };
+        let mut res = HttpResponse::build(status);
+        if let Some(seconds) = self.0.retry_after() {
+            res.insert_header(("Retry-After", seconds.to_string()));
+        }
         match page.render() {
-            Ok(html) => HttpResponse::build(status)
-                .content_type("text/html; charset=utf-8")
-                .body(html),
-            Err(_) => HttpResponse::build(status)
+            Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
+            Err(_) => res
                 .content_type("text/plain; charset=utf-8")
                 .body(heading.to_string()),
         }

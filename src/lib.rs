@@ -1,6 +1,9 @@
 //! Convene: event and webinar scheduling for the EU CBRN Centres of
 //! Excellence network.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod cli;
 pub mod db;

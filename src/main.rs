@@ -6,7 +6,7 @@ use convene::domain::email::EmailAddress;
 use convene::settings::Settings;
 use convene::startup::{Application, prepare_database};
 use convene::telemetry;
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -107,10 +107,16 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         tzdb = convene::domain::zone::tzdb_version(),
         "convene is listening"
     );
-    println!("Convene is running at {}/", app.base_url());
-    println!(
+    // A closed stdout (a supervisor that stopped reading) must not stop
+    // the server, so these lines ignore write errors.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Convene is running at {}/", app.base_url());
+    let _ = writeln!(
+        out,
         "Create an admin with: convene admin create --email you@example.org  (password on stdin)"
     );
+    let _ = out.flush();
+    drop(out);
     app.run_until_stopped().await?;
     tracing::info!("stopped");
     Ok(())

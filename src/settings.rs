@@ -21,6 +21,8 @@ pub struct Settings {
     pub demo: bool,
     pub log_json: bool,
     pub db_pool_size: u32,
+    /// Key for participants' links; unset: generated and kept in the database.
+    pub secret_key: Option<Secret>,
 }
 
 /// A value that must never reach a log.
@@ -176,7 +178,18 @@ impl Settings {
                     "must be a number from 1 to 256".into(),
                 )
             })?;
+        let secret_key = match get("CONVENE_SECRET_KEY").filter(|v| !v.is_empty()) {
+            Some(k) if k.len() >= 32 => Some(Secret(k)),
+            Some(_) => {
+                return Err(err(
+                    "CONVENE_SECRET_KEY",
+                    "must be at least 32 characters".into(),
+                ));
+            }
+            None => None,
+        };
         Ok(Self {
+            secret_key,
             database_url,
             bind,
             base_url,

@@ -1,5 +1,6 @@
 //! The application: pool, reference data, HTTP server.
 
+use crate::db::reference::Reference;
 use crate::db::{self, Pool};
 use crate::metrics::Metrics;
 use crate::settings::Settings;
@@ -17,6 +18,11 @@ pub struct AppState {
     pub base_url: String,
     pub settings: Settings,
     pub metrics: Metrics,
+    /// Regions, countries, zones and topics change rarely (admin edits);
+    /// every page and registration needs them.
+    pub reference: std::sync::RwLock<Arc<Reference>>,
+    pub limiter: crate::web::ratelimit::RateLimiter,
+    pub keys: crate::domain::secret::Keys,
 }
 
 pub struct Application {
@@ -46,12 +52,31 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+impl AppState {
+    pub fn reference(&self) -> Arc<Reference> {
+        match self.reference.read() {
+            Ok(r) => Arc::clone(&r),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let for_db = settings.clone();
-        let pool = tokio::task::spawn_blocking(move || prepare_database(&for_db))
-            .await
-            .context("database preparation panicked")??;
+        let (pool, reference, keys) = tokio::task::spawn_blocking(move || {
+            let pool = prepare_database(&for_db)?;
+            let mut conn = pool.get()?;
+            let reference = Reference::load(&mut conn)?;
+            let keys = db::accounts::link_keys(
+                &mut conn,
+                for_db.secret_key.as_ref().map(|s| s.0.as_str()),
+            )?;
+            drop(conn);
+            anyhow::Ok((pool, reference, keys))
+        })
+        .await
+        .context("database preparation panicked")??;
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("cannot listen on {} (CONVENE_BIND)", settings.bind))?;
         let local = listener.local_addr()?;
@@ -63,8 +88,11 @@ impl Application {
         let state = Data::from(Arc::new(AppState {
             pool,
             base_url: base_url.clone(),
+            limiter: crate::web::ratelimit::RateLimiter::new(settings.rate_limit_per_minute),
             settings,
             metrics: Metrics::default(),
+            reference: std::sync::RwLock::new(Arc::new(reference)),
+            keys,
         }));
         let server = HttpServer::new(move || {
             App::new()

@@ -1,16 +1,14 @@
 //! Organiser accounts and API tokens. Passwords are argon2id hashes; tokens
-//! are 256 random bits shown once and stored as a SHA-256 digest (a slow
-//! hash buys nothing against values with that much entropy).
+//! are shown once and stored as digests (see `domain::secret`).
 
 use super::DbConn;
-use super::schema::{api_tokens, users};
+use super::schema::{api_tokens, server_secrets, users};
 use crate::domain::email::EmailAddress;
+use crate::domain::secret::{Keys, digest, new_secret};
 use anyhow::Context;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, SaltString};
-use base64::Engine;
 use diesel::prelude::*;
-use sha2::{Digest, Sha256};
 
 pub const ROLE_ADMIN: &str = "admin";
 
@@ -50,24 +48,9 @@ pub fn upsert_admin(
     .context("cannot save the admin account")
 }
 
-/// A new random secret, URL-safe.
-pub fn random_secret(prefix: &str) -> anyhow::Result<String> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(format!(
-        "{prefix}{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-    ))
-}
-
-pub fn digest(secret: &str) -> String {
-    let hash = Sha256::digest(secret.as_bytes());
-    hash.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Creates an API token and returns the secret, which is not stored.
 pub fn create_token(conn: &mut DbConn, name: &str) -> anyhow::Result<String> {
-    let token = random_secret("cvn_")?;
+    let token = new_secret("cvn_").map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
     diesel::insert_into(api_tokens::table)
         .values((
             api_tokens::name.eq(name),
@@ -87,4 +70,33 @@ pub fn token_name(conn: &mut DbConn, token: &str) -> QueryResult<Option<String>>
         .select(api_tokens::name)
         .first(conn)
         .optional()
+}
+
+/// The key participants' links are derived from: `CONVENE_SECRET_KEY` when
+/// set, else one generated on first start and kept in the database so that
+/// every instance derives the same links.
+pub fn link_keys(conn: &mut DbConn, configured: Option<&str>) -> anyhow::Result<Keys> {
+    if let Some(k) = configured {
+        return Ok(Keys::new(k.as_bytes()));
+    }
+    let read = |conn: &mut DbConn| {
+        server_secrets::table
+            .find("link_key")
+            .select(server_secrets::value)
+            .first::<String>(conn)
+            .optional()
+    };
+    if let Some(k) = read(conn)? {
+        return Ok(Keys::new(k.as_bytes()));
+    }
+    let generated = new_secret("").map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    // Another instance may have won the race; its key is then the one.
+    let _ = diesel::insert_into(server_secrets::table)
+        .values((
+            server_secrets::name.eq("link_key"),
+            server_secrets::value.eq(&generated),
+        ))
+        .execute(conn);
+    let key = read(conn)?.context("the generated key was not saved")?;
+    Ok(Keys::new(key.as_bytes()))
 }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod demo;
 pub mod models;
 pub mod reference;
+pub mod registrations;
 pub mod schema;
 pub mod sessions;
 

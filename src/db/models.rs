@@ -60,6 +60,8 @@ pub struct SessionRow {
     pub is_demo: bool,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// JSON list of `domain::questions::Question`
+    pub questions: String,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -85,6 +87,7 @@ pub struct SessionChanges {
     pub status: String,
     pub sequence: i32,
     pub updated_at: chrono::NaiveDateTime,
+    pub questions: String,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -94,4 +97,48 @@ pub struct NewSession {
     pub fields: SessionChanges,
     pub is_demo: bool,
     pub created_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = registrations)]
+pub struct Registration {
+    pub id: i32,
+    pub session_id: i32,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub position: String,
+    pub country_iso2: String,
+    pub time_zone: String,
+    pub status: String,
+    /// JSON object of question key → `domain::questions::Answer`
+    pub answers: String,
+    pub secret_nonce: String,
+    pub feed_generation: i32,
+    pub manage_token_hash: String,
+    pub feed_token_hash: String,
+    pub consented_at: chrono::NaiveDateTime,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = registrations)]
+pub struct NewRegistration<'a> {
+    pub session_id: i32,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub organisation: &'a str,
+    pub position: &'a str,
+    pub country_iso2: &'a str,
+    pub time_zone: &'a str,
+    pub status: &'a str,
+    pub answers: String,
+    pub secret_nonce: String,
+    pub feed_generation: i32,
+    pub manage_token_hash: String,
+    pub feed_token_hash: String,
+    pub consented_at: chrono::NaiveDateTime,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
 }

@@ -44,6 +44,35 @@ diesel::table! {
 }
 
 diesel::table! {
+    registrations (id) {
+        id -> Int4,
+        session_id -> Int4,
+        name -> Text,
+        email -> Text,
+        organisation -> Text,
+        position -> Text,
+        country_iso2 -> Text,
+        time_zone -> Text,
+        status -> Text,
+        answers -> Text,
+        secret_nonce -> Text,
+        feed_generation -> Int4,
+        manage_token_hash -> Text,
+        feed_token_hash -> Text,
+        consented_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    server_secrets (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
     session_countries (session_id, country_iso2) {
         session_id -> Int4,
         country_iso2 -> Text,
@@ -89,6 +118,7 @@ diesel::table! {
         is_demo -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        questions -> Text,
     }
 }
 
@@ -113,6 +143,8 @@ diesel::table! {
 diesel::joinable!(country_regions -> countries (country_iso2));
 diesel::joinable!(country_regions -> regions (region_id));
 diesel::joinable!(country_time_zones -> countries (country_iso2));
+diesel::joinable!(registrations -> countries (country_iso2));
+diesel::joinable!(registrations -> sessions (session_id));
 diesel::joinable!(session_countries -> countries (country_iso2));
 diesel::joinable!(session_countries -> sessions (session_id));
 diesel::joinable!(session_regions -> regions (region_id));
@@ -126,6 +158,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     country_regions,
     country_time_zones,
     regions,
+    registrations,
+    server_secrets,
     session_countries,
     session_regions,
     session_topics,

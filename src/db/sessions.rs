@@ -60,6 +60,10 @@ impl Session {
         self.row.capacity.map(|c| (c - self.row.seats_taken).max(0))
     }
 
+    pub fn questions(&self) -> Vec<crate::domain::questions::Question> {
+        serde_json::from_str(&self.row.questions).unwrap_or_default()
+    }
+
     pub fn open_to_all(&self) -> bool {
         self.region_ids.is_empty() && self.countries.is_empty()
     }
@@ -120,6 +124,7 @@ impl Session {
             "location": self.row.location,
             "join_url": self.row.join_url,
             "status": self.row.status,
+            "questions": self.questions(),
         });
         match value {
             Value::Object(m) => m,
@@ -218,6 +223,7 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
         status: input.status.as_str().to_string(),
         sequence,
         updated_at: now,
+        questions: serde_json::to_string(&input.questions).unwrap_or_else(|_| "[]".into()),
     }
 }
 
@@ -287,6 +293,9 @@ pub fn update(
     patch: &Map<String, Value>,
 ) -> Result<(Session, Vec<String>), AppError> {
     conn.transaction(|conn| {
+        if !lock(conn, id)? {
+            return Err(AppError::NotFound);
+        }
         let current = find(conn, id)?.ok_or(AppError::NotFound)?;
         if current.status() == SessionStatus::Cancelled {
             return Err(AppError::Conflict(
@@ -324,6 +333,8 @@ pub fn update(
             .set(&changes(&input, sequence, super::now()))
             .execute(conn)?;
         write_links(conn, id, &links)?;
+        // More seats (or none limited any more) move the waiting list up.
+        super::registrations::promote(conn, id)?;
         let session = find(conn, id)?.ok_or(AppError::NotFound)?;
         Ok((session, input.notes))
     })
@@ -332,6 +343,9 @@ pub fn update(
 /// Cancels a session; cancelling twice changes nothing the second time.
 pub fn cancel(conn: &mut DbConn, id: i32) -> Result<Session, AppError> {
     conn.transaction(|conn| {
+        if !lock(conn, id)? {
+            return Err(AppError::NotFound);
+        }
         let current = find(conn, id)?.ok_or(AppError::NotFound)?;
         if current.status() != SessionStatus::Cancelled {
             diesel::update(sessions::table.find(id))
@@ -344,6 +358,19 @@ pub fn cancel(conn: &mut DbConn, id: i32) -> Result<Session, AppError> {
         }
         find(conn, id)?.ok_or(AppError::NotFound)
     })
+}
+
+/// Takes the write lock for one session before anything in the
+/// transaction reads it: a row lock on PostgreSQL (held to commit, across
+/// processes), the database write lock on SQLite (waited for under
+/// `busy_timeout`, unlike a read that later upgrades). Concurrent writers to
+/// a session queue up here instead of overselling or failing on a stale
+/// snapshot. Returns whether the session exists.
+pub fn lock(conn: &mut DbConn, id: i32) -> QueryResult<bool> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::seats_taken.eq(sessions::seats_taken))
+        .execute(conn)
+        .map(|n| n == 1)
 }
 
 pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Session>> {

@@ -4,6 +4,9 @@
 
 pub mod email;
 pub mod fields;
+pub mod questions;
+pub mod registration;
+pub mod secret;
 pub mod session;
 pub mod slot;
 pub mod zone;

@@ -2,6 +2,7 @@
 //! (API) into [`SessionInput`], whose times are already resolved to UTC.
 
 use super::fields::{FieldErrors, FieldReader, TextRule};
+use super::questions::{Question, parse_questions};
 use super::zone::{TimeZone, parse_local};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::{Map, Value};
@@ -91,6 +92,7 @@ pub const FIELDS: &[&str] = &[
     "location",
     "join_url",
     "status",
+    "questions",
 ];
 
 pub const MAX_CAPACITY: i64 = 100_000;
@@ -123,6 +125,7 @@ pub struct SessionInput {
     pub location: String,
     pub join_url: String,
     pub status: SessionStatus,
+    pub questions: Vec<Question>,
     /// Things the organiser should know, e.g. a fall-back time that was resolved.
     pub notes: Vec<String>,
 }
@@ -243,6 +246,7 @@ impl SessionInput {
 
         let mut notes = Vec::new();
         let mut errors = r.errors;
+        let questions = parse_questions(object.get("questions"), &mut errors);
         let mut resolve = |field: &str, local: Option<NaiveDateTime>, zone: &TimeZone| {
             local.and_then(|l| match zone.resolve(l) {
                 Ok(res) => {
@@ -313,6 +317,7 @@ impl SessionInput {
                 location,
                 join_url,
                 status,
+                questions,
                 notes,
             }),
             _ => Err(errors),

@@ -2,8 +2,10 @@
 
 pub mod api;
 pub mod assets;
+pub mod csrf;
 pub mod ops;
 pub mod public;
+pub mod ratelimit;
 
 use crate::db::{DbConn, Pool};
 use crate::error::AppError;
@@ -41,6 +43,20 @@ where
             "blocking task failed: {e}"
         )))
     })?
+}
+
+/// The client's address. Behind a reverse proxy this is the proxy's
+/// address; deployments there should rate-limit at the proxy too.
+pub fn client_ip(req: &actix_web::HttpRequest) -> Option<std::net::IpAddr> {
+    req.peer_addr().map(|a| a.ip())
+}
+
+/// Applies `CONVENE_RATE_LIMIT_PER_MINUTE` to the caller's address.
+pub fn rate_limit(req: &actix_web::HttpRequest, state: &State) -> Result<(), AppError> {
+    state
+        .limiter
+        .check(client_ip(req))
+        .map_err(AppError::TooManyRequests)
 }
 
 /// Counts and times every request by its route pattern (never the raw

@@ -173,3 +173,57 @@ fn a_token_from_the_command_line_works_against_a_served_instance_that_stops_grac
         "graceful shutdown exits 0, got {status:?}"
     );
 }
+
+/// A `convene serve` process, stopped when dropped.
+pub struct ServerProcess {
+    pub child: std::process::Child,
+    pub address: String,
+}
+
+impl ServerProcess {
+    pub fn start(db: &DatabaseUrl, dir: &std::path::Path) -> Self {
+        let mut child = convene(db, dir)
+            .arg("serve")
+            .env("CONVENE_RATE_LIMIT_PER_MINUTE", "0")
+            .env("CONVENE_DB_POOL_SIZE", "4")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let address = loop {
+            let line = lines
+                .next()
+                .expect("server printed its address")
+                .expect("line");
+            if let Some(rest) = line.strip_prefix("Convene is running at ") {
+                break rest.trim_end_matches('/').to_string();
+            }
+        };
+        // Keep reading so the server never writes into a closed pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Self { child, address }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Two more server processes on the test app's own database.
+pub async fn two_more_servers(app: &crate::common::TestApp) -> Vec<ServerProcess> {
+    let db = app.database_url.clone();
+    let dir = app.dir.path().to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        vec![
+            ServerProcess::start(&db, &dir),
+            ServerProcess::start(&db, &dir),
+        ]
+    })
+    .await
+    .expect("servers start")
+}

@@ -13,7 +13,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub token: String,
-    _dir: tempfile::TempDir,
+    pub database_url: DatabaseUrl,
+    pub dir: tempfile::TempDir,
     pg: Option<PgDatabase>,
 }
 
@@ -80,13 +81,19 @@ pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settin
         demo: false,
         log_json: false,
         db_pool_size: 4,
+        secret_key: None,
     }
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (database_url, pg) = backend_url(dir.path());
-    let settings = test_settings(database_url, dir.path());
+    let mut settings = test_settings(database_url.clone(), dir.path());
+    adjust(&mut settings);
     let for_setup = settings.clone();
     let token = tokio::task::spawn_blocking(move || {
         let pool = prepare_database(&for_setup).expect("database prepared");
@@ -109,7 +116,8 @@ pub async fn spawn_app() -> TestApp {
         address,
         client,
         token,
-        _dir: dir,
+        database_url,
+        dir,
         pg,
     }
 }
@@ -165,6 +173,43 @@ impl TestApp {
         body
     }
 
+    pub async fn post_public(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Registers someone through the public API and returns status and body.
+    pub async fn register(&self, session_id: i64, fields: Value) -> (u16, Value) {
+        let res = self
+            .post_public(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &fields,
+            )
+            .await;
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn session(&self, id: i64) -> Value {
+        self.get_authorised(&format!("/api/v1/sessions/{id}"))
+            .await
+            .json()
+            .await
+            .expect("session json")
+    }
+
+    pub async fn registrations(&self, session_id: i64) -> Vec<Value> {
+        let res = self
+            .get_authorised(&format!("/api/v1/sessions/{session_id}/registrations"))
+            .await;
+        assert_eq!(res.status(), 200);
+        res.json().await.expect("registrations json")
+    }
+
     /// Every session in the database, whatever its status or date.
     pub async fn all_sessions(&self) -> Vec<Value> {
         let res = self
@@ -201,4 +246,24 @@ pub fn with(mut base: Value, changes: Value) -> Value {
         }
     }
     base
+}
+
+/// A valid registration from Indonesia; tests override what they need.
+pub fn participant(email: &str) -> Value {
+    json!({
+        "name": "Siti Rahma",
+        "email": email,
+        "organisation": "Ministry of Health",
+        "country": "ID",
+        "consent": true
+    })
+}
+
+/// The secret at the end of a manage URL.
+pub fn token_of(manage_url: &Value) -> String {
+    manage_url
+        .as_str()
+        .and_then(|u| u.rsplit('/').next())
+        .expect("a manage url")
+        .to_string()
 }

@@ -7,4 +7,6 @@ mod cli;
 mod common;
 mod ops;
 mod pages;
+mod registration_form;
+mod registrations;
 mod zones;

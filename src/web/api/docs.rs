@@ -1,6 +1,7 @@
 //! The OpenAPI 3 document, generated from the handlers and types above.
 
 use super::reference::{CountryOut, RegionOut, TopicOut};
+use super::registrations::{RegistrationCreated, RegistrationOut};
 use super::sessions::SessionOut;
 use actix_web::{HttpResponse, get};
 use serde::Serialize;
@@ -50,6 +51,9 @@ pub struct SessionWrite {
     join_url: Option<String>,
     /// draft (default) or published; cancel with the cancel call.
     status: Option<String>,
+    /// Up to 20 extra questions: `{key?, kind: short_text|long_text|single_choice|multiple_choice|checkbox, label, required?, choices?}`.
+    #[schema(value_type = Option<Vec<Object>>)]
+    questions: Option<Vec<serde_json::Value>>,
 }
 
 /// RFC 9457 problem details.
@@ -87,11 +91,16 @@ impl Modify for BearerAuth {
         super::sessions::get_session,
         super::sessions::patch_session,
         super::sessions::cancel_session,
+        super::registrations::create_registration,
+        super::registrations::list_registrations,
+        super::registrations::cancel_registration,
+        super::registrations::approve_registration,
+        super::registrations::reject_registration,
         super::reference::list_regions,
         super::reference::list_countries,
         super::reference::list_topics,
     ),
-    components(schemas(SessionOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut)),
+    components(schemas(SessionOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
     modifiers(&BearerAuth)
 )]
 struct ApiDoc;

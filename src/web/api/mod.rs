@@ -3,6 +3,7 @@
 
 mod docs;
 mod reference;
+mod registrations;
 mod sessions;
 
 use super::{State, blocking};
@@ -51,6 +52,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .service(docs::openapi_json)
             .configure(sessions::config)
             .configure(reference::config)
+            .configure(registrations::config)
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)
             })),

@@ -68,6 +68,9 @@ pub struct SessionOut {
     /// Rises with every change of time, place or status (iCalendar SEQUENCE).
     pub sequence: i32,
     pub demo: bool,
+    /// Extra questions asked at registration.
+    #[schema(value_type = Vec<Object>)]
+    pub questions: Vec<crate::domain::questions::Question>,
     pub created_at: String,
     pub updated_at: String,
     /// On writes: what the server decided for you, e.g. a fall-back time resolved to the earlier instant.
@@ -134,6 +137,7 @@ impl SessionOut {
             status: r.status.clone(),
             sequence: r.sequence,
             demo: r.is_demo,
+            questions: s.questions(),
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
             notes: Vec::new(),

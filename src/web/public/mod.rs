@@ -2,6 +2,8 @@
 //! time in the session's zone and the viewer's.
 
 mod home;
+mod manage;
+mod register;
 mod session;
 mod viewer;
 
@@ -12,11 +14,38 @@ use askama::Template;
 pub use viewer::{Chrome, Viewer};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(home::home).service(session::session_page);
+    cfg.service(home::home)
+        .service(session::session_page)
+        .service(
+            web::resource("/sessions/{id}/register")
+                .app_data(web::PayloadConfig::new(register::FORM_LIMIT))
+                .route(web::get().to(register::register_form_handler))
+                .route(web::post().to(register::register_handler)),
+        )
+        .configure(manage::config)
+        .service(privacy);
 }
 
 pub async fn not_found() -> Result<HttpResponse, PageError> {
     Err(PageError(AppError::NotFound))
+}
+
+/// Renders a page with a status and cookies to set.
+pub fn render_status<const N: usize>(
+    page: &impl Template,
+    status: actix_web::http::StatusCode,
+    cookies: [Option<actix_web::cookie::Cookie<'static>>; N],
+) -> Result<HttpResponse, PageError> {
+    let html = page
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    let mut res = HttpResponse::build(status);
+    res.content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"));
+    for cookie in cookies.into_iter().flatten() {
+        res.cookie(cookie);
+    }
+    Ok(res.body(html))
 }
 
 /// Renders a page; a template error is an internal error, never a panic.
@@ -33,4 +62,24 @@ pub fn render(
         res.cookie(cookie);
     }
     Ok(res.body(html))
+}
+
+#[derive(Template)]
+#[template(path = "public/privacy.html")]
+struct PrivacyPage {
+    chrome: Chrome,
+}
+
+#[actix_web::get("/privacy")]
+async fn privacy(
+    req: actix_web::HttpRequest,
+    state: crate::web::State,
+    query: web::Query<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let query = query.into_inner();
+    let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
+    let page = PrivacyPage {
+        chrome: Chrome::new(&viewer, &state.reference(), &query),
+    };
+    render(&page, viewer.cookie())
 }

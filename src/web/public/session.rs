@@ -27,6 +27,8 @@ pub struct ZoneRow {
 #[template(path = "public/session.html")]
 pub struct SessionPage {
     pub chrome: Chrome,
+    pub id: i32,
+    pub registration_closed: Option<String>,
     pub title: String,
     pub summary: String,
     pub paragraphs: Vec<String>,
@@ -119,6 +121,8 @@ pub async fn session_page(
     let r = &session.row;
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
+        id: r.id,
+        registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now()),
         title: r.title.clone(),
         summary: r.summary.clone(),
         paragraphs: r

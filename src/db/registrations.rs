@@ -1,0 +1,471 @@
+//! Registrations: the rules that protect capacity, enforced inside one
+//! transaction that first takes the session's lock (see `sessions::lock`).
+
+use super::DbConn;
+use super::models::{NewRegistration, Registration};
+use super::reference::Reference;
+use super::schema::{registrations, sessions};
+use super::sessions::{self as session_store, Session};
+use crate::domain::fields::FieldErrors;
+use crate::domain::questions::check_answers;
+use crate::domain::registration::{RegistrationInput, RegistrationStatus};
+use crate::domain::secret::{Keys, digest, new_secret};
+use crate::domain::session::SessionStatus;
+use crate::error::AppError;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+pub const MANAGE_PREFIX: &str = "m_";
+pub const FEED_PREFIX: &str = "f_";
+
+/// A registration just made, with the secrets that are shown only now.
+#[derive(Debug)]
+pub struct Registered {
+    pub registration: Registration,
+    pub manage_token: String,
+    pub feed_token: String,
+    pub waitlist_position: Option<i64>,
+}
+
+impl Registration {
+    pub fn status(&self) -> RegistrationStatus {
+        RegistrationStatus::parse(&self.status).unwrap_or(RegistrationStatus::Cancelled)
+    }
+}
+
+impl Registration {
+    pub fn manage_token(&self, keys: &Keys) -> String {
+        keys.manage_token(&self.secret_nonce)
+    }
+
+    pub fn feed_token(&self, keys: &Keys) -> String {
+        keys.feed_token(&self.secret_nonce, self.feed_generation)
+    }
+}
+
+/// Why a session does not take registrations now, in words for people.
+pub fn closed_reason(session: &Session, now: NaiveDateTime) -> Option<String> {
+    let r = &session.row;
+    let when = |t: NaiveDateTime| {
+        let zone = session.zone();
+        crate::domain::slot::SlotView::new(t.and_utc(), t.and_utc(), &zone, &zone)
+    };
+    if session.status() == SessionStatus::Cancelled {
+        return Some("This session has been cancelled.".into());
+    }
+    if now >= r.starts_at {
+        return Some("Registration is closed: the session has started.".into());
+    }
+    if let Some(opens) = r.registration_opens_at
+        && now < opens
+    {
+        let v = when(opens);
+        return Some(format!(
+            "Registration opens on {}, {} {} ({}).",
+            v.date, v.start, v.city, v.offset
+        ));
+    }
+    if let Some(closes) = r.registration_closes_at
+        && now >= closes
+    {
+        let v = when(closes);
+        return Some(format!(
+            "Registration closed on {}, {} {} ({}).",
+            v.date, v.start, v.city, v.offset
+        ));
+    }
+    None
+}
+
+/// Whether a participant from this country may register.
+pub fn eligible(session: &Session, reference: &Reference, iso2: &str) -> bool {
+    session.open_to_all()
+        || session.countries.iter().any(|c| c == iso2)
+        || reference
+            .country_regions
+            .get(iso2)
+            .is_some_and(|rs| rs.iter().any(|r| session.region_ids.contains(r)))
+}
+
+fn open_to_text(session: &Session, reference: &Reference) -> String {
+    let mut names: Vec<String> = session
+        .region_ids
+        .iter()
+        .filter_map(|id| reference.region_by_id(*id))
+        .map(|r| r.name.clone())
+        .collect();
+    names.extend(
+        session
+            .countries
+            .iter()
+            .filter_map(|c| reference.country(c))
+            .map(|c| c.name.clone()),
+    );
+    names.join(", ")
+}
+
+/// Registers one person. The order of checks is what a person needs to
+/// hear first: a closed session, then their own mistakes, then whether
+/// their country may take part, then whether they are already in.
+pub fn register(
+    conn: &mut DbConn,
+    keys: &Keys,
+    reference: &Reference,
+    session_id: i32,
+    parsed: (Option<RegistrationInput>, FieldErrors),
+    now: NaiveDateTime,
+) -> Result<Registered, AppError> {
+    let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+    if session.status() == SessionStatus::Draft {
+        return Err(AppError::NotFound);
+    }
+    if let Some(reason) = closed_reason(&session, now) {
+        return Err(AppError::Forbidden(reason));
+    }
+    let (input, mut errors) = parsed;
+    let answers = check_answers(
+        &session.questions(),
+        input.as_ref().and_then(|i| i.answers.as_ref()),
+        &mut errors,
+    );
+    let country = input.as_ref().and_then(|i| reference.country(&i.country));
+    if input.as_ref().is_some_and(|i| !i.country.is_empty())
+        && country.is_none()
+        && !errors.0.contains_key("country")
+    {
+        errors.add(
+            "country",
+            "is not a partner country (use a two-letter code from /api/v1/countries)",
+        );
+    }
+    let (Some(input), Some(country), true) = (input, country, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    if !eligible(&session, reference, &country.iso2) {
+        return Err(AppError::Forbidden(format!(
+            "This session is open to participants from {} only.",
+            open_to_text(&session, reference)
+        )));
+    }
+    let zone_name = match &input.zone {
+        Some(z) => z.name().to_string(),
+        None => reference
+            .zones_of(&country.iso2)
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "UTC".into()),
+    };
+    let answers = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.into()))?;
+    let nonce =
+        new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let manage_token = keys.manage_token(&nonce);
+    let feed_token = keys.feed_token(&nonce, 0);
+
+    conn.transaction(|conn| {
+        if !session_store::lock(conn, session_id)? {
+            return Err(AppError::NotFound);
+        }
+        // Read again under the lock: seats and status may have moved.
+        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        if let Some(reason) = closed_reason(&session, now) {
+            return Err(AppError::Forbidden(reason));
+        }
+        let existing: Option<Registration> = registrations::table
+            .filter(registrations::session_id.eq(session_id))
+            .filter(registrations::email.eq(input.email.as_str()))
+            .select(Registration::as_select())
+            .first(conn)
+            .optional()?;
+        if existing
+            .as_ref()
+            .is_some_and(|r| r.status() != RegistrationStatus::Cancelled)
+        {
+            return Err(AppError::Conflict(
+                "This email address is already registered for this session. \
+                 Use \u{201c}Lost your link?\u{201d} to receive your manage link again."
+                    .into(),
+            ));
+        }
+        let status = if session.row.requires_approval {
+            RegistrationStatus::PendingApproval
+        } else if take_seat(conn, session_id)? {
+            RegistrationStatus::Confirmed
+        } else if session.row.waitlist {
+            RegistrationStatus::Waitlisted
+        } else {
+            return Err(AppError::Conflict("This session is full.".into()));
+        };
+        let row = NewRegistration {
+            session_id,
+            name: &input.name,
+            email: input.email.as_str(),
+            organisation: &input.organisation,
+            position: &input.position,
+            country_iso2: &country.iso2,
+            time_zone: &zone_name,
+            status: status.as_str(),
+            answers: answers.clone(),
+            secret_nonce: nonce.clone(),
+            feed_generation: 0,
+            manage_token_hash: digest(&manage_token),
+            feed_token_hash: digest(&feed_token),
+            consented_at: now,
+            created_at: now,
+            updated_at: now,
+        };
+        // Someone who cancelled may come back: the old row goes, and the new
+        // one takes its place at the back of any queue (queues follow ids).
+        if let Some(old) = existing {
+            diesel::delete(registrations::table.find(old.id)).execute(conn)?;
+        }
+        let registration: Registration = diesel::insert_into(registrations::table)
+            .values(&row)
+            .get_result(conn)
+            .map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => AppError::Conflict(
+                    "This email address is already registered for this session.".into(),
+                ),
+                other => other.into(),
+            })?;
+        let waitlist_position = waitlist_position(conn, &registration)?;
+        Ok(Registered {
+            registration,
+            manage_token: manage_token.clone(),
+            feed_token: feed_token.clone(),
+            waitlist_position,
+        })
+    })
+}
+
+/// Takes one seat if one is free. The condition is in the UPDATE itself,
+/// so capacity holds even if a caller forgot the lock.
+fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
+    diesel::update(
+        sessions::table.find(session_id).filter(
+            sessions::capacity
+                .is_null()
+                .or(sessions::seats_taken.lt(sessions::capacity.assume_not_null())),
+        ),
+    )
+    .set(sessions::seats_taken.eq(sessions::seats_taken + 1))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+fn free_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<()> {
+    diesel::update(
+        sessions::table
+            .find(session_id)
+            .filter(sessions::seats_taken.gt(0)),
+    )
+    .set(sessions::seats_taken.eq(sessions::seats_taken - 1))
+    .execute(conn)
+    .map(|_| ())
+}
+
+fn set_status(conn: &mut DbConn, id: i32, status: RegistrationStatus) -> QueryResult<Registration> {
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::status.eq(status.as_str()),
+            registrations::updated_at.eq(super::now()),
+        ))
+        .get_result(conn)
+}
+
+/// 1 for the first in the queue; None when not waitlisted.
+pub fn waitlist_position(conn: &mut DbConn, r: &Registration) -> QueryResult<Option<i64>> {
+    if r.status() != RegistrationStatus::Waitlisted {
+        return Ok(None);
+    }
+    let ahead: i64 = registrations::table
+        .filter(registrations::session_id.eq(r.session_id))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .filter(registrations::id.lt(r.id))
+        .count()
+        .get_result(conn)?;
+    Ok(Some(ahead + 1))
+}
+
+/// Moves the first waiting people into free seats, in arrival order. Call
+/// inside a transaction that holds the session's lock.
+pub fn promote(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
+    let mut promoted = Vec::new();
+    loop {
+        let next: Option<Registration> = registrations::table
+            .filter(registrations::session_id.eq(session_id))
+            .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
+            .order(registrations::id)
+            .select(Registration::as_select())
+            .first(conn)
+            .optional()?;
+        let Some(next) = next else { break };
+        if !take_seat(conn, session_id)? {
+            break;
+        }
+        promoted.push(set_status(conn, next.id, RegistrationStatus::Confirmed)?);
+    }
+    Ok(promoted)
+}
+
+pub fn find_by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {
+    if !crate::domain::secret::plausible(token, MANAGE_PREFIX) {
+        return Ok(None);
+    }
+    registrations::table
+        .filter(registrations::manage_token_hash.eq(digest(token)))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every registration with the same email as the one holding this feed token.
+pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Vec<Registration>>> {
+    if !crate::domain::secret::plausible(token, FEED_PREFIX) {
+        return Ok(None);
+    }
+    let email: Option<String> = registrations::table
+        .filter(registrations::feed_token_hash.eq(digest(token)))
+        .select(registrations::email)
+        .first(conn)
+        .optional()?;
+    let Some(email) = email else { return Ok(None) };
+    registrations::table
+        .filter(registrations::email.eq(email))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .load(conn)
+        .map(Some)
+}
+
+/// What a cancellation did: the registration as it is now, and who moved
+/// up from the waiting list into the freed seat.
+pub struct Cancelled {
+    pub registration: Registration,
+    pub promoted: Vec<Registration>,
+}
+
+/// A participant's own cancellation. Cancelling twice changes nothing.
+pub fn cancel(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
+    change(conn, registration_id, |current| match current {
+        RegistrationStatus::Cancelled => Ok(None),
+        _ => Ok(Some(RegistrationStatus::Cancelled)),
+    })
+}
+
+/// An organiser's approval: into a seat if one is free, else onto the
+/// waiting list if the session has one.
+pub fn approve(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
+    conn.transaction(|conn| {
+        let r = registrations::table
+            .find(registration_id)
+            .select(Registration::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::NotFound)?;
+        session_store::lock(conn, r.session_id)?;
+        let r = registrations::table
+            .find(registration_id)
+            .select(Registration::as_select())
+            .first(conn)?;
+        if r.status() != RegistrationStatus::PendingApproval {
+            return Err(AppError::Conflict(format!(
+                "Only pending registrations can be approved; this one is {}.",
+                r.status().as_str()
+            )));
+        }
+        let session = session_store::find(conn, r.session_id)?.ok_or(AppError::NotFound)?;
+        let status = if take_seat(conn, r.session_id)? {
+            RegistrationStatus::Confirmed
+        } else if session.row.waitlist {
+            RegistrationStatus::Waitlisted
+        } else {
+            return Err(AppError::Conflict(
+                "The session is full and has no waiting list.".into(),
+            ));
+        };
+        Ok(Cancelled {
+            registration: set_status(conn, r.id, status)?,
+            promoted: Vec::new(),
+        })
+    })
+}
+
+/// An organiser's refusal; a confirmed person's seat goes to the next in line.
+pub fn reject(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
+    change(conn, registration_id, |current| match current {
+        RegistrationStatus::Rejected => Ok(None),
+        RegistrationStatus::Cancelled => Err(AppError::Conflict(
+            "This registration was cancelled by the participant.".into(),
+        )),
+        _ => Ok(Some(RegistrationStatus::Rejected)),
+    })
+}
+
+/// Moves a registration out of the session, freeing its seat and promoting
+/// the next in line, all under the session's lock.
+fn change(
+    conn: &mut DbConn,
+    registration_id: i32,
+    next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, AppError>,
+) -> Result<Cancelled, AppError> {
+    conn.transaction(|conn| {
+        let session_id: i32 = registrations::table
+            .find(registration_id)
+            .select(registrations::session_id)
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::NotFound)?;
+        session_store::lock(conn, session_id)?;
+        let r = registrations::table
+            .find(registration_id)
+            .select(Registration::as_select())
+            .first(conn)?;
+        let Some(status) = next(r.status())? else {
+            return Ok(Cancelled {
+                registration: r,
+                promoted: Vec::new(),
+            });
+        };
+        let held_seat = r.status() == RegistrationStatus::Confirmed;
+        let registration = set_status(conn, r.id, status)?;
+        let promoted = if held_seat {
+            free_seat(conn, session_id)?;
+            promote(conn, session_id)?
+        } else {
+            Vec::new()
+        };
+        Ok(Cancelled {
+            registration,
+            promoted,
+        })
+    })
+}
+
+pub fn for_session(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .load(conn)
+}
+
+/// Issues a new personal feed link; the old one stops working.
+pub fn renew_feed(
+    conn: &mut DbConn,
+    keys: &Keys,
+    registration: &Registration,
+) -> QueryResult<Registration> {
+    let generation = registration.feed_generation + 1;
+    diesel::update(registrations::table.find(registration.id))
+        .set((
+            registrations::feed_generation.eq(generation),
+            registrations::feed_token_hash.eq(digest(
+                &keys.feed_token(&registration.secret_nonce, generation),
+            )),
+            registrations::updated_at.eq(super::now()),
+        ))
+        .get_result(conn)
+}

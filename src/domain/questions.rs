@@ -1,0 +1,339 @@
+//! Per-session questions and the answers to them.
+
+use super::fields::{FieldErrors, TextRule, check_text};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    ShortText,
+    LongText,
+    SingleChoice,
+    MultipleChoice,
+    Checkbox,
+}
+
+impl QuestionKind {
+    fn parse(s: &str) -> Option<Self> {
+        serde_json::from_value(Value::String(s.to_string())).ok()
+    }
+
+    fn has_choices(self) -> bool {
+        matches!(self, Self::SingleChoice | Self::MultipleChoice)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub key: String,
+    pub kind: QuestionKind,
+    pub label: String,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
+}
+
+/// An answer as stored: text, one or several choices, or a tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Flag(bool),
+    Text(String),
+    Many(Vec<String>),
+}
+
+pub const MAX_QUESTIONS: usize = 20;
+const LABEL: TextRule = TextRule {
+    required: true,
+    max_chars: 300,
+    multiline: false,
+};
+const CHOICE: TextRule = TextRule {
+    required: true,
+    max_chars: 100,
+    multiline: false,
+};
+
+/// Parses the `questions` field of a session write. Errors are reported
+/// under `questions` with the question's position.
+pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Question> {
+    let items = match value {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) if items.len() <= MAX_QUESTIONS => items,
+        Some(Value::Array(_)) => {
+            errors.add(
+                "questions",
+                format!("must have at most {MAX_QUESTIONS} questions"),
+            );
+            return Vec::new();
+        }
+        Some(_) => {
+            errors.add("questions", "must be a list of questions");
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<Question> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let n = i + 1;
+        let Some(q) = item.as_object() else {
+            errors.add("questions", format!("question {n} must be an object"));
+            return Vec::new();
+        };
+        let bad = |m: String, errors: &mut FieldErrors| {
+            errors.add("questions", format!("question {n}: {m}"))
+        };
+        if let Some(k) = q
+            .keys()
+            .find(|k| !["key", "kind", "label", "required", "choices"].contains(&k.as_str()))
+        {
+            bad(format!("{k} is not a question field"), errors);
+            return Vec::new();
+        }
+        let key = match q.get("key") {
+            None | Some(Value::Null) => format!("q{n}"),
+            Some(Value::String(k)) if valid_key(k) => k.clone(),
+            Some(_) => {
+                bad(
+                    "key must be 1 to 40 lower-case letters, digits, - or _".into(),
+                    errors,
+                );
+                return Vec::new();
+            }
+        };
+        if out.iter().any(|o| o.key == key) {
+            bad(format!("key {key} is used twice"), errors);
+            return Vec::new();
+        }
+        let Some(kind) = q
+            .get("kind")
+            .and_then(Value::as_str)
+            .and_then(QuestionKind::parse)
+        else {
+            bad(
+                "kind must be short_text, long_text, single_choice, multiple_choice or checkbox"
+                    .into(),
+                errors,
+            );
+            return Vec::new();
+        };
+        let label = match q
+            .get("label")
+            .and_then(Value::as_str)
+            .map(|l| check_text(l, LABEL))
+        {
+            Some(Ok(l)) => l,
+            Some(Err(m)) => {
+                bad(format!("label {m}"), errors);
+                return Vec::new();
+            }
+            None => {
+                bad("label is required".into(), errors);
+                return Vec::new();
+            }
+        };
+        let required = match q.get("required") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                bad("required must be true or false".into(), errors);
+                return Vec::new();
+            }
+        };
+        let choices: Vec<String> = match q.get("choices") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(cs)) if cs.len() <= 20 => {
+                let parsed: Result<Vec<String>, String> = cs
+                    .iter()
+                    .map(|c| {
+                        c.as_str()
+                            .ok_or_else(|| "must be text".to_string())
+                            .and_then(|c| check_text(c, CHOICE))
+                    })
+                    .collect();
+                match parsed {
+                    Ok(cs) => cs,
+                    Err(m) => {
+                        bad(format!("each choice {m}"), errors);
+                        return Vec::new();
+                    }
+                }
+            }
+            Some(_) => {
+                bad("choices must be a list of at most 20 texts".into(), errors);
+                return Vec::new();
+            }
+        };
+        if kind.has_choices() && choices.len() < 2 {
+            bad(
+                "a choice question needs at least two choices".into(),
+                errors,
+            );
+            return Vec::new();
+        }
+        if !kind.has_choices() && !choices.is_empty() {
+            bad("only choice questions have choices".into(), errors);
+            return Vec::new();
+        }
+        out.push(Question {
+            key,
+            kind,
+            label,
+            required,
+            choices,
+        });
+    }
+    out
+}
+
+fn valid_key(k: &str) -> bool {
+    (1..=40).contains(&k.len())
+        && k.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Checks answers against the questions. Errors are reported under
+/// `answers.<key>`, so a form can show each next to its question.
+pub fn check_answers(
+    questions: &[Question],
+    answers: Option<&Value>,
+    errors: &mut FieldErrors,
+) -> BTreeMap<String, Answer> {
+    let empty = Map::new();
+    let given = match answers {
+        None | Some(Value::Null) => &empty,
+        Some(Value::Object(m)) => m,
+        Some(_) => {
+            errors.add("answers", "must be an object of question key to answer");
+            return BTreeMap::new();
+        }
+    };
+    for k in given
+        .keys()
+        .filter(|k| !questions.iter().any(|q| &q.key == *k))
+    {
+        errors.add(&format!("answers.{k}"), "is not a question of this session");
+    }
+    let mut out = BTreeMap::new();
+    for q in questions {
+        let field = format!("answers.{}", q.key);
+        let value = given.get(&q.key).filter(|v| !v.is_null());
+        let answer = match (q.kind, value) {
+            (QuestionKind::Checkbox, None) => Answer::Flag(false),
+            (QuestionKind::Checkbox, Some(Value::Bool(b))) => Answer::Flag(*b),
+            (QuestionKind::Checkbox, Some(_)) => {
+                errors.add(&field, "must be true or false");
+                continue;
+            }
+            (QuestionKind::ShortText | QuestionKind::LongText, v) => {
+                let rule = TextRule {
+                    required: false,
+                    max_chars: if q.kind == QuestionKind::LongText {
+                        5000
+                    } else {
+                        300
+                    },
+                    multiline: q.kind == QuestionKind::LongText,
+                };
+                match v {
+                    None => Answer::Text(String::new()),
+                    Some(Value::String(s)) => match check_text(s, rule) {
+                        Ok(t) => Answer::Text(t),
+                        Err(m) => {
+                            errors.add(&field, m);
+                            continue;
+                        }
+                    },
+                    Some(_) => {
+                        errors.add(&field, "must be text");
+                        continue;
+                    }
+                }
+            }
+            (QuestionKind::SingleChoice, None) => Answer::Text(String::new()),
+            (QuestionKind::SingleChoice, Some(Value::String(s)))
+                if s.is_empty() || q.choices.contains(s) =>
+            {
+                Answer::Text(s.clone())
+            }
+            (QuestionKind::SingleChoice, Some(_)) => {
+                errors.add(&field, "must be one of the choices offered");
+                continue;
+            }
+            (QuestionKind::MultipleChoice, None) => Answer::Many(Vec::new()),
+            (QuestionKind::MultipleChoice, Some(Value::Array(items))) => {
+                let picked: Option<Vec<String>> = items
+                    .iter()
+                    .map(|i| {
+                        i.as_str()
+                            .filter(|s| q.choices.iter().any(|c| c == s))
+                            .map(String::from)
+                    })
+                    .collect();
+                match picked {
+                    Some(mut p) => {
+                        p.dedup();
+                        Answer::Many(p)
+                    }
+                    None => {
+                        errors.add(&field, "must be a list of the choices offered");
+                        continue;
+                    }
+                }
+            }
+            (QuestionKind::MultipleChoice, Some(_)) => {
+                errors.add(&field, "must be a list of the choices offered");
+                continue;
+            }
+        };
+        let blank = match &answer {
+            Answer::Flag(b) => !b,
+            Answer::Text(t) => t.is_empty(),
+            Answer::Many(m) => m.is_empty(),
+        };
+        if q.required && blank {
+            errors.add(&field, "is required");
+            continue;
+        }
+        out.insert(q.key.clone(), answer);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn questions_and_answers_are_checked() {
+        let mut e = FieldErrors::default();
+        let qs = parse_questions(
+            Some(&json!([
+                {"kind": "short_text", "label": "Dietary needs"},
+                {"key": "role", "kind": "single_choice", "label": "Your role", "required": true, "choices": ["Lab", "Policy"]},
+                {"kind": "checkbox", "label": "Photos are fine", "required": true}
+            ])),
+            &mut e,
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(qs[0].key, "q1");
+        let mut e = FieldErrors::default();
+        let a = check_answers(
+            &qs,
+            Some(&json!({"q1": "none", "role": "Lab", "q3": true})),
+            &mut e,
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(a["role"], Answer::Text("Lab".into()));
+        let mut e = FieldErrors::default();
+        check_answers(&qs, Some(&json!({"role": "Chef", "extra": 1})), &mut e);
+        assert!(
+            e.0.contains_key("answers.role")
+                && e.0.contains_key("answers.q3")
+                && e.0.contains_key("answers.extra"),
+            "{e:?}"
+        );
+    }
+}

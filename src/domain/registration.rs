@@ -1,0 +1,138 @@
+//! A participant's registration as submitted (form or API), checked field
+//! by field. Country and questions are checked against the database later.
+
+use super::email::EmailAddress;
+use super::fields::{FieldErrors, FieldReader, TextRule};
+use super::zone::TimeZone;
+use serde_json::{Map, Value};
+
+macro_rules! status_enum {
+    ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $text),+ } }
+            pub fn parse(s: &str) -> Option<Self> { match s { $($text => Some($name::$variant),)+ _ => None } }
+        }
+    };
+}
+
+status_enum!(RegistrationStatus {
+    Confirmed = "confirmed",
+    Waitlisted = "waitlisted",
+    PendingApproval = "pending_approval",
+    Rejected = "rejected",
+    Cancelled = "cancelled",
+});
+
+impl RegistrationStatus {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Confirmed => "Confirmed",
+            Self::Waitlisted => "On the waiting list",
+            Self::PendingApproval => "Waiting for approval",
+            Self::Rejected => "Not accepted",
+            Self::Cancelled => "Cancelled",
+        }
+    }
+}
+
+pub const FIELDS: &[&str] = &[
+    "name",
+    "email",
+    "organisation",
+    "position",
+    "country",
+    "consent",
+    "time_zone",
+    "answers",
+];
+const LINE: TextRule = TextRule {
+    required: true,
+    max_chars: 200,
+    multiline: false,
+};
+
+#[derive(Debug, Clone)]
+pub struct RegistrationInput {
+    pub name: String,
+    pub email: EmailAddress,
+    pub organisation: String,
+    pub position: String,
+    /// Upper-case ISO alpha-2, not yet checked against the country list.
+    pub country: String,
+    /// None: the country's first zone.
+    pub zone: Option<TimeZone>,
+    /// Raw; checked against the session's questions.
+    pub answers: Option<Value>,
+}
+
+impl RegistrationInput {
+    /// Parses everything that needs no database. Returns what it could
+    /// read with the errors, so the caller can add its own checks and
+    /// report every problem at once.
+    pub fn parse(object: &Map<String, Value>) -> (Option<Self>, FieldErrors) {
+        let mut r = FieldReader::new(object, FIELDS);
+        let name = r.text("name", LINE);
+        let email = match r.raw_str("email", true).map(EmailAddress::parse) {
+            Some(Ok(e)) => Some(e),
+            Some(Err(m)) => {
+                r.errors.add("email", m);
+                None
+            }
+            None => None,
+        };
+        let organisation = r.text("organisation", LINE);
+        let position = r.text(
+            "position",
+            TextRule {
+                required: false,
+                ..LINE
+            },
+        );
+        let country = r
+            .raw_str("country", true)
+            .map(|c| c.trim().to_ascii_uppercase())
+            .unwrap_or_default();
+        if object.contains_key("country")
+            && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            r.errors.add(
+                "country",
+                "must be a two-letter country code such as ID or MA",
+            );
+        }
+        if !r.bool("consent", false) {
+            r.errors.add(
+                "consent",
+                "must be given to register: we need it to process your registration",
+            );
+        }
+        let zone = match r
+            .raw_str("time_zone", false)
+            .map(str::trim)
+            .filter(|z| !z.is_empty())
+            .map(TimeZone::parse)
+        {
+            Some(Ok(z)) => Some(z),
+            Some(Err(e)) => {
+                r.errors.add("time_zone", e.to_string());
+                None
+            }
+            None => None,
+        };
+        let answers = object.get("answers").cloned();
+        let errors = r.errors;
+        let input = email.map(|email| RegistrationInput {
+            name,
+            email,
+            organisation,
+            position,
+            country,
+            zone,
+            answers,
+        });
+        (input, errors)
+    }
+}

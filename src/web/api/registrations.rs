@@ -1,0 +1,245 @@
+//! Registrations through the API: a participant's own (public) and the
+//! organiser's view and decisions (token).
+
+use super::{object, require_token};
+use crate::db::models::Registration;
+use crate::db::registrations::{self as store, Registered};
+use crate::domain::registration::RegistrationInput;
+use crate::error::AppError;
+use crate::web::{State, blocking, rate_limit};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::SecondsFormat;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(create_registration)
+        .service(list_registrations)
+        .service(cancel_registration)
+        .service(approve_registration)
+        .service(reject_registration);
+}
+
+/// A registration as its participant sees it right after registering.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationCreated {
+    pub id: i32,
+    pub session_id: i32,
+    /// confirmed, waitlisted or pending_approval
+    #[schema(example = "confirmed")]
+    pub status: String,
+    /// 1 for the first in the queue, when waitlisted.
+    pub waitlist_position: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub country: String,
+    pub time_zone: String,
+    /// Secret link to see, cancel and download the registration. Shown only now (and in emails).
+    pub manage_url: String,
+    /// Secret iCal feed of every session this email is registered for.
+    pub feed_url: String,
+}
+
+/// A registration as an organiser sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationOut {
+    pub id: i32,
+    pub session_id: i32,
+    pub status: String,
+    pub waitlist_position: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub position: String,
+    pub country: String,
+    pub time_zone: String,
+    #[schema(value_type = Object)]
+    pub answers: serde_json::Value,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl RegistrationOut {
+    fn new(r: &Registration, waitlist_position: Option<i64>) -> Self {
+        Self {
+            id: r.id,
+            session_id: r.session_id,
+            status: r.status.clone(),
+            waitlist_position,
+            name: r.name.clone(),
+            email: r.email.clone(),
+            organisation: r.organisation.clone(),
+            position: r.position.clone(),
+            country: r.country_iso2.clone(),
+            time_zone: r.time_zone.clone(),
+            answers: serde_json::from_str(&r.answers).unwrap_or_default(),
+            created_at: r
+                .created_at
+                .and_utc()
+                .to_rfc3339_opts(SecondsFormat::Secs, true),
+            updated_at: r
+                .updated_at
+                .and_utc()
+                .to_rfc3339_opts(SecondsFormat::Secs, true),
+        }
+    }
+}
+
+pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
+    let g = &r.registration;
+    RegistrationCreated {
+        id: g.id,
+        session_id: g.session_id,
+        status: g.status.clone(),
+        waitlist_position: r.waitlist_position,
+        name: g.name.clone(),
+        email: g.email.clone(),
+        country: g.country_iso2.clone(),
+        time_zone: g.time_zone.clone(),
+        manage_url: format!("{base_url}/registrations/{}", r.manage_token),
+        feed_url: format!("{base_url}/feeds/personal/{}.ics", r.feed_token),
+    }
+}
+
+fn id(raw: &str) -> Result<i32, AppError> {
+    raw.parse::<i32>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(AppError::NotFound)
+}
+
+/// Register for a session (no token needed).
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/registrations", tag = "registrations",
+    params(("id" = i32, Path, description = "session id")),
+    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false)"),
+    responses((status = 201, body = RegistrationCreated), (status = 403, body = crate::web::api::docs::Problem, description = "country not eligible, or registration closed"),
+              (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem, description = "already registered, or full without a waiting list"),
+              (status = 422, body = crate::web::api::docs::Problem), (status = 429, body = crate::web::api::docs::Problem)))]
+#[post("/v1/sessions/{id}/registrations")]
+pub async fn create_registration(
+    req: HttpRequest,
+    state: State,
+    session: web::Path<String>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let session_id = id(&session)?;
+    rate_limit(&req, &state)?;
+    let fields = object(body.into_inner())?;
+    let parsed = RegistrationInput::parse(&fields);
+    let reference = state.reference();
+    let keys = state.keys.clone();
+    let registered = blocking(&state.pool, move |conn| {
+        store::register(
+            conn,
+            &keys,
+            &reference,
+            session_id,
+            parsed,
+            crate::db::now(),
+        )
+    })
+    .await?;
+    let out = created(&registered, &state.base_url);
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", out.manage_url.clone()))
+        .json(out))
+}
+
+/// Every registration of a session, in arrival order.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/registrations", tag = "registrations",
+    params(("id" = i32, Path, description = "session id")),
+    responses((status = 200, body = Vec<RegistrationOut>), (status = 401, body = crate::web::api::docs::Problem), (status = 404, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+#[get("/v1/sessions/{id}/registrations")]
+pub async fn list_registrations(
+    req: HttpRequest,
+    state: State,
+    session: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_token(&req, &state).await?;
+    let session_id = id(&session)?;
+    let out = blocking(&state.pool, move |conn| {
+        crate::db::sessions::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        let rows = store::for_session(conn, session_id)?;
+        let mut position = 0;
+        Ok::<_, AppError>(
+            rows.iter()
+                .map(|r| {
+                    let p = (r.status()
+                        == crate::domain::registration::RegistrationStatus::Waitlisted)
+                        .then(|| {
+                            position += 1;
+                            position
+                        });
+                    RegistrationOut::new(r, p)
+                })
+                .collect::<Vec<_>>(),
+        )
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// A participant cancels with the secret from their manage link.
+#[utoipa::path(post, path = "/api/v1/registrations/{token}/cancel", tag = "registrations",
+    params(("token" = String, Path, description = "the secret from the manage link")),
+    responses((status = 200, body = RegistrationOut), (status = 404, body = crate::web::api::docs::Problem)))]
+#[post("/v1/registrations/{token}/cancel")]
+pub async fn cancel_registration(
+    state: State,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let out = blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        let done = store::cancel(conn, r.id)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Approve a pending registration: a seat if one is free, else the waiting list.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/approve", tag = "registrations",
+    params(("id" = i32, Path, description = "registration id")),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+#[post("/v1/registrations/{id}/approve")]
+pub async fn approve_registration(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_token(&req, &state).await?;
+    let registration_id = id(&registration)?;
+    let out = blocking(&state.pool, move |conn| {
+        let done = store::approve(conn, registration_id)?;
+        let position = store::waitlist_position(conn, &done.registration)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Reject a registration; a freed seat goes to the next in line.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/reject", tag = "registrations",
+    params(("id" = i32, Path, description = "registration id")),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+#[post("/v1/registrations/{id}/reject")]
+pub async fn reject_registration(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_token(&req, &state).await?;
+    let registration_id = id(&registration)?;
+    let out = blocking(&state.pool, move |conn| {
+        let done = store::reject(conn, registration_id)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}

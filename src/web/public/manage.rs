@@ -1,0 +1,243 @@
+//! `/registrations/{token}`: a participant's own registration through the
+//! secret link: see it, cancel it (with a confirmation step), get the
+//! invite and the personal feed, renew the feed link.
+
+use super::{Chrome, Viewer, render_status};
+use crate::db::models::Registration;
+use crate::db::registrations as store;
+use crate::db::sessions::{self as session_store, Session};
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::session::SessionStatus;
+use crate::domain::slot::SlotView;
+use crate::domain::zone::TimeZone;
+use crate::error::{AppError, PageError};
+use crate::web::{State, blocking, csrf};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(manage_page)
+        .service(cancel_form)
+        .service(cancel)
+        .service(renew_feed);
+}
+
+#[derive(Template)]
+#[template(path = "public/manage.html")]
+pub struct ManagePage {
+    pub chrome: Chrome,
+    pub token: String,
+    pub notice: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub waitlist_position: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub country: String,
+    pub session_id: i32,
+    pub session_title: String,
+    pub session_cancelled: bool,
+    pub when_participant: String,
+    pub when_session: Option<String>,
+    pub join_url: Option<String>,
+    pub can_cancel: bool,
+    pub feed_https: String,
+    pub feed_webcal: String,
+    pub csrf: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/cancel.html")]
+pub struct CancelPage {
+    pub chrome: Chrome,
+    pub token: String,
+    pub session_title: String,
+    pub when: String,
+    pub csrf: String,
+}
+
+async fn load(
+    state: &State,
+    token: String,
+) -> Result<(Registration, Session, Option<i64>), PageError> {
+    blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        let s = session_store::find(conn, r.session_id)?.ok_or(AppError::NotFound)?;
+        let position = store::waitlist_position(conn, &r)?;
+        Ok::<_, PageError>((r, s, position))
+    })
+    .await
+}
+
+fn participant_zone(r: &Registration) -> TimeZone {
+    TimeZone::parse(&r.time_zone).unwrap_or_else(|_| TimeZone::utc())
+}
+
+#[get("/registrations/{token}")]
+pub async fn manage_page(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let token = token.into_inner();
+    let (r, s, position) = load(&state, token.clone()).await?;
+    let query = query.into_inner();
+    let reference = state.reference();
+    let own = participant_zone(&r);
+    let viewer = Viewer::from_request(&req, &query, own.clone());
+    let session_zone = s.zone();
+    let status = r.status();
+    let notice = if query.contains_key("welcome") {
+        Some(match status {
+            RegistrationStatus::Confirmed => format!(
+                "You are registered. A confirmation email with a calendar invite is on its way to {}.",
+                r.email
+            ),
+            RegistrationStatus::Waitlisted => format!(
+                "The session is full, so you are on the waiting list (number {}). We will email {} as soon as a seat frees up.",
+                position.unwrap_or(1),
+                r.email
+            ),
+            RegistrationStatus::PendingApproval => format!(
+                "Your registration is waiting for the organisers' approval. We will email {} when they decide.",
+                r.email
+            ),
+            other => other.label().to_string(),
+        })
+    } else if query.contains_key("cancelled") {
+        Some("Your registration is cancelled. A cancellation for your calendar is on its way by email.".into())
+    } else if query.contains_key("feed") {
+        Some("Your personal feed has a new address; the old one no longer works. Update your calendar subscription.".into())
+    } else {
+        None
+    };
+    let feed = format!(
+        "{}/feeds/personal/{}.ics",
+        state.base_url,
+        r.feed_token(&state.keys)
+    );
+    let csrf = csrf::token(&req)?;
+    let page = ManagePage {
+        chrome: Chrome::new(&viewer, &reference, &query),
+        token,
+        notice,
+        status: status.as_str(),
+        status_label: status.label(),
+        waitlist_position: position,
+        name: r.name.clone(),
+        email: r.email.clone(),
+        organisation: r.organisation.clone(),
+        country: reference
+            .country(&r.country_iso2)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        session_id: s.id(),
+        session_title: s.row.title.clone(),
+        session_cancelled: s.status() == SessionStatus::Cancelled,
+        when_participant: SlotView::new(s.starts_at(), s.ends_at(), &viewer.zone, &session_zone)
+            .line(),
+        when_session: (viewer.zone != session_zone).then(|| {
+            SlotView::new(s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()
+        }),
+        join_url: (status == RegistrationStatus::Confirmed
+            && !s.row.join_url.is_empty()
+            && s.status() == SessionStatus::Published)
+            .then(|| s.row.join_url.clone()),
+        can_cancel: matches!(
+            status,
+            RegistrationStatus::Confirmed
+                | RegistrationStatus::Waitlisted
+                | RegistrationStatus::PendingApproval
+        ),
+        feed_webcal: feed
+            .replacen("https://", "webcal://", 1)
+            .replacen("http://", "webcal://", 1),
+        feed_https: feed,
+        csrf: csrf.value.clone(),
+    };
+    let mut res = render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?;
+    // The address carries a secret: keep it out of referrers and caches.
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+#[get("/registrations/{token}/cancel")]
+pub async fn cancel_form(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let token = token.into_inner();
+    let (r, s, _) = load(&state, token.clone()).await?;
+    let reference = state.reference();
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(&req, &empty, participant_zone(&r));
+    let csrf = csrf::token(&req)?;
+    let page = CancelPage {
+        chrome: Chrome::new(&viewer, &reference, &empty),
+        token,
+        session_title: s.row.title.clone(),
+        when: SlotView::new(s.starts_at(), s.ends_at(), &viewer.zone, &s.zone()).line(),
+        csrf: csrf.value.clone(),
+    };
+    render_status(&page, StatusCode::OK, [csrf.cookie])
+}
+
+fn form_csrf(body: &web::Bytes) -> Result<Option<String>, PageError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+        .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    Ok(pairs
+        .into_iter()
+        .find(|(n, _)| n == csrf::FIELD)
+        .map(|(_, v)| v))
+}
+
+#[post("/registrations/{token}/cancel")]
+pub async fn cancel(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
+    let token = token.into_inner();
+    let for_db = token.clone();
+    blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
+        store::cancel(conn, r.id)?;
+        Ok::<_, PageError>(())
+    })
+    .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", format!("/registrations/{token}?cancelled=1")))
+        .finish())
+}
+
+#[post("/registrations/{token}/feed")]
+pub async fn renew_feed(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
+    let token = token.into_inner();
+    let for_db = token.clone();
+    let keys = state.keys.clone();
+    blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
+        store::renew_feed(conn, &keys, &r)?;
+        Ok::<_, PageError>(())
+    })
+    .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", format!("/registrations/{token}?feed=renewed")))
+        .finish())
+}

@@ -1,0 +1,422 @@
+//! `/sessions/{id}/register`: the registration form. A wrong submission
+//! answers 422 with every error beside its field and at the top, and keeps
+//! everything the person typed; success is a 303 to the manage page.
+
+use super::home::{Choice, open_to};
+use super::{Chrome, Viewer, render_status};
+use crate::db::reference::Reference;
+use crate::db::registrations::{self as store, closed_reason};
+use crate::db::sessions::{self as session_store, Session};
+use crate::domain::fields::FieldErrors;
+use crate::domain::questions::{Question, QuestionKind};
+use crate::domain::registration::RegistrationInput;
+use crate::domain::session::SessionStatus;
+use crate::domain::slot::SlotView;
+use crate::error::{AppError, PageError};
+use crate::web::{State, blocking, csrf};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// Form bodies are small; a larger one is refused before it is parsed.
+pub const FORM_LIMIT: usize = 64 * 1024;
+
+#[derive(Default)]
+pub struct Values {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub position: String,
+    pub country: String,
+    pub time_zone: String,
+    pub consent: bool,
+}
+
+pub struct QuestionView {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub label: String,
+    pub required: bool,
+    pub text: String,
+    pub checked: bool,
+    pub choices: Vec<Choice>,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "public/register.html")]
+pub struct RegisterPage {
+    pub chrome: Chrome,
+    pub session_id: i32,
+    pub title: String,
+    pub when: String,
+    pub when_viewer: Option<String>,
+    pub open_to: String,
+    pub closed: Option<String>,
+    pub problem: Option<String>,
+    pub requires_approval: bool,
+    pub full_with_waitlist: bool,
+    pub csrf: String,
+    pub v: Values,
+    pub errors: BTreeMap<String, String>,
+    pub summary: Vec<(String, String)>,
+    pub countries: Vec<(String, Vec<Choice>)>,
+    pub zones: Vec<(String, Vec<Choice>)>,
+    pub questions: Vec<QuestionView>,
+}
+
+impl RegisterPage {
+    pub fn err(&self, id: &str) -> Option<&str> {
+        self.errors.get(id).map(String::as_str)
+    }
+
+    pub fn invalid(&self, id: &str) -> bool {
+        self.errors.contains_key(id)
+    }
+}
+
+const LABELS: &[(&str, &str)] = &[
+    ("name", "Full name"),
+    ("email", "Email"),
+    ("organisation", "Organisation"),
+    ("position", "Position"),
+    ("country", "Partner country"),
+    ("time_zone", "Your time zone"),
+    ("consent", "Consent"),
+];
+
+fn field_id(field: &str) -> String {
+    match field.strip_prefix("answers.") {
+        Some(key) => format!("q-{key}"),
+        None => format!("f-{field}"),
+    }
+}
+
+struct Page<'a> {
+    session: &'a Session,
+    reference: &'a Reference,
+    viewer: &'a Viewer,
+    query: &'a HashMap<String, String>,
+    csrf: String,
+}
+
+impl Page<'_> {
+    fn build(
+        &self,
+        v: Values,
+        answers: &Map<String, Value>,
+        errors: &FieldErrors,
+        problem: Option<String>,
+    ) -> RegisterPage {
+        let s = self.session;
+        let zone = s.zone();
+        let eligible = s.eligible_countries(self.reference);
+        let countries = self
+            .reference
+            .regions
+            .iter()
+            .map(|r| {
+                let list = eligible
+                    .iter()
+                    .filter(|c| {
+                        self.reference
+                            .country_regions
+                            .get(&c.iso2)
+                            .is_some_and(|rs| rs.contains(&r.id))
+                    })
+                    .map(|c| Choice {
+                        value: c.iso2.clone(),
+                        label: c.name.clone(),
+                        selected: c.iso2 == v.country,
+                    })
+                    .collect::<Vec<_>>();
+                (r.name.clone(), list)
+            })
+            .filter(|(_, l)| !l.is_empty())
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let zones = self
+            .reference
+            .regions
+            .iter()
+            .map(|r| {
+                let mut list: Vec<String> = eligible
+                    .iter()
+                    .filter(|c| {
+                        self.reference
+                            .country_regions
+                            .get(&c.iso2)
+                            .is_some_and(|rs| rs.contains(&r.id))
+                    })
+                    .flat_map(|c| self.reference.zones_of(&c.iso2).iter().cloned())
+                    .filter(|z| seen.insert(z.clone()))
+                    .collect();
+                list.sort();
+                (
+                    r.name.clone(),
+                    list.into_iter()
+                        .map(|z| Choice {
+                            selected: z == v.time_zone,
+                            label: z.clone(),
+                            value: z,
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, l)| !l.is_empty())
+            .collect();
+        let questions = s
+            .questions()
+            .iter()
+            .map(|q| {
+                question_view(
+                    q,
+                    answers.get(&q.key),
+                    errors.0.get(&format!("answers.{}", q.key)).cloned(),
+                )
+            })
+            .collect();
+        let label_of = |field: &str| {
+            LABELS
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, l)| l.to_string())
+                .unwrap_or_else(|| {
+                    let key = field.strip_prefix("answers.").unwrap_or(field);
+                    s.questions()
+                        .iter()
+                        .find(|q| q.key == key)
+                        .map(|q| q.label.clone())
+                        .unwrap_or_else(|| field.to_string())
+                })
+        };
+        let summary = errors
+            .0
+            .iter()
+            .map(|(f, m)| (field_id(f), format!("{}: {m}", label_of(f))))
+            .collect();
+        let own = SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone);
+        RegisterPage {
+            chrome: Chrome::new(self.viewer, self.reference, self.query),
+            session_id: s.id(),
+            title: s.row.title.clone(),
+            when: own.line(),
+            when_viewer: (self.viewer.zone != zone).then(|| {
+                SlotView::new(s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()
+            }),
+            open_to: open_to(s, self.reference),
+            closed: closed_reason(s, crate::db::now()),
+            problem,
+            requires_approval: s.row.requires_approval,
+            full_with_waitlist: s.seats_left() == Some(0) && s.row.waitlist,
+            csrf: self.csrf.clone(),
+            v,
+            errors: errors
+                .0
+                .iter()
+                .map(|(f, m)| (field_id(f), m.clone()))
+                .collect(),
+            summary,
+            countries,
+            zones,
+            questions,
+        }
+    }
+}
+
+fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> QuestionView {
+    let picked: Vec<String> = match given {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        Some(Value::String(s)) => vec![s.clone()],
+        _ => vec![],
+    };
+    QuestionView {
+        id: format!("q-{}", q.key),
+        name: format!("q_{}", q.key),
+        kind: match q.kind {
+            QuestionKind::ShortText => "short_text",
+            QuestionKind::LongText => "long_text",
+            QuestionKind::SingleChoice => "single_choice",
+            QuestionKind::MultipleChoice => "multiple_choice",
+            QuestionKind::Checkbox => "checkbox",
+        },
+        label: q.label.clone(),
+        required: q.required,
+        text: picked.first().cloned().unwrap_or_default(),
+        checked: matches!(given, Some(Value::Bool(true))),
+        choices: q
+            .choices
+            .iter()
+            .map(|c| Choice {
+                value: c.clone(),
+                label: c.clone(),
+                selected: picked.contains(c),
+            })
+            .collect(),
+        error,
+    }
+}
+
+async fn load(state: &State, id: &str) -> Result<Session, PageError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let session = blocking(&state.pool, move |conn| {
+        session_store::find(conn, id).map_err(PageError::from)
+    })
+    .await?;
+    match session {
+        Some(s) if s.status() != SessionStatus::Draft => Ok(s),
+        _ => Err(AppError::NotFound.into()),
+    }
+}
+
+pub async fn register_form_handler(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let session = load(&state, &id).await?;
+    let reference = state.reference();
+    let query = query.into_inner();
+    let viewer = Viewer::from_request(&req, &query, session.zone());
+    let token = csrf::token(&req)?;
+    let page = Page {
+        session: &session,
+        reference: &reference,
+        viewer: &viewer,
+        query: &query,
+        csrf: token.value.clone(),
+    };
+    let html = page.build(
+        Values::default(),
+        &Map::new(),
+        &FieldErrors::default(),
+        None,
+    );
+    render_status(&html, StatusCode::OK, [viewer.cookie(), token.cookie])
+}
+
+/// Turns form pairs into the same JSON object the API takes, so one parser
+/// checks both. Repeated names (several choices) become lists.
+fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
+    let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let mut m = Map::new();
+    for f in [
+        "name",
+        "email",
+        "organisation",
+        "position",
+        "country",
+        "time_zone",
+    ] {
+        if let Some(v) = first(f) {
+            m.insert(f.into(), Value::String(v));
+        }
+    }
+    let consent = first("consent").is_some();
+    m.insert("consent".into(), Value::Bool(consent));
+    let mut answers = Map::new();
+    for q in questions {
+        let name = format!("q_{}", q.key);
+        let values: Vec<String> = pairs
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+            .collect();
+        let value = match q.kind {
+            QuestionKind::Checkbox => Value::Bool(!values.is_empty()),
+            QuestionKind::MultipleChoice => {
+                Value::Array(values.into_iter().map(Value::String).collect())
+            }
+            _ => Value::String(values.into_iter().next().unwrap_or_default()),
+        };
+        answers.insert(q.key.clone(), value);
+    }
+    m.insert("answers".into(), Value::Object(answers));
+    let v = Values {
+        name: first("name").unwrap_or_default(),
+        email: first("email").unwrap_or_default(),
+        organisation: first("organisation").unwrap_or_default(),
+        position: first("position").unwrap_or_default(),
+        country: first("country")
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_uppercase(),
+        time_zone: first("time_zone").unwrap_or_default(),
+        consent,
+    };
+    (m, v)
+}
+
+pub async fn register_handler(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
+        .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    csrf::verify(
+        &req,
+        pairs
+            .iter()
+            .find(|(n, _)| n == csrf::FIELD)
+            .map(|(_, v)| v.as_str()),
+    )?;
+    crate::web::rate_limit(&req, &state)?;
+    let session = load(&state, &id).await?;
+    let reference = state.reference();
+    let (object, values) = form_object(&pairs, &session.questions());
+    let parsed = RegistrationInput::parse(&object);
+    let keys = state.keys.clone();
+    let for_db = reference.clone();
+    let session_id = session.id();
+    let result = blocking(&state.pool, move |conn| {
+        store::register(conn, &keys, &for_db, session_id, parsed, crate::db::now())
+    })
+    .await;
+    let registered = match result {
+        Ok(r) => r,
+        Err(e @ (AppError::Validation(_) | AppError::Forbidden(_) | AppError::Conflict(_))) => {
+            let status = e.status();
+            let empty = HashMap::new();
+            let viewer = Viewer::from_request(&req, &empty, session.zone());
+            let token = csrf::token(&req)?;
+            let page = Page {
+                session: &session,
+                reference: &reference,
+                viewer: &viewer,
+                query: &empty,
+                csrf: token.value.clone(),
+            };
+            let answers = object
+                .get("answers")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            let html = match e {
+                AppError::Validation(errors) => page.build(values, &answers, &errors, None),
+                other => page.build(
+                    values,
+                    &answers,
+                    &FieldErrors::default(),
+                    Some(other.to_string()),
+                ),
+            };
+            return render_status(&html, status, [token.cookie, None]);
+        }
+        Err(other) => return Err(other.into()),
+    };
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            "Location",
+            format!("/registrations/{}?welcome=1", registered.manage_token),
+        ))
+        .finish())
+}
