@@ -171,3 +171,29 @@ pub fn now() -> chrono::NaiveDateTime {
     let n = chrono::Utc::now().naive_utc();
     n - Duration::from_nanos(u64::from(chrono::Timelike::nanosecond(&n)))
 }
+
+/// One writer at a time per process on SQLite. SQLite allows a single
+/// writer anyway; queueing here, rather than in SQLite's busy handler
+/// (which sleeps and retries, and is unfair), keeps tail latency low.
+/// Several processes on one SQLite file still queue on `busy_timeout`.
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// A transaction that writes. On PostgreSQL a plain transaction (callers
+/// take row locks); on SQLite the same, behind the process's writer lock.
+pub fn write_transaction<T, E>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    let _guard = match conn {
+        DbConn::Sqlite(_) => Some(
+            SQLITE_WRITER
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        ),
+        DbConn::Pg(_) => None,
+    };
+    conn.transaction(f)
+}

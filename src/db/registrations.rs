@@ -161,12 +161,13 @@ pub fn register(
     let manage_token = keys.manage_token(&nonce);
     let feed_token = keys.feed_token(&nonce, 0);
 
-    conn.transaction(|conn| {
-        if !session_store::lock(conn, session_id)? {
-            return Err(AppError::NotFound);
-        }
+    super::write_transaction(conn, |conn| {
         // Read again under the lock: seats and status may have moved.
-        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        let row = session_store::lock_row(conn, session_id)?.ok_or(AppError::NotFound)?;
+        let session = Session {
+            row,
+            ..session.clone()
+        };
         if let Some(reason) = closed_reason(&session, now) {
             return Err(AppError::Forbidden(reason));
         }
@@ -358,7 +359,7 @@ pub fn cancel(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppE
 /// An organiser's approval: into a seat if one is free, else onto the
 /// waiting list if the session has one.
 pub fn approve(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         let r = registrations::table
             .find(registration_id)
             .select(Registration::as_select())
@@ -411,7 +412,7 @@ fn change(
     registration_id: i32,
     next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, AppError>,
 ) -> Result<Cancelled, AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         let session_id: i32 = registrations::table
             .find(registration_id)
             .select(registrations::session_id)

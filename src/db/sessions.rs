@@ -269,7 +269,7 @@ pub fn create(
 ) -> Result<Session, AppError> {
     let links = resolve_links(reference, input).map_err(AppError::Validation)?;
     let now = super::now();
-    let id = conn.transaction(|conn| {
+    let id = super::write_transaction(conn, |conn| {
         let row: SessionRow = diesel::insert_into(sessions::table)
             .values(&NewSession {
                 fields: changes(input, 0, now),
@@ -292,7 +292,7 @@ pub fn update(
     id: i32,
     patch: &Map<String, Value>,
 ) -> Result<(Session, Vec<String>), AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         if !lock(conn, id)? {
             return Err(AppError::NotFound);
         }
@@ -342,7 +342,7 @@ pub fn update(
 
 /// Cancels a session; cancelling twice changes nothing the second time.
 pub fn cancel(conn: &mut DbConn, id: i32) -> Result<Session, AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         if !lock(conn, id)? {
             return Err(AppError::NotFound);
         }
@@ -371,6 +371,14 @@ pub fn lock(conn: &mut DbConn, id: i32) -> QueryResult<bool> {
         .set(sessions::seats_taken.eq(sessions::seats_taken))
         .execute(conn)
         .map(|n| n == 1)
+}
+
+/// Locks the session (as [`lock`]) and reads its row in one statement.
+pub fn lock_row(conn: &mut DbConn, id: i32) -> QueryResult<Option<SessionRow>> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::seats_taken.eq(sessions::seats_taken))
+        .get_result::<SessionRow>(conn)
+        .optional()
 }
 
 pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Session>> {
