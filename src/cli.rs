@@ -28,6 +28,27 @@ pub enum Command {
     /// Manage API bearer tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Inspect and retry the email outbox.
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    /// List the newest emails in the outbox with their delivery state.
+    List {
+        /// Only this status: queued, sending, sent or failed.
+        #[arg(long)]
+        status: Option<String>,
+        /// How many rows.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Put failed emails back in the queue (all, or one with --id).
+    Retry {
+        #[arg(long)]
+        id: Option<i32>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,17 +73,12 @@ pub enum TokenCommand {
 
 /// `--version` names the time-zone database, since times depend on it.
 pub fn version() -> String {
-    format!(
-        "{} (IANA time-zone database {})",
-        env!("CARGO_PKG_VERSION"),
-        crate::domain::zone::tzdb_version()
-    )
+    format!("{} (IANA time-zone database {})", env!("CARGO_PKG_VERSION"), crate::domain::zone::tzdb_version())
 }
 
 fn with_env_help(cmd: clap::Command, help: &str) -> clap::Command {
     let help = help.to_string();
-    cmd.after_help(help.clone())
-        .mut_subcommands(move |s| with_env_help(s, &help))
+    cmd.after_help(help.clone()).mut_subcommands(move |s| with_env_help(s, &help))
 }
 
 pub fn parse() -> Cli {

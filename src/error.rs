@@ -175,28 +175,28 @@ impl ResponseError for PageError {
         self.0.log();
         let status = self.0.status();
         let (heading, message) = match &self.0 {
-            AppError::NotFound => ("Page not found", "There is no page at this address. It may have moved, or the session may not be published.".to_string()),
-            AppError::Internal(_) => ("Something went wrong", "We could not complete this request. It has been logged; please try again later.".to_string()),
+            AppError::NotFound => (
+                "Page not found",
+                "There is no page at this address. It may have moved, or the session may not be published.".to_string(),
+            ),
+            AppError::Internal(_) => (
+                "Something went wrong",
+                "We could not complete this request. It has been logged; please try again later.".to_string(),
+            ),
             AppError::Validation(errors) => (
                 "Some values are not valid",
                 errors.0.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; "),
             ),
             other => (other.title(), other.to_string()),
         };
-        let page = ErrorPage {
-            status: status.as_u16(),
-            heading,
-            message,
-        };
+        let page = ErrorPage { status: status.as_u16(), heading, message };
         let mut res = HttpResponse::build(status);
         if let Some(seconds) = self.0.retry_after() {
             res.insert_header(("Retry-After", seconds.to_string()));
         }
         match page.render() {
             Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => res
-                .content_type("text/plain; charset=utf-8")
-                .body(heading.to_string()),
+            Err(_) => res.content_type("text/plain; charset=utf-8").body(heading.to_string()),
         }
     }
 }

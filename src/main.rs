@@ -1,7 +1,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use anyhow::Context;
-use convene::cli::{self, AdminCommand, Command, TokenCommand};
-use convene::db::accounts;
+use convene::cli::{self, AdminCommand, Command, OutboxCommand, TokenCommand};
+use convene::db::{accounts, outbox};
 use convene::domain::email::EmailAddress;
 use convene::settings::Settings;
 use convene::startup::{Application, prepare_database};
@@ -31,36 +31,53 @@ fn main() -> ExitCode {
 fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve => {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()?;
+            let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
             runtime.block_on(serve(settings))
         }
         Command::Migrate => {
-            prepare_database(&Settings {
-                demo: false,
-                ..settings
-            })?;
+            prepare_database(&Settings { demo: false, ..settings })?;
             println!("database is up to date");
             Ok(())
         }
         Command::Admin(AdminCommand::Create { email }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
             let password = read_password()?;
-            let pool = prepare_database(&Settings {
-                demo: false,
-                ..settings
-            })?;
+            let pool = prepare_database(&Settings { demo: false, ..settings })?;
             let mut conn = pool.get()?;
             let created = accounts::upsert_admin(&mut conn, &email, &password)?;
+            println!("{} admin {email}", if created { "created" } else { "updated the password of" });
+            Ok(())
+        }
+        Command::Outbox(OutboxCommand::List { status, limit }) => {
+            if let Some(s) = &status
+                && ![outbox::QUEUED, outbox::SENDING, outbox::SENT, outbox::FAILED].contains(&s.as_str())
+            {
+                anyhow::bail!("--status must be queued, sending, sent or failed");
+            }
+            let pool = prepare_database(&Settings { demo: false, ..settings })?;
+            let rows = outbox::recent(&mut *pool.get()?, status.as_deref(), limit.clamp(1, 10_000))?;
             println!(
-                "{} admin {email}",
-                if created {
-                    "created"
-                } else {
-                    "updated the password of"
-                }
+                "{:>6}  {:<8}  {:>8}  {:<20}  {:<32}  subject / last error",
+                "id", "status", "attempts", "queued (UTC)", "to"
             );
+            for r in rows {
+                println!(
+                    "{:>6}  {:<8}  {:>8}  {:<20}  {:<32}  {}{}",
+                    r.id,
+                    r.status,
+                    r.attempts,
+                    r.created_at.format("%Y-%m-%d %H:%M:%S"),
+                    r.recipient_email,
+                    r.subject,
+                    if r.last_error.is_empty() { String::new() } else { format!(" [{}]", r.last_error) }
+                );
+            }
+            Ok(())
+        }
+        Command::Outbox(OutboxCommand::Retry { id }) => {
+            let pool = prepare_database(&Settings { demo: false, ..settings })?;
+            let n = outbox::retry(&mut *pool.get()?, id, convene::db::now())?;
+            println!("{n} email(s) queued again");
             Ok(())
         }
         Command::Token(TokenCommand::Create { name }) => {
@@ -68,10 +85,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
                 anyhow::bail!("--name must be 1 to 100 characters on one line");
             }
-            let pool = prepare_database(&Settings {
-                demo: false,
-                ..settings
-            })?;
+            let pool = prepare_database(&Settings { demo: false, ..settings })?;
             let mut conn = pool.get()?;
             let token = accounts::create_token(&mut conn, name)?;
             println!("API token {name:?} created; it is shown only once:");
@@ -87,10 +101,7 @@ fn read_password() -> anyhow::Result<String> {
         eprint!("Password (at least 12 characters): ");
     }
     let mut line = String::new();
-    stdin
-        .lock()
-        .read_line(&mut line)
-        .context("cannot read the password from stdin")?;
+    stdin.lock().read_line(&mut line).context("cannot read the password from stdin")?;
     let password = line.trim_end_matches(['\r', '\n']).to_string();
     if password.chars().count() < 12 {
         anyhow::bail!("the password must have at least 12 characters");
@@ -101,20 +112,12 @@ fn read_password() -> anyhow::Result<String> {
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let backend = settings.database_url.backend();
     let app = Application::build(settings).await?;
-    tracing::info!(
-        port = app.port(),
-        backend,
-        tzdb = convene::domain::zone::tzdb_version(),
-        "convene is listening"
-    );
+    tracing::info!(port = app.port(), backend, tzdb = convene::domain::zone::tzdb_version(), "convene is listening");
     // A closed stdout (a supervisor that stopped reading) must not stop
     // the server, so these lines ignore write errors.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "Convene is running at {}/", app.base_url());
-    let _ = writeln!(
-        out,
-        "Create an admin with: convene admin create --email you@example.org  (password on stdin)"
-    );
+    let _ = writeln!(out, "Create an admin with: convene admin create --email you@example.org  (password on stdin)");
     let _ = out.flush();
     drop(out);
     app.run_until_stopped().await?;

@@ -27,6 +27,10 @@ pub struct Metrics {
     pool_connections: Gauge,
     pool_idle: Gauge,
     pool_max: Gauge,
+    outbox_queued: Gauge,
+    outbox_sent: Gauge,
+    outbox_failed: Gauge,
+    outbox_oldest: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -38,37 +42,23 @@ impl Default for Metrics {
     fn default() -> Self {
         let mut registry = Registry::with_prefix("convene");
         let requests = Family::<RequestLabels, Counter>::default();
-        let latency = Family::<RouteLabels, Histogram>::new_with_constructor(
-            latency_histogram as fn() -> Histogram,
-        );
+        let latency = Family::<RouteLabels, Histogram>::new_with_constructor(latency_histogram as fn() -> Histogram);
         let pool_connections = Gauge::default();
         let pool_idle = Gauge::default();
         let pool_max = Gauge::default();
-        registry.register(
-            "http_requests",
-            "HTTP requests by route pattern and status",
-            requests.clone(),
-        );
-        registry.register(
-            "http_request_duration_seconds",
-            "HTTP request latency by route pattern",
-            latency.clone(),
-        );
-        registry.register(
-            "db_pool_connections",
-            "Open database connections",
-            pool_connections.clone(),
-        );
-        registry.register(
-            "db_pool_idle_connections",
-            "Idle database connections",
-            pool_idle.clone(),
-        );
-        registry.register(
-            "db_pool_max_connections",
-            "Configured pool size",
-            pool_max.clone(),
-        );
+        registry.register("http_requests", "HTTP requests by route pattern and status", requests.clone());
+        registry.register("http_request_duration_seconds", "HTTP request latency by route pattern", latency.clone());
+        registry.register("db_pool_connections", "Open database connections", pool_connections.clone());
+        registry.register("db_pool_idle_connections", "Idle database connections", pool_idle.clone());
+        registry.register("db_pool_max_connections", "Configured pool size", pool_max.clone());
+        let outbox_queued = Gauge::default();
+        let outbox_sent = Gauge::default();
+        let outbox_failed = Gauge::default();
+        let outbox_oldest = Gauge::default();
+        registry.register("outbox_queued", "Emails waiting to be delivered", outbox_queued.clone());
+        registry.register("outbox_sent", "Emails delivered", outbox_sent.clone());
+        registry.register("outbox_failed", "Emails given up on (see convene outbox list)", outbox_failed.clone());
+        registry.register("outbox_oldest_queued_seconds", "Age of the oldest email waiting", outbox_oldest.clone());
         Self {
             registry,
             requests,
@@ -76,6 +66,10 @@ impl Default for Metrics {
             pool_connections,
             pool_idle,
             pool_max,
+            outbox_queued,
+            outbox_sent,
+            outbox_failed,
+            outbox_oldest,
         }
     }
 }
@@ -89,14 +83,20 @@ impl Metrics {
                 status: status.to_string(),
             })
             .inc();
-        self.latency
-            .get_or_create(&RouteLabels {
-                route: route.to_string(),
-            })
-            .observe(seconds);
+        self.latency.get_or_create(&RouteLabels { route: route.to_string() }).observe(seconds);
     }
 
-    pub fn render<M: ManageConnection>(&self, pool: &diesel::r2d2::Pool<M>) -> String {
+    pub fn render<M: ManageConnection>(
+        &self,
+        pool: &diesel::r2d2::Pool<M>,
+        outbox: Option<crate::db::outbox::Stats>,
+    ) -> String {
+        if let Some(o) = outbox {
+            self.outbox_queued.set(o.queued);
+            self.outbox_sent.set(o.sent);
+            self.outbox_failed.set(o.failed);
+            self.outbox_oldest.set(o.oldest_queued_seconds);
+        }
         let state = pool.state();
         self.pool_connections.set(i64::from(state.connections));
         self.pool_idle.set(i64::from(state.idle_connections));

@@ -23,6 +23,12 @@ pub struct Settings {
     pub db_pool_size: u32,
     /// Key for participants' links; unset: generated and kept in the database.
     pub secret_key: Option<Secret>,
+    /// How often the email worker looks for due mail when nothing woke it.
+    pub mail_poll_ms: u64,
+    /// Hours before the start at which the two reminders go out (0: none).
+    pub reminder_hours: (i64, i64),
+    /// How often the worker looks for reminders that came due.
+    pub reminder_check_ms: u64,
 }
 
 /// A value that must never reach a log.
@@ -44,52 +50,16 @@ pub struct SettingsError {
 
 /// The variables Convene reads, with their defaults, for `--help` and the README.
 pub const VARIABLES: &[(&str, &str, &str)] = &[
-    (
-        "CONVENE_DATABASE_URL",
-        "sqlite://data/convene.db",
-        "sqlite://PATH or postgres://USER@HOST/DB",
-    ),
-    (
-        "CONVENE_BIND",
-        "127.0.0.1:8080",
-        "address and port to listen on",
-    ),
-    (
-        "CONVENE_BASE_URL",
-        "http://<CONVENE_BIND>",
-        "public URL used in links, emails and feeds",
-    ),
-    (
-        "CONVENE_SMTP_URL",
-        "(unset)",
-        "smtp://host:port; unset writes .eml files to CONVENE_MAIL_DIR",
-    ),
-    (
-        "CONVENE_MAIL_DIR",
-        "data/outbox",
-        "folder for .eml files when no SMTP URL is set",
-    ),
-    (
-        "CONVENE_MAIL_FROM",
-        "Convene <convene@localhost>",
-        "sender of every email",
-    ),
-    (
-        "CONVENE_RATE_LIMIT_PER_MINUTE",
-        "30",
-        "per client IP for registrations, link recovery and login; 0 = off",
-    ),
-    (
-        "CONVENE_DEMO",
-        "true",
-        "false: no demo sessions on an empty database",
-    ),
+    ("CONVENE_DATABASE_URL", "sqlite://data/convene.db", "sqlite://PATH or postgres://USER@HOST/DB"),
+    ("CONVENE_BIND", "127.0.0.1:8080", "address and port to listen on"),
+    ("CONVENE_BASE_URL", "http://<CONVENE_BIND>", "public URL used in links, emails and feeds"),
+    ("CONVENE_SMTP_URL", "(unset)", "smtp://host:port; unset writes .eml files to CONVENE_MAIL_DIR"),
+    ("CONVENE_MAIL_DIR", "data/outbox", "folder for .eml files when no SMTP URL is set"),
+    ("CONVENE_MAIL_FROM", "Convene <convene@localhost>", "sender of every email"),
+    ("CONVENE_RATE_LIMIT_PER_MINUTE", "30", "per client IP for registrations, link recovery and login; 0 = off"),
+    ("CONVENE_DEMO", "true", "false: no demo sessions on an empty database"),
     ("CONVENE_LOG_FORMAT", "text", "text or json"),
-    (
-        "CONVENE_DB_POOL_SIZE",
-        "8",
-        "database connections per process",
-    ),
+    ("CONVENE_DB_POOL_SIZE", "8", "database connections per process"),
 ];
 
 pub fn variables_help() -> String {
@@ -107,60 +77,39 @@ impl Settings {
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
         let var = |name: &'static str, default: &str| {
-            get(name)
-                .filter(|v| !v.trim().is_empty())
-                .unwrap_or_else(|| default.to_string())
+            get(name).filter(|v| !v.trim().is_empty()).unwrap_or_else(|| default.to_string())
         };
         let err = |variable: &'static str, message: String| SettingsError { variable, message };
 
-        let database_url =
-            DatabaseUrl::parse(&var("CONVENE_DATABASE_URL", "sqlite://data/convene.db"))
-                .map_err(|m| err("CONVENE_DATABASE_URL", m))?;
-        let bind: SocketAddr = var("CONVENE_BIND", "127.0.0.1:8080").parse().map_err(|_| {
-            err(
-                "CONVENE_BIND",
-                "must be an address and port such as 127.0.0.1:8080".into(),
-            )
-        })?;
+        let database_url = DatabaseUrl::parse(&var("CONVENE_DATABASE_URL", "sqlite://data/convene.db"))
+            .map_err(|m| err("CONVENE_DATABASE_URL", m))?;
+        let bind: SocketAddr = var("CONVENE_BIND", "127.0.0.1:8080")
+            .parse()
+            .map_err(|_| err("CONVENE_BIND", "must be an address and port such as 127.0.0.1:8080".into()))?;
         let base_url = match get("CONVENE_BASE_URL").filter(|v| !v.trim().is_empty()) {
             Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
                 Some(u.trim_end_matches('/').to_string())
             }
             Some(_) => {
-                return Err(err(
-                    "CONVENE_BASE_URL",
-                    "must start with http:// or https://".into(),
-                ));
+                return Err(err("CONVENE_BASE_URL", "must start with http:// or https://".into()));
             }
             None => None,
         };
         let smtp_url = match get("CONVENE_SMTP_URL").filter(|v| !v.trim().is_empty()) {
             Some(u) if u.starts_with("smtp://") || u.starts_with("smtps://") => Some(Secret(u)),
             Some(_) => {
-                return Err(err(
-                    "CONVENE_SMTP_URL",
-                    "must start with smtp:// or smtps://".into(),
-                ));
+                return Err(err("CONVENE_SMTP_URL", "must start with smtp:// or smtps://".into()));
             }
             None => None,
         };
         let mail_dir = PathBuf::from(var("CONVENE_MAIL_DIR", "data/outbox"));
         let mail_from = var("CONVENE_MAIL_FROM", "Convene <convene@localhost>");
         if mail_from.contains(['\r', '\n']) || !mail_from.contains('@') {
-            return Err(err(
-                "CONVENE_MAIL_FROM",
-                "must be an address such as Convene <events@example.org>".into(),
-            ));
+            return Err(err("CONVENE_MAIL_FROM", "must be an address such as Convene <events@example.org>".into()));
         }
-        let rate_limit_per_minute =
-            var("CONVENE_RATE_LIMIT_PER_MINUTE", "30")
-                .parse()
-                .map_err(|_| {
-                    err(
-                        "CONVENE_RATE_LIMIT_PER_MINUTE",
-                        "must be a whole number (0 turns limits off)".into(),
-                    )
-                })?;
+        let rate_limit_per_minute = var("CONVENE_RATE_LIMIT_PER_MINUTE", "30")
+            .parse()
+            .map_err(|_| err("CONVENE_RATE_LIMIT_PER_MINUTE", "must be a whole number (0 turns limits off)".into()))?;
         let demo = parse_bool(&var("CONVENE_DEMO", "true"))
             .ok_or_else(|| err("CONVENE_DEMO", "must be true or false".into()))?;
         let log_json = match var("CONVENE_LOG_FORMAT", "text").as_str() {
@@ -172,23 +121,32 @@ impl Settings {
             .parse::<u32>()
             .ok()
             .filter(|n| (1..=256).contains(n))
-            .ok_or_else(|| {
-                err(
-                    "CONVENE_DB_POOL_SIZE",
-                    "must be a number from 1 to 256".into(),
-                )
-            })?;
+            .ok_or_else(|| err("CONVENE_DB_POOL_SIZE", "must be a number from 1 to 256".into()))?;
         let secret_key = match get("CONVENE_SECRET_KEY").filter(|v| !v.is_empty()) {
             Some(k) if k.len() >= 32 => Some(Secret(k)),
             Some(_) => {
-                return Err(err(
-                    "CONVENE_SECRET_KEY",
-                    "must be at least 32 characters".into(),
-                ));
+                return Err(err("CONVENE_SECRET_KEY", "must be at least 32 characters".into()));
             }
             None => None,
         };
+        let reminder_hours = {
+            let text = var("CONVENE_REMINDER_HOURS", "24,1");
+            let parts: Vec<Option<i64>> =
+                text.split(',').map(|p| p.trim().parse::<i64>().ok().filter(|h| (0..=24 * 14).contains(h))).collect();
+            match parts.as_slice() {
+                [Some(a), Some(b)] if a == &0 || b == &0 || a > b => (*a, *b),
+                _ => {
+                    return Err(err(
+                        "CONVENE_REMINDER_HOURS",
+                        "must be two numbers of hours, the larger first, such as 24,1".into(),
+                    ));
+                }
+            }
+        };
         Ok(Self {
+            mail_poll_ms: 5000,
+            reminder_check_ms: 30_000,
+            reminder_hours,
             secret_key,
             database_url,
             bind,
@@ -218,20 +176,14 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 
     #[test]
     fn defaults_match_the_brief() {
         let s = from(&[]).expect("defaults are valid");
-        assert_eq!(
-            s.database_url,
-            DatabaseUrl::Sqlite("data/convene.db".into())
-        );
+        assert_eq!(s.database_url, DatabaseUrl::Sqlite("data/convene.db".into()));
         assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(s.base_url, None);
         assert!(s.smtp_url.is_none());

@@ -23,6 +23,10 @@ pub struct AppState {
     pub reference: std::sync::RwLock<Arc<Reference>>,
     pub limiter: crate::web::ratelimit::RateLimiter,
     pub keys: crate::domain::secret::Keys,
+    /// Composes emails into the outbox inside each change's transaction.
+    pub composer: crate::mail::Composer,
+    /// Wakes the delivery worker after a request queued an email.
+    pub mail_wake: Arc<tokio::sync::Notify>,
 }
 
 pub struct Application {
@@ -43,16 +47,17 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
         let reference = db::reference::Reference::load(&mut conn)?;
         let added = db::demo::seed_if_empty(&mut conn, &reference)?;
         if added > 0 {
-            tracing::info!(
-                added,
-                "added demo sessions (CONVENE_DEMO=false to start empty)"
-            );
+            tracing::info!(added, "added demo sessions (CONVENE_DEMO=false to start empty)");
         }
     }
     Ok(pool)
 }
 
 impl AppState {
+    pub fn mail_queued(&self) {
+        self.mail_wake.notify_one();
+    }
+
     pub fn reference(&self) -> Arc<Reference> {
         match self.reference.read() {
             Ok(r) => Arc::clone(&r),
@@ -68,10 +73,7 @@ impl Application {
             let pool = prepare_database(&for_db)?;
             let mut conn = pool.get()?;
             let reference = Reference::load(&mut conn)?;
-            let keys = db::accounts::link_keys(
-                &mut conn,
-                for_db.secret_key.as_ref().map(|s| s.0.as_str()),
-            )?;
+            let keys = db::accounts::link_keys(&mut conn, for_db.secret_key.as_ref().map(|s| s.0.as_str()))?;
             drop(conn);
             anyhow::Ok((pool, reference, keys))
         })
@@ -81,10 +83,24 @@ impl Application {
             .with_context(|| format!("cannot listen on {} (CONVENE_BIND)", settings.bind))?;
         let local = listener.local_addr()?;
         let port = local.port();
-        let base_url = settings
-            .base_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{local}"));
+        let base_url = settings.base_url.clone().unwrap_or_else(|| format!("http://{local}"));
+        let composer = crate::mail::Composer::new(keys.clone(), &base_url, &settings.mail_from);
+        let mail_wake = Arc::new(tokio::sync::Notify::new());
+        let mailer =
+            crate::mail::transport::Mailer::new(settings.smtp_url.as_ref().map(|s| s.0.as_str()), &settings.mail_dir)?;
+        let from: lettre::message::Mailbox =
+            settings.mail_from.parse().context("CONVENE_MAIL_FROM is not a valid address")?;
+        let worker = crate::mail::worker::Worker {
+            pool: pool.clone(),
+            mailer: Arc::new(mailer),
+            from,
+            composer: composer.clone(),
+            wake: mail_wake.clone(),
+            poll: std::time::Duration::from_millis(settings.mail_poll_ms),
+            reminder_hours: settings.reminder_hours,
+            reminder_every: std::time::Duration::from_millis(settings.reminder_check_ms),
+        };
+        tokio::spawn(worker.run());
         let state = Data::from(Arc::new(AppState {
             pool,
             base_url: base_url.clone(),
@@ -93,6 +109,8 @@ impl Application {
             metrics: Metrics::default(),
             reference: std::sync::RwLock::new(Arc::new(reference)),
             keys,
+            composer,
+            mail_wake,
         }));
         let server = HttpServer::new(move || {
             App::new()
@@ -106,11 +124,7 @@ impl Application {
         .listen(listener)?
         .shutdown_timeout(20)
         .run();
-        Ok(Self {
-            port,
-            base_url,
-            server,
-        })
+        Ok(Self { port, base_url, server })
     }
 
     pub fn port(&self) -> u16 {

@@ -23,11 +23,7 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 }
 
 /// Creates an admin, or resets the password of the one with that email.
-pub fn upsert_admin(
-    conn: &mut DbConn,
-    email: &EmailAddress,
-    password: &str,
-) -> anyhow::Result<bool> {
+pub fn upsert_admin(conn: &mut DbConn, email: &EmailAddress, password: &str) -> anyhow::Result<bool> {
     let hash = hash_password(password)?;
     conn.transaction(|conn| {
         let updated = diesel::update(users::table.filter(users::email.eq(email.as_str())))
@@ -80,11 +76,7 @@ pub fn link_keys(conn: &mut DbConn, configured: Option<&str>) -> anyhow::Result<
         return Ok(Keys::new(k.as_bytes()));
     }
     let read = |conn: &mut DbConn| {
-        server_secrets::table
-            .find("link_key")
-            .select(server_secrets::value)
-            .first::<String>(conn)
-            .optional()
+        server_secrets::table.find("link_key").select(server_secrets::value).first::<String>(conn).optional()
     };
     if let Some(k) = read(conn)? {
         return Ok(Keys::new(k.as_bytes()));
@@ -92,10 +84,7 @@ pub fn link_keys(conn: &mut DbConn, configured: Option<&str>) -> anyhow::Result<
     let generated = new_secret("").map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
     // Another instance may have won the race; its key is then the one.
     let _ = diesel::insert_into(server_secrets::table)
-        .values((
-            server_secrets::name.eq("link_key"),
-            server_secrets::value.eq(&generated),
-        ))
+        .values((server_secrets::name.eq("link_key"), server_secrets::value.eq(&generated)))
         .execute(conn);
     let key = read(conn)?.context("the generated key was not saved")?;
     Ok(Keys::new(key.as_bytes()))

@@ -11,11 +11,8 @@ pub fn seed_if_empty(conn: &mut DbConn, reference: &Reference) -> anyhow::Result
     if super::sessions::count_all(conn)? > 0 {
         return Ok(0);
     }
-    let day = |offset: i64| {
-        (chrono::Utc::now().date_naive() + chrono::Duration::days(offset))
-            .format("%Y-%m-%d")
-            .to_string()
-    };
+    let day =
+        |offset: i64| (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string();
     let demos = [
         json!({"title": "[Demo] Biosafety in diagnostic laboratories", "kind": "webinar", "format": "online",
                "summary": "A demonstration webinar for South-East Asian laboratory staff.",
@@ -45,8 +42,8 @@ pub fn seed_if_empty(conn: &mut DbConn, reference: &Reference) -> anyhow::Result
             "This is a demonstration session added on first start. Set CONVENE_DEMO=false to start with an empty calendar."
         );
         let object = demo.as_object().cloned().unwrap_or_default();
-        let input = SessionInput::parse(&object, false)
-            .map_err(|e| anyhow::anyhow!("demo session invalid: {:?}", e.0))?;
+        let input =
+            SessionInput::parse(&object, false).map_err(|e| anyhow::anyhow!("demo session invalid: {:?}", e.0))?;
         super::sessions::create(conn, reference, &input, true)
             .map_err(|e| anyhow::anyhow!("demo session not saved: {e:?}"))?;
         added += 1;

@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod demo;
 pub mod models;
+pub mod notify;
+pub mod outbox;
 pub mod reference;
 pub mod registrations;
 pub mod schema;
@@ -40,10 +42,7 @@ pub enum DatabaseUrl {
 
 impl DatabaseUrl {
     pub fn parse(url: &str) -> Result<Self, String> {
-        if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             if path.is_empty() {
                 return Err("sqlite URL has no file path (e.g. sqlite://data/convene.db)".into());
             }
@@ -69,13 +68,7 @@ impl std::fmt::Debug for DatabaseUrl {
         match self {
             Self::Sqlite(p) => write!(f, "sqlite://{}", p.display()),
             Self::Postgres(u) => {
-                let host = u
-                    .rsplit('@')
-                    .next()
-                    .unwrap_or("")
-                    .split('?')
-                    .next()
-                    .unwrap_or("");
+                let host = u.rsplit('@').next().unwrap_or("").split('?').next().unwrap_or("");
                 write!(f, "postgres://…@{host}")
             }
         }
@@ -93,18 +86,15 @@ impl ManageConnection for Manager {
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         match &self.url {
             DatabaseUrl::Postgres(url) => {
-                let mut conn =
-                    PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                let mut conn = PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
                 // Timestamps are UTC instants; the session's own zone decides
                 // nothing on the server.
-                conn.batch_execute("SET TIME ZONE 'UTC'")
-                    .map_err(r2d2::Error::QueryError)?;
+                conn.batch_execute("SET TIME ZONE 'UTC'").map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Pg(conn))
             }
             DatabaseUrl::Sqlite(path) => {
                 let path = path.to_string_lossy();
-                let mut conn =
-                    SqliteConnection::establish(&path).map_err(r2d2::Error::ConnectionError)?;
+                let mut conn = SqliteConnection::establish(&path).map_err(r2d2::Error::ConnectionError)?;
                 // busy_timeout before WAL: switching to WAL itself needs the lock.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
@@ -117,8 +107,7 @@ impl ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -130,14 +119,11 @@ impl ManageConnection for Manager {
 pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
     if let DatabaseUrl::Sqlite(path) = url {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create data folder {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create data folder {}", dir.display()))?;
         }
         // Switch a new file to WAL on one connection first: several
         // connections doing it at once fail with "database is locked".
-        Manager { url: url.clone() }
-            .connect()
-            .with_context(|| format!("cannot open the database at {url:?}"))?;
+        Manager { url: url.clone() }.connect().with_context(|| format!("cannot open the database at {url:?}"))?;
     }
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
@@ -180,20 +166,20 @@ static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// A transaction that writes. On PostgreSQL a plain transaction (callers
 /// take row locks); on SQLite the same, behind the process's writer lock.
-pub fn write_transaction<T, E>(
-    conn: &mut DbConn,
-    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
-) -> Result<T, E>
+pub fn write_transaction<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
 {
-    let _guard = match conn {
-        DbConn::Sqlite(_) => Some(
-            SQLITE_WRITER
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        ),
-        DbConn::Pg(_) => None,
-    };
-    conn.transaction(f)
+    let sqlite = matches!(conn, DbConn::Sqlite(_));
+    let _guard = sqlite.then(|| SQLITE_WRITER.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+    conn.transaction(|conn| {
+        if sqlite {
+            // A write as the first statement takes SQLite's write lock now
+            // (waiting under busy_timeout), like BEGIN IMMEDIATE: a
+            // transaction that read first and wrote later would fail at
+            // once if another process committed in between.
+            conn.batch_execute("UPDATE server_secrets SET value = value WHERE 0")?;
+        }
+        f(conn)
+    })
 }

@@ -120,6 +120,9 @@ pub struct Registration {
     pub consented_at: chrono::NaiveDateTime,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    pub calendar_bump: i32,
+    pub reminder_first_sent_at: Option<chrono::NaiveDateTime>,
+    pub reminder_second_sent_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -141,4 +144,50 @@ pub struct NewRegistration<'a> {
     pub consented_at: chrono::NaiveDateTime,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    pub calendar_bump: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: i32,
+    pub message_id: String,
+    pub kind: String,
+    pub registration_id: Option<i32>,
+    pub recipient_email: String,
+    pub recipient_name: String,
+    pub reply_to: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    /// REQUEST, CANCEL, or empty when the email carries no invite
+    pub ics_method: String,
+    pub ics: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: chrono::NaiveDateTime,
+    pub lease_until: Option<chrono::NaiveDateTime>,
+    pub last_error: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub sent_at: Option<chrono::NaiveDateTime>,
+}
+
+/// An email to send, as composed.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct NewOutbox {
+    pub message_id: String,
+    pub kind: String,
+    pub registration_id: Option<i32>,
+    pub recipient_email: String,
+    pub recipient_name: String,
+    pub reply_to: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub ics_method: String,
+    pub ics: String,
+    pub status: String,
+    pub next_attempt_at: chrono::NaiveDateTime,
+    pub created_at: chrono::NaiveDateTime,
 }

@@ -61,9 +61,7 @@ pub fn seed_if_empty(conn: &mut DbConn) -> anyhow::Result<bool> {
                     .get_result(conn)?;
                 region_ids.insert(line.region_slug.clone(), id);
             }
-            let slugs = country_regions_seen
-                .entry(line.country_iso2.clone())
-                .or_default();
+            let slugs = country_regions_seen.entry(line.country_iso2.clone()).or_default();
             let first_time = slugs.is_empty();
             slugs.push(line.region_slug.clone());
             if first_time {
@@ -75,17 +73,12 @@ pub fn seed_if_empty(conn: &mut DbConn) -> anyhow::Result<bool> {
                     .values((
                         countries::iso2.eq(&line.country_iso2),
                         countries::name.eq(&line.country_name),
-                        countries::status.eq(if only_organiser {
-                            "organiser"
-                        } else {
-                            "partner"
-                        }),
+                        countries::status.eq(if only_organiser { "organiser" } else { "partner" }),
                     ))
                     .execute(conn)?;
                 for (position, zone) in line.time_zones.split(';').enumerate() {
-                    let zone = TimeZone::parse(zone).map_err(|e| {
-                        anyhow::anyhow!("zone {zone} of {}: {e}", line.country_iso2)
-                    })?;
+                    let zone = TimeZone::parse(zone)
+                        .map_err(|e| anyhow::anyhow!("zone {zone} of {}: {e}", line.country_iso2))?;
                     diesel::insert_into(country_time_zones::table)
                         .values((
                             country_time_zones::country_iso2.eq(&line.country_iso2),
@@ -126,28 +119,13 @@ pub struct Reference {
 
 impl Reference {
     pub fn load(conn: &mut DbConn) -> QueryResult<Self> {
-        let regions = regions::table
-            .order(regions::position)
-            .select(Region::as_select())
-            .load(conn)?;
-        let countries = countries::table
-            .order(countries::name)
-            .select(Country::as_select())
-            .load(conn)?;
-        let topics = topics::table
-            .order(topics::name)
-            .select(Topic::as_select())
-            .load(conn)?;
+        let regions = regions::table.order(regions::position).select(Region::as_select()).load(conn)?;
+        let countries = countries::table.order(countries::name).select(Country::as_select()).load(conn)?;
+        let topics = topics::table.order(topics::name).select(Topic::as_select()).load(conn)?;
         let mut zones: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (iso2, zone) in country_time_zones::table
-            .order((
-                country_time_zones::country_iso2,
-                country_time_zones::position,
-            ))
-            .select((
-                country_time_zones::country_iso2,
-                country_time_zones::time_zone,
-            ))
+            .order((country_time_zones::country_iso2, country_time_zones::position))
+            .select((country_time_zones::country_iso2, country_time_zones::time_zone))
             .load::<(String, String)>(conn)?
         {
             zones.entry(iso2).or_default().push(zone);
@@ -159,13 +137,7 @@ impl Reference {
         {
             country_regions.entry(iso2).or_default().push(region);
         }
-        Ok(Self {
-            regions,
-            countries,
-            topics,
-            zones,
-            country_regions,
-        })
+        Ok(Self { regions, countries, topics, zones, country_regions })
     }
 
     pub fn region(&self, slug: &str) -> Option<&Region> {
@@ -177,9 +149,7 @@ impl Reference {
     }
 
     pub fn country(&self, iso2: &str) -> Option<&Country> {
-        self.countries
-            .iter()
-            .find(|c| c.iso2.eq_ignore_ascii_case(iso2))
+        self.countries.iter().find(|c| c.iso2.eq_ignore_ascii_case(iso2))
     }
 
     pub fn topic(&self, slug: &str) -> Option<&Topic> {
@@ -193,21 +163,13 @@ impl Reference {
     pub fn countries_in(&self, region_id: i32) -> Vec<&Country> {
         self.countries
             .iter()
-            .filter(|c| {
-                self.country_regions
-                    .get(&c.iso2)
-                    .is_some_and(|r| r.contains(&region_id))
-            })
+            .filter(|c| self.country_regions.get(&c.iso2).is_some_and(|r| r.contains(&region_id)))
             .collect()
     }
 
     pub fn region_slugs_of(&self, iso2: &str) -> Vec<String> {
         let ids = self.country_regions.get(iso2).cloned().unwrap_or_default();
-        self.regions
-            .iter()
-            .filter(|r| ids.contains(&r.id))
-            .map(|r| r.slug.clone())
-            .collect()
+        self.regions.iter().filter(|r| ids.contains(&r.id)).map(|r| r.slug.clone()).collect()
     }
 
     pub fn zones_of(&self, iso2: &str) -> &[String] {

@@ -3,6 +3,7 @@
 
 use super::DbConn;
 use super::models::{NewRegistration, Registration};
+use super::notify::{Change, Notifier};
 use super::reference::Reference;
 use super::schema::{registrations, sessions};
 use super::sessions::{self as session_store, Session};
@@ -60,19 +61,13 @@ pub fn closed_reason(session: &Session, now: NaiveDateTime) -> Option<String> {
         && now < opens
     {
         let v = when(opens);
-        return Some(format!(
-            "Registration opens on {}, {} {} ({}).",
-            v.date, v.start, v.city, v.offset
-        ));
+        return Some(format!("Registration opens on {}, {} {} ({}).", v.date, v.start, v.city, v.offset));
     }
     if let Some(closes) = r.registration_closes_at
         && now >= closes
     {
         let v = when(closes);
-        return Some(format!(
-            "Registration closed on {}, {} {} ({}).",
-            v.date, v.start, v.city, v.offset
-        ));
+        return Some(format!("Registration closed on {}, {} {} ({}).", v.date, v.start, v.city, v.offset));
     }
     None
 }
@@ -81,26 +76,13 @@ pub fn closed_reason(session: &Session, now: NaiveDateTime) -> Option<String> {
 pub fn eligible(session: &Session, reference: &Reference, iso2: &str) -> bool {
     session.open_to_all()
         || session.countries.iter().any(|c| c == iso2)
-        || reference
-            .country_regions
-            .get(iso2)
-            .is_some_and(|rs| rs.iter().any(|r| session.region_ids.contains(r)))
+        || reference.country_regions.get(iso2).is_some_and(|rs| rs.iter().any(|r| session.region_ids.contains(r)))
 }
 
 fn open_to_text(session: &Session, reference: &Reference) -> String {
-    let mut names: Vec<String> = session
-        .region_ids
-        .iter()
-        .filter_map(|id| reference.region_by_id(*id))
-        .map(|r| r.name.clone())
-        .collect();
-    names.extend(
-        session
-            .countries
-            .iter()
-            .filter_map(|c| reference.country(c))
-            .map(|c| c.name.clone()),
-    );
+    let mut names: Vec<String> =
+        session.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name.clone()).collect();
+    names.extend(session.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name.clone()));
     names.join(", ")
 }
 
@@ -114,6 +96,7 @@ pub fn register(
     session_id: i32,
     parsed: (Option<RegistrationInput>, FieldErrors),
     now: NaiveDateTime,
+    notifier: &dyn Notifier,
 ) -> Result<Registered, AppError> {
     let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
     if session.status() == SessionStatus::Draft {
@@ -123,20 +106,10 @@ pub fn register(
         return Err(AppError::Forbidden(reason));
     }
     let (input, mut errors) = parsed;
-    let answers = check_answers(
-        &session.questions(),
-        input.as_ref().and_then(|i| i.answers.as_ref()),
-        &mut errors,
-    );
+    let answers = check_answers(&session.questions(), input.as_ref().and_then(|i| i.answers.as_ref()), &mut errors);
     let country = input.as_ref().and_then(|i| reference.country(&i.country));
-    if input.as_ref().is_some_and(|i| !i.country.is_empty())
-        && country.is_none()
-        && !errors.0.contains_key("country")
-    {
-        errors.add(
-            "country",
-            "is not a partner country (use a two-letter code from /api/v1/countries)",
-        );
+    if input.as_ref().is_some_and(|i| !i.country.is_empty()) && country.is_none() && !errors.0.contains_key("country") {
+        errors.add("country", "is not a partner country (use a two-letter code from /api/v1/countries)");
     }
     let (Some(input), Some(country), true) = (input, country, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
@@ -149,25 +122,17 @@ pub fn register(
     }
     let zone_name = match &input.zone {
         Some(z) => z.name().to_string(),
-        None => reference
-            .zones_of(&country.iso2)
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "UTC".into()),
+        None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
     };
     let answers = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.into()))?;
-    let nonce =
-        new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let nonce = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
     let manage_token = keys.manage_token(&nonce);
     let feed_token = keys.feed_token(&nonce, 0);
 
     super::write_transaction(conn, |conn| {
         // Read again under the lock: seats and status may have moved.
         let row = session_store::lock_row(conn, session_id)?.ok_or(AppError::NotFound)?;
-        let session = Session {
-            row,
-            ..session.clone()
-        };
+        let session = Session { row, ..session.clone() };
         if let Some(reason) = closed_reason(&session, now) {
             return Err(AppError::Forbidden(reason));
         }
@@ -177,10 +142,7 @@ pub fn register(
             .select(Registration::as_select())
             .first(conn)
             .optional()?;
-        if existing
-            .as_ref()
-            .is_some_and(|r| r.status() != RegistrationStatus::Cancelled)
-        {
+        if existing.as_ref().is_some_and(|r| r.status() != RegistrationStatus::Cancelled) {
             return Err(AppError::Conflict(
                 "This email address is already registered for this session. \
                  Use \u{201c}Lost your link?\u{201d} to receive your manage link again."
@@ -213,25 +175,24 @@ pub fn register(
             consented_at: now,
             created_at: now,
             updated_at: now,
+            // Calendar messages to this person keep rising past the
+            // cancellation they received for an earlier registration.
+            calendar_bump: existing.as_ref().map(|o| o.calendar_bump + 1).unwrap_or(0),
         };
         // Someone who cancelled may come back: the old row goes, and the new
         // one takes its place at the back of any queue (queues follow ids).
         if let Some(old) = existing {
             diesel::delete(registrations::table.find(old.id)).execute(conn)?;
         }
-        let registration: Registration = diesel::insert_into(registrations::table)
-            .values(&row)
-            .get_result(conn)
-            .map_err(|e| match e {
-                diesel::result::Error::DatabaseError(
-                    diesel::result::DatabaseErrorKind::UniqueViolation,
-                    _,
-                ) => AppError::Conflict(
-                    "This email address is already registered for this session.".into(),
-                ),
+        let registration: Registration =
+            diesel::insert_into(registrations::table).values(&row).get_result(conn).map_err(|e| match e {
+                diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                    AppError::Conflict("This email address is already registered for this session.".into())
+                }
                 other => other.into(),
             })?;
         let waitlist_position = waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
         Ok(Registered {
             registration,
             manage_token: manage_token.clone(),
@@ -245,11 +206,9 @@ pub fn register(
 /// so capacity holds even if a caller forgot the lock.
 fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
     diesel::update(
-        sessions::table.find(session_id).filter(
-            sessions::capacity
-                .is_null()
-                .or(sessions::seats_taken.lt(sessions::capacity.assume_not_null())),
-        ),
+        sessions::table
+            .find(session_id)
+            .filter(sessions::capacity.is_null().or(sessions::seats_taken.lt(sessions::capacity.assume_not_null()))),
     )
     .set(sessions::seats_taken.eq(sessions::seats_taken + 1))
     .execute(conn)
@@ -257,22 +216,15 @@ fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
 }
 
 fn free_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<()> {
-    diesel::update(
-        sessions::table
-            .find(session_id)
-            .filter(sessions::seats_taken.gt(0)),
-    )
-    .set(sessions::seats_taken.eq(sessions::seats_taken - 1))
-    .execute(conn)
-    .map(|_| ())
+    diesel::update(sessions::table.find(session_id).filter(sessions::seats_taken.gt(0)))
+        .set(sessions::seats_taken.eq(sessions::seats_taken - 1))
+        .execute(conn)
+        .map(|_| ())
 }
 
 fn set_status(conn: &mut DbConn, id: i32, status: RegistrationStatus) -> QueryResult<Registration> {
     diesel::update(registrations::table.find(id))
-        .set((
-            registrations::status.eq(status.as_str()),
-            registrations::updated_at.eq(super::now()),
-        ))
+        .set((registrations::status.eq(status.as_str()), registrations::updated_at.eq(super::now())))
         .get_result(conn)
 }
 
@@ -292,7 +244,7 @@ pub fn waitlist_position(conn: &mut DbConn, r: &Registration) -> QueryResult<Opt
 
 /// Moves the first waiting people into free seats, in arrival order. Call
 /// inside a transaction that holds the session's lock.
-pub fn promote(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
+pub fn promote(conn: &mut DbConn, session_id: i32, notifier: &dyn Notifier) -> Result<Vec<Registration>, AppError> {
     let mut promoted = Vec::new();
     loop {
         let next: Option<Registration> = registrations::table
@@ -307,6 +259,12 @@ pub fn promote(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registrati
             break;
         }
         promoted.push(set_status(conn, next.id, RegistrationStatus::Confirmed)?);
+    }
+    if !promoted.is_empty() {
+        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        for r in &promoted {
+            notifier.notify(conn, &session, Change::Promoted(r))?;
+        }
     }
     Ok(promoted)
 }
@@ -349,16 +307,21 @@ pub struct Cancelled {
 }
 
 /// A participant's own cancellation. Cancelling twice changes nothing.
-pub fn cancel(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
-    change(conn, registration_id, |current| match current {
-        RegistrationStatus::Cancelled => Ok(None),
-        _ => Ok(Some(RegistrationStatus::Cancelled)),
-    })
+pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Cancelled, AppError> {
+    change(
+        conn,
+        registration_id,
+        |current| match current {
+            RegistrationStatus::Cancelled | RegistrationStatus::Rejected => Ok(None),
+            _ => Ok(Some(RegistrationStatus::Cancelled)),
+        },
+        notifier,
+    )
 }
 
 /// An organiser's approval: into a seat if one is free, else onto the
 /// waiting list if the session has one.
-pub fn approve(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
+pub fn approve(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Cancelled, AppError> {
     super::write_transaction(conn, |conn| {
         let r = registrations::table
             .find(registration_id)
@@ -367,10 +330,7 @@ pub fn approve(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, App
             .optional()?
             .ok_or(AppError::NotFound)?;
         session_store::lock(conn, r.session_id)?;
-        let r = registrations::table
-            .find(registration_id)
-            .select(Registration::as_select())
-            .first(conn)?;
+        let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
         if r.status() != RegistrationStatus::PendingApproval {
             return Err(AppError::Conflict(format!(
                 "Only pending registrations can be approved; this one is {}.",
@@ -383,26 +343,28 @@ pub fn approve(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, App
         } else if session.row.waitlist {
             RegistrationStatus::Waitlisted
         } else {
-            return Err(AppError::Conflict(
-                "The session is full and has no waiting list.".into(),
-            ));
+            return Err(AppError::Conflict("The session is full and has no waiting list.".into()));
         };
-        Ok(Cancelled {
-            registration: set_status(conn, r.id, status)?,
-            promoted: Vec::new(),
-        })
+        let registration = set_status(conn, r.id, status)?;
+        notifier.notify(conn, &session, Change::Approved(&registration))?;
+        Ok(Cancelled { registration, promoted: Vec::new() })
     })
 }
 
 /// An organiser's refusal; a confirmed person's seat goes to the next in line.
-pub fn reject(conn: &mut DbConn, registration_id: i32) -> Result<Cancelled, AppError> {
-    change(conn, registration_id, |current| match current {
-        RegistrationStatus::Rejected => Ok(None),
-        RegistrationStatus::Cancelled => Err(AppError::Conflict(
-            "This registration was cancelled by the participant.".into(),
-        )),
-        _ => Ok(Some(RegistrationStatus::Rejected)),
-    })
+pub fn reject(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Cancelled, AppError> {
+    change(
+        conn,
+        registration_id,
+        |current| match current {
+            RegistrationStatus::Rejected => Ok(None),
+            RegistrationStatus::Cancelled => {
+                Err(AppError::Conflict("This registration was cancelled by the participant.".into()))
+            }
+            _ => Ok(Some(RegistrationStatus::Rejected)),
+        },
+        notifier,
+    )
 }
 
 /// Moves a registration out of the session, freeing its seat and promoting
@@ -411,6 +373,7 @@ fn change(
     conn: &mut DbConn,
     registration_id: i32,
     next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, AppError>,
+    notifier: &dyn Notifier,
 ) -> Result<Cancelled, AppError> {
     super::write_transaction(conn, |conn| {
         let session_id: i32 = registrations::table
@@ -420,28 +383,33 @@ fn change(
             .optional()?
             .ok_or(AppError::NotFound)?;
         session_store::lock(conn, session_id)?;
-        let r = registrations::table
-            .find(registration_id)
-            .select(Registration::as_select())
-            .first(conn)?;
+        let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
         let Some(status) = next(r.status())? else {
-            return Ok(Cancelled {
-                registration: r,
-                promoted: Vec::new(),
-            });
+            return Ok(Cancelled { registration: r, promoted: Vec::new() });
         };
         let held_seat = r.status() == RegistrationStatus::Confirmed;
-        let registration = set_status(conn, r.id, status)?;
+        let had_invite = matches!(r.status(), RegistrationStatus::Confirmed);
+        let mut registration = set_status(conn, r.id, status)?;
+        if status == RegistrationStatus::Cancelled && had_invite {
+            // The cancellation for their calendar outranks the invite.
+            registration = diesel::update(registrations::table.find(r.id))
+                .set(registrations::calendar_bump.eq(registrations::calendar_bump + 1))
+                .get_result(conn)?;
+        }
+        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        let change = if status == RegistrationStatus::Cancelled {
+            Change::Withdrawn(&registration)
+        } else {
+            Change::Rejected(&registration)
+        };
+        notifier.notify(conn, &session, change)?;
         let promoted = if held_seat {
             free_seat(conn, session_id)?;
-            promote(conn, session_id)?
+            promote(conn, session_id, notifier)?
         } else {
             Vec::new()
         };
-        Ok(Cancelled {
-            registration,
-            promoted,
-        })
+        Ok(Cancelled { registration, promoted })
     })
 }
 
@@ -454,19 +422,118 @@ pub fn for_session(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Regist
 }
 
 /// Issues a new personal feed link; the old one stops working.
-pub fn renew_feed(
-    conn: &mut DbConn,
-    keys: &Keys,
-    registration: &Registration,
-) -> QueryResult<Registration> {
+pub fn renew_feed(conn: &mut DbConn, keys: &Keys, registration: &Registration) -> QueryResult<Registration> {
     let generation = registration.feed_generation + 1;
     diesel::update(registrations::table.find(registration.id))
         .set((
             registrations::feed_generation.eq(generation),
-            registrations::feed_token_hash.eq(digest(
-                &keys.feed_token(&registration.secret_nonce, generation),
-            )),
+            registrations::feed_token_hash.eq(digest(&keys.feed_token(&registration.secret_nonce, generation))),
             registrations::updated_at.eq(super::now()),
         ))
         .get_result(conn)
+}
+
+/// Registrations that hold or await a place: the people to tell about a
+/// change to the session.
+pub fn active(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::status.eq_any([
+            RegistrationStatus::Confirmed.as_str(),
+            RegistrationStatus::Waitlisted.as_str(),
+            RegistrationStatus::PendingApproval.as_str(),
+        ]))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .load(conn)
+}
+
+/// Queues the reminders that have come due: `hours.0` and `hours.1` before
+/// the start, once each per confirmed registration, and only to people who
+/// registered before the reminder's time (a newcomer just got their
+/// confirmation). Returns how many were queued.
+pub fn queue_reminders(
+    conn: &mut DbConn,
+    composer: &crate::mail::Composer,
+    hours: (i64, i64),
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    let mut queued = 0;
+    for (slot, h) in [(1, hours.0), (2, hours.1)] {
+        if h <= 0 {
+            continue;
+        }
+        let horizon = now + chrono::Duration::hours(h);
+        let due: Vec<(i32, i32)> = registrations::table
+            .inner_join(sessions::table)
+            .filter(sessions::status.eq(SessionStatus::Published.as_str()))
+            .filter(sessions::starts_at.gt(now))
+            .filter(sessions::starts_at.le(horizon))
+            .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+            .select((
+                registrations::id,
+                sessions::id,
+                registrations::reminder_first_sent_at,
+                registrations::reminder_second_sent_at,
+            ))
+            .load::<(i32, i32, Option<NaiveDateTime>, Option<NaiveDateTime>)>(conn)?
+            .into_iter()
+            .filter(|(_, _, first, second)| if slot == 1 { first.is_none() } else { second.is_none() })
+            .map(|(r, s, _, _)| (r, s))
+            .collect();
+        for (registration_id, session_id) in due {
+            super::write_transaction(conn, |conn| {
+                let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+                let r: Registration =
+                    registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
+                let sent = if slot == 1 { r.reminder_first_sent_at } else { r.reminder_second_sent_at };
+                if sent.is_some() {
+                    return Ok(());
+                }
+                let first_is_due = slot == 1 && session.row.starts_at - now > chrono::Duration::hours(hours.1.max(0));
+                let registered_before = r.created_at <= session.row.starts_at - chrono::Duration::hours(h);
+                if (slot == 2 || first_is_due) && registered_before {
+                    composer.reminder(conn, &session, &r, h)?;
+                    queued += 1;
+                }
+                // Marked either way: a reminder that was not due is not owed later.
+                let stamp = registrations::table.find(registration_id);
+                if slot == 1 {
+                    diesel::update(stamp).set(registrations::reminder_first_sent_at.eq(now)).execute(conn)?;
+                } else {
+                    diesel::update(stamp).set(registrations::reminder_second_sent_at.eq(now)).execute(conn)?;
+                }
+                Ok::<_, AppError>(())
+            })?;
+        }
+    }
+    Ok(queued)
+}
+
+/// Registrations of one email that still hold or await a place, for
+/// sessions that have not ended, with their sessions.
+pub fn current_for_email(
+    conn: &mut DbConn,
+    email: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<(Session, Registration)>> {
+    let rows: Vec<Registration> = registrations::table
+        .inner_join(sessions::table)
+        .filter(registrations::email.eq(email))
+        .filter(sessions::ends_at.gt(now))
+        .filter(registrations::status.eq_any([
+            RegistrationStatus::Confirmed.as_str(),
+            RegistrationStatus::Waitlisted.as_str(),
+            RegistrationStatus::PendingApproval.as_str(),
+        ]))
+        .order(sessions::starts_at)
+        .select(Registration::as_select())
+        .load(conn)?;
+    let mut out = Vec::new();
+    for r in rows {
+        if let Some(s) = session_store::find(conn, r.session_id)? {
+            out.push((s, r));
+        }
+    }
+    Ok(out)
 }

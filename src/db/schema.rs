@@ -34,6 +34,30 @@ diesel::table! {
 }
 
 diesel::table! {
+    outbox (id) {
+        id -> Int4,
+        message_id -> Text,
+        kind -> Text,
+        registration_id -> Nullable<Int4>,
+        recipient_email -> Text,
+        recipient_name -> Text,
+        reply_to -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        ics_method -> Text,
+        ics -> Text,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     regions (id) {
         id -> Int4,
         slug -> Text,
@@ -62,6 +86,9 @@ diesel::table! {
         consented_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        calendar_bump -> Int4,
+        reminder_first_sent_at -> Nullable<Timestamp>,
+        reminder_second_sent_at -> Nullable<Timestamp>,
     }
 }
 
@@ -157,6 +184,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     countries,
     country_regions,
     country_time_zones,
+    outbox,
     regions,
     registrations,
     server_secrets,

@@ -4,9 +4,7 @@
 use super::DbConn;
 use super::models::{NewSession, SessionChanges, SessionRow};
 use super::reference::Reference;
-use super::schema::{
-    country_regions, session_countries, session_regions, session_topics, sessions,
-};
+use super::schema::{country_regions, session_countries, session_regions, session_topics, sessions};
 use crate::domain::fields::FieldErrors;
 use crate::domain::session::{SessionFormat, SessionInput, SessionKind, SessionStatus};
 use crate::domain::zone::TimeZone;
@@ -69,10 +67,7 @@ impl Session {
     }
 
     /// The countries whose participants may register, in name order.
-    pub fn eligible_countries<'r>(
-        &self,
-        reference: &'r Reference,
-    ) -> Vec<&'r crate::db::models::Country> {
+    pub fn eligible_countries<'r>(&self, reference: &'r Reference) -> Vec<&'r crate::db::models::Country> {
         reference
             .countries
             .iter()
@@ -91,18 +86,9 @@ impl Session {
     /// in its zone: the base onto which a PATCH is laid.
     pub fn as_input_object(&self, reference: &Reference) -> Map<String, Value> {
         let zone = self.zone();
-        let local = |t: NaiveDateTime| {
-            zone.at(t.and_utc())
-                .local
-                .format("%Y-%m-%dT%H:%M:%S")
-                .to_string()
-        };
-        let instant = |t: Option<NaiveDateTime>| {
-            t.map(|t| {
-                t.and_utc()
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            })
-        };
+        let local = |t: NaiveDateTime| zone.at(t.and_utc()).local.format("%Y-%m-%dT%H:%M:%S").to_string();
+        let instant =
+            |t: Option<NaiveDateTime>| t.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
         let value = json!({
             "title": self.row.title,
             "summary": self.row.summary,
@@ -144,62 +130,17 @@ fn resolve_links(reference: &Reference, input: &SessionInput) -> Result<Links, F
     let mut errors = FieldErrors::default();
     let mut unknown = |field: &str, bad: Vec<&String>| {
         if !bad.is_empty() {
-            let list = bad
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = bad.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
             errors.add(field, format!("unknown: {list}"));
         }
     };
-    let region_ids = input
-        .regions
-        .iter()
-        .filter_map(|s| reference.region(s).map(|r| r.id))
-        .collect();
-    unknown(
-        "regions",
-        input
-            .regions
-            .iter()
-            .filter(|s| reference.region(s).is_none())
-            .collect(),
-    );
-    let countries = input
-        .countries
-        .iter()
-        .filter_map(|c| reference.country(c).map(|c| c.iso2.clone()))
-        .collect();
-    unknown(
-        "countries",
-        input
-            .countries
-            .iter()
-            .filter(|c| reference.country(c).is_none())
-            .collect(),
-    );
-    let topic_ids = input
-        .topics
-        .iter()
-        .filter_map(|s| reference.topic(s).map(|t| t.id))
-        .collect();
-    unknown(
-        "topics",
-        input
-            .topics
-            .iter()
-            .filter(|s| reference.topic(s).is_none())
-            .collect(),
-    );
-    if errors.is_empty() {
-        Ok(Links {
-            region_ids,
-            countries,
-            topic_ids,
-        })
-    } else {
-        Err(errors)
-    }
+    let region_ids = input.regions.iter().filter_map(|s| reference.region(s).map(|r| r.id)).collect();
+    unknown("regions", input.regions.iter().filter(|s| reference.region(s).is_none()).collect());
+    let countries = input.countries.iter().filter_map(|c| reference.country(c).map(|c| c.iso2.clone())).collect();
+    unknown("countries", input.countries.iter().filter(|c| reference.country(c).is_none()).collect());
+    let topic_ids = input.topics.iter().filter_map(|s| reference.topic(s).map(|t| t.id)).collect();
+    unknown("topics", input.topics.iter().filter(|s| reference.topic(s).is_none()).collect());
+    if errors.is_empty() { Ok(Links { region_ids, countries, topic_ids }) } else { Err(errors) }
 }
 
 fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionChanges {
@@ -228,34 +169,22 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
 }
 
 fn write_links(conn: &mut DbConn, id: i32, links: &Links) -> QueryResult<()> {
-    diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id)))
-        .execute(conn)?;
-    diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id)))
-        .execute(conn)?;
-    diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id)))
-        .execute(conn)?;
+    diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id))).execute(conn)?;
+    diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id))).execute(conn)?;
+    diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id))).execute(conn)?;
     for r in &links.region_ids {
         diesel::insert_into(session_regions::table)
-            .values((
-                session_regions::session_id.eq(id),
-                session_regions::region_id.eq(r),
-            ))
+            .values((session_regions::session_id.eq(id), session_regions::region_id.eq(r)))
             .execute(conn)?;
     }
     for c in &links.countries {
         diesel::insert_into(session_countries::table)
-            .values((
-                session_countries::session_id.eq(id),
-                session_countries::country_iso2.eq(c),
-            ))
+            .values((session_countries::session_id.eq(id), session_countries::country_iso2.eq(c)))
             .execute(conn)?;
     }
     for t in &links.topic_ids {
         diesel::insert_into(session_topics::table)
-            .values((
-                session_topics::session_id.eq(id),
-                session_topics::topic_id.eq(t),
-            ))
+            .values((session_topics::session_id.eq(id), session_topics::topic_id.eq(t)))
             .execute(conn)?;
     }
     Ok(())
@@ -271,11 +200,7 @@ pub fn create(
     let now = super::now();
     let id = super::write_transaction(conn, |conn| {
         let row: SessionRow = diesel::insert_into(sessions::table)
-            .values(&NewSession {
-                fields: changes(input, 0, now),
-                is_demo,
-                created_at: now,
-            })
+            .values(&NewSession { fields: changes(input, 0, now), is_demo, created_at: now })
             .get_result(conn)?;
         write_links(conn, row.id, &links)?;
         QueryResult::Ok(row.id)
@@ -291,6 +216,7 @@ pub fn update(
     reference: &Reference,
     id: i32,
     patch: &Map<String, Value>,
+    notifier: &dyn super::notify::Notifier,
 ) -> Result<(Session, Vec<String>), AppError> {
     super::write_transaction(conn, |conn| {
         if !lock(conn, id)? {
@@ -298,9 +224,7 @@ pub fn update(
         }
         let current = find(conn, id)?.ok_or(AppError::NotFound)?;
         if current.status() == SessionStatus::Cancelled {
-            return Err(AppError::Conflict(
-                "this session is cancelled and can no longer be changed".into(),
-            ));
+            return Err(AppError::Conflict("this session is cancelled and can no longer be changed".into()));
         }
         let mut merged = current.as_input_object(reference);
         // A new zone without new times keeps the wall times: organisers
@@ -315,10 +239,7 @@ pub fn update(
         {
             return Err(AppError::Validation(FieldErrors::single(
                 "capacity",
-                format!(
-                    "must be at least {}, the seats already taken",
-                    current.row.seats_taken
-                ),
+                format!("must be at least {}, the seats already taken", current.row.seats_taken),
             )));
         }
         let r = &current.row;
@@ -329,19 +250,21 @@ pub fn update(
             || input.format.as_str() != r.format
             || input.status.as_str() != r.status;
         let sequence = r.sequence + i32::from(calendar_change);
-        diesel::update(sessions::table.find(id))
-            .set(&changes(&input, sequence, super::now()))
-            .execute(conn)?;
+        diesel::update(sessions::table.find(id)).set(&changes(&input, sequence, super::now())).execute(conn)?;
         write_links(conn, id, &links)?;
+        let session = find(conn, id)?.ok_or(AppError::NotFound)?;
+        if calendar_change && session.status() == SessionStatus::Published {
+            notifier.notify(conn, &session, super::notify::Change::SessionChanged)?;
+        }
         // More seats (or none limited any more) move the waiting list up.
-        super::registrations::promote(conn, id)?;
+        super::registrations::promote(conn, id, notifier)?;
         let session = find(conn, id)?.ok_or(AppError::NotFound)?;
         Ok((session, input.notes))
     })
 }
 
 /// Cancels a session; cancelling twice changes nothing the second time.
-pub fn cancel(conn: &mut DbConn, id: i32) -> Result<Session, AppError> {
+pub fn cancel(conn: &mut DbConn, id: i32, notifier: &dyn super::notify::Notifier) -> Result<Session, AppError> {
     super::write_transaction(conn, |conn| {
         if !lock(conn, id)? {
             return Err(AppError::NotFound);
@@ -355,6 +278,8 @@ pub fn cancel(conn: &mut DbConn, id: i32) -> Result<Session, AppError> {
                     sessions::updated_at.eq(super::now()),
                 ))
                 .execute(conn)?;
+            let session = find(conn, id)?.ok_or(AppError::NotFound)?;
+            notifier.notify(conn, &session, super::notify::Change::SessionCancelled)?;
         }
         find(conn, id)?.ok_or(AppError::NotFound)
     })
@@ -382,11 +307,7 @@ pub fn lock_row(conn: &mut DbConn, id: i32) -> QueryResult<Option<SessionRow>> {
 }
 
 pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Session>> {
-    let row = sessions::table
-        .find(id)
-        .select(SessionRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional()?;
     Ok(match row {
         Some(row) => with_links(conn, vec![row])?.pop(),
         None => None,
@@ -410,10 +331,7 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
         for (s, c) in session_countries::table
             .filter(session_countries::session_id.eq_any(chunk))
             .order(session_countries::country_iso2)
-            .select((
-                session_countries::session_id,
-                session_countries::country_iso2,
-            ))
+            .select((session_countries::session_id, session_countries::country_iso2))
             .load::<(i32, String)>(conn)?
         {
             countries.entry(s).or_default().push(c);
@@ -434,12 +352,7 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
             region_ids.sort_unstable();
             let mut topic_ids = topics.remove(&id).unwrap_or_default();
             topic_ids.sort_unstable();
-            Session {
-                row,
-                region_ids,
-                countries: countries.remove(&id).unwrap_or_default(),
-                topic_ids,
-            }
+            Session { row, region_ids, countries: countries.remove(&id).unwrap_or_default(), topic_ids }
         })
         .collect())
 }
@@ -469,9 +382,8 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
     let restricted_by_region = session_regions::table.select(session_regions::session_id);
     let restricted_by_country = session_countries::table.select(session_countries::session_id);
     if let Some(region) = filter.region_id {
-        let countries_of_region = country_regions::table
-            .filter(country_regions::region_id.eq(region))
-            .select(country_regions::country_iso2);
+        let countries_of_region =
+            country_regions::table.filter(country_regions::region_id.eq(region)).select(country_regions::country_iso2);
         q = q.filter(
             sessions::id
                 .eq_any(
@@ -484,9 +396,7 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
                         .filter(session_countries::country_iso2.eq_any(countries_of_region))
                         .select(session_countries::session_id),
                 ))
-                .or(sessions::id
-                    .ne_all(restricted_by_region)
-                    .and(sessions::id.ne_all(restricted_by_country))),
+                .or(sessions::id.ne_all(restricted_by_region).and(sessions::id.ne_all(restricted_by_country))),
         );
     }
     if let Some(country) = &filter.country {
@@ -507,20 +417,13 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
                 ))
                 .or(sessions::id
                     .ne_all(session_regions::table.select(session_regions::session_id))
-                    .and(
-                        sessions::id
-                            .ne_all(session_countries::table.select(session_countries::session_id)),
-                    )),
+                    .and(sessions::id.ne_all(session_countries::table.select(session_countries::session_id)))),
         );
     }
     if let Some(topic) = filter.topic_id {
-        q = q.filter(
-            sessions::id.eq_any(
-                session_topics::table
-                    .filter(session_topics::topic_id.eq(topic))
-                    .select(session_topics::session_id),
-            ),
-        );
+        q = q.filter(sessions::id.eq_any(
+            session_topics::table.filter(session_topics::topic_id.eq(topic)).select(session_topics::session_id),
+        ));
     }
     if let Some(format) = filter.format {
         q = q.filter(sessions::format.eq(format.as_str()));
@@ -531,11 +434,7 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
     if let Some(t) = filter.starts_before {
         q = q.filter(sessions::starts_at.lt(t));
     }
-    let rows = q
-        .order((sessions::starts_at, sessions::id))
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .load(conn)?;
+    let rows = q.order((sessions::starts_at, sessions::id)).limit(filter.limit).offset(filter.offset).load(conn)?;
     with_links(conn, rows)
 }
 

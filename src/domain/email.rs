@@ -55,20 +55,8 @@ mod tests {
 
     #[test]
     fn addresses_are_normalised_and_checked() {
-        assert_eq!(
-            EmailAddress::parse("  Ana@Example.ORG ").map(|e| e.to_string()),
-            Ok("ana@example.org".to_string())
-        );
-        for bad in [
-            "",
-            "ana",
-            "ana@",
-            "@x.org",
-            "ana@org",
-            "a b@x.org",
-            "ana@x.org\r\nBcc: x@y.z",
-            "<a@x.org>",
-        ] {
+        assert_eq!(EmailAddress::parse("  Ana@Example.ORG ").map(|e| e.to_string()), Ok("ana@example.org".to_string()));
+        for bad in ["", "ana", "ana@", "@x.org", "ana@org", "a b@x.org", "ana@x.org\r\nBcc: x@y.z", "<a@x.org>"] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -11,9 +11,7 @@ pub struct FieldErrors(pub BTreeMap<String, String>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0
-            .entry(field.to_string())
-            .or_insert_with(|| message.into());
+        self.0.entry(field.to_string()).or_insert_with(|| message.into());
     }
 
     pub fn is_empty(&self) -> bool {
@@ -115,14 +113,7 @@ impl<'a> FieldReader<'a> {
             Some(Value::Number(n)) => match n.as_i64().filter(|v| range.contains(v)) {
                 Some(v) => i32::try_from(v).ok(),
                 None => {
-                    self.errors.add(
-                        field,
-                        format!(
-                            "must be a whole number from {} to {}",
-                            range.start(),
-                            range.end()
-                        ),
-                    );
+                    self.errors.add(field, format!("must be a whole number from {} to {}", range.start(), range.end()));
                     None
                 }
             },
@@ -156,8 +147,7 @@ impl<'a> FieldReader<'a> {
                 out
             }
             Some(Value::Array(_)) => {
-                self.errors
-                    .add(field, format!("must have at most {max_items} items"));
+                self.errors.add(field, format!("must have at most {max_items} items"));
                 Vec::new()
             }
             Some(_) => {
@@ -177,8 +167,7 @@ pub fn check_text(input: &str, rule: TextRule) -> Result<String, String> {
     if t.chars().count() > rule.max_chars {
         return Err(format!("must be at most {} characters", rule.max_chars));
     }
-    let bad_control =
-        |c: char| c.is_control() && !(rule.multiline && (c == '\n' || c == '\t' || c == '\r'));
+    let bad_control = |c: char| c.is_control() && !(rule.multiline && (c == '\n' || c == '\t' || c == '\r'));
     if t.chars().any(bad_control) {
         return Err(if rule.multiline {
             "must not contain control characters".into()

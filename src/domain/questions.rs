@@ -45,16 +45,8 @@ pub enum Answer {
 }
 
 pub const MAX_QUESTIONS: usize = 20;
-const LABEL: TextRule = TextRule {
-    required: true,
-    max_chars: 300,
-    multiline: false,
-};
-const CHOICE: TextRule = TextRule {
-    required: true,
-    max_chars: 100,
-    multiline: false,
-};
+const LABEL: TextRule = TextRule { required: true, max_chars: 300, multiline: false };
+const CHOICE: TextRule = TextRule { required: true, max_chars: 100, multiline: false };
 
 /// Parses the `questions` field of a session write. Errors are reported
 /// under `questions` with the question's position.
@@ -63,10 +55,7 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(items)) if items.len() <= MAX_QUESTIONS => items,
         Some(Value::Array(_)) => {
-            errors.add(
-                "questions",
-                format!("must have at most {MAX_QUESTIONS} questions"),
-            );
+            errors.add("questions", format!("must have at most {MAX_QUESTIONS} questions"));
             return Vec::new();
         }
         Some(_) => {
@@ -81,13 +70,8 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
             errors.add("questions", format!("question {n} must be an object"));
             return Vec::new();
         };
-        let bad = |m: String, errors: &mut FieldErrors| {
-            errors.add("questions", format!("question {n}: {m}"))
-        };
-        if let Some(k) = q
-            .keys()
-            .find(|k| !["key", "kind", "label", "required", "choices"].contains(&k.as_str()))
-        {
+        let bad = |m: String, errors: &mut FieldErrors| errors.add("questions", format!("question {n}: {m}"));
+        if let Some(k) = q.keys().find(|k| !["key", "kind", "label", "required", "choices"].contains(&k.as_str())) {
             bad(format!("{k} is not a question field"), errors);
             return Vec::new();
         }
@@ -95,10 +79,7 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
             None | Some(Value::Null) => format!("q{n}"),
             Some(Value::String(k)) if valid_key(k) => k.clone(),
             Some(_) => {
-                bad(
-                    "key must be 1 to 40 lower-case letters, digits, - or _".into(),
-                    errors,
-                );
+                bad("key must be 1 to 40 lower-case letters, digits, - or _".into(), errors);
                 return Vec::new();
             }
         };
@@ -106,23 +87,11 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
             bad(format!("key {key} is used twice"), errors);
             return Vec::new();
         }
-        let Some(kind) = q
-            .get("kind")
-            .and_then(Value::as_str)
-            .and_then(QuestionKind::parse)
-        else {
-            bad(
-                "kind must be short_text, long_text, single_choice, multiple_choice or checkbox"
-                    .into(),
-                errors,
-            );
+        let Some(kind) = q.get("kind").and_then(Value::as_str).and_then(QuestionKind::parse) else {
+            bad("kind must be short_text, long_text, single_choice, multiple_choice or checkbox".into(), errors);
             return Vec::new();
         };
-        let label = match q
-            .get("label")
-            .and_then(Value::as_str)
-            .map(|l| check_text(l, LABEL))
-        {
+        let label = match q.get("label").and_then(Value::as_str).map(|l| check_text(l, LABEL)) {
             Some(Ok(l)) => l,
             Some(Err(m)) => {
                 bad(format!("label {m}"), errors);
@@ -146,11 +115,7 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
             Some(Value::Array(cs)) if cs.len() <= 20 => {
                 let parsed: Result<Vec<String>, String> = cs
                     .iter()
-                    .map(|c| {
-                        c.as_str()
-                            .ok_or_else(|| "must be text".to_string())
-                            .and_then(|c| check_text(c, CHOICE))
-                    })
+                    .map(|c| c.as_str().ok_or_else(|| "must be text".to_string()).and_then(|c| check_text(c, CHOICE)))
                     .collect();
                 match parsed {
                     Ok(cs) => cs,
@@ -166,31 +131,21 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
             }
         };
         if kind.has_choices() && choices.len() < 2 {
-            bad(
-                "a choice question needs at least two choices".into(),
-                errors,
-            );
+            bad("a choice question needs at least two choices".into(), errors);
             return Vec::new();
         }
         if !kind.has_choices() && !choices.is_empty() {
             bad("only choice questions have choices".into(), errors);
             return Vec::new();
         }
-        out.push(Question {
-            key,
-            kind,
-            label,
-            required,
-            choices,
-        });
+        out.push(Question { key, kind, label, required, choices });
     }
     out
 }
 
 fn valid_key(k: &str) -> bool {
     (1..=40).contains(&k.len())
-        && k.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// Checks answers against the questions. Errors are reported under
@@ -209,10 +164,7 @@ pub fn check_answers(
             return BTreeMap::new();
         }
     };
-    for k in given
-        .keys()
-        .filter(|k| !questions.iter().any(|q| &q.key == *k))
-    {
+    for k in given.keys().filter(|k| !questions.iter().any(|q| &q.key == *k)) {
         errors.add(&format!("answers.{k}"), "is not a question of this session");
     }
     let mut out = BTreeMap::new();
@@ -229,11 +181,7 @@ pub fn check_answers(
             (QuestionKind::ShortText | QuestionKind::LongText, v) => {
                 let rule = TextRule {
                     required: false,
-                    max_chars: if q.kind == QuestionKind::LongText {
-                        5000
-                    } else {
-                        300
-                    },
+                    max_chars: if q.kind == QuestionKind::LongText { 5000 } else { 300 },
                     multiline: q.kind == QuestionKind::LongText,
                 };
                 match v {
@@ -252,9 +200,7 @@ pub fn check_answers(
                 }
             }
             (QuestionKind::SingleChoice, None) => Answer::Text(String::new()),
-            (QuestionKind::SingleChoice, Some(Value::String(s)))
-                if s.is_empty() || q.choices.contains(s) =>
-            {
+            (QuestionKind::SingleChoice, Some(Value::String(s))) if s.is_empty() || q.choices.contains(s) => {
                 Answer::Text(s.clone())
             }
             (QuestionKind::SingleChoice, Some(_)) => {
@@ -265,11 +211,7 @@ pub fn check_answers(
             (QuestionKind::MultipleChoice, Some(Value::Array(items))) => {
                 let picked: Option<Vec<String>> = items
                     .iter()
-                    .map(|i| {
-                        i.as_str()
-                            .filter(|s| q.choices.iter().any(|c| c == s))
-                            .map(String::from)
-                    })
+                    .map(|i| i.as_str().filter(|s| q.choices.iter().any(|c| c == s)).map(String::from))
                     .collect();
                 match picked {
                     Some(mut p) => {
@@ -320,19 +262,13 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(qs[0].key, "q1");
         let mut e = FieldErrors::default();
-        let a = check_answers(
-            &qs,
-            Some(&json!({"q1": "none", "role": "Lab", "q3": true})),
-            &mut e,
-        );
+        let a = check_answers(&qs, Some(&json!({"q1": "none", "role": "Lab", "q3": true})), &mut e);
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(a["role"], Answer::Text("Lab".into()));
         let mut e = FieldErrors::default();
         check_answers(&qs, Some(&json!({"role": "Chef", "extra": 1})), &mut e);
         assert!(
-            e.0.contains_key("answers.role")
-                && e.0.contains_key("answers.q3")
-                && e.0.contains_key("answers.extra"),
+            e.0.contains_key("answers.role") && e.0.contains_key("answers.q3") && e.0.contains_key("answers.extra"),
             "{e:?}"
         );
     }

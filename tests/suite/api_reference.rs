@@ -7,62 +7,25 @@ use serde_json::Value;
 async fn regions_countries_and_topics_are_seeded_with_zones_and_memberships() {
     let app = spawn_app().await;
     let regions: Vec<Value> = app.get("/api/v1/regions").await.json().await.expect("json");
-    assert_eq!(
-        regions.len(),
-        10,
-        "eight CoE regions, EU organisers and the ASEAN secretariat"
-    );
-    let sea = regions
-        .iter()
-        .find(|r| r["slug"] == "south-east-asia")
-        .expect("SEA region");
+    assert_eq!(regions.len(), 10, "eight CoE regions, EU organisers and the ASEAN secretariat");
+    let sea = regions.iter().find(|r| r["slug"] == "south-east-asia").expect("SEA region");
     assert_eq!(sea["countries"].as_array().map(Vec::len), Some(10));
 
-    let countries: Vec<Value> = app
-        .get("/api/v1/countries")
-        .await
-        .json()
-        .await
-        .expect("json");
-    let morocco = countries
-        .iter()
-        .find(|c| c["iso2"] == "MA")
-        .expect("Morocco");
-    let mut regions_of_morocco: Vec<&str> = morocco["regions"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let countries: Vec<Value> = app.get("/api/v1/countries").await.json().await.expect("json");
+    let morocco = countries.iter().find(|c| c["iso2"] == "MA").expect("Morocco");
+    let mut regions_of_morocco: Vec<&str> =
+        morocco["regions"].as_array().expect("list").iter().filter_map(Value::as_str).collect();
     regions_of_morocco.sort_unstable();
-    assert_eq!(
-        regions_of_morocco,
-        ["african-atlantic-facade", "north-africa-sahel"]
-    );
-    assert_eq!(
-        morocco["time_zones"],
-        serde_json::json!(["Africa/Casablanca"])
-    );
-    let indonesia = countries
-        .iter()
-        .find(|c| c["iso2"] == "ID")
-        .expect("Indonesia");
-    assert_eq!(
-        indonesia["time_zones"][0], "Asia/Jakarta",
-        "the first zone is the default"
-    );
+    assert_eq!(regions_of_morocco, ["african-atlantic-facade", "north-africa-sahel"]);
+    assert_eq!(morocco["time_zones"], serde_json::json!(["Africa/Casablanca"]));
+    let indonesia = countries.iter().find(|c| c["iso2"] == "ID").expect("Indonesia");
+    assert_eq!(indonesia["time_zones"][0], "Asia/Jakarta", "the first zone is the default");
     assert_eq!(indonesia["time_zones"].as_array().map(Vec::len), Some(4));
-    let belgium = countries
-        .iter()
-        .find(|c| c["iso2"] == "BE")
-        .expect("Belgium");
+    let belgium = countries.iter().find(|c| c["iso2"] == "BE").expect("Belgium");
     assert_eq!(belgium["status"], "organiser");
     assert_eq!(indonesia["status"], "partner");
     // ISO codes are unique even where a country is listed under two regions.
-    let mut codes: Vec<&str> = countries
-        .iter()
-        .filter_map(|c| c["iso2"].as_str())
-        .collect();
+    let mut codes: Vec<&str> = countries.iter().filter_map(|c| c["iso2"].as_str()).collect();
     let n = codes.len();
     codes.dedup();
     assert_eq!(codes.len(), n);

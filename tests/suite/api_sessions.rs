@@ -18,36 +18,17 @@ async fn creating_a_session_stores_utc_instants_and_the_planned_zone() {
     let id = s["id"].as_i64().expect("id");
     assert_eq!(s["url"], app.url(&format!("/sessions/{id}")));
 
-    let fetched: Value = app
-        .get(&format!("/api/v1/sessions/{id}"))
-        .await
-        .json()
-        .await
-        .expect("json");
+    let fetched: Value = app.get(&format!("/api/v1/sessions/{id}")).await.json().await.expect("json");
     assert_eq!(fetched["title"], "Biosafety in diagnostic laboratories");
-    assert!(
-        fetched.get("join_url").is_none(),
-        "the webinar link is not public: {fetched}"
-    );
-    let private: Value = app
-        .get_authorised(&format!("/api/v1/sessions/{id}"))
-        .await
-        .json()
-        .await
-        .expect("json");
+    assert!(fetched.get("join_url").is_none(), "the webinar link is not public: {fetched}");
+    let private: Value = app.get_authorised(&format!("/api/v1/sessions/{id}")).await.json().await.expect("json");
     assert_eq!(private["join_url"], "https://meet.example.org/secret-room");
 }
 
 #[tokio::test]
 async fn writes_need_a_valid_token() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .post(app.url("/api/v1/sessions"))
-        .json(&manila_session())
-        .send()
-        .await
-        .expect("sent");
+    let res = app.client.post(app.url("/api/v1/sessions")).json(&manila_session()).send().await.expect("sent");
     assert_eq!(res.status(), 401);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     let res = app
@@ -91,10 +72,7 @@ async fn bad_fields_are_each_named_with_422_and_nothing_is_written() {
         (json!({"waitlist": "yes"}), "waitlist"),
         (json!({"join_url": "javascript:alert(1)"}), "join_url"),
         (json!({"language": "english please"}), "language"),
-        (
-            json!({"registration_opens_at": "soon"}),
-            "registration_opens_at",
-        ),
+        (json!({"registration_opens_at": "soon"}), "registration_opens_at"),
         (
             json!({"registration_opens_at": "2027-03-01T00:00:00Z", "registration_closes_at": "2027-02-01T00:00:00Z"}),
             "registration_closes_at",
@@ -108,10 +86,7 @@ async fn bad_fields_are_each_named_with_422_and_nothing_is_written() {
         assert_eq!(res.headers()["content-type"], "application/problem+json");
         let problem: Value = res.json().await.expect("problem json");
         assert_eq!(problem["status"], 422);
-        assert!(
-            problem["errors"][field].is_string(),
-            "{change}: field {field} not named in {problem}"
-        );
+        assert!(problem["errors"][field].is_string(), "{change}: field {field} not named in {problem}");
     }
     let mut missing = manila_session();
     missing.as_object_mut().expect("object").remove("time_zone");
@@ -119,10 +94,7 @@ async fn bad_fields_are_each_named_with_422_and_nothing_is_written() {
     assert_eq!(res.status(), 422);
     let problem: Value = res.json().await.expect("problem json");
     assert_eq!(problem["errors"]["time_zone"], "is required");
-    assert!(
-        app.all_sessions().await.is_empty(),
-        "a refused write left a row"
-    );
+    assert!(app.all_sessions().await.is_empty(), "a refused write left a row");
 }
 
 #[tokio::test]
@@ -141,15 +113,10 @@ async fn malformed_and_oversized_bodies_are_refused() {
     let problem: Value = res.json().await.expect("problem json");
     assert_eq!(problem["status"], 400);
 
-    let res = app
-        .post_json("/api/v1/sessions", &json!(["not", "an", "object"]))
-        .await;
+    let res = app.post_json("/api/v1/sessions", &json!(["not", "an", "object"])).await;
     assert_eq!(res.status(), 400);
 
-    let huge = with(
-        manila_session(),
-        json!({"description": "x".repeat(200_000)}),
-    );
+    let huge = with(manila_session(), json!({"description": "x".repeat(200_000)}));
     let res = app.post_json("/api/v1/sessions", &huge).await;
     assert_eq!(res.status(), 413);
 
@@ -167,29 +134,20 @@ async fn malformed_and_oversized_bodies_are_refused() {
 }
 
 #[tokio::test]
-async fn a_patch_that_moves_the_session_raises_the_sequence_and_keeps_wall_times_on_a_zone_change()
-{
+async fn a_patch_that_moves_the_session_raises_the_sequence_and_keeps_wall_times_on_a_zone_change() {
     let app = spawn_app().await;
     let s = app.create_session(manila_session()).await;
     let id = s["id"].as_i64().expect("id");
     let path = format!("/api/v1/sessions/{id}");
 
-    let res = app
-        .patch_json(&path, &json!({"summary": "Now with a new summary."}))
-        .await;
+    let res = app.patch_json(&path, &json!({"summary": "Now with a new summary."})).await;
     assert_eq!(res.status(), 200);
     let same: Value = res.json().await.expect("json");
-    assert_eq!(
-        same["sequence"], 0,
-        "a summary change does not move the calendar entry"
-    );
+    assert_eq!(same["sequence"], 0, "a summary change does not move the calendar entry");
     assert_eq!(same["summary"], "Now with a new summary.");
 
     let moved: Value = app
-        .patch_json(
-            &path,
-            &json!({"starts_at": "2027-03-10T09:00", "ends_at": "2027-03-10T10:00"}),
-        )
+        .patch_json(&path, &json!({"starts_at": "2027-03-10T09:00", "ends_at": "2027-03-10T10:00"}))
         .await
         .json()
         .await
@@ -197,29 +155,17 @@ async fn a_patch_that_moves_the_session_raises_the_sequence_and_keeps_wall_times
     assert_eq!(moved["sequence"], 1);
     assert_eq!(moved["starts_at_utc"], "2027-03-10T01:00:00Z");
 
-    let rezoned: Value = app
-        .patch_json(&path, &json!({"time_zone": "Asia/Jakarta"}))
-        .await
-        .json()
-        .await
-        .expect("json");
+    let rezoned: Value = app.patch_json(&path, &json!({"time_zone": "Asia/Jakarta"})).await.json().await.expect("json");
     assert_eq!(rezoned["starts_at"], "2027-03-10T09:00");
     assert_eq!(rezoned["starts_at_utc"], "2027-03-10T02:00:00Z");
     assert_eq!(rezoned["sequence"], 2);
 
-    let res = app
-        .patch_json(&path, &json!({"ends_at": "2027-03-10T08:00"}))
-        .await;
+    let res = app.patch_json(&path, &json!({"ends_at": "2027-03-10T08:00"})).await;
     assert_eq!(res.status(), 422, "end before start");
     let after: Value = app.get(&path).await.json().await.expect("json");
-    assert_eq!(
-        after["ends_at"], "2027-03-10T10:00",
-        "a refused patch changed nothing"
-    );
+    assert_eq!(after["ends_at"], "2027-03-10T10:00", "a refused patch changed nothing");
 
-    let res = app
-        .patch_json("/api/v1/sessions/999999", &json!({"title": "x"}))
-        .await;
+    let res = app.patch_json("/api/v1/sessions/999999", &json!({"title": "x"})).await;
     assert_eq!(res.status(), 404);
 }
 
@@ -228,33 +174,18 @@ async fn cancelling_raises_the_sequence_and_freezes_the_session() {
     let app = spawn_app().await;
     let s = app.create_session(manila_session()).await;
     let id = s["id"].as_i64().expect("id");
-    let res = app
-        .post_json(&format!("/api/v1/sessions/{id}/cancel"), &json!({}))
-        .await;
+    let res = app.post_json(&format!("/api/v1/sessions/{id}/cancel"), &json!({})).await;
     assert_eq!(res.status(), 200);
     let cancelled: Value = res.json().await.expect("json");
     assert_eq!(cancelled["status"], "cancelled");
     assert_eq!(cancelled["sequence"], 1);
-    let again: Value = app
-        .post_json(&format!("/api/v1/sessions/{id}/cancel"), &json!({}))
-        .await
-        .json()
-        .await
-        .expect("json");
+    let again: Value =
+        app.post_json(&format!("/api/v1/sessions/{id}/cancel"), &json!({})).await.json().await.expect("json");
     assert_eq!(again["sequence"], 1, "cancelling twice changes nothing");
-    let res = app
-        .patch_json(
-            &format!("/api/v1/sessions/{id}"),
-            &json!({"title": "Back again"}),
-        )
-        .await;
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"title": "Back again"})).await;
     assert_eq!(res.status(), 409);
-    let listed: Vec<Value> = app
-        .get("/api/v1/sessions?status=cancelled&from=2027-01-01")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let listed: Vec<Value> =
+        app.get("/api/v1/sessions?status=cancelled&from=2027-01-01").await.json().await.expect("json");
     assert_eq!(listed.len(), 1);
 }
 
@@ -268,25 +199,15 @@ async fn listings_filter_by_region_country_topic_dates_and_hide_drafts() {
     let morocco = app
         .create_session(with(manila_session(), json!({"title": "Morocco only", "regions": [], "countries": ["MA"], "topics": [], "time_zone": "Africa/Casablanca"})))
         .await;
-    let draft = app
-        .create_session(with(
-            manila_session(),
-            json!({"title": "Draft", "status": "draft"}),
-        ))
-        .await;
+    let draft = app.create_session(with(manila_session(), json!({"title": "Draft", "status": "draft"}))).await;
 
-    let titles = |list: Vec<Value>| {
-        list.iter()
-            .map(|s| s["title"].as_str().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let titles =
+        |list: Vec<Value>| list.iter().map(|s| s["title"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>();
     let get = |q: &str| {
         let q = q.to_string();
         let app = &app;
         async move {
-            let res = app
-                .get(&format!("/api/v1/sessions?from=2027-01-01{q}"))
-                .await;
+            let res = app.get(&format!("/api/v1/sessions?from=2027-01-01{q}")).await;
             assert_eq!(res.status(), 200, "{q}");
             res.json::<Vec<Value>>().await.expect("list")
         }
@@ -306,16 +227,9 @@ async fn listings_filter_by_region_country_topic_dates_and_hide_drafts() {
         assert!(list.contains(&"Morocco only".to_string()), "{r}: {list:?}");
     }
     let country = titles(get("&country=id").await);
-    assert_eq!(
-        country.len(),
-        2,
-        "Indonesia sees the SEA session and the open one: {country:?}"
-    );
+    assert_eq!(country.len(), 2, "Indonesia sees the SEA session and the open one: {country:?}");
     let topic = titles(get("&topic=forensics").await);
-    assert_eq!(
-        topic,
-        vec![open["title"].as_str().unwrap_or_default().to_string()]
-    );
+    assert_eq!(topic, vec![open["title"].as_str().unwrap_or_default().to_string()]);
     let before_april = titles(get("&to=2027-03-31").await);
     assert_eq!(before_april.len(), 2);
 
@@ -323,12 +237,8 @@ async fn listings_filter_by_region_country_topic_dates_and_hide_drafts() {
     assert_eq!(res.status(), 422);
     let res = app.get("/api/v1/sessions?status=draft").await;
     assert_eq!(res.status(), 422, "drafts need a token");
-    let drafts: Vec<Value> = app
-        .get_authorised("/api/v1/sessions?status=draft&from=2027-01-01")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let drafts: Vec<Value> =
+        app.get_authorised("/api/v1/sessions?status=draft&from=2027-01-01").await.json().await.expect("json");
     assert_eq!(drafts.len(), 1);
     let res = app.get(&format!("/api/v1/sessions/{}", draft["id"])).await;
     assert_eq!(res.status(), 404, "a draft is not public");
@@ -340,18 +250,9 @@ async fn listings_filter_by_region_country_topic_dates_and_hide_drafts() {
 #[tokio::test]
 async fn unknown_ids_and_paths_are_404_problems() {
     let app = spawn_app().await;
-    for path in [
-        "/api/v1/sessions/0",
-        "/api/v1/sessions/abc",
-        "/api/v1/sessions/99999999999",
-        "/api/v1/nothing",
-    ] {
+    for path in ["/api/v1/sessions/0", "/api/v1/sessions/abc", "/api/v1/sessions/99999999999", "/api/v1/nothing"] {
         let res = app.get(path).await;
         assert_eq!(res.status(), 404, "{path}");
-        assert_eq!(
-            res.headers()["content-type"],
-            "application/problem+json",
-            "{path}"
-        );
+        assert_eq!(res.headers()["content-type"], "application/problem+json", "{path}");
     }
 }

@@ -25,10 +25,7 @@ fn convene(db: &DatabaseUrl, dir: &std::path::Path) -> Command {
 
 #[test]
 fn help_and_version_say_what_the_commands_do() {
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
-        .arg("--help")
-        .output()
-        .expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_convene")).arg("--help").output().expect("runs");
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
     for word in [
@@ -44,31 +41,18 @@ fn help_and_version_say_what_the_commands_do() {
     ] {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
-        .args(["token", "create", "--help"])
-        .output()
-        .expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_convene")).args(["token", "create", "--help"]).output().expect("runs");
     assert!(String::from_utf8_lossy(&out.stdout).contains("CONVENE_DATABASE_URL"));
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
-        .arg("--version")
-        .output()
-        .expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_convene")).arg("--version").output().expect("runs");
     let version = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        version.contains(convene::domain::zone::tzdb_version()),
-        "{version}"
-    );
+    assert!(version.contains(convene::domain::zone::tzdb_version()), "{version}");
 }
 
 #[test]
 fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
     let dir = tempfile::tempdir().expect("dir");
     let (db, _pg) = backend_url(dir.path());
-    let out = convene(&db, dir.path())
-        .env("CONVENE_BIND", "not-an-address")
-        .arg("migrate")
-        .output()
-        .expect("runs");
+    let out = convene(&db, dir.path()).env("CONVENE_BIND", "not-an-address").arg("migrate").output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -96,11 +80,7 @@ fn admin_create_reads_the_password_from_stdin_and_refuses_a_short_one() {
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12"));
     let ok = run("correct horse battery staple");
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     assert!(String::from_utf8_lossy(&ok.stdout).contains("organiser@example.org"));
 }
 
@@ -108,37 +88,18 @@ fn admin_create_reads_the_password_from_stdin_and_refuses_a_short_one() {
 fn a_token_from_the_command_line_works_against_a_served_instance_that_stops_gracefully() {
     let dir = tempfile::tempdir().expect("dir");
     let (db, _pg) = backend_url(dir.path());
-    let out = convene(&db, dir.path())
-        .args(["token", "create", "--name", "ci"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = convene(&db, dir.path()).args(["token", "create", "--name", "ci"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let token = stdout
-        .lines()
-        .last()
-        .expect("token line")
-        .trim()
-        .to_string();
+    let token = stdout.lines().last().expect("token line").trim().to_string();
     assert!(token.starts_with("cvn_") && token.len() > 40, "{token}");
 
-    let mut server = convene(&db, dir.path())
-        .arg("serve")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("serve");
+    let mut server =
+        convene(&db, dir.path()).arg("serve").stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("serve");
     let stdout = server.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let base = loop {
-        let line = lines
-            .next()
-            .expect("server printed its address")
-            .expect("line");
+        let line = lines.next().expect("server printed its address").expect("line");
         if let Some(rest) = line.strip_prefix("Convene is running at ") {
             break rest.trim_end_matches('/').to_string();
         }
@@ -152,26 +113,17 @@ fn a_token_from_the_command_line_works_against_a_served_instance_that_stops_grac
         let res = client.post(format!("{base}/api/v1/sessions")).bearer_auth(&token).json(&body).send().await.expect("create");
         assert_eq!(res.status(), 201);
     });
-    let killed = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
-        .status()
-        .expect("kill");
+    let killed = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().expect("kill");
     assert!(killed.success());
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     let status = loop {
         if let Some(status) = server.try_wait().expect("wait") {
             break status;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "server did not stop after SIGTERM"
-        );
+        assert!(std::time::Instant::now() < deadline, "server did not stop after SIGTERM");
         std::thread::sleep(Duration::from_millis(100));
     };
-    assert!(
-        status.success(),
-        "graceful shutdown exits 0, got {status:?}"
-    );
+    assert!(status.success(), "graceful shutdown exits 0, got {status:?}");
 }
 
 /// A `convene serve` process, stopped when dropped.
@@ -193,10 +145,7 @@ impl ServerProcess {
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let address = loop {
-            let line = lines
-                .next()
-                .expect("server printed its address")
-                .expect("line");
+            let line = lines.next().expect("server printed its address").expect("line");
             if let Some(rest) = line.strip_prefix("Convene is running at ") {
                 break rest.trim_end_matches('/').to_string();
             }
@@ -218,12 +167,7 @@ impl Drop for ServerProcess {
 pub async fn two_more_servers(app: &crate::common::TestApp) -> Vec<ServerProcess> {
     let db = app.database_url.clone();
     let dir = app.dir.path().to_path_buf();
-    tokio::task::spawn_blocking(move || {
-        vec![
-            ServerProcess::start(&db, &dir),
-            ServerProcess::start(&db, &dir),
-        ]
-    })
-    .await
-    .expect("servers start")
+    tokio::task::spawn_blocking(move || vec![ServerProcess::start(&db, &dir), ServerProcess::start(&db, &dir)])
+        .await
+        .expect("servers start")
 }

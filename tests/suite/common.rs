@@ -27,10 +27,7 @@ pub struct PgDatabase {
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         if let Ok(mut conn) = PgConnection::establish(&self.admin_url) {
-            let _ = conn.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                self.name
-            ));
+            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name));
         }
     }
 }
@@ -43,24 +40,15 @@ impl Drop for TestApp {
 }
 
 pub fn backend_url(dir: &std::path::Path) -> (DatabaseUrl, Option<PgDatabase>) {
-    match std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
+    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
         Some(admin_url) => {
             let name = format!("convene_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = PgConnection::establish(&admin_url)
-                .expect("TEST_DATABASE_URL must point at a reachable PostgreSQL");
-            conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
-                .expect("create test database");
-            let (base, _) = admin_url
-                .rsplit_once('/')
-                .expect("TEST_DATABASE_URL has a database name");
+            let mut conn =
+                PgConnection::establish(&admin_url).expect("TEST_DATABASE_URL must point at a reachable PostgreSQL");
+            conn.batch_execute(&format!("CREATE DATABASE \"{name}\"")).expect("create test database");
+            let (base, _) = admin_url.rsplit_once('/').expect("TEST_DATABASE_URL has a database name");
             let url = format!("{base}/{name}");
-            (
-                DatabaseUrl::Postgres(url),
-                Some(PgDatabase { admin_url, name }),
-            )
+            (DatabaseUrl::Postgres(url), Some(PgDatabase { admin_url, name }))
         }
         None => {
             let path: PathBuf = dir.join("convene.db");
@@ -82,6 +70,9 @@ pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settin
         log_json: false,
         db_pool_size: 4,
         secret_key: None,
+        mail_poll_ms: 100,
+        reminder_hours: (24, 1),
+        reminder_check_ms: 200,
     }
 }
 
@@ -102,9 +93,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     })
     .await
     .expect("setup task");
-    let app = Application::build(settings)
-        .await
-        .expect("application builds");
+    let app = Application::build(settings).await.expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
@@ -112,14 +101,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    TestApp {
-        address,
-        client,
-        token,
-        database_url,
-        dir,
-        pg,
-    }
+    TestApp { address, client, token, database_url, dir, pg }
 }
 
 impl TestApp {
@@ -128,40 +110,19 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
     pub async fn get_authorised(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).bearer_auth(&self.token).send().await.expect("request sent")
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.client.post(self.url(path)).bearer_auth(&self.token).json(body).send().await.expect("request sent")
     }
 
     pub async fn patch_json(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.client
-            .patch(self.url(path))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.client.patch(self.url(path)).bearer_auth(&self.token).json(body).send().await.expect("request sent")
     }
 
     /// Creates a session and returns its JSON, failing the test on anything but 201.
@@ -174,47 +135,29 @@ impl TestApp {
     }
 
     pub async fn post_public(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.client.post(self.url(path)).json(body).send().await.expect("request sent")
     }
 
     /// Registers someone through the public API and returns status and body.
     pub async fn register(&self, session_id: i64, fields: Value) -> (u16, Value) {
-        let res = self
-            .post_public(
-                &format!("/api/v1/sessions/{session_id}/registrations"),
-                &fields,
-            )
-            .await;
+        let res = self.post_public(&format!("/api/v1/sessions/{session_id}/registrations"), &fields).await;
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
     pub async fn session(&self, id: i64) -> Value {
-        self.get_authorised(&format!("/api/v1/sessions/{id}"))
-            .await
-            .json()
-            .await
-            .expect("session json")
+        self.get_authorised(&format!("/api/v1/sessions/{id}")).await.json().await.expect("session json")
     }
 
     pub async fn registrations(&self, session_id: i64) -> Vec<Value> {
-        let res = self
-            .get_authorised(&format!("/api/v1/sessions/{session_id}/registrations"))
-            .await;
+        let res = self.get_authorised(&format!("/api/v1/sessions/{session_id}/registrations")).await;
         assert_eq!(res.status(), 200);
         res.json().await.expect("registrations json")
     }
 
     /// Every session in the database, whatever its status or date.
     pub async fn all_sessions(&self) -> Vec<Value> {
-        let res = self
-            .get_authorised("/api/v1/sessions?status=all&from=1970-01-01&limit=500")
-            .await;
+        let res = self.get_authorised("/api/v1/sessions?status=all&from=1970-01-01&limit=500").await;
         assert_eq!(res.status(), 200);
         res.json::<Vec<Value>>().await.expect("list")
     }
@@ -261,9 +204,22 @@ pub fn participant(email: &str) -> Value {
 
 /// The secret at the end of a manage URL.
 pub fn token_of(manage_url: &Value) -> String {
-    manage_url
-        .as_str()
-        .and_then(|u| u.rsplit('/').next())
-        .expect("a manage url")
-        .to_string()
+    manage_url.as_str().and_then(|u| u.rsplit('/').next()).expect("a manage url").to_string()
+}
+
+/// Runs one statement on the app's database, for tests that must move
+/// time (`INTERVAL_3_DAYS` is spelled per backend).
+pub fn run_sql(app: &TestApp, sql: &str) {
+    use diesel::Connection;
+    match &app.database_url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut c = diesel::SqliteConnection::establish(&path.to_string_lossy()).expect("sqlite");
+            let sql = sql.replace("created_at - INTERVAL_3_DAYS", "datetime(created_at, '-3 days')");
+            c.batch_execute(&sql).expect("sql");
+        }
+        DatabaseUrl::Postgres(url) => {
+            let mut c = PgConnection::establish(url).expect("postgres");
+            c.batch_execute(&sql.replace("INTERVAL_3_DAYS", "INTERVAL '3 days'")).expect("sql");
+        }
+    }
 }

@@ -11,11 +11,7 @@ async fn health_reports_the_database_and_tz_database() {
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"]["state"], "ok");
-    let expected = if std::env::var("TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty()) {
-        "postgres"
-    } else {
-        "sqlite"
-    };
+    let expected = if std::env::var("TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty()) { "postgres" } else { "sqlite" };
     assert_eq!(body["database"]["backend"], expected);
     assert_eq!(body["tzdb"], convene::domain::zone::tzdb_version());
 }
@@ -48,9 +44,6 @@ async fn every_response_carries_the_security_headers() {
         let h = res.headers();
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
         let csp = h["content-security-policy"].to_str().expect("ascii");
-        assert!(
-            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
-            "{path}: {csp}"
-        );
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
     }
 }

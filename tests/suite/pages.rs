@@ -6,28 +6,14 @@ use serde_json::json;
 
 fn text_of(html: &Html, selector: &str) -> Option<String> {
     let sel = Selector::parse(selector).ok()?;
-    html.select(&sel).next().map(|e| {
-        e.text()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    html.select(&sel).next().map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn all_text(html: &Html, selector: &str) -> Vec<String> {
     let Ok(sel) = Selector::parse(selector) else {
         return vec![];
     };
-    html.select(&sel)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    html.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
 async fn page(app: &crate::common::TestApp, path: &str) -> (u16, Html) {
@@ -40,58 +26,31 @@ async fn page(app: &crate::common::TestApp, path: &str) -> (u16, Html) {
 #[tokio::test]
 async fn the_session_page_shows_the_session_zone_and_the_viewers_zone_with_offsets() {
     let app = spawn_app().await;
-    let id = app.create_session(manila_session()).await["id"]
-        .as_i64()
-        .expect("id");
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
     let (status, html) = page(&app, &format!("/sessions/{id}?tz=Europe/Brussels")).await;
     assert_eq!(status, 200);
-    assert_eq!(
-        text_of(&html, "h1").as_deref(),
-        Some("Biosafety in diagnostic laboratories")
-    );
-    assert_eq!(
-        text_of(&html, "#time-session").as_deref(),
-        Some("Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)")
-    );
-    assert_eq!(
-        text_of(&html, "#time-viewer").as_deref(),
-        Some("Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)")
-    );
+    assert_eq!(text_of(&html, "h1").as_deref(), Some("Biosafety in diagnostic laboratories"));
+    assert_eq!(text_of(&html, "#time-session").as_deref(), Some("Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)"));
+    assert_eq!(text_of(&html, "#time-viewer").as_deref(), Some("Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)"));
 
     // The choice is remembered by a cookie for the next page.
     let (_, html) = page(&app, &format!("/sessions/{id}")).await;
-    assert_eq!(
-        text_of(&html, "#time-viewer").as_deref(),
-        Some("Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)")
-    );
+    assert_eq!(text_of(&html, "#time-viewer").as_deref(), Some("Tue 9 Mar 2027, 09:00–10:30 Brussels (UTC+01:00)"));
     let (_, home) = page(&app, "/").await;
-    assert!(
-        text_of(&home, "ul.sessions")
-            .is_some_and(|t| t.contains("09:00–10:30 Brussels (UTC+01:00)"))
-    );
+    assert!(text_of(&home, "ul.sessions").is_some_and(|t| t.contains("09:00–10:30 Brussels (UTC+01:00)")));
 }
 
 #[tokio::test]
 async fn without_a_choice_the_page_uses_the_session_zone_and_asks_the_browser() {
     let app = spawn_app().await;
-    let id = app.create_session(manila_session()).await["id"]
-        .as_i64()
-        .expect("id");
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
     let res = app.get(&format!("/sessions/{id}")).await;
     let body = res.text().await.expect("body");
     let html = Html::parse_document(&body);
-    assert!(
-        text_of(&html, "#time-viewer").is_none(),
-        "no second zone when the viewer's is the session's"
-    );
+    assert!(text_of(&html, "#time-viewer").is_none(), "no second zone when the viewer's is the session's");
     assert!(body.contains("data-tz-source=\"default\""));
     assert!(body.contains("<script src=\"/static/zone.js\" defer></script>"));
-    let script = app
-        .get("/static/zone.js")
-        .await
-        .text()
-        .await
-        .expect("script");
+    let script = app.get("/static/zone.js").await.text().await.expect("script");
     assert!(script.contains("resolvedOptions().timeZone"));
     // A zone that does not exist is ignored, not an error.
     let (status, html) = page(&app, &format!("/sessions/{id}?tz=Not/AZone")).await;
@@ -103,62 +62,37 @@ async fn without_a_choice_the_page_uses_the_session_zone_and_asks_the_browser() 
 async fn a_different_date_in_the_viewers_zone_is_marked() {
     let app = spawn_app().await;
     let id = app
-        .create_session(with(
-            manila_session(),
-            json!({"starts_at": "2027-03-09T06:00", "ends_at": "2027-03-09T07:00"}),
-        ))
+        .create_session(with(manila_session(), json!({"starts_at": "2027-03-09T06:00", "ends_at": "2027-03-09T07:00"})))
         .await["id"]
         .as_i64()
         .expect("id");
     let (_, html) = page(&app, &format!("/sessions/{id}?tz=Europe/Brussels")).await;
     let viewer = text_of(&html, "#time-viewer").expect("viewer time");
-    assert!(
-        viewer.starts_with("Mon 8 Mar 2027, 23:00–Tue 9 Mar 2027, 00:00 Brussels (UTC+01:00)"),
-        "{viewer}"
-    );
+    assert!(viewer.starts_with("Mon 8 Mar 2027, 23:00–Tue 9 Mar 2027, 00:00 Brussels (UTC+01:00)"), "{viewer}");
     assert!(viewer.ends_with("−1 day"), "{viewer}");
 }
 
 #[tokio::test]
 async fn the_local_times_table_covers_the_eligible_zones() {
     let app = spawn_app().await;
-    let id = app.create_session(manila_session()).await["id"]
-        .as_i64()
-        .expect("id");
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
     let (_, html) = page(&app, &format!("/sessions/{id}")).await;
     let rows = all_text(&html, "table tbody tr");
-    let yangon = rows
-        .iter()
-        .find(|r| r.contains("Yangon"))
-        .expect("Myanmar's zone");
+    let yangon = rows.iter().find(|r| r.contains("Yangon")).expect("Myanmar's zone");
     assert!(
-        yangon.contains("Tue 9 Mar 2027, 14:30–16:00")
-            && yangon.contains("UTC+06:30")
-            && yangon.contains("Myanmar"),
+        yangon.contains("Tue 9 Mar 2027, 14:30–16:00") && yangon.contains("UTC+06:30") && yangon.contains("Myanmar"),
         "{yangon}"
     );
-    let jayapura = rows
-        .iter()
-        .find(|r| r.contains("Jayapura"))
-        .expect("eastern Indonesia");
-    assert!(
-        jayapura.contains("17:00–18:30") && jayapura.contains("UTC+09:00"),
-        "{jayapura}"
-    );
-    assert!(
-        !rows.iter().any(|r| r.contains("Brussels")),
-        "Belgium is not eligible for a SEA session: {rows:?}"
-    );
+    let jayapura = rows.iter().find(|r| r.contains("Jayapura")).expect("eastern Indonesia");
+    assert!(jayapura.contains("17:00–18:30") && jayapura.contains("UTC+09:00"), "{jayapura}");
+    assert!(!rows.iter().any(|r| r.contains("Brussels")), "Belgium is not eligible for a SEA session: {rows:?}");
 }
 
 #[tokio::test]
 async fn drafts_unknown_pages_and_secrets_stay_hidden() {
     let app = spawn_app().await;
-    let draft = app
-        .create_session(with(manila_session(), json!({"status": "draft"})))
-        .await["id"]
-        .as_i64()
-        .expect("id");
+    let draft =
+        app.create_session(with(manila_session(), json!({"status": "draft"}))).await["id"].as_i64().expect("id");
     let (status, html) = page(&app, &format!("/sessions/{draft}")).await;
     assert_eq!(status, 404);
     assert_eq!(text_of(&html, "h1").as_deref(), Some("Page not found"));
@@ -166,50 +100,31 @@ async fn drafts_unknown_pages_and_secrets_stay_hidden() {
         let (status, _) = page(&app, path).await;
         assert_eq!(status, 404, "{path}");
     }
-    let published = app.create_session(manila_session()).await["id"]
-        .as_i64()
-        .expect("id");
-    let body = app
-        .get(&format!("/sessions/{published}"))
-        .await
-        .text()
-        .await
-        .expect("body");
-    assert!(
-        !body.contains("secret-room"),
-        "the webinar link must not be on the public page"
-    );
+    let published = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let body = app.get(&format!("/sessions/{published}")).await.text().await.expect("body");
+    assert!(!body.contains("secret-room"), "the webinar link must not be on the public page");
     let (_, home) = page(&app, "/").await;
     let titles = all_text(&home, "ul.sessions h2");
-    assert_eq!(
-        titles,
-        vec!["Biosafety in diagnostic laboratories".to_string()],
-        "the draft is not listed"
-    );
+    assert_eq!(titles, vec!["Biosafety in diagnostic laboratories".to_string()], "the draft is not listed");
 }
 
 #[tokio::test]
 async fn user_text_is_escaped() {
     let app = spawn_app().await;
     let id = app
-        .create_session(with(manila_session(), json!({"title": "<script>alert('x')</script> & co", "description": "<img src=x onerror=alert(1)>"})))
+        .create_session(with(
+            manila_session(),
+            json!({"title": "<script>alert('x')</script> & co", "description": "<img src=x onerror=alert(1)>"}),
+        ))
         .await["id"]
         .as_i64()
         .expect("id");
-    let body = app
-        .get(&format!("/sessions/{id}"))
-        .await
-        .text()
-        .await
-        .expect("body");
+    let body = app.get(&format!("/sessions/{id}")).await.text().await.expect("body");
     assert!(!body.contains("<script>alert"), "title not escaped");
     assert!(!body.contains("<img src=x"), "description not escaped");
     // Escaped, not stripped: the browser shows exactly what was typed.
     let html = Html::parse_document(&body);
-    assert_eq!(
-        text_of(&html, "h1").as_deref(),
-        Some("<script>alert('x')</script> & co")
-    );
+    assert_eq!(text_of(&html, "h1").as_deref(), Some("<script>alert('x')</script> & co"));
 }
 
 #[tokio::test]
@@ -251,12 +166,7 @@ async fn the_home_page_paginates() {
     let (_, first) = page(&app, "/").await;
     assert_eq!(all_text(&first, "ul.sessions h2").len(), 20);
     let next = Selector::parse("a[rel=next]").expect("selector");
-    let href = first
-        .select(&next)
-        .next()
-        .and_then(|a| a.value().attr("href"))
-        .expect("a next link")
-        .to_string();
+    let href = first.select(&next).next().and_then(|a| a.value().attr("href")).expect("a next link").to_string();
     let (_, second) = page(&app, &href).await;
     let titles = all_text(&second, "ul.sessions h2");
     assert_eq!(titles.len(), 5);

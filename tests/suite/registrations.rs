@@ -1,16 +1,12 @@
 //! Registrations through the API: capacity, waiting list, promotion,
 //! eligibility, window, approval, duplicates, bad input, concurrency.
 
-use crate::common::{
-    TestApp, manila_session, participant, spawn_app, spawn_app_with, token_of, with,
-};
+use crate::common::{TestApp, manila_session, participant, spawn_app, spawn_app_with, token_of, with};
 use serde_json::{Value, json};
 use std::collections::HashSet;
 
 async fn session_with(app: &TestApp, changes: Value) -> i64 {
-    app.create_session(with(manila_session(), changes)).await["id"]
-        .as_i64()
-        .expect("id")
+    app.create_session(with(manila_session(), changes)).await["id"].as_i64().expect("id")
 }
 
 #[tokio::test]
@@ -20,20 +16,10 @@ async fn a_registration_is_confirmed_and_takes_a_seat() {
     let (status, body) = app.register(id, participant("siti@example.org")).await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(body["status"], "confirmed");
-    assert_eq!(
-        body["time_zone"], "Asia/Jakarta",
-        "the country's first zone by default"
-    );
+    assert_eq!(body["time_zone"], "Asia/Jakarta", "the country's first zone by default");
+    assert!(body["manage_url"].as_str().is_some_and(|u| u.starts_with(&app.url("/registrations/m_"))), "{body}");
     assert!(
-        body["manage_url"]
-            .as_str()
-            .is_some_and(|u| u.starts_with(&app.url("/registrations/m_"))),
-        "{body}"
-    );
-    assert!(
-        body["feed_url"]
-            .as_str()
-            .is_some_and(|u| u.contains("/feeds/personal/f_") && u.ends_with(".ics")),
+        body["feed_url"].as_str().is_some_and(|u| u.contains("/feeds/personal/f_") && u.ends_with(".ics")),
         "{body}"
     );
     assert_eq!(app.session(id).await["seats_left"], 1);
@@ -47,48 +33,20 @@ async fn a_full_session_waitlists_in_order_and_a_cancellation_promotes_the_first
     let (_, second) = app.register(id, participant("b@example.org")).await;
     let (_, third) = app.register(id, participant("c@example.org")).await;
     assert_eq!(first["status"], "confirmed");
-    assert_eq!(
-        (
-            second["status"].as_str(),
-            second["waitlist_position"].as_i64()
-        ),
-        (Some("waitlisted"), Some(1))
-    );
-    assert_eq!(
-        (
-            third["status"].as_str(),
-            third["waitlist_position"].as_i64()
-        ),
-        (Some("waitlisted"), Some(2))
-    );
+    assert_eq!((second["status"].as_str(), second["waitlist_position"].as_i64()), (Some("waitlisted"), Some(1)));
+    assert_eq!((third["status"].as_str(), third["waitlist_position"].as_i64()), (Some("waitlisted"), Some(2)));
 
-    let res = app
-        .post_public(
-            &format!(
-                "/api/v1/registrations/{}/cancel",
-                token_of(&first["manage_url"])
-            ),
-            &json!({}),
-        )
-        .await;
+    let res =
+        app.post_public(&format!("/api/v1/registrations/{}/cancel", token_of(&first["manage_url"])), &json!({})).await;
     assert_eq!(res.status(), 200);
     let list = app.registrations(id).await;
     let status_of = |email: &str| {
-        list.iter()
-            .find(|r| r["email"] == email)
-            .map(|r| r["status"].as_str().unwrap_or_default().to_string())
+        list.iter().find(|r| r["email"] == email).map(|r| r["status"].as_str().unwrap_or_default().to_string())
     };
     assert_eq!(status_of("a@example.org").as_deref(), Some("cancelled"));
-    assert_eq!(
-        status_of("b@example.org").as_deref(),
-        Some("confirmed"),
-        "the first in line moves up"
-    );
+    assert_eq!(status_of("b@example.org").as_deref(), Some("confirmed"), "the first in line moves up");
     assert_eq!(status_of("c@example.org").as_deref(), Some("waitlisted"));
-    let c = list
-        .iter()
-        .find(|r| r["email"] == "c@example.org")
-        .expect("c");
+    let c = list.iter().find(|r| r["email"] == "c@example.org").expect("c");
     assert_eq!(c["waitlist_position"], 1);
     assert_eq!(app.session(id).await["seats_left"], 0);
 }
@@ -100,10 +58,7 @@ async fn a_full_session_without_waiting_list_refuses_clearly() {
     assert_eq!(app.register(id, participant("a@example.org")).await.0, 201);
     let (status, body) = app.register(id, participant("b@example.org")).await;
     assert_eq!(status, 409);
-    assert!(
-        body["detail"].as_str().is_some_and(|d| d.contains("full")),
-        "{body}"
-    );
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("full")), "{body}");
     assert_eq!(app.registrations(id).await.len(), 1);
 }
 
@@ -112,78 +67,31 @@ async fn more_capacity_promotes_the_waiting_list() {
     let app = spawn_app().await;
     let id = session_with(&app, json!({"capacity": 1, "waitlist": true})).await;
     for e in ["a", "b", "c"] {
-        app.register(id, participant(&format!("{e}@example.org")))
-            .await;
+        app.register(id, participant(&format!("{e}@example.org"))).await;
     }
-    let res = app
-        .patch_json(&format!("/api/v1/sessions/{id}"), &json!({"capacity": 2}))
-        .await;
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"capacity": 2})).await;
     assert_eq!(res.status(), 200);
     let list = app.registrations(id).await;
-    let confirmed: Vec<&str> = list
-        .iter()
-        .filter(|r| r["status"] == "confirmed")
-        .filter_map(|r| r["email"].as_str())
-        .collect();
+    let confirmed: Vec<&str> =
+        list.iter().filter(|r| r["status"] == "confirmed").filter_map(|r| r["email"].as_str()).collect();
     assert_eq!(confirmed, ["a@example.org", "b@example.org"]);
-    let res = app
-        .patch_json(&format!("/api/v1/sessions/{id}"), &json!({"capacity": 1}))
-        .await;
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"capacity": 1})).await;
     assert_eq!(res.status(), 422, "capacity below the seats taken");
-    let res = app
-        .patch_json(
-            &format!("/api/v1/sessions/{id}"),
-            &json!({"capacity": null}),
-        )
-        .await;
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"capacity": null})).await;
     assert_eq!(res.status(), 200);
-    assert!(
-        app.registrations(id)
-            .await
-            .iter()
-            .all(|r| r["status"] == "confirmed"),
-        "unlimited: everyone in"
-    );
+    assert!(app.registrations(id).await.iter().all(|r| r["status"] == "confirmed"), "unlimited: everyone in");
 }
 
 #[tokio::test]
 async fn only_eligible_countries_may_register_and_the_refusal_says_who_may() {
     let app = spawn_app().await;
-    let id = session_with(
-        &app,
-        json!({"regions": ["south-east-asia"], "countries": ["MA"]}),
-    )
-    .await;
-    let (status, body) = app
-        .register(
-            id,
-            with(participant("k@example.org"), json!({"country": "KE"})),
-        )
-        .await;
+    let id = session_with(&app, json!({"regions": ["south-east-asia"], "countries": ["MA"]})).await;
+    let (status, body) = app.register(id, with(participant("k@example.org"), json!({"country": "KE"}))).await;
     assert_eq!(status, 403);
     let detail = body["detail"].as_str().unwrap_or_default();
-    assert!(
-        detail.contains("South East Asia") && detail.contains("Morocco"),
-        "{detail}"
-    );
-    assert_eq!(
-        app.register(
-            id,
-            with(participant("m@example.org"), json!({"country": "MA"}))
-        )
-        .await
-        .0,
-        201
-    );
-    assert_eq!(
-        app.register(
-            id,
-            with(participant("t@example.org"), json!({"country": "th"}))
-        )
-        .await
-        .0,
-        201
-    );
+    assert!(detail.contains("South East Asia") && detail.contains("Morocco"), "{detail}");
+    assert_eq!(app.register(id, with(participant("m@example.org"), json!({"country": "MA"}))).await.0, 201);
+    assert_eq!(app.register(id, with(participant("t@example.org"), json!({"country": "th"}))).await.0, 201);
 }
 
 #[tokio::test]
@@ -193,105 +101,43 @@ async fn the_registration_window_is_enforced_with_dates_in_the_message() {
     let (status, body) = app.register(not_yet, participant("a@example.org")).await;
     assert_eq!(status, 403);
     assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("opens on Mon 1 Feb 2027, 09:00 Manila (UTC+08:00)")),
+        body["detail"].as_str().is_some_and(|d| d.contains("opens on Mon 1 Feb 2027, 09:00 Manila (UTC+08:00)")),
         "{body}"
     );
-    let closed = session_with(
-        &app,
-        json!({"registration_closes_at": "2020-01-01T00:00:00Z"}),
-    )
-    .await;
+    let closed = session_with(&app, json!({"registration_closes_at": "2020-01-01T00:00:00Z"})).await;
     let (status, body) = app.register(closed, participant("a@example.org")).await;
     assert_eq!(status, 403);
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("closed")),
-        "{body}"
-    );
-    let past = session_with(
-        &app,
-        json!({"starts_at": "2021-03-09T16:00", "ends_at": "2021-03-09T17:00"}),
-    )
-    .await;
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("closed")), "{body}");
+    let past = session_with(&app, json!({"starts_at": "2021-03-09T16:00", "ends_at": "2021-03-09T17:00"})).await;
     let (status, body) = app.register(past, participant("a@example.org")).await;
     assert_eq!(status, 403);
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("started")),
-        "{body}"
-    );
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("started")), "{body}");
     let cancelled = session_with(&app, json!({})).await;
-    app.post_json(&format!("/api/v1/sessions/{cancelled}/cancel"), &json!({}))
-        .await;
-    assert_eq!(
-        app.register(cancelled, participant("a@example.org"))
-            .await
-            .0,
-        403
-    );
+    app.post_json(&format!("/api/v1/sessions/{cancelled}/cancel"), &json!({})).await;
+    assert_eq!(app.register(cancelled, participant("a@example.org")).await.0, 403);
     let draft = session_with(&app, json!({"status": "draft"})).await;
-    assert_eq!(
-        app.register(draft, participant("a@example.org")).await.0,
-        404
-    );
+    assert_eq!(app.register(draft, participant("a@example.org")).await.0, 404);
 }
 
 #[tokio::test]
 async fn approval_puts_people_in_pending_and_approval_counts_against_capacity() {
     let app = spawn_app().await;
-    let id = session_with(
-        &app,
-        json!({"requires_approval": true, "capacity": 1, "waitlist": true}),
-    )
-    .await;
+    let id = session_with(&app, json!({"requires_approval": true, "capacity": 1, "waitlist": true})).await;
     let (_, a) = app.register(id, participant("a@example.org")).await;
     let (_, b) = app.register(id, participant("b@example.org")).await;
     let (_, c) = app.register(id, participant("c@example.org")).await;
     assert_eq!(a["status"], "pending_approval");
-    assert_eq!(
-        app.session(id).await["seats_left"],
-        1,
-        "pending holds no seat"
-    );
+    assert_eq!(app.session(id).await["seats_left"], 1, "pending holds no seat");
     let approve = |r: &Value| format!("/api/v1/registrations/{}/approve", r["id"]);
-    let res = app
-        .client
-        .post(app.url(&approve(&a)))
-        .send()
-        .await
-        .expect("sent");
+    let res = app.client.post(app.url(&approve(&a))).send().await.expect("sent");
     assert_eq!(res.status(), 401, "organisers only");
-    let approved: Value = app
-        .post_json(&approve(&a), &json!({}))
-        .await
-        .json()
-        .await
-        .expect("json");
+    let approved: Value = app.post_json(&approve(&a), &json!({})).await.json().await.expect("json");
     assert_eq!(approved["status"], "confirmed");
-    let second: Value = app
-        .post_json(&approve(&b), &json!({}))
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(
-        second["status"], "waitlisted",
-        "no seat left: the waiting list"
-    );
-    assert_eq!(
-        app.post_json(&approve(&b), &json!({})).await.status(),
-        409,
-        "approving twice"
-    );
+    let second: Value = app.post_json(&approve(&b), &json!({})).await.json().await.expect("json");
+    assert_eq!(second["status"], "waitlisted", "no seat left: the waiting list");
+    assert_eq!(app.post_json(&approve(&b), &json!({})).await.status(), 409, "approving twice");
     let rejected: Value = app
-        .post_json(
-            &format!("/api/v1/registrations/{}/reject", a["id"]),
-            &json!({}),
-        )
+        .post_json(&format!("/api/v1/registrations/{}/reject", a["id"]), &json!({}))
         .await
         .json()
         .await
@@ -299,18 +145,11 @@ async fn approval_puts_people_in_pending_and_approval_counts_against_capacity() 
     assert_eq!(rejected["status"], "rejected");
     let list = app.registrations(id).await;
     assert_eq!(
-        list.iter()
-            .find(|r| r["id"] == b["id"])
-            .map(|r| r["status"].clone()),
+        list.iter().find(|r| r["id"] == b["id"]).map(|r| r["status"].clone()),
         Some(json!("confirmed")),
         "b moved into a's seat"
     );
-    assert_eq!(
-        list.iter()
-            .find(|r| r["id"] == c["id"])
-            .map(|r| r["status"].clone()),
-        Some(json!("pending_approval"))
-    );
+    assert_eq!(list.iter().find(|r| r["id"] == c["id"]).map(|r| r["status"].clone()), Some(json!("pending_approval")));
 }
 
 #[tokio::test]
@@ -321,29 +160,14 @@ async fn one_registration_per_email_whatever_its_case_and_spaces() {
     assert_eq!(first["email"], "siti@example.org");
     let (status, body) = app.register(id, participant("  SITI@example.ORG ")).await;
     assert_eq!(status, 409);
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("Lost your link")),
-        "{body}"
-    );
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("Lost your link")), "{body}");
     assert_eq!(app.registrations(id).await.len(), 1);
     // After cancelling, the same person may register again (same row).
-    app.post_public(
-        &format!(
-            "/api/v1/registrations/{}/cancel",
-            token_of(&first["manage_url"])
-        ),
-        &json!({}),
-    )
-    .await;
+    app.post_public(&format!("/api/v1/registrations/{}/cancel", token_of(&first["manage_url"])), &json!({})).await;
     let (status, again) = app.register(id, participant("siti@example.org")).await;
     assert_eq!(status, 201);
     assert_eq!(again["status"], "confirmed");
-    assert_ne!(
-        again["manage_url"], first["manage_url"],
-        "new secrets for the new registration"
-    );
+    assert_ne!(again["manage_url"], first["manage_url"], "new secrets for the new registration");
     assert_eq!(app.registrations(id).await.len(), 1);
 }
 
@@ -354,10 +178,7 @@ async fn bad_input_is_refused_with_the_field_named_and_nothing_written() {
     let path = format!("/api/v1/sessions/{id}/registrations");
     let cases: Vec<(Value, &str)> = vec![
         (json!({"email": "not-an-email"}), "email"),
-        (
-            json!({"email": "a@example.org\r\nBcc: victim@example.org"}),
-            "email",
-        ),
+        (json!({"email": "a@example.org\r\nBcc: victim@example.org"}), "email"),
         (json!({"email": 42}), "email"),
         (json!({"name": ""}), "name"),
         (json!({"name": "   "}), "name"),
@@ -373,20 +194,12 @@ async fn bad_input_is_refused_with_the_field_named_and_nothing_written() {
         (json!({"is_admin": true}), "is_admin"),
     ];
     for (change, field) in cases {
-        let (status, body) = app
-            .register(id, with(participant("a@example.org"), change.clone()))
-            .await;
+        let (status, body) = app.register(id, with(participant("a@example.org"), change.clone())).await;
         assert_eq!(status, 422, "{change}: {body}");
-        assert!(
-            body["errors"][field].is_string(),
-            "{change}: {field} not named in {body}"
-        );
+        assert!(body["errors"][field].is_string(), "{change}: {field} not named in {body}");
     }
     let mut no_consent = participant("a@example.org");
-    no_consent
-        .as_object_mut()
-        .expect("object")
-        .remove("consent");
+    no_consent.as_object_mut().expect("object").remove("consent");
     assert_eq!(app.register(id, no_consent).await.0, 422);
     let res = app
         .client
@@ -406,10 +219,7 @@ async fn bad_input_is_refused_with_the_field_named_and_nothing_written() {
         .await
         .expect("sent");
     assert_eq!(res.status(), 400);
-    assert_eq!(
-        app.register(999_999, participant("a@example.org")).await.0,
-        404
-    );
+    assert_eq!(app.register(999_999, participant("a@example.org")).await.0, 404);
     assert!(app.registrations(id).await.is_empty(), "nothing written");
     assert_eq!(app.session(id).await["seats_left"], 10);
 }
@@ -429,28 +239,20 @@ async fn per_session_questions_are_validated_and_stored() {
     let (status, body) = app.register(id, participant("a@example.org")).await;
     assert_eq!(status, 422);
     assert_eq!(body["errors"]["answers.role"], "is required");
-    let (status, body) = app
-        .register(
-            id,
-            with(
-                participant("a@example.org"),
-                json!({"answers": {"role": "Chef"}}),
-            ),
-        )
-        .await;
+    let (status, body) =
+        app.register(id, with(participant("a@example.org"), json!({"answers": {"role": "Chef"}}))).await;
     assert_eq!(status, 422, "{body}");
-    let answers =
-        json!({"role": "Policy", "topics": ["Biosafety", "Forensics"], "q3": "Line one\nLine two"});
-    let (status, body) = app
-        .register(
-            id,
-            with(participant("a@example.org"), json!({"answers": answers})),
-        )
-        .await;
+    let answers = json!({"role": "Policy", "topics": ["Biosafety", "Forensics"], "q3": "Line one\nLine two"});
+    let (status, body) = app.register(id, with(participant("a@example.org"), json!({"answers": answers}))).await;
     assert_eq!(status, 201, "{body}");
     let list = app.registrations(id).await;
     assert_eq!(list[0]["answers"], answers);
-    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"questions": [{"kind": "single_choice", "label": "One choice", "choices": ["only"]}]})).await;
+    let res = app
+        .patch_json(
+            &format!("/api/v1/sessions/{id}"),
+            &json!({"questions": [{"kind": "single_choice", "label": "One choice", "choices": ["only"]}]}),
+        )
+        .await;
     assert_eq!(res.status(), 422, "a choice question needs two choices");
 }
 
@@ -458,9 +260,7 @@ async fn per_session_questions_are_validated_and_stored() {
 async fn listing_registrations_needs_a_token() {
     let app = spawn_app().await;
     let id = session_with(&app, json!({})).await;
-    let res = app
-        .get(&format!("/api/v1/sessions/{id}/registrations"))
-        .await;
+    let res = app.get(&format!("/api/v1/sessions/{id}/registrations")).await;
     assert_eq!(res.status(), 401);
 }
 
@@ -469,25 +269,12 @@ async fn the_rate_limit_answers_429_with_retry_after() {
     let app = spawn_app_with(|s| s.rate_limit_per_minute = 3).await;
     let id = session_with(&app, json!({})).await;
     for n in 0..3 {
-        assert_eq!(
-            app.register(id, participant(&format!("p{n}@example.org")))
-                .await
-                .0,
-            201
-        );
+        assert_eq!(app.register(id, participant(&format!("p{n}@example.org"))).await.0, 201);
     }
-    let res = app
-        .post_public(
-            &format!("/api/v1/sessions/{id}/registrations"),
-            &participant("p9@example.org"),
-        )
-        .await;
+    let res = app.post_public(&format!("/api/v1/sessions/{id}/registrations"), &participant("p9@example.org")).await;
     assert_eq!(res.status(), 429);
-    let wait: u64 = res.headers()["retry-after"]
-        .to_str()
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .expect("Retry-After seconds");
+    let wait: u64 =
+        res.headers()["retry-after"].to_str().ok().and_then(|s| s.parse().ok()).expect("Retry-After seconds");
     assert!((1..=60).contains(&wait));
 }
 
@@ -496,10 +283,7 @@ async fn burst(addresses: &[String], session_id: i64, n: usize) -> Vec<(u16, Val
     let client = reqwest::Client::new();
     let mut set = tokio::task::JoinSet::new();
     for i in 0..n {
-        let url = format!(
-            "{}/api/v1/sessions/{session_id}/registrations",
-            addresses[i % addresses.len()]
-        );
+        let url = format!("{}/api/v1/sessions/{session_id}/registrations", addresses[i % addresses.len()]);
         let client = client.clone();
         set.spawn(async move {
             let res = client
@@ -523,11 +307,7 @@ fn check_burst(results: &[(u16, Value)], list: &[Value], capacity: usize, n: usi
     assert!(
         results.iter().all(|(s, _)| *s == 201),
         "every registration accepted: {:?}",
-        results
-            .iter()
-            .filter(|(s, _)| *s != 201)
-            .take(3)
-            .collect::<Vec<_>>()
+        results.iter().filter(|(s, _)| *s != 201).take(3).collect::<Vec<_>>()
     );
     assert_eq!(list.len(), n, "one row per person");
     let confirmed = list.iter().filter(|r| r["status"] == "confirmed").count();
@@ -535,15 +315,8 @@ fn check_burst(results: &[(u16, Value)], list: &[Value], capacity: usize, n: usi
     assert_eq!((confirmed, waitlisted), (capacity, n - capacity));
     let emails: HashSet<&str> = list.iter().filter_map(|r| r["email"].as_str()).collect();
     assert_eq!(emails.len(), n, "no duplicates");
-    let positions: HashSet<i64> = results
-        .iter()
-        .filter_map(|(_, b)| b["waitlist_position"].as_i64())
-        .collect();
-    assert_eq!(
-        positions.len(),
-        n - capacity,
-        "each waiting person has their own place"
-    );
+    let positions: HashSet<i64> = results.iter().filter_map(|(_, b)| b["waitlist_position"].as_i64()).collect();
+    assert_eq!(positions.len(), n - capacity, "each waiting person has their own place");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -17,33 +17,22 @@ use actix_web::{HttpRequest, web};
 pub const JSON_LIMIT: usize = 128 * 1024;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    let json = web::JsonConfig::default()
-        .limit(JSON_LIMIT)
-        .error_handler(|err, _req| {
-            let app = match &err {
-                JsonPayloadError::Overflow { .. }
-                | JsonPayloadError::OverflowKnownLength { .. } => AppError::PayloadTooLarge,
-                JsonPayloadError::ContentType => {
-                    AppError::BadRequest("send JSON with Content-Type: application/json".into())
-                }
-                JsonPayloadError::Deserialize(e) => {
-                    AppError::BadRequest(format!("the body is not valid JSON: {e}"))
-                }
-                other => AppError::BadRequest(format!("the body could not be read: {other}")),
-            };
-            actix_web::error::InternalError::from_response(
-                err,
-                actix_web::ResponseError::error_response(&app),
-            )
-            .into()
-        });
+    let json = web::JsonConfig::default().limit(JSON_LIMIT).error_handler(|err, _req| {
+        let app = match &err {
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                AppError::PayloadTooLarge
+            }
+            JsonPayloadError::ContentType => {
+                AppError::BadRequest("send JSON with Content-Type: application/json".into())
+            }
+            JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("the body is not valid JSON: {e}")),
+            other => AppError::BadRequest(format!("the body could not be read: {other}")),
+        };
+        actix_web::error::InternalError::from_response(err, actix_web::ResponseError::error_response(&app)).into()
+    });
     let query = web::QueryConfig::default().error_handler(|err, _req| {
         let app = AppError::BadRequest(format!("the query string could not be read: {err}"));
-        actix_web::error::InternalError::from_response(
-            err,
-            actix_web::ResponseError::error_response(&app),
-        )
-        .into()
+        actix_web::error::InternalError::from_response(err, actix_web::ResponseError::error_response(&app)).into()
     });
     cfg.service(
         web::scope("/api")
@@ -53,9 +42,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(sessions::config)
             .configure(reference::config)
             .configure(registrations::config)
-            .default_service(web::to(|| async {
-                Err::<actix_web::HttpResponse, _>(AppError::NotFound)
-            })),
+            .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) })),
     );
 }
 
@@ -72,10 +59,7 @@ pub async fn token(req: &HttpRequest, state: &State) -> Result<Option<String>, A
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty() && s.len() <= 200)
         .ok_or(AppError::Unauthorized)?;
-    let name = blocking(&state.pool, move |conn| {
-        accounts::token_name(conn, &secret).map_err(AppError::from)
-    })
-    .await?;
+    let name = blocking(&state.pool, move |conn| accounts::token_name(conn, &secret).map_err(AppError::from)).await?;
     name.map(Some).ok_or(AppError::Unauthorized)
 }
 
@@ -84,13 +68,9 @@ pub async fn require_token(req: &HttpRequest, state: &State) -> Result<String, A
 }
 
 /// A JSON body that must be an object.
-pub fn object(
-    body: serde_json::Value,
-) -> Result<serde_json::Map<String, serde_json::Value>, AppError> {
+pub fn object(body: serde_json::Value) -> Result<serde_json::Map<String, serde_json::Value>, AppError> {
     match body {
         serde_json::Value::Object(m) => Ok(m),
-        _ => Err(AppError::BadRequest(
-            "the body must be a JSON object".into(),
-        )),
+        _ => Err(AppError::BadRequest("the body must be a JSON object".into())),
     }
 }

@@ -8,9 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_regions)
-        .service(list_countries)
-        .service(list_topics);
+    cfg.service(list_regions).service(list_countries).service(list_topics);
 }
 
 #[derive(Serialize, ToSchema)]
@@ -43,10 +41,7 @@ pub struct TopicOut {
 }
 
 async fn reference(state: &State) -> Result<Reference, AppError> {
-    blocking(&state.pool, |conn| {
-        Reference::load(conn).map_err(AppError::from)
-    })
-    .await
+    blocking(&state.pool, |conn| Reference::load(conn).map_err(AppError::from)).await
 }
 
 /// Regions with their countries.
@@ -61,11 +56,7 @@ pub async fn list_regions(state: State) -> Result<HttpResponse, AppError> {
             slug: region.slug.clone(),
             name: region.name.clone(),
             secretariat_city: region.secretariat_city.clone(),
-            countries: r
-                .countries_in(region.id)
-                .iter()
-                .map(|c| c.iso2.clone())
-                .collect(),
+            countries: r.countries_in(region.id).iter().map(|c| c.iso2.clone()).collect(),
         })
         .collect();
     Ok(HttpResponse::Ok().json(out))
@@ -95,13 +86,6 @@ pub async fn list_countries(state: State) -> Result<HttpResponse, AppError> {
 #[get("/v1/topics")]
 pub async fn list_topics(state: State) -> Result<HttpResponse, AppError> {
     let r = reference(&state).await?;
-    let out: Vec<TopicOut> = r
-        .topics
-        .iter()
-        .map(|t| TopicOut {
-            slug: t.slug.clone(),
-            name: t.name.clone(),
-        })
-        .collect();
+    let out: Vec<TopicOut> = r.topics.iter().map(|t| TopicOut { slug: t.slug.clone(), name: t.name.clone() }).collect();
     Ok(HttpResponse::Ok().json(out))
 }

@@ -73,14 +73,8 @@ impl RegistrationOut {
             country: r.country_iso2.clone(),
             time_zone: r.time_zone.clone(),
             answers: serde_json::from_str(&r.answers).unwrap_or_default(),
-            created_at: r
-                .created_at
-                .and_utc()
-                .to_rfc3339_opts(SecondsFormat::Secs, true),
-            updated_at: r
-                .updated_at
-                .and_utc()
-                .to_rfc3339_opts(SecondsFormat::Secs, true),
+            created_at: r.created_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
+            updated_at: r.updated_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
         }
     }
 }
@@ -102,10 +96,7 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
 }
 
 fn id(raw: &str) -> Result<i32, AppError> {
-    raw.parse::<i32>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or(AppError::NotFound)
+    raw.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
 }
 
 /// Register for a session (no token needed).
@@ -128,21 +119,14 @@ pub async fn create_registration(
     let parsed = RegistrationInput::parse(&fields);
     let reference = state.reference();
     let keys = state.keys.clone();
+    let notifier = state.composer.clone();
     let registered = blocking(&state.pool, move |conn| {
-        store::register(
-            conn,
-            &keys,
-            &reference,
-            session_id,
-            parsed,
-            crate::db::now(),
-        )
+        store::register(conn, &keys, &reference, session_id, parsed, crate::db::now(), &notifier)
     })
     .await?;
+    state.mail_queued();
     let out = created(&registered, &state.base_url);
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", out.manage_url.clone()))
-        .json(out))
+    Ok(HttpResponse::Created().insert_header(("Location", out.manage_url.clone())).json(out))
 }
 
 /// Every registration of a session, in arrival order.
@@ -165,12 +149,10 @@ pub async fn list_registrations(
         Ok::<_, AppError>(
             rows.iter()
                 .map(|r| {
-                    let p = (r.status()
-                        == crate::domain::registration::RegistrationStatus::Waitlisted)
-                        .then(|| {
-                            position += 1;
-                            position
-                        });
+                    let p = (r.status() == crate::domain::registration::RegistrationStatus::Waitlisted).then(|| {
+                        position += 1;
+                        position
+                    });
                     RegistrationOut::new(r, p)
                 })
                 .collect::<Vec<_>>(),
@@ -185,17 +167,16 @@ pub async fn list_registrations(
     params(("token" = String, Path, description = "the secret from the manage link")),
     responses((status = 200, body = RegistrationOut), (status = 404, body = crate::web::api::docs::Problem)))]
 #[post("/v1/registrations/{token}/cancel")]
-pub async fn cancel_registration(
-    state: State,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn cancel_registration(state: State, token: web::Path<String>) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
+    let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
-        let done = store::cancel(conn, r.id)?;
+        let done = store::cancel(conn, r.id, &notifier)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
     })
     .await?;
+    state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -213,12 +194,14 @@ pub async fn approve_registration(
 ) -> Result<HttpResponse, AppError> {
     require_token(&req, &state).await?;
     let registration_id = id(&registration)?;
+    let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let done = store::approve(conn, registration_id)?;
+        let done = store::approve(conn, registration_id, &notifier)?;
         let position = store::waitlist_position(conn, &done.registration)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
     })
     .await?;
+    state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -236,10 +219,12 @@ pub async fn reject_registration(
 ) -> Result<HttpResponse, AppError> {
     require_token(&req, &state).await?;
     let registration_id = id(&registration)?;
+    let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let done = store::reject(conn, registration_id)?;
+        let done = store::reject(conn, registration_id, &notifier)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
     })
     .await?;
+    state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }

@@ -86,24 +86,11 @@ impl SessionOut {
     pub fn new(s: &Session, reference: &Reference, base_url: &str, with_private: bool) -> Self {
         let zone = s.zone();
         let start = zone.at(s.starts_at());
-        let local = |t: NaiveDateTime| {
-            zone.at(t.and_utc())
-                .local
-                .format("%Y-%m-%dT%H:%M")
-                .to_string()
-        };
-        let region_slugs = s
-            .region_ids
-            .iter()
-            .filter_map(|id| reference.region_by_id(*id))
-            .map(|r| r.slug.clone())
-            .collect();
-        let topic_slugs = s
-            .topic_ids
-            .iter()
-            .filter_map(|id| reference.topic_by_id(*id))
-            .map(|t| t.slug.clone())
-            .collect();
+        let local = |t: NaiveDateTime| zone.at(t.and_utc()).local.format("%Y-%m-%dT%H:%M").to_string();
+        let region_slugs =
+            s.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.slug.clone()).collect();
+        let topic_slugs =
+            s.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.slug.clone()).collect();
         let r = &s.row;
         Self {
             id: r.id,
@@ -118,10 +105,7 @@ impl SessionOut {
             ends_at: local(r.ends_at),
             starts_at_utc: utc(r.starts_at),
             ends_at_utc: utc(r.ends_at),
-            utc_offset: start
-                .offset_label()
-                .trim_start_matches("UTC")
-                .replace('−', "-"),
+            utc_offset: start.offset_label().trim_start_matches("UTC").replace('−', "-"),
             capacity: r.capacity,
             waitlist: r.waitlist,
             seats_left: s.seats_left(),
@@ -146,10 +130,7 @@ impl SessionOut {
 }
 
 fn session_id(raw: &str) -> Result<i32, AppError> {
-    raw.parse::<i32>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or(AppError::NotFound)
+    raw.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
 }
 
 /// Create a session.
@@ -177,9 +158,7 @@ pub async fn create_session(
         Ok::<_, AppError>(out)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Location", out.url.clone()))
-        .json(out))
+    Ok(HttpResponse::Created().insert_header(("Location", out.url.clone())).json(out))
 }
 
 /// Sessions, soonest first. Without a token only published and cancelled
@@ -209,10 +188,7 @@ pub async fn list_sessions(
         let filter = parse_filter(&query, &reference, authorised)?;
         let sessions = store::list(conn, &filter)?;
         Ok::<_, AppError>(
-            sessions
-                .iter()
-                .map(|s| SessionOut::new(s, &reference, &base, authorised))
-                .collect::<Vec<_>>(),
+            sessions.iter().map(|s| SessionOut::new(s, &reference, &base, authorised)).collect::<Vec<_>>(),
         )
     })
     .await?;
@@ -224,18 +200,13 @@ pub fn parse_filter(
     reference: &Reference,
     authorised: bool,
 ) -> Result<SessionFilter, AppError> {
-    const KNOWN: &[&str] = &[
-        "region", "country", "topic", "format", "from", "to", "status", "limit", "offset",
-    ];
+    const KNOWN: &[&str] = &["region", "country", "topic", "format", "from", "to", "status", "limit", "offset"];
     let mut errors = FieldErrors::default();
     for k in query.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         errors.add(k, "is not a filter; use one of region, country, topic, format, from, to, status, limit, offset");
     }
     let get = |k: &str| query.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
-    let mut filter = SessionFilter {
-        limit: 100,
-        ..SessionFilter::default()
-    };
+    let mut filter = SessionFilter { limit: 100, ..SessionFilter::default() };
     if let Some(slug) = get("region") {
         match reference.region(slug) {
             Some(r) => filter.region_id = Some(r.id),
@@ -257,10 +228,7 @@ pub fn parse_filter(
     if let Some(f) = get("format") {
         match SessionFormat::parse(f) {
             Some(f) => filter.format = Some(f),
-            None => errors.add(
-                "format",
-                format!("must be one of: {}", SessionFormat::choices()),
-            ),
+            None => errors.add("format", format!("must be one of: {}", SessionFormat::choices())),
         }
     }
     filter.ends_after = match get("from") {
@@ -290,40 +258,23 @@ pub fn parse_filter(
             }
         },
     };
-    for (field, target, range) in [
-        ("limit", &mut filter.limit, 1..=500),
-        ("offset", &mut filter.offset, 0..=1_000_000),
-    ] {
+    for (field, target, range) in [("limit", &mut filter.limit, 1..=500), ("offset", &mut filter.offset, 0..=1_000_000)]
+    {
         if let Some(v) = get(field) {
             match v.parse::<i64>().ok().filter(|n| range.contains(n)) {
                 Some(n) => *target = n,
-                None => errors.add(
-                    field,
-                    format!(
-                        "must be a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
-                ),
+                None => errors.add(field, format!("must be a whole number from {} to {}", range.start(), range.end())),
             }
         }
     }
-    if errors.is_empty() {
-        Ok(filter)
-    } else {
-        Err(AppError::Validation(errors))
-    }
+    if errors.is_empty() { Ok(filter) } else { Err(AppError::Validation(errors)) }
 }
 
 fn instant_or_date(t: &str) -> Option<NaiveDateTime> {
     chrono::DateTime::parse_from_rfc3339(t)
         .map(|d| d.naive_utc())
         .ok()
-        .or_else(|| {
-            NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })
+        .or_else(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))
 }
 
 /// One session. Drafts only with a token.
@@ -331,11 +282,7 @@ fn instant_or_date(t: &str) -> Option<NaiveDateTime> {
     params(("id" = i32, Path, description = "session id")),
     responses((status = 200, body = SessionOut), (status = 404, body = crate::web::api::docs::Problem)))]
 #[get("/v1/sessions/{id}")]
-pub async fn get_session(
-    req: HttpRequest,
-    state: State,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let id = session_id(&id)?;
     let authorised = token(&req, &state).await?.is_some();
     let base = state.base_url.clone();
@@ -372,14 +319,16 @@ pub async fn patch_session(
     let id = session_id(&id)?;
     let patch = object(body.into_inner())?;
     let base = state.base_url.clone();
+    let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let (session, notes) = store::update(conn, &reference, id, &patch)?;
+        let (session, notes) = store::update(conn, &reference, id, &patch, &notifier)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = notes;
         Ok::<_, AppError>(out)
     })
     .await?;
+    state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -390,19 +339,17 @@ pub async fn patch_session(
               (status = 404, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
 #[post("/v1/sessions/{id}/cancel")]
-pub async fn cancel_session(
-    req: HttpRequest,
-    state: State,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     require_token(&req, &state).await?;
     let id = session_id(&id)?;
     let base = state.base_url.clone();
+    let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let session = store::cancel(conn, id)?;
+        let session = store::cancel(conn, id, &notifier)?;
         let reference = Reference::load(conn)?;
         Ok::<_, AppError>(SessionOut::new(&session, &reference, &base, true))
     })
     .await?;
+    state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }

@@ -48,35 +48,17 @@ pub struct HomePage {
     pub filtered: bool,
 }
 
-fn choices<'a>(
-    items: impl Iterator<Item = (&'a str, &'a str)>,
-    current: Option<&str>,
-) -> Vec<Choice> {
-    items
-        .map(|(v, l)| Choice {
-            value: v.to_string(),
-            label: l.to_string(),
-            selected: current == Some(v),
-        })
-        .collect()
+fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>, current: Option<&str>) -> Vec<Choice> {
+    items.map(|(v, l)| Choice { value: v.to_string(), label: l.to_string(), selected: current == Some(v) }).collect()
 }
 
 pub fn open_to(s: &store::Session, reference: &Reference) -> String {
     if s.open_to_all() {
         return "Open to all partner countries".to_string();
     }
-    let mut names: Vec<String> = s
-        .region_ids
-        .iter()
-        .filter_map(|id| reference.region_by_id(*id))
-        .map(|r| r.name.clone())
-        .collect();
-    names.extend(
-        s.countries
-            .iter()
-            .filter_map(|c| reference.country(c))
-            .map(|c| c.name.clone()),
-    );
+    let mut names: Vec<String> =
+        s.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name.clone()).collect();
+    names.extend(s.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name.clone()));
     format!("Open to {}", names.join(", "))
 }
 
@@ -93,10 +75,7 @@ pub async fn home(
     let page = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
         let get = |k: &str| query.get(k).map(String::as_str).filter(|v| !v.is_empty());
-        let page = get("page")
-            .and_then(|p| p.parse::<i64>().ok())
-            .filter(|p| (1..=10_000).contains(p))
-            .unwrap_or(1);
+        let page = get("page").and_then(|p| p.parse::<i64>().ok()).filter(|p| (1..=10_000).contains(p)).unwrap_or(1);
         let mut filter = SessionFilter {
             statuses: vec![SessionStatus::Published, SessionStatus::Cancelled],
             ends_after: Some(crate::db::now()),
@@ -129,8 +108,7 @@ pub async fn home(
                     kind: s.kind().label(),
                     format: s.format().label(),
                     cancelled: s.status() == SessionStatus::Cancelled,
-                    own: (zone != viewer_zone)
-                        .then(|| SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone)),
+                    own: (zone != viewer_zone).then(|| SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone)),
                     viewer: viewer_slot,
                     topics: s
                         .topic_ids
@@ -143,11 +121,8 @@ pub async fn home(
             })
             .collect();
         let link = |p: i64| {
-            let mut q: Vec<(String, String)> = query
-                .iter()
-                .filter(|(k, _)| k.as_str() != "page")
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
+            let mut q: Vec<(String, String)> =
+                query.iter().filter(|(k, _)| k.as_str() != "page").map(|(k, v)| (k.clone(), v.clone())).collect();
             q.sort();
             q.push(("page".into(), p.to_string()));
             format!("/?{}", serde_urlencoded::to_string(&q).unwrap_or_default())
@@ -157,24 +132,15 @@ pub async fn home(
             chrome,
             items,
             regions: choices(
-                reference
-                    .regions
-                    .iter()
-                    .map(|r| (r.slug.as_str(), r.name.as_str())),
+                reference.regions.iter().map(|r| (r.slug.as_str(), r.name.as_str())),
                 region.map(|r| r.slug.as_str()),
             ),
             countries: choices(
-                reference
-                    .countries
-                    .iter()
-                    .map(|c| (c.iso2.as_str(), c.name.as_str())),
+                reference.countries.iter().map(|c| (c.iso2.as_str(), c.name.as_str())),
                 country.map(|c| c.iso2.as_str()),
             ),
             topics: choices(
-                reference
-                    .topics
-                    .iter()
-                    .map(|t| (t.slug.as_str(), t.name.as_str())),
+                reference.topics.iter().map(|t| (t.slug.as_str(), t.name.as_str())),
                 topic.map(|t| t.slug.as_str()),
             ),
             formats: choices(
@@ -184,10 +150,7 @@ pub async fn home(
             page,
             prev_link: (page > 1).then(|| link(page - 1)),
             next_link: has_next.then(|| link(page + 1)),
-            filtered: region.is_some()
-                || country.is_some()
-                || topic.is_some()
-                || filter.format.is_some(),
+            filtered: region.is_some() || country.is_some() || topic.is_some() || filter.format.is_some(),
         })
     })
     .await?;

@@ -18,10 +18,14 @@ use askama::Template;
 use std::collections::HashMap;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(manage_page)
+    // `recover` before `{token}`: routes match in the order given.
+    cfg.service(recover_form)
+        .service(recover)
+        .service(manage_page)
         .service(cancel_form)
         .service(cancel)
-        .service(renew_feed);
+        .service(renew_feed)
+        .service(personal_invite);
 }
 
 #[derive(Template)]
@@ -59,10 +63,7 @@ pub struct CancelPage {
     pub csrf: String,
 }
 
-async fn load(
-    state: &State,
-    token: String,
-) -> Result<(Registration, Session, Option<i64>), PageError> {
+async fn load(state: &State, token: String) -> Result<(Registration, Session, Option<i64>), PageError> {
     blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
         let s = session_store::find(conn, r.session_id)?.ok_or(AppError::NotFound)?;
@@ -93,10 +94,9 @@ pub async fn manage_page(
     let status = r.status();
     let notice = if query.contains_key("welcome") {
         Some(match status {
-            RegistrationStatus::Confirmed => format!(
-                "You are registered. A confirmation email with a calendar invite is on its way to {}.",
-                r.email
-            ),
+            RegistrationStatus::Confirmed => {
+                format!("You are registered. A confirmation email with a calendar invite is on its way to {}.", r.email)
+            }
             RegistrationStatus::Waitlisted => format!(
                 "The session is full, so you are on the waiting list (number {}). We will email {} as soon as a seat frees up.",
                 position.unwrap_or(1),
@@ -111,15 +111,14 @@ pub async fn manage_page(
     } else if query.contains_key("cancelled") {
         Some("Your registration is cancelled. A cancellation for your calendar is on its way by email.".into())
     } else if query.contains_key("feed") {
-        Some("Your personal feed has a new address; the old one no longer works. Update your calendar subscription.".into())
+        Some(
+            "Your personal feed has a new address; the old one no longer works. Update your calendar subscription."
+                .into(),
+        )
     } else {
         None
     };
-    let feed = format!(
-        "{}/feeds/personal/{}.ics",
-        state.base_url,
-        r.feed_token(&state.keys)
-    );
+    let feed = format!("{}/feeds/personal/{}.ics", state.base_url, r.feed_token(&state.keys));
     let csrf = csrf::token(&req)?;
     let page = ManagePage {
         chrome: Chrome::new(&viewer, &reference, &query),
@@ -131,31 +130,22 @@ pub async fn manage_page(
         name: r.name.clone(),
         email: r.email.clone(),
         organisation: r.organisation.clone(),
-        country: reference
-            .country(&r.country_iso2)
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
+        country: reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default(),
         session_id: s.id(),
         session_title: s.row.title.clone(),
         session_cancelled: s.status() == SessionStatus::Cancelled,
-        when_participant: SlotView::new(s.starts_at(), s.ends_at(), &viewer.zone, &session_zone)
-            .line(),
-        when_session: (viewer.zone != session_zone).then(|| {
-            SlotView::new(s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()
-        }),
+        when_participant: SlotView::new(s.starts_at(), s.ends_at(), &viewer.zone, &session_zone).line(),
+        when_session: (viewer.zone != session_zone)
+            .then(|| SlotView::new(s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()),
         join_url: (status == RegistrationStatus::Confirmed
             && !s.row.join_url.is_empty()
             && s.status() == SessionStatus::Published)
             .then(|| s.row.join_url.clone()),
         can_cancel: matches!(
             status,
-            RegistrationStatus::Confirmed
-                | RegistrationStatus::Waitlisted
-                | RegistrationStatus::PendingApproval
+            RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
         ),
-        feed_webcal: feed
-            .replacen("https://", "webcal://", 1)
-            .replacen("http://", "webcal://", 1),
+        feed_webcal: feed.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1),
         feed_https: feed,
         csrf: csrf.value.clone(),
     };
@@ -169,11 +159,7 @@ pub async fn manage_page(
 }
 
 #[get("/registrations/{token}/cancel")]
-pub async fn cancel_form(
-    req: HttpRequest,
-    state: State,
-    token: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
+pub async fn cancel_form(req: HttpRequest, state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
     let token = token.into_inner();
     let (r, s, _) = load(&state, token.clone()).await?;
     let reference = state.reference();
@@ -191,12 +177,9 @@ pub async fn cancel_form(
 }
 
 fn form_csrf(body: &web::Bytes) -> Result<Option<String>, PageError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
-        .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    Ok(pairs
-        .into_iter()
-        .find(|(n, _)| n == csrf::FIELD)
-        .map(|(_, v)| v))
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    Ok(pairs.into_iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v))
 }
 
 #[post("/registrations/{token}/cancel")]
@@ -209,15 +192,15 @@ pub async fn cancel(
     csrf::verify(&req, form_csrf(&body)?.as_deref())?;
     let token = token.into_inner();
     let for_db = token.clone();
+    let notifier = state.composer.clone();
     blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
-        store::cancel(conn, r.id)?;
+        store::cancel(conn, r.id, &notifier)?;
         Ok::<_, PageError>(())
     })
     .await?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header(("Location", format!("/registrations/{token}?cancelled=1")))
-        .finish())
+    state.mail_queued();
+    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/registrations/{token}?cancelled=1"))).finish())
 }
 
 #[post("/registrations/{token}/feed")]
@@ -237,7 +220,92 @@ pub async fn renew_feed(
         Ok::<_, PageError>(())
     })
     .await?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header(("Location", format!("/registrations/{token}?feed=renewed")))
-        .finish())
+    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/registrations/{token}?feed=renewed"))).finish())
+}
+
+#[derive(Template)]
+#[template(path = "public/recover.html")]
+pub struct RecoverPage {
+    pub chrome: Chrome,
+    pub csrf: String,
+    pub email: String,
+    pub error: Option<String>,
+    pub sent: bool,
+}
+
+fn recover_page(
+    req: &HttpRequest,
+    state: &State,
+    email: String,
+    error: Option<String>,
+    sent: bool,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, TimeZone::utc());
+    let csrf = csrf::token(req)?;
+    let page = RecoverPage {
+        chrome: Chrome::new(&viewer, &state.reference(), &empty),
+        csrf: csrf.value.clone(),
+        email,
+        error,
+        sent,
+    };
+    render_status(&page, status, [csrf.cookie])
+}
+
+#[get("/registrations/recover")]
+pub async fn recover_form(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    recover_page(&req, &state, String::new(), None, false, StatusCode::OK)
+}
+
+/// Sends the links of every current registration of an email. The answer
+/// is the same whether or not the address is registered, so the form
+/// cannot be used to learn who registered.
+#[post("/registrations/recover")]
+pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    let field = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    csrf::verify(&req, field(csrf::FIELD).as_deref())?;
+    crate::web::rate_limit(&req, &state)?;
+    let typed = field("email").unwrap_or_default();
+    let email = match crate::domain::email::EmailAddress::parse(&typed) {
+        Ok(e) => e,
+        Err(m) => {
+            return recover_page(
+                &req,
+                &state,
+                typed,
+                Some(format!("Email {m}.")),
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let composer = state.composer.clone();
+    blocking(&state.pool, move |conn| {
+        let items = store::current_for_email(conn, email.as_str(), crate::db::now())?;
+        if !items.is_empty() {
+            crate::db::write_transaction(conn, |conn| composer.recovery(conn, &items))?;
+        }
+        Ok::<_, PageError>(())
+    })
+    .await?;
+    state.mail_queued();
+    recover_page(&req, &state, String::new(), None, true, StatusCode::OK)
+}
+
+/// The registration as a calendar file to import (METHOD:PUBLISH, the same
+/// UID and SEQUENCE as the emailed invites, so they stay one event).
+#[get("/registrations/{token}/invite.ics")]
+pub async fn personal_invite(state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let (r, s, _) = load(&state, token.into_inner()).await?;
+    let ics = state.composer.invite_file(&s, &r);
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header(("Content-Disposition", "attachment; filename=\"invite.ics\""))
+        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(("Referrer-Policy", "no-referrer"))
+        .body(ics))
 }

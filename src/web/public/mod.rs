@@ -36,12 +36,9 @@ pub fn render_status<const N: usize>(
     status: actix_web::http::StatusCode,
     cookies: [Option<actix_web::cookie::Cookie<'static>>; N],
 ) -> Result<HttpResponse, PageError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
     let mut res = HttpResponse::build(status);
-    res.content_type("text/html; charset=utf-8")
-        .insert_header(("Cache-Control", "no-store"));
+    res.content_type("text/html; charset=utf-8").insert_header(("Cache-Control", "no-store"));
     for cookie in cookies.into_iter().flatten() {
         res.cookie(cookie);
     }
@@ -53,9 +50,7 @@ pub fn render(
     page: &impl Template,
     cookie: Option<actix_web::cookie::Cookie<'static>>,
 ) -> Result<HttpResponse, PageError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
     let mut res = HttpResponse::Ok();
     res.content_type("text/html; charset=utf-8");
     if let Some(cookie) = cookie {
@@ -78,8 +73,6 @@ async fn privacy(
 ) -> Result<HttpResponse, PageError> {
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
-    let page = PrivacyPage {
-        chrome: Chrome::new(&viewer, &state.reference(), &query),
-    };
+    let page = PrivacyPage { chrome: Chrome::new(&viewer, &state.reference(), &query) };
     render(&page, viewer.cookie())
 }

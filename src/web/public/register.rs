@@ -121,17 +121,8 @@ impl Page<'_> {
             .map(|r| {
                 let list = eligible
                     .iter()
-                    .filter(|c| {
-                        self.reference
-                            .country_regions
-                            .get(&c.iso2)
-                            .is_some_and(|rs| rs.contains(&r.id))
-                    })
-                    .map(|c| Choice {
-                        value: c.iso2.clone(),
-                        label: c.name.clone(),
-                        selected: c.iso2 == v.country,
-                    })
+                    .filter(|c| self.reference.country_regions.get(&c.iso2).is_some_and(|rs| rs.contains(&r.id)))
+                    .map(|c| Choice { value: c.iso2.clone(), label: c.name.clone(), selected: c.iso2 == v.country })
                     .collect::<Vec<_>>();
                 (r.name.clone(), list)
             })
@@ -145,12 +136,7 @@ impl Page<'_> {
             .map(|r| {
                 let mut list: Vec<String> = eligible
                     .iter()
-                    .filter(|c| {
-                        self.reference
-                            .country_regions
-                            .get(&c.iso2)
-                            .is_some_and(|rs| rs.contains(&r.id))
-                    })
+                    .filter(|c| self.reference.country_regions.get(&c.iso2).is_some_and(|rs| rs.contains(&r.id)))
                     .flat_map(|c| self.reference.zones_of(&c.iso2).iter().cloned())
                     .filter(|z| seen.insert(z.clone()))
                     .collect();
@@ -158,11 +144,7 @@ impl Page<'_> {
                 (
                     r.name.clone(),
                     list.into_iter()
-                        .map(|z| Choice {
-                            selected: z == v.time_zone,
-                            label: z.clone(),
-                            value: z,
-                        })
+                        .map(|z| Choice { selected: z == v.time_zone, label: z.clone(), value: z })
                         .collect::<Vec<_>>(),
                 )
             })
@@ -171,42 +153,27 @@ impl Page<'_> {
         let questions = s
             .questions()
             .iter()
-            .map(|q| {
-                question_view(
-                    q,
-                    answers.get(&q.key),
-                    errors.0.get(&format!("answers.{}", q.key)).cloned(),
-                )
-            })
+            .map(|q| question_view(q, answers.get(&q.key), errors.0.get(&format!("answers.{}", q.key)).cloned()))
             .collect();
         let label_of = |field: &str| {
-            LABELS
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, l)| l.to_string())
-                .unwrap_or_else(|| {
-                    let key = field.strip_prefix("answers.").unwrap_or(field);
-                    s.questions()
-                        .iter()
-                        .find(|q| q.key == key)
-                        .map(|q| q.label.clone())
-                        .unwrap_or_else(|| field.to_string())
-                })
+            LABELS.iter().find(|(f, _)| *f == field).map(|(_, l)| l.to_string()).unwrap_or_else(|| {
+                let key = field.strip_prefix("answers.").unwrap_or(field);
+                s.questions()
+                    .iter()
+                    .find(|q| q.key == key)
+                    .map(|q| q.label.clone())
+                    .unwrap_or_else(|| field.to_string())
+            })
         };
-        let summary = errors
-            .0
-            .iter()
-            .map(|(f, m)| (field_id(f), format!("{}: {m}", label_of(f))))
-            .collect();
+        let summary = errors.0.iter().map(|(f, m)| (field_id(f), format!("{}: {m}", label_of(f)))).collect();
         let own = SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone);
         RegisterPage {
             chrome: Chrome::new(self.viewer, self.reference, self.query),
             session_id: s.id(),
             title: s.row.title.clone(),
             when: own.line(),
-            when_viewer: (self.viewer.zone != zone).then(|| {
-                SlotView::new(s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()
-            }),
+            when_viewer: (self.viewer.zone != zone)
+                .then(|| SlotView::new(s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()),
             open_to: open_to(s, self.reference),
             closed: closed_reason(s, crate::db::now()),
             problem,
@@ -214,11 +181,7 @@ impl Page<'_> {
             full_with_waitlist: s.seats_left() == Some(0) && s.row.waitlist,
             csrf: self.csrf.clone(),
             v,
-            errors: errors
-                .0
-                .iter()
-                .map(|(f, m)| (field_id(f), m.clone()))
-                .collect(),
+            errors: errors.0.iter().map(|(f, m)| (field_id(f), m.clone())).collect(),
             summary,
             countries,
             zones,
@@ -229,10 +192,7 @@ impl Page<'_> {
 
 fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> QuestionView {
     let picked: Vec<String> = match given {
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str().map(String::from))
-            .collect(),
+        Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
         Some(Value::String(s)) => vec![s.clone()],
         _ => vec![],
     };
@@ -253,11 +213,7 @@ fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> 
         choices: q
             .choices
             .iter()
-            .map(|c| Choice {
-                value: c.clone(),
-                label: c.clone(),
-                selected: picked.contains(c),
-            })
+            .map(|c| Choice { value: c.clone(), label: c.clone(), selected: picked.contains(c) })
             .collect(),
         error,
     }
@@ -265,10 +221,7 @@ fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> 
 
 async fn load(state: &State, id: &str) -> Result<Session, PageError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let session = blocking(&state.pool, move |conn| {
-        session_store::find(conn, id).map_err(PageError::from)
-    })
-    .await?;
+    let session = blocking(&state.pool, move |conn| session_store::find(conn, id).map_err(PageError::from)).await?;
     match session {
         Some(s) if s.status() != SessionStatus::Draft => Ok(s),
         _ => Err(AppError::NotFound.into()),
@@ -286,19 +239,9 @@ pub async fn register_form_handler(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, session.zone());
     let token = csrf::token(&req)?;
-    let page = Page {
-        session: &session,
-        reference: &reference,
-        viewer: &viewer,
-        query: &query,
-        csrf: token.value.clone(),
-    };
-    let html = page.build(
-        Values::default(),
-        &Map::new(),
-        &FieldErrors::default(),
-        None,
-    );
+    let page =
+        Page { session: &session, reference: &reference, viewer: &viewer, query: &query, csrf: token.value.clone() };
+    let html = page.build(Values::default(), &Map::new(), &FieldErrors::default(), None);
     render_status(&html, StatusCode::OK, [viewer.cookie(), token.cookie])
 }
 
@@ -307,14 +250,7 @@ pub async fn register_form_handler(
 fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
     let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let mut m = Map::new();
-    for f in [
-        "name",
-        "email",
-        "organisation",
-        "position",
-        "country",
-        "time_zone",
-    ] {
+    for f in ["name", "email", "organisation", "position", "country", "time_zone"] {
         if let Some(v) = first(f) {
             m.insert(f.into(), Value::String(v));
         }
@@ -324,16 +260,10 @@ fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<Strin
     let mut answers = Map::new();
     for q in questions {
         let name = format!("q_{}", q.key);
-        let values: Vec<String> = pairs
-            .iter()
-            .filter(|(n, _)| *n == name)
-            .map(|(_, v)| v.clone())
-            .collect();
+        let values: Vec<String> = pairs.iter().filter(|(n, _)| *n == name).map(|(_, v)| v.clone()).collect();
         let value = match q.kind {
             QuestionKind::Checkbox => Value::Bool(!values.is_empty()),
-            QuestionKind::MultipleChoice => {
-                Value::Array(values.into_iter().map(Value::String).collect())
-            }
+            QuestionKind::MultipleChoice => Value::Array(values.into_iter().map(Value::String).collect()),
             _ => Value::String(values.into_iter().next().unwrap_or_default()),
         };
         answers.insert(q.key.clone(), value);
@@ -344,10 +274,7 @@ fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<Strin
         email: first("email").unwrap_or_default(),
         organisation: first("organisation").unwrap_or_default(),
         position: first("position").unwrap_or_default(),
-        country: first("country")
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_uppercase(),
+        country: first("country").unwrap_or_default().trim().to_ascii_uppercase(),
         time_zone: first("time_zone").unwrap_or_default(),
         consent,
     };
@@ -360,15 +287,9 @@ pub async fn register_handler(
     id: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
-        .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    csrf::verify(
-        &req,
-        pairs
-            .iter()
-            .find(|(n, _)| n == csrf::FIELD)
-            .map(|(_, v)| v.as_str()),
-    )?;
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    csrf::verify(&req, pairs.iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v.as_str()))?;
     crate::web::rate_limit(&req, &state)?;
     let session = load(&state, &id).await?;
     let reference = state.reference();
@@ -377,8 +298,9 @@ pub async fn register_handler(
     let keys = state.keys.clone();
     let for_db = reference.clone();
     let session_id = session.id();
+    let notifier = state.composer.clone();
     let result = blocking(&state.pool, move |conn| {
-        store::register(conn, &keys, &for_db, session_id, parsed, crate::db::now())
+        store::register(conn, &keys, &for_db, session_id, parsed, crate::db::now(), &notifier)
     })
     .await;
     let registered = match result {
@@ -395,28 +317,17 @@ pub async fn register_handler(
                 query: &empty,
                 csrf: token.value.clone(),
             };
-            let answers = object
-                .get("answers")
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default();
+            let answers = object.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
             let html = match e {
                 AppError::Validation(errors) => page.build(values, &answers, &errors, None),
-                other => page.build(
-                    values,
-                    &answers,
-                    &FieldErrors::default(),
-                    Some(other.to_string()),
-                ),
+                other => page.build(values, &answers, &FieldErrors::default(), Some(other.to_string())),
             };
             return render_status(&html, status, [token.cookie, None]);
         }
         Err(other) => return Err(other.into()),
     };
+    state.mail_queued();
     Ok(HttpResponse::SeeOther()
-        .insert_header((
-            "Location",
-            format!("/registrations/{}?welcome=1", registered.manage_token),
-        ))
+        .insert_header(("Location", format!("/registrations/{}?welcome=1", registered.manage_token)))
         .finish())
 }

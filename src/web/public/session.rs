@@ -60,15 +60,8 @@ fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone) ->
             };
             let slot = SlotView::new(session.starts_at(), session.ends_at(), &zone, own);
             let offset_seconds = zone.at(session.starts_at()).offset_seconds;
-            let key = (
-                offset_seconds,
-                slot.date.clone(),
-                slot.end.clone(),
-                slot.offset.clone(),
-            );
-            let entry = groups
-                .entry(key)
-                .or_insert_with(|| (slot.clone(), Vec::new(), Vec::new()));
+            let key = (offset_seconds, slot.date.clone(), slot.end.clone(), slot.offset.clone());
+            let entry = groups.entry(key).or_insert_with(|| (slot.clone(), Vec::new(), Vec::new()));
             if !entry.1.contains(&slot.city) {
                 entry.1.push(slot.city.clone());
             }
@@ -110,14 +103,8 @@ pub async fn session_page(
     let own_zone = session.zone();
     let viewer = Viewer::from_request(&req, &query, own_zone.clone());
     let own = SlotView::new(session.starts_at(), session.ends_at(), &own_zone, &own_zone);
-    let viewer_slot = (viewer.zone != own_zone).then(|| {
-        SlotView::new(
-            session.starts_at(),
-            session.ends_at(),
-            &viewer.zone,
-            &own_zone,
-        )
-    });
+    let viewer_slot = (viewer.zone != own_zone)
+        .then(|| SlotView::new(session.starts_at(), session.ends_at(), &viewer.zone, &own_zone));
     let r = &session.row;
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
@@ -125,13 +112,7 @@ pub async fn session_page(
         registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now()),
         title: r.title.clone(),
         summary: r.summary.clone(),
-        paragraphs: r
-            .description
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(String::from)
-            .collect(),
+        paragraphs: r.description.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect(),
         kind: session.kind().label(),
         format: session.format().label(),
         cancelled: session.status() == SessionStatus::Cancelled,
@@ -143,12 +124,7 @@ pub async fn session_page(
         capacity: r.capacity,
         seats_left: session.seats_left(),
         open_to: open_to(&session, &reference),
-        topics: session
-            .topic_ids
-            .iter()
-            .filter_map(|id| reference.topic_by_id(*id))
-            .map(|t| t.name.clone())
-            .collect(),
+        topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect(),
         zone_rows: zone_rows(&session, &reference, &own_zone),
     };
     render(&page, viewer.cookie())

@@ -23,30 +23,14 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    pub fn from_request(
-        req: &HttpRequest,
-        query: &HashMap<String, String>,
-        default: TimeZone,
-    ) -> Self {
+    pub fn from_request(req: &HttpRequest, query: &HashMap<String, String>, default: TimeZone) -> Self {
         if let Some(zone) = query.get("tz").and_then(|z| TimeZone::parse(z).ok()) {
-            return Self {
-                zone,
-                source: ZoneSource::Query,
-            };
+            return Self { zone, source: ZoneSource::Query };
         }
-        if let Some(zone) = req
-            .cookie(COOKIE)
-            .and_then(|c| TimeZone::parse(c.value()).ok())
-        {
-            return Self {
-                zone,
-                source: ZoneSource::Cookie,
-            };
+        if let Some(zone) = req.cookie(COOKIE).and_then(|c| TimeZone::parse(c.value()).ok()) {
+            return Self { zone, source: ZoneSource::Cookie };
         }
-        Self {
-            zone: default,
-            source: ZoneSource::Default,
-        }
+        Self { zone: default, source: ZoneSource::Default }
     }
 
     /// A chosen zone is remembered for the next page.

@@ -1,0 +1,157 @@
+//! Sessions as iCalendar (RFC 5545) text, for invites and feeds. Pure
+//! functions: no database, no HTTP.
+//!
+//! Times are written as UTC instants (`DTSTART:20270309T080000Z`): every
+//! client reads them the same way, and no VTIMEZONE (which the icalendar
+//! crate cannot write correctly) is needed. Each client shows them in its
+//! user's own zone; the description carries the local times with offsets.
+//!
+//! Work-arounds for the icalendar crate (0.17), each covered by a test
+//! that reads the output back with an independent parser:
+//! - start from `Calendar::empty()` (`new()` adds its own PRODID);
+//! - set UID and DTSTAMP explicitly (otherwise random / now);
+//! - parameter values (CN) cannot contain `"` in RFC 5545 and the crate
+//!   does not escape it: it is replaced by `'`; control characters are
+//!   dropped from every value, since a bare CR passes through raw.
+
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event as IcalEvent, EventLike, EventStatus, Property};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Publish,
+    Request,
+    Cancel,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Publish => "PUBLISH",
+            Self::Request => "REQUEST",
+            Self::Cancel => "CANCEL",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub uid: String,
+    pub sequence: u32,
+    pub cancelled: bool,
+    pub summary: String,
+    pub description: String,
+    pub location: String,
+    pub url: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub created: DateTime<Utc>,
+    pub last_modified: DateTime<Utc>,
+    pub categories: Vec<String>,
+    pub organizer: Option<Party>,
+    pub attendee: Option<Party>,
+}
+
+/// What a feed says about itself.
+pub struct FeedInfo<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+}
+
+/// The UID of a session's event: the same in every invite and feed, so
+/// calendars recognise updates and cancellations.
+pub fn session_uid(session_id: i32, host: &str) -> String {
+    format!("session-{session_id}@{host}")
+}
+
+/// The host part of a base URL, for UIDs and Message-IDs.
+pub fn host_of(base_url: &str) -> String {
+    let rest = base_url.split("://").nth(1).unwrap_or(base_url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("localhost");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    if host.is_empty() { "localhost".to_string() } else { host.to_string() }
+}
+
+fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+}
+
+fn param(text: &str) -> String {
+    clean(text).replace('\n', " ").replace('"', "'")
+}
+
+fn party(kind: &str, p: &Party, attendee: bool) -> Property {
+    let mut prop = Property::new(kind, format!("mailto:{}", clean(&p.email).replace('\n', "")));
+    prop.add_parameter("CN", &param(&p.name));
+    if attendee {
+        prop.add_parameter("ROLE", "REQ-PARTICIPANT");
+        prop.add_parameter("PARTSTAT", "ACCEPTED");
+        prop.add_parameter("RSVP", "FALSE");
+    }
+    prop.done()
+}
+
+fn event(e: &Event, stamp: DateTime<Utc>) -> IcalEvent {
+    let mut ev = IcalEvent::new();
+    ev.uid(&e.uid)
+        .timestamp(stamp)
+        .sequence(e.sequence)
+        .summary(&clean(&e.summary))
+        .description(&clean(&e.description))
+        .starts(e.start)
+        .ends(e.end)
+        .created(e.created)
+        .last_modified(e.last_modified)
+        .status(if e.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
+    if !e.location.is_empty() {
+        ev.location(&clean(&e.location));
+    }
+    if !e.url.is_empty() {
+        ev.url(&clean(&e.url));
+    }
+    if !e.categories.is_empty() {
+        ev.categories(e.categories.iter().map(|c| clean(c)));
+    }
+    if let Some(o) = &e.organizer {
+        ev.append_property(party("ORGANIZER", o, false));
+    }
+    if let Some(a) = &e.attendee {
+        ev.append_multi_property(party("ATTENDEE", a, true));
+    }
+    ev.done()
+}
+
+/// A whole VCALENDAR with CRLF line endings and lines folded at 75 octets.
+pub fn calendar(method: Method, feed: Option<&FeedInfo<'_>>, events: &[Event], stamp: DateTime<Utc>) -> String {
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", "-//EU CBRN CoE//Convene//EN"))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .append_property(Property::new("METHOD", method.as_str()));
+    if let Some(f) = feed {
+        cal.name(&clean(f.name)).description(&clean(f.description));
+        cal.append_property(Property::new("REFRESH-INTERVAL", "PT1H").add_parameter("VALUE", "DURATION").done());
+        cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
+    }
+    for e in events {
+        cal.push(event(e, stamp));
+    }
+    cal.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_come_from_base_urls() {
+        assert_eq!(host_of("https://events.example.org/x"), "events.example.org");
+        assert_eq!(host_of("http://127.0.0.1:8080"), "127.0.0.1:8080");
+    }
+}

@@ -1,0 +1,38 @@
+//! What happened to registrations, for whoever tells people about it. The
+//! storage functions call a [`Notifier`] inside their transaction, so an
+//! email is queued if and only if the change it describes is committed.
+
+use super::DbConn;
+use super::models::Registration;
+use super::sessions::Session;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Change<'a> {
+    /// A new registration: confirmed, waitlisted or pending approval.
+    Registered(&'a Registration),
+    /// Approved: confirmed, or waitlisted when no seat was free.
+    Approved(&'a Registration),
+    Rejected(&'a Registration),
+    /// Moved from the waiting list into a seat.
+    Promoted(&'a Registration),
+    /// The participant cancelled.
+    Withdrawn(&'a Registration),
+    /// The session's time or place changed (its sequence rose).
+    SessionChanged,
+    /// The organisers cancelled the session.
+    SessionCancelled,
+}
+
+pub trait Notifier {
+    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), AppError>;
+}
+
+/// Tells nobody: for demo data and tools that must not send email.
+pub struct Silent;
+
+impl Notifier for Silent {
+    fn notify(&self, _: &mut DbConn, _: &Session, _: Change<'_>) -> Result<(), AppError> {
+        Ok(())
+    }
+}

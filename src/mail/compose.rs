@@ -1,0 +1,401 @@
+//! Turns registration changes into emails, written to the outbox inside the
+//! transaction of the change. Every time is given in the participant's zone
+//! first, then the session's, each with its UTC offset; every email names
+//! the session in its subject and carries the manage link.
+
+use crate::calendar::{self, Method, Party};
+use crate::db::DbConn;
+use crate::db::models::{NewOutbox, Registration};
+use crate::db::notify::{Change, Notifier};
+use crate::db::outbox::{self, QUEUED};
+use crate::db::registrations as registration_store;
+use crate::db::sessions::Session;
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::secret::{Keys, new_secret};
+use crate::domain::slot::SlotView;
+use crate::domain::zone::TimeZone;
+use crate::error::AppError;
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "email/message.txt")]
+struct TextBody<'a> {
+    name: &'a str,
+    lead: &'a [String],
+    title: &'a str,
+    when: &'a str,
+    location: &'a str,
+    join_url: &'a Option<String>,
+    session_url: &'a str,
+    manage_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.html")]
+struct HtmlBody<'a> {
+    subject: &'a str,
+    name: &'a str,
+    lead: &'a [String],
+    title: &'a str,
+    when: &'a str,
+    location: &'a str,
+    join_url: &'a Option<String>,
+    session_url: &'a str,
+    manage_url: &'a str,
+}
+
+/// What one email says, before it becomes text, HTML and calendar parts.
+struct View {
+    kind: &'static str,
+    subject: String,
+    lead: Vec<String>,
+    invite: Option<Method>,
+    show_join_url: bool,
+}
+
+#[derive(Clone)]
+pub struct Composer {
+    pub keys: Keys,
+    pub base_url: String,
+    /// The sender, which is also the invites' ORGANIZER.
+    pub from_name: String,
+    pub from_email: String,
+}
+
+impl Composer {
+    pub fn new(keys: Keys, base_url: &str, mail_from: &str) -> Self {
+        let (from_name, from_email) = match mail_from.rsplit_once('<') {
+            Some((name, addr)) => {
+                (name.trim().trim_matches('"').to_string(), addr.trim_end_matches('>').trim().to_string())
+            }
+            None => ("Convene".to_string(), mail_from.trim().to_string()),
+        };
+        Self { keys, base_url: base_url.to_string(), from_name, from_email }
+    }
+
+    fn host(&self) -> String {
+        let host = calendar::host_of(&self.base_url);
+        // A Message-ID's right side cannot carry a port.
+        host.split(':').next().unwrap_or("localhost").to_string()
+    }
+
+    fn message_id(&self) -> Result<String, AppError> {
+        let random = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+        Ok(format!("<{random}@{}>", self.host()))
+    }
+
+    /// "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00) — 09:00–10:30 in Brussels (UTC+01:00)"
+    pub fn when(&self, session: &Session, participant: &TimeZone) -> String {
+        let own = session.zone();
+        let theirs = SlotView::new(session.starts_at(), session.ends_at(), participant, &own);
+        if *participant == own {
+            return theirs.long_line();
+        }
+        let here = SlotView::new(session.starts_at(), session.ends_at(), &own, &own);
+        let other = if here.local_date == theirs.local_date {
+            format!("{}–{} in {} ({})", here.start, here.end, here.city, here.offset)
+        } else {
+            here.long_line()
+        };
+        format!("{} — {}", theirs.long_line(), other)
+    }
+
+    fn event(
+        &self,
+        session: &Session,
+        r: &Registration,
+        method: Method,
+        manage_url: &str,
+        when: &str,
+    ) -> calendar::Event {
+        let row = &session.row;
+        let confirmed = r.status() == RegistrationStatus::Confirmed && method == Method::Request;
+        let mut description = String::new();
+        if !row.summary.is_empty() {
+            description.push_str(&row.summary);
+            description.push_str("\n\n");
+        }
+        description.push_str(when);
+        if confirmed && !row.join_url.is_empty() {
+            description.push_str(&format!("\n\nWebinar link: {}", row.join_url));
+        }
+        description.push_str(&format!(
+            "\n\nYour registration: {manage_url}\nSession page: {}/sessions/{}",
+            self.base_url, row.id
+        ));
+        let location = if !row.location.is_empty() {
+            row.location.clone()
+        } else if confirmed {
+            row.join_url.clone()
+        } else {
+            String::new()
+        };
+        calendar::Event {
+            uid: calendar::session_uid(row.id, &calendar::host_of(&self.base_url)),
+            sequence: u32::try_from(row.sequence + r.calendar_bump).unwrap_or(0),
+            cancelled: method == Method::Cancel,
+            summary: row.title.clone(),
+            description,
+            location,
+            url: format!("{}/sessions/{}", self.base_url, row.id),
+            start: session.starts_at(),
+            end: session.ends_at(),
+            created: row.created_at.and_utc(),
+            last_modified: row.updated_at.and_utc(),
+            categories: Vec::new(),
+            organizer: Some(Party { name: self.from_name.clone(), email: self.from_email.clone() }),
+            attendee: Some(Party { name: r.name.clone(), email: r.email.clone() }),
+        }
+    }
+
+    fn compose(&self, session: &Session, r: &Registration, view: &View) -> Result<NewOutbox, AppError> {
+        let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
+        let when = self.when(session, &zone);
+        let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
+        let session_url = format!("{}/sessions/{}", self.base_url, session.id());
+        let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
+        let fail = |e: askama::Error| AppError::Internal(anyhow::anyhow!("email template failed: {e}"));
+        let text = TextBody {
+            name: &r.name,
+            lead: &view.lead,
+            title: &session.row.title,
+            when: &when,
+            location: &session.row.location,
+            join_url: &join_url,
+            session_url: &session_url,
+            manage_url: &manage_url,
+        }
+        .render()
+        .map_err(fail)?;
+        let html = HtmlBody {
+            subject: &view.subject,
+            name: &r.name,
+            lead: &view.lead,
+            title: &session.row.title,
+            when: &when,
+            location: &session.row.location,
+            join_url: &join_url,
+            session_url: &session_url,
+            manage_url: &manage_url,
+        }
+        .render()
+        .map_err(fail)?;
+        let (ics_method, ics) = match view.invite {
+            Some(method) => {
+                let event = self.event(session, r, method, &manage_url, &when);
+                (method.as_str().to_string(), calendar::calendar(method, None, &[event], chrono::Utc::now()))
+            }
+            None => (String::new(), String::new()),
+        };
+        let now = crate::db::now();
+        Ok(NewOutbox {
+            message_id: self.message_id()?,
+            kind: view.kind.to_string(),
+            registration_id: Some(r.id),
+            recipient_email: r.email.clone(),
+            recipient_name: r.name.clone(),
+            reply_to: String::new(),
+            subject: view.subject.clone(),
+            body_text: text,
+            body_html: html,
+            ics_method,
+            ics,
+            status: QUEUED.to_string(),
+            next_attempt_at: now,
+            created_at: now,
+        })
+    }
+
+    fn send(&self, conn: &mut DbConn, session: &Session, r: &Registration, view: View) -> Result<(), AppError> {
+        let message = self.compose(session, r, &view)?;
+        outbox::enqueue(conn, &message)?;
+        Ok(())
+    }
+
+    fn status_view(&self, session: &Session, r: &Registration, position: Option<i64>, approved: bool) -> View {
+        let title = &session.row.title;
+        match r.status() {
+            RegistrationStatus::Confirmed => View {
+                kind: if approved { "approved" } else { "confirmed" },
+                subject: if approved { format!("Registration approved: {title}") } else { format!("Registration confirmed: {title}") },
+                lead: vec![
+                    if approved {
+                        "The organisers approved your registration: your seat is confirmed.".into()
+                    } else {
+                        "Your registration is confirmed.".into()
+                    },
+                    "The calendar invite attached to this email adds the session to your calendar and keeps it up to date if it changes.".into(),
+                ],
+                invite: Some(Method::Request),
+                show_join_url: true,
+            },
+            RegistrationStatus::Waitlisted => View {
+                kind: "waitlisted",
+                subject: format!("On the waiting list: {title}"),
+                lead: vec![
+                    format!(
+                        "{}The session is full, so you are on the waiting list, number {}.",
+                        if approved { "The organisers approved your registration. " } else { "" },
+                        position.unwrap_or(1)
+                    ),
+                    "If a seat frees up you get it automatically, and we will email you with a calendar invite.".into(),
+                ],
+                invite: None,
+                show_join_url: false,
+            },
+            RegistrationStatus::PendingApproval => View {
+                kind: "pending_approval",
+                subject: format!("Registration received, awaiting approval: {title}"),
+                lead: vec!["We have received your registration. The organisers approve each participant; we will email you when they decide.".into()],
+                invite: None,
+                show_join_url: false,
+            },
+            RegistrationStatus::Rejected => View {
+                kind: "rejected",
+                subject: format!("Registration not accepted: {title}"),
+                lead: vec!["We are sorry: the organisers could not accept your registration for this session.".into()],
+                invite: None,
+                show_join_url: false,
+            },
+            RegistrationStatus::Cancelled => View {
+                kind: "withdrawn",
+                subject: format!("Registration cancelled: {title}"),
+                lead: vec!["Your registration is cancelled, as you asked. The attached calendar cancellation removes the session from your calendar.".into()],
+                invite: Some(Method::Cancel),
+                show_join_url: false,
+            },
+        }
+    }
+
+    /// The registration as a file to import: METHOD:PUBLISH, no attendee.
+    pub fn invite_file(&self, session: &Session, r: &Registration) -> String {
+        let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
+        let when = self.when(session, &zone);
+        let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
+        let withdrawn = matches!(r.status(), RegistrationStatus::Cancelled | RegistrationStatus::Rejected);
+        let method = if withdrawn { Method::Cancel } else { Method::Request };
+        let mut event = self.event(session, r, method, &manage_url, &when);
+        event.cancelled = withdrawn || session.status() == crate::domain::session::SessionStatus::Cancelled;
+        event.attendee = None;
+        event.organizer = None;
+        calendar::calendar(Method::Publish, None, &[event], chrono::Utc::now())
+    }
+
+    /// A reminder `hours` before the start, to a confirmed participant.
+    pub fn reminder(&self, conn: &mut DbConn, session: &Session, r: &Registration, hours: i64) -> Result<(), AppError> {
+        let title = &session.row.title;
+        let in_text = if hours == 1 { "1 hour".to_string() } else { format!("{hours} hours") };
+        let view = View {
+            kind: "reminder",
+            subject: format!("Reminder: {title} starts in {in_text}"),
+            lead: vec![format!("A reminder: the session you registered for starts in {in_text}.")],
+            invite: None,
+            show_join_url: true,
+        };
+        self.send(conn, session, r, view)
+    }
+
+    /// The manage links of every active registration of one email.
+    pub fn recovery(&self, conn: &mut DbConn, items: &[(Session, Registration)]) -> Result<(), AppError> {
+        let Some((first_session, first)) = items.first() else { return Ok(()) };
+        let mut lead = vec!["You asked for the links to your registrations. Here they are; each lets you see, cancel or add the registration to your calendar.".into()];
+        for (s, r) in items {
+            let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| s.zone());
+            lead.push(format!(
+                "{} — {} — {}/registrations/{}",
+                s.row.title,
+                self.when(s, &zone),
+                self.base_url,
+                r.manage_token(&self.keys)
+            ));
+        }
+        lead.push("If you did not ask for this email, you can ignore it.".into());
+        let view = View {
+            kind: "recovery",
+            subject: if items.len() == 1 {
+                format!("Your registration link: {}", first_session.row.title)
+            } else {
+                "Your registration links".into()
+            },
+            lead,
+            invite: None,
+            show_join_url: false,
+        };
+        self.send(conn, first_session, first, view)
+    }
+}
+
+impl Notifier for Composer {
+    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), AppError> {
+        let title = &session.row.title;
+        match change {
+            Change::Registered(r) => {
+                let position = registration_store::waitlist_position(conn, r)?;
+                self.send(conn, session, r, self.status_view(session, r, position, false))
+            }
+            Change::Approved(r) => {
+                let position = registration_store::waitlist_position(conn, r)?;
+                self.send(conn, session, r, self.status_view(session, r, position, true))
+            }
+            Change::Rejected(r) | Change::Withdrawn(r) => {
+                let mut view = self.status_view(session, r, None, false);
+                // Only someone who held a seat has an invite to cancel.
+                if r.calendar_bump == 0 && matches!(change, Change::Withdrawn(_)) {
+                    view.invite = None;
+                }
+                self.send(conn, session, r, view)
+            }
+            Change::Promoted(r) => self.send(
+                conn,
+                session,
+                r,
+                View {
+                    kind: "promoted",
+                    subject: format!("A seat is yours: {title}"),
+                    lead: vec![
+                        "Good news: a seat has freed up and it is yours. Your registration is confirmed.".into(),
+                        "The calendar invite attached to this email adds the session to your calendar.".into(),
+                    ],
+                    invite: Some(Method::Request),
+                    show_join_url: true,
+                },
+            ),
+            Change::SessionChanged => {
+                for r in registration_store::active(conn, session.id())? {
+                    let confirmed = r.status() == RegistrationStatus::Confirmed;
+                    let view = View {
+                        kind: "session_changed",
+                        subject: format!("Session changed: {title}"),
+                        lead: vec![if confirmed {
+                            "The organisers have changed the time or place of this session. The details below are the new ones, and the attached invite updates your calendar.".into()
+                        } else {
+                            "The organisers have changed the time or place of this session. The details below are the new ones.".into()
+                        }],
+                        invite: confirmed.then_some(Method::Request),
+                        show_join_url: confirmed,
+                    };
+                    self.send(conn, session, &r, view)?;
+                }
+                Ok(())
+            }
+            Change::SessionCancelled => {
+                for r in registration_store::active(conn, session.id())? {
+                    let confirmed = r.status() == RegistrationStatus::Confirmed;
+                    let view = View {
+                        kind: "session_cancelled",
+                        subject: format!("Session cancelled: {title}"),
+                        lead: vec![if confirmed {
+                            "We are sorry: the organisers have cancelled this session. The attached calendar cancellation removes it from your calendar.".into()
+                        } else {
+                            "We are sorry: the organisers have cancelled this session.".into()
+                        }],
+                        invite: confirmed.then_some(Method::Cancel),
+                        show_join_url: false,
+                    };
+                    self.send(conn, session, &r, view)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
