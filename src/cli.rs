@@ -44,7 +44,7 @@ pub enum OutboxCommand {
         #[arg(long, default_value_t = 50)]
         limit: i64,
     },
-    /// Put failed emails back in the queue (all, or one with --id).
+    /// Send now: failed emails go back in the queue and waiting ones are due at once (all, or one with --id).
     Retry {
         #[arg(long)]
         id: Option<i32>,

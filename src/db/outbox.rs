@@ -127,14 +127,25 @@ pub fn recent(conn: &mut DbConn, status: Option<&str>, limit: i64) -> QueryResul
     q.order(outbox::id.desc()).limit(limit).load(conn)
 }
 
-/// Puts failed rows (all, or one) back in the queue, due now.
+/// Makes emails due now: failed ones go back in the queue (with a fresh
+/// 48 hours), and queued ones waiting for their next attempt are tried at
+/// once — what an operator wants after mending the SMTP server. With an
+/// id, only that email.
 pub fn retry(conn: &mut DbConn, id: Option<i32>, now: NaiveDateTime) -> QueryResult<usize> {
-    let mut q = diesel::update(outbox::table).filter(outbox::status.eq(FAILED)).into_boxed();
+    let mut failed = diesel::update(outbox::table).filter(outbox::status.eq(FAILED)).into_boxed();
+    let mut waiting = diesel::update(outbox::table)
+        .filter(outbox::status.eq(QUEUED))
+        .filter(outbox::next_attempt_at.gt(now))
+        .into_boxed();
     if let Some(id) = id {
-        q = q.filter(outbox::id.eq(id));
+        failed = failed.filter(outbox::id.eq(id));
+        waiting = waiting.filter(outbox::id.eq(id));
     }
-    // A retried row gets a fresh 48 hours.
-    q.set((outbox::status.eq(QUEUED), outbox::next_attempt_at.eq(now), outbox::created_at.eq(now))).execute(conn)
+    let revived = failed
+        .set((outbox::status.eq(QUEUED), outbox::next_attempt_at.eq(now), outbox::created_at.eq(now)))
+        .execute(conn)?;
+    let hurried = waiting.set(outbox::next_attempt_at.eq(now)).execute(conn)?;
+    Ok(revived + hurried)
 }
 
 #[cfg(test)]

@@ -134,7 +134,15 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub fn start(db: &DatabaseUrl, dir: &std::path::Path) -> Self {
-        let mut child = convene(db, dir)
+        Self::start_with(db, dir, &[])
+    }
+
+    pub fn start_with(db: &DatabaseUrl, dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        let mut cmd = convene(db, dir);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
             .arg("serve")
             .env("CONVENE_RATE_LIMIT_PER_MINUTE", "0")
             .env("CONVENE_DB_POOL_SIZE", "4")
@@ -170,4 +178,61 @@ pub async fn two_more_servers(app: &crate::common::TestApp) -> Vec<ServerProcess
     tokio::task::spawn_blocking(move || vec![ServerProcess::start(&db, &dir), ServerProcess::start(&db, &dir)])
         .await
         .expect("servers start")
+}
+
+#[tokio::test]
+async fn mail_queued_when_the_server_is_killed_is_delivered_once_after_restart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _pg) = backend_url(dir.path());
+    let mut sink = crate::smtp::SmtpSink::start().await;
+    let smtp: &'static str = Box::leak(sink.url().into_boxed_str());
+    sink.stop().await;
+    let env = [("CONVENE_SMTP_URL", smtp), ("CONVENE_SECRET_KEY", "k3y-for-the-crash-test-0123456789abcdef")];
+    let token = {
+        let out = convene(&db, dir.path()).args(["token", "create", "--name", "crash"]).output().expect("runs");
+        String::from_utf8_lossy(&out.stdout).lines().last().expect("token").trim().to_string()
+    };
+    let (db2, dir2) = (db.clone(), dir.path().to_path_buf());
+    let first = tokio::task::spawn_blocking(move || ServerProcess::start_with(&db2, &dir2, &env)).await.expect("start");
+    let client = reqwest::Client::new();
+    let body = serde_json::json!({"title": "Crash test", "time_zone": "Asia/Jakarta", "starts_at": "2027-06-01T10:00",
+        "ends_at": "2027-06-01T11:00", "status": "published"});
+    let session: serde_json::Value = client
+        .post(format!("{}/api/v1/sessions", first.address))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .expect("create")
+        .json()
+        .await
+        .expect("json");
+    for n in 0..4 {
+        let res = client
+            .post(format!("{}/api/v1/sessions/{}/registrations", first.address, session["id"]))
+            .json(&crate::common::participant(&format!("crash{n}@example.org")))
+            .send()
+            .await
+            .expect("register");
+        assert_eq!(res.status(), 201);
+    }
+    // kill -9: no chance to finish anything.
+    let mut first = first;
+    Command::new("kill").args(["-KILL", &first.child.id().to_string()]).status().expect("kill");
+    let _ = first.child.wait();
+    sink.resume().await;
+    // The operator's "send now", then a new process picks the queue up.
+    let out = convene(&db, dir.path()).args(["outbox", "retry"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (db3, dir3) = (db.clone(), dir.path().to_path_buf());
+    let _second =
+        tokio::task::spawn_blocking(move || ServerProcess::start_with(&db3, &dir3, &env)).await.expect("restart");
+    let mail = sink.wait_for(4, Duration::from_secs(30)).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(sink.received().len(), 4, "each email exactly once");
+    let mut recipients: Vec<String> = mail.iter().map(|m| m.to.join(",")).collect();
+    recipients.sort();
+    assert_eq!(recipients, ["crash0@example.org", "crash1@example.org", "crash2@example.org", "crash3@example.org"]);
+    let listed = convene(&db, dir.path()).args(["outbox", "list", "--status", "sent"]).output().expect("runs");
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 5, "a header and four sent emails");
 }

@@ -47,3 +47,22 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
     }
 }
+
+#[tokio::test]
+async fn metrics_show_the_outbox() {
+    let app = spawn_app().await;
+    let id = app.create_session(crate::common::manila_session()).await["id"].as_i64().expect("id");
+    app.register(id, crate::common::participant("m@example.org")).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let text = app.get("/metrics").await.text().await.expect("text");
+        if text.lines().any(|l| l == "convene_outbox_sent 1") {
+            assert!(text.lines().any(|l| l == "convene_outbox_queued 0"), "{text}");
+            assert!(text.contains("convene_outbox_failed 0"));
+            assert!(text.contains("convene_outbox_oldest_queued_seconds 0"));
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the email was not counted as sent:\n{text}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
