@@ -27,6 +27,7 @@ pub struct AppState {
     pub composer: crate::mail::Composer,
     /// Wakes the delivery worker after a request queued an email.
     pub mail_wake: Arc<tokio::sync::Notify>,
+    pub feeds: crate::web::feeds::FeedCache,
 }
 
 pub struct Application {
@@ -111,6 +112,7 @@ impl Application {
             keys,
             composer,
             mail_wake,
+            feeds: Default::default(),
         }));
         let server = HttpServer::new(move || {
             App::new()

@@ -12,7 +12,10 @@
 //! - set UID and DTSTAMP explicitly (otherwise random / now);
 //! - parameter values (CN) cannot contain `"` in RFC 5545 and the crate
 //!   does not escape it: it is replaced by `'`; control characters are
-//!   dropped from every value, since a bare CR passes through raw.
+//!   dropped from every value, since a bare CR passes through raw;
+//! - its folding lets the last continuation line of a long value reach 76
+//!   octets (the leading space is not counted), so the output is unfolded
+//!   and folded again here.
 
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event as IcalEvent, EventLike, EventStatus, Property};
@@ -140,9 +143,50 @@ pub fn calendar(method: Method, feed: Option<&FeedInfo<'_>>, events: &[Event], s
         cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
     }
     for e in events {
+        // A published feed stamps each event with its own last change, so
+        // the same data always gives the same bytes (and the same ETag).
+        let stamp = if method == Method::Publish { e.last_modified } else { stamp };
         cal.push(event(e, stamp));
     }
-    cal.done().to_string()
+    refold(&cal.done().to_string())
+}
+
+/// Folds every content line at 75 octets, never inside a UTF-8 character;
+/// continuation lines start with a space, which counts.
+fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 37);
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let mut rest = line;
+        let mut limit = 75;
+        while rest.len() > limit {
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Some readers trim white space at either side of a fold
+            // (RFC 5545 says to remove one space only): never fold next to
+            // a space, unless a run of spaces leaves no other place.
+            let mut careful = cut;
+            while careful > limit / 2
+                && (!rest.is_char_boundary(careful)
+                    || rest[..careful].ends_with(char::is_whitespace)
+                    || rest[careful..].starts_with(char::is_whitespace))
+            {
+                careful -= 1;
+            }
+            if careful > limit / 2 {
+                cut = careful;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = 74;
+        }
+        out.push_str(rest);
+        out.push_str("\r\n");
+    }
+    out
 }
 
 #[cfg(test)]

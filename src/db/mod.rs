@@ -172,14 +172,39 @@ where
 {
     let sqlite = matches!(conn, DbConn::Sqlite(_));
     let _guard = sqlite.then(|| SQLITE_WRITER.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
-    conn.transaction(|conn| {
+    let result = conn.transaction(|conn| {
         if sqlite {
             // A write as the first statement takes SQLite's write lock now
             // (waiting under busy_timeout), like BEGIN IMMEDIATE: a
             // transaction that read first and wrote later would fail at
-            // once if another process committed in between.
-            conn.batch_execute("UPDATE server_secrets SET value = value WHERE 0")?;
+            // once if another process committed in between. The change
+            // counter is that write (SQLite readers see both or neither).
+            conn.batch_execute("UPDATE change_counter SET value = value + 1 WHERE id = 1")?;
         }
         f(conn)
-    })
+    })?;
+    if let DbConn::Pg(c) = conn {
+        // After the commit, never before: a reader that sees the new
+        // number must also see the new data. Failing here only delays a
+        // feed refresh until the cache's own expiry.
+        if let Err(e) = c.batch_execute("SELECT nextval('change_counter')") {
+            tracing::warn!(error = %e, "change counter not bumped");
+        }
+    }
+    Ok(result)
+}
+
+/// The current value of the change counter (see `write_transaction`).
+pub fn change_counter(conn: &mut DbConn) -> diesel::QueryResult<i64> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Value {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        value: i64,
+    }
+    let row: Value = match conn {
+        DbConn::Pg(c) => diesel::sql_query("SELECT last_value AS value FROM change_counter").get_result(c)?,
+        DbConn::Sqlite(c) => diesel::sql_query("SELECT value FROM change_counter WHERE id = 1").get_result(c)?,
+    };
+    Ok(row.value)
 }

@@ -424,13 +424,16 @@ pub fn for_session(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Regist
 /// Issues a new personal feed link; the old one stops working.
 pub fn renew_feed(conn: &mut DbConn, keys: &Keys, registration: &Registration) -> QueryResult<Registration> {
     let generation = registration.feed_generation + 1;
-    diesel::update(registrations::table.find(registration.id))
-        .set((
-            registrations::feed_generation.eq(generation),
-            registrations::feed_token_hash.eq(digest(&keys.feed_token(&registration.secret_nonce, generation))),
-            registrations::updated_at.eq(super::now()),
-        ))
-        .get_result(conn)
+    // Through write_transaction so that cached copies of the old feed go.
+    super::write_transaction(conn, |conn| {
+        diesel::update(registrations::table.find(registration.id))
+            .set((
+                registrations::feed_generation.eq(generation),
+                registrations::feed_token_hash.eq(digest(&keys.feed_token(&registration.secret_nonce, generation))),
+                registrations::updated_at.eq(super::now()),
+            ))
+            .get_result(conn)
+    })
 }
 
 /// Registrations that hold or await a place: the people to tell about a

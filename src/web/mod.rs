@@ -3,6 +3,7 @@
 pub mod api;
 pub mod assets;
 pub mod csrf;
+pub mod feeds;
 pub mod ops;
 pub mod public;
 pub mod ratelimit;
@@ -21,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(ops::config)
         .configure(assets::config)
         .configure(api::config)
+        .configure(feeds::config)
         .configure(public::config)
         .default_service(web::to(public::not_found));
 }

@@ -6,6 +6,7 @@ mod api_sessions;
 mod cli;
 mod common;
 mod email;
+mod feeds;
 mod ops;
 mod pages;
 mod registration_form;

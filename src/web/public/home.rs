@@ -46,6 +46,7 @@ pub struct HomePage {
     pub prev_link: Option<String>,
     pub next_link: Option<String>,
     pub filtered: bool,
+    pub feed: crate::web::feeds::Subscribe,
 }
 
 fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>, current: Option<&str>) -> Vec<Choice> {
@@ -72,6 +73,7 @@ pub async fn home(
     let viewer = Viewer::from_request(&req, &query, TimeZone::utc());
     let viewer_zone = viewer.zone.clone();
     let cookie = viewer.cookie();
+    let base = state.base_url.clone();
     let page = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
         let get = |k: &str| query.get(k).map(String::as_str).filter(|v| !v.is_empty());
@@ -151,6 +153,15 @@ pub async fn home(
             prev_link: (page > 1).then(|| link(page - 1)),
             next_link: has_next.then(|| link(page + 1)),
             filtered: region.is_some() || country.is_some() || topic.is_some() || filter.format.is_some(),
+            feed: {
+                use crate::web::feeds::subscribe;
+                match (region, country, topic) {
+                    (Some(r), _, _) => subscribe(&base, &format!("/feeds/regions/{}.ics", r.slug), &r.name),
+                    (_, Some(c), _) => subscribe(&base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name),
+                    (_, _, Some(t)) => subscribe(&base, &format!("/feeds/topics/{}.ics", t.slug), &t.name),
+                    _ => subscribe(&base, "/feeds/all.ics", "All sessions"),
+                }
+            },
         })
     })
     .await?;

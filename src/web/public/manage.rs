@@ -48,8 +48,7 @@ pub struct ManagePage {
     pub when_session: Option<String>,
     pub join_url: Option<String>,
     pub can_cancel: bool,
-    pub feed_https: String,
-    pub feed_webcal: String,
+    pub feed: crate::web::feeds::Subscribe,
     pub csrf: String,
 }
 
@@ -119,6 +118,7 @@ pub async fn manage_page(
         None
     };
     let feed = format!("{}/feeds/personal/{}.ics", state.base_url, r.feed_token(&state.keys));
+
     let csrf = csrf::token(&req)?;
     let page = ManagePage {
         chrome: Chrome::new(&viewer, &reference, &query),
@@ -145,8 +145,7 @@ pub async fn manage_page(
             status,
             RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
         ),
-        feed_webcal: feed.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1),
-        feed_https: feed,
+        feed: crate::web::feeds::subscribe(&feed, "", "My Convene sessions"),
         csrf: csrf.value.clone(),
     };
     let mut res = render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?;

@@ -45,6 +45,7 @@ pub struct SessionPage {
     pub open_to: String,
     pub topics: Vec<String>,
     pub zone_rows: Vec<ZoneRow>,
+    pub feeds: Vec<crate::web::feeds::Subscribe>,
 }
 
 /// (start offset, date, end, offset text) → the slot, its cities, its countries
@@ -126,6 +127,26 @@ pub async fn session_page(
         open_to: open_to(&session, &reference),
         topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect(),
         zone_rows: zone_rows(&session, &reference, &own_zone),
+        feeds: {
+            use crate::web::feeds::subscribe;
+            let base = &state.base_url;
+            let mut feeds = vec![subscribe(base, "/feeds/all.ics", "All sessions")];
+            feeds.extend(
+                session
+                    .region_ids
+                    .iter()
+                    .filter_map(|id| reference.region_by_id(*id))
+                    .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name)),
+            );
+            feeds.extend(
+                session
+                    .topic_ids
+                    .iter()
+                    .filter_map(|id| reference.topic_by_id(*id))
+                    .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name)),
+            );
+            feeds
+        },
     };
     render(&page, viewer.cookie())
 }

@@ -1,0 +1,1 @@
+DROP SEQUENCE change_counter;

@@ -1,0 +1,453 @@
+//! iCal feeds for calendar clients. Feeds are rendered once and cached in
+//! memory; a cached feed is served while the database's change counter is
+//! unchanged (one cheap query), for five minutes at most. Strong ETags and
+//! Last-Modified answer conditional requests with 304; gzip is cached too.
+
+use super::{State, blocking};
+use crate::calendar::{self, FeedInfo, Method};
+use crate::db::models::Registration;
+use crate::db::reference::Reference;
+use crate::db::registrations as registration_store;
+use crate::db::sessions::{self as session_store, Session, SessionFilter};
+use crate::db::{self, DbConn};
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::session::SessionStatus;
+use crate::domain::slot::SlotView;
+use crate::error::AppError;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// Past sessions stay in feeds this long; cancelled ones for 30 days.
+pub const PAST_DAYS: i64 = 90;
+const CANCELLED_DAYS: i64 = 30;
+const MAX_AGE: std::time::Duration = std::time::Duration::from_secs(300);
+const MAX_ENTRIES: usize = 2000;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.service(feeds_page)
+        .service(all_feed)
+        .service(region_feed)
+        .service(country_feed)
+        .service(topic_feed)
+        .service(series_feed)
+        .service(personal_feed)
+        .service(session_invite);
+}
+
+/// A rendered feed, ready to serve.
+pub struct Rendered {
+    version: i64,
+    at: Instant,
+    body: web::Bytes,
+    gzip: web::Bytes,
+    etag: String,
+    last_modified: DateTime<Utc>,
+    private: bool,
+}
+
+#[derive(Default)]
+pub struct FeedCache {
+    entries: Mutex<HashMap<String, Arc<Rendered>>>,
+}
+
+impl FeedCache {
+    fn get(&self, key: &str, version: i64) -> Option<Arc<Rendered>> {
+        let entries = self.entries.lock().ok()?;
+        entries.get(key).filter(|r| r.version == version && r.at.elapsed() < MAX_AGE).cloned()
+    }
+
+    fn put(&self, key: String, rendered: Arc<Rendered>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, rendered);
+        }
+    }
+}
+
+/// What a feed contains, built on the blocking pool.
+struct Content {
+    name: String,
+    description: String,
+    events: Vec<calendar::Event>,
+    last_modified: NaiveDateTime,
+    private: bool,
+}
+
+fn window(now: NaiveDateTime) -> SessionFilter {
+    SessionFilter {
+        statuses: vec![SessionStatus::Published, SessionStatus::Cancelled],
+        ends_after: Some(now - Duration::days(PAST_DAYS)),
+        limit: 100_000,
+        ..SessionFilter::default()
+    }
+}
+
+fn keep(s: &Session, now: NaiveDateTime) -> bool {
+    s.status() != SessionStatus::Cancelled || s.row.starts_at >= now - Duration::days(CANCELLED_DAYS)
+}
+
+/// One session as a feed event. `private` adds the webinar link (personal
+/// feeds of confirmed participants only).
+pub fn feed_event(
+    s: &Session,
+    reference: &Reference,
+    base_url: &str,
+    join_url: Option<&str>,
+    status: Option<bool>,
+) -> calendar::Event {
+    let r = &s.row;
+    let zone = s.zone();
+    let slot = SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone);
+    let mut description = String::new();
+    for part in [&r.summary, &r.description] {
+        if !part.is_empty() {
+            description.push_str(part);
+            description.push_str("\n\n");
+        }
+    }
+    description.push_str(&format!("When: {}\n", slot.line()));
+    if let Some(j) = join_url {
+        description.push_str(&format!("Webinar link: {j}\n"));
+    }
+    description.push_str(&format!("{base_url}/sessions/{}", r.id));
+    let location = if !r.location.is_empty() { r.location.clone() } else { join_url.unwrap_or_default().to_string() };
+    calendar::Event {
+        uid: calendar::session_uid(r.id, &calendar::host_of(base_url)),
+        sequence: u32::try_from(r.sequence).unwrap_or(0),
+        cancelled: status.map(|active| !active).unwrap_or(s.status() == SessionStatus::Cancelled),
+        summary: r.title.clone(),
+        description,
+        location,
+        url: format!("{base_url}/sessions/{}", r.id),
+        start: s.starts_at(),
+        end: s.ends_at(),
+        created: r.created_at.and_utc(),
+        last_modified: r.updated_at.and_utc(),
+        categories: s.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect(),
+        organizer: None,
+        attendee: None,
+    }
+}
+
+fn public(sessions: Vec<Session>, reference: &Reference, base_url: &str, name: String, description: String) -> Content {
+    let now = db::now();
+    let kept: Vec<Session> = sessions.into_iter().filter(|s| keep(s, now)).collect();
+    Content {
+        name,
+        description,
+        last_modified: kept.iter().map(|s| s.row.updated_at).max().unwrap_or_default(),
+        events: kept.iter().map(|s| feed_event(s, reference, base_url, None, None)).collect(),
+        private: false,
+    }
+}
+
+fn http_date(t: DateTime<Utc>) -> String {
+    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
+
+fn render(version: i64, content: Content) -> Result<Rendered, AppError> {
+    let info = FeedInfo { name: &content.name, description: &content.description };
+    let text = calendar::calendar(Method::Publish, Some(&info), &content.events, Utc::now());
+    let hash = Sha256::digest(text.as_bytes());
+    let etag = format!("\"{}\"", hash.iter().take(16).map(|b| format!("{b:02x}")).collect::<String>());
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).map_err(|e| AppError::Internal(e.into()))?;
+    let gzip = gz.finish().map_err(|e| AppError::Internal(e.into()))?;
+    Ok(Rendered {
+        version,
+        at: Instant::now(),
+        body: web::Bytes::from(text),
+        gzip: web::Bytes::from(gzip),
+        etag,
+        last_modified: content.last_modified.and_utc(),
+        private: content.private,
+    })
+}
+
+/// Serves a feed from the cache or renders it; `build` returns None for an
+/// unknown feed (404).
+async fn serve<F>(req: &HttpRequest, state: &State, key: String, build: F) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut DbConn, &Reference) -> Result<Option<Content>, AppError> + Send + 'static,
+{
+    let version = blocking(&state.pool, |conn| db::change_counter(conn).map_err(AppError::from)).await?;
+    let rendered = match state.feeds.get(&key, version) {
+        Some(r) => r,
+        None => {
+            let reference = state.reference();
+            let content =
+                blocking(&state.pool, move |conn| build(conn, &reference)).await?.ok_or(AppError::NotFound)?;
+            let rendered = Arc::new(
+                web::block(move || render(version, content)).await.map_err(|e| AppError::Internal(e.into()))??,
+            );
+            state.feeds.put(key, rendered.clone());
+            rendered
+        }
+    };
+    Ok(respond(req, &rendered))
+}
+
+fn respond(req: &HttpRequest, r: &Rendered) -> HttpResponse {
+    let headers = req.headers();
+    let not_modified = match headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
+        Some(tags) => tags
+            .split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || t == r.etag || t.strip_prefix("W/") == Some(r.etag.as_str())),
+        None => headers
+            .get(header::IF_MODIFIED_SINCE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+            .is_some_and(|since| r.last_modified.timestamp() <= since.timestamp()),
+    };
+    let mut res = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    res.insert_header((header::ETAG, r.etag.clone()))
+        .insert_header((header::LAST_MODIFIED, http_date(r.last_modified)))
+        .insert_header((header::CACHE_CONTROL, if r.private { "private, max-age=300" } else { "public, max-age=300" }))
+        .insert_header((header::VARY, "Accept-Encoding"));
+    if r.private {
+        res.insert_header(("Referrer-Policy", "no-referrer"));
+    }
+    if not_modified {
+        return res.finish();
+    }
+    res.content_type("text/calendar; charset=utf-8");
+    let gzip_ok = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|e| e.trim().split(';').next() == Some("gzip") && !e.contains("q=0")));
+    if gzip_ok {
+        // Already compressed: the Compress middleware leaves it alone.
+        res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip"))).body(r.gzip.clone())
+    } else {
+        res.body(r.body.clone())
+    }
+}
+
+fn slug_of(raw: &str) -> Option<String> {
+    raw.strip_suffix(".ics").filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_string)
+}
+
+#[get("/feeds/all.ics")]
+pub async fn all_feed(req: HttpRequest, state: State) -> Result<HttpResponse, AppError> {
+    let base = state.base_url.clone();
+    serve(&req, &state, "all".into(), move |conn, reference| {
+        let sessions = session_store::list(conn, &window(db::now()))?;
+        Ok(Some(public(
+            sessions,
+            reference,
+            &base,
+            "Convene: all sessions".into(),
+            "Every session of the EU CBRN Centres of Excellence network".into(),
+        )))
+    })
+    .await
+}
+
+#[get("/feeds/regions/{slug}")]
+pub async fn region_feed(req: HttpRequest, state: State, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slug = slug_of(&slug).ok_or(AppError::NotFound)?;
+    let region = state.reference().region(&slug).cloned().ok_or(AppError::NotFound)?;
+    let base = state.base_url.clone();
+    serve(&req, &state, format!("region:{slug}"), move |conn, reference| {
+        let sessions = session_store::list(conn, &SessionFilter { region_id: Some(region.id), ..window(db::now()) })?;
+        Ok(Some(public(
+            sessions,
+            reference,
+            &base,
+            format!("Convene: {}", region.name),
+            format!("Sessions open to participants from {}", region.name),
+        )))
+    })
+    .await
+}
+
+#[get("/feeds/countries/{iso2}")]
+pub async fn country_feed(req: HttpRequest, state: State, iso2: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let iso2 = slug_of(&iso2).ok_or(AppError::NotFound)?;
+    let country = state.reference().country(&iso2).cloned().ok_or(AppError::NotFound)?;
+    let base = state.base_url.clone();
+    serve(&req, &state, format!("country:{}", country.iso2), move |conn, reference| {
+        let sessions =
+            session_store::list(conn, &SessionFilter { country: Some(country.iso2.clone()), ..window(db::now()) })?;
+        Ok(Some(public(
+            sessions,
+            reference,
+            &base,
+            format!("Convene: {}", country.name),
+            format!("Sessions open to participants from {}", country.name),
+        )))
+    })
+    .await
+}
+
+#[get("/feeds/topics/{slug}")]
+pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slug = slug_of(&slug).ok_or(AppError::NotFound)?;
+    let topic = state.reference().topic(&slug).cloned().ok_or(AppError::NotFound)?;
+    let base = state.base_url.clone();
+    serve(&req, &state, format!("topic:{slug}"), move |conn, reference| {
+        let sessions = session_store::list(conn, &SessionFilter { topic_id: Some(topic.id), ..window(db::now()) })?;
+        Ok(Some(public(
+            sessions,
+            reference,
+            &base,
+            format!("Convene: {}", topic.name),
+            format!("Sessions on {}", topic.name),
+        )))
+    })
+    .await
+}
+
+/// Series arrive with the organiser workspace; until then no series exists.
+#[get("/feeds/series/{id}")]
+pub async fn series_feed(id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let _ = id;
+    Err(AppError::NotFound)
+}
+
+#[get("/feeds/personal/{token}")]
+pub async fn personal_feed(req: HttpRequest, state: State, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let token = slug_of(&token).ok_or(AppError::NotFound)?;
+    if !crate::domain::secret::plausible(&token, registration_store::FEED_PREFIX) {
+        return Err(AppError::NotFound);
+    }
+    let base = state.base_url.clone();
+    let key = format!("personal:{}", crate::domain::secret::digest(&token));
+    serve(&req, &state, key, move |conn, reference| {
+        let Some(registrations) = registration_store::by_feed_token(conn, &token)? else { return Ok(None) };
+        Ok(Some(personal(conn, reference, &base, registrations)?))
+    })
+    .await
+}
+
+fn personal(
+    conn: &mut DbConn,
+    reference: &Reference,
+    base_url: &str,
+    registrations: Vec<Registration>,
+) -> Result<Content, AppError> {
+    let now = db::now();
+    let mut events = Vec::new();
+    let mut last = NaiveDateTime::default();
+    for r in &registrations {
+        let Some(s) = session_store::find(conn, r.session_id)? else { continue };
+        if s.status() == SessionStatus::Draft || s.row.ends_at < now - Duration::days(PAST_DAYS) || !keep(&s, now) {
+            continue;
+        }
+        let status = r.status();
+        let confirmed = status == RegistrationStatus::Confirmed && s.status() == SessionStatus::Published;
+        let active = matches!(
+            status,
+            RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
+        ) && s.status() == SessionStatus::Published;
+        let join = (confirmed && !s.row.join_url.is_empty()).then_some(s.row.join_url.as_str());
+        let mut e = feed_event(&s, reference, base_url, join, Some(active));
+        // The person's own withdrawal counts as a change of this event.
+        e.sequence = u32::try_from(s.row.sequence + r.calendar_bump).unwrap_or(0);
+        if !confirmed && active {
+            e.summary = format!("{} ({})", e.summary, status.label().to_lowercase());
+        }
+        last = last.max(s.row.updated_at).max(r.updated_at);
+        events.push(e);
+    }
+    Ok(Content {
+        name: "Convene: my sessions".into(),
+        description: "The sessions you registered for".into(),
+        events,
+        last_modified: last,
+        private: true,
+    })
+}
+
+/// One session as a calendar file (public: no webinar link).
+#[get("/sessions/{id}/invite.ics")]
+pub async fn session_invite(state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let session = blocking(&state.pool, move |conn| session_store::find(conn, id).map_err(AppError::from))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if session.status() == SessionStatus::Draft {
+        return Err(AppError::NotFound);
+    }
+    let reference = state.reference();
+    let event = feed_event(&session, &reference, &state.base_url, None, None);
+    let text = calendar::calendar(Method::Publish, None, &[event], Utc::now());
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}.ics\"")))
+        .body(text))
+}
+
+/// One feed, offered every way a calendar can take it.
+pub struct Subscribe {
+    pub label: String,
+    pub https: String,
+    pub webcal: String,
+    pub google: String,
+    pub outlook: String,
+}
+
+pub fn subscribe(base_url: &str, path: &str, label: &str) -> Subscribe {
+    let https = format!("{base_url}{path}");
+    let webcal = https.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
+    let google = format!(
+        "https://calendar.google.com/calendar/render?{}",
+        serde_urlencoded::to_string([("cid", &webcal)]).unwrap_or_default()
+    );
+    let outlook = format!(
+        "https://outlook.live.com/calendar/0/addfromweb?{}",
+        serde_urlencoded::to_string([("url", https.as_str()), ("name", label)]).unwrap_or_default()
+    );
+    Subscribe { label: label.to_string(), https, webcal, google, outlook }
+}
+
+#[derive(askama::Template)]
+#[template(path = "public/feeds.html")]
+struct FeedsPage {
+    chrome: crate::web::public::Chrome,
+    all: Subscribe,
+    regions: Vec<Subscribe>,
+    countries: Vec<Subscribe>,
+    topics: Vec<Subscribe>,
+}
+
+#[get("/feeds")]
+pub async fn feeds_page(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, crate::error::PageError> {
+    let query = query.into_inner();
+    let viewer = crate::web::public::Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
+    let reference = state.reference();
+    let base = &state.base_url;
+    let page = FeedsPage {
+        chrome: crate::web::public::Chrome::new(&viewer, &reference, &query),
+        all: subscribe(base, "/feeds/all.ics", "Convene: all sessions"),
+        regions: reference
+            .regions
+            .iter()
+            .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name))
+            .collect(),
+        countries: reference
+            .countries
+            .iter()
+            .map(|c| subscribe(base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name))
+            .collect(),
+        topics: reference
+            .topics
+            .iter()
+            .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name))
+            .collect(),
+    };
+    crate::web::public::render(&page, viewer.cookie())
+}
