@@ -132,6 +132,27 @@ fn event(e: &Event, stamp: DateTime<Utc>) -> IcalEvent {
 
 /// A whole VCALENDAR with CRLF line endings and lines folded at 75 octets.
 pub fn calendar(method: Method, feed: Option<&FeedInfo<'_>>, events: &[Event], stamp: DateTime<Utc>) -> String {
+    let blocks: Vec<String> = events.iter().map(|e| event_block(method, e, stamp)).collect();
+    assemble(method, feed, blocks.iter().map(String::as_str))
+}
+
+/// One VEVENT, folded, ready to be placed in a calendar by [`assemble`].
+/// Feeds keep these per session, so a change re-renders one event only.
+pub fn event_block(method: Method, e: &Event, stamp: DateTime<Utc>) -> String {
+    // A published feed stamps each event with its own last change, so the
+    // same data always gives the same bytes (and the same ETag).
+    let stamp = if method == Method::Publish { e.last_modified } else { stamp };
+    let mut cal = Calendar::empty();
+    cal.push(event(e, stamp));
+    let text = refold(&cal.done().to_string());
+    match (text.find("BEGIN:VEVENT"), text.rfind("END:VEVENT\r\n")) {
+        (Some(start), Some(end)) => text[start..end + "END:VEVENT\r\n".len()].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A VCALENDAR around already rendered events.
+pub fn assemble<'a>(method: Method, feed: Option<&FeedInfo<'_>>, blocks: impl Iterator<Item = &'a str>) -> String {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", "-//EU CBRN CoE//Convene//EN"))
@@ -142,13 +163,14 @@ pub fn calendar(method: Method, feed: Option<&FeedInfo<'_>>, events: &[Event], s
         cal.append_property(Property::new("REFRESH-INTERVAL", "PT1H").add_parameter("VALUE", "DURATION").done());
         cal.append_property(Property::new("X-PUBLISHED-TTL", "PT1H"));
     }
-    for e in events {
-        // A published feed stamps each event with its own last change, so
-        // the same data always gives the same bytes (and the same ETag).
-        let stamp = if method == Method::Publish { e.last_modified } else { stamp };
-        cal.push(event(e, stamp));
+    let head = refold(&cal.done().to_string());
+    let head = head.strip_suffix("END:VCALENDAR\r\n").unwrap_or(&head);
+    let mut out = String::from(head);
+    for b in blocks {
+        out.push_str(b);
     }
-    refold(&cal.done().to_string())
+    out.push_str("END:VCALENDAR\r\n");
+    out
 }
 
 /// Folds every content line at 75 octets, never inside a UTF-8 character;

@@ -375,8 +375,9 @@ pub struct SessionFilter {
     pub offset: i64,
 }
 
-pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Session>> {
-    let mut q = sessions::table.select(SessionRow::as_select()).into_boxed();
+/// The sessions a filter selects, as a query still to be given its columns.
+fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::MultiBackend> {
+    let mut q = sessions::table.into_boxed();
     let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
     q = q.filter(sessions::status.eq_any(statuses));
     let restricted_by_region = session_regions::table.select(session_regions::session_id);
@@ -434,8 +435,41 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
     if let Some(t) = filter.starts_before {
         q = q.filter(sessions::starts_at.lt(t));
     }
-    let rows = q.order((sessions::starts_at, sessions::id)).limit(filter.limit).offset(filter.offset).load(conn)?;
+    q.order((sessions::starts_at, sessions::id)).limit(filter.limit).offset(filter.offset)
+}
+
+pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Session>> {
+    let rows = filtered(filter).select(SessionRow::as_select()).load(conn)?;
     with_links(conn, rows)
+}
+
+/// What a feed needs to know whether its cached copy of a session is
+/// current, without reading the session's text.
+#[derive(Debug, Clone, Queryable)]
+pub struct SessionStamp {
+    pub id: i32,
+    pub updated_at: NaiveDateTime,
+    pub starts_at: NaiveDateTime,
+    pub status: String,
+}
+
+pub fn stamps(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<SessionStamp>> {
+    filtered(filter).select((sessions::id, sessions::updated_at, sessions::starts_at, sessions::status)).load(conn)
+}
+
+/// Sessions by id, in the order given.
+pub fn by_ids(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Session>> {
+    let mut rows = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        rows.extend(
+            sessions::table
+                .filter(sessions::id.eq_any(chunk))
+                .select(SessionRow::as_select())
+                .load::<SessionRow>(conn)?,
+        );
+    }
+    let mut found: BTreeMap<i32, Session> = with_links(conn, rows)?.into_iter().map(|s| (s.id(), s)).collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 pub fn count_all(conn: &mut DbConn) -> QueryResult<i64> {

@@ -45,7 +45,8 @@ pub struct Rendered {
     version: i64,
     at: Instant,
     body: web::Bytes,
-    gzip: web::Bytes,
+    /// Compressed on the first request that accepts gzip, then kept.
+    gzip: std::sync::OnceLock<web::Bytes>,
     etag: String,
     last_modified: DateTime<Utc>,
     private: bool,
@@ -54,7 +55,15 @@ pub struct Rendered {
 #[derive(Default)]
 pub struct FeedCache {
     entries: Mutex<HashMap<String, Arc<Rendered>>>,
+    /// Rendered VEVENTs of public feeds by session: (the session's
+    /// updated_at, when its row was read, the text).
+    events: Arc<Mutex<HashMap<i32, (NaiveDateTime, NaiveDateTime, Arc<str>)>>>,
 }
+
+/// A cached event is trusted only if its row was read this long after the
+/// session's last change: `updated_at` has whole seconds, and instances'
+/// clocks may differ a little.
+const EVENT_MARGIN_SECONDS: i64 = 5;
 
 impl FeedCache {
     fn get(&self, key: &str, version: i64) -> Option<Arc<Rendered>> {
@@ -76,10 +85,12 @@ impl FeedCache {
 struct Content {
     name: String,
     description: String,
-    events: Vec<calendar::Event>,
+    blocks: Vec<Arc<str>>,
     last_modified: NaiveDateTime,
     private: bool,
 }
+
+type EventMap = Arc<Mutex<HashMap<i32, (NaiveDateTime, NaiveDateTime, Arc<str>)>>>;
 
 fn window(now: NaiveDateTime) -> SessionFilter {
     SessionFilter {
@@ -137,15 +148,76 @@ pub fn feed_event(
     }
 }
 
-fn public(sessions: Vec<Session>, reference: &Reference, base_url: &str, name: String, description: String) -> Content {
+/// A public feed: reads only the ids and stamps of its sessions, and the
+/// full rows of those whose cached event is missing or stale.
+fn public(
+    conn: &mut DbConn,
+    reference: &Reference,
+    base_url: &str,
+    events: &EventMap,
+    filter: SessionFilter,
+    name: String,
+    description: String,
+) -> Result<Content, AppError> {
     let now = db::now();
-    let kept: Vec<Session> = sessions.into_iter().filter(|s| keep(s, now)).collect();
-    Content {
+    let stamps: Vec<_> = session_store::stamps(conn, &filter)?
+        .into_iter()
+        .filter(|s| {
+            s.status != SessionStatus::Cancelled.as_str() || s.starts_at >= now - Duration::days(CANCELLED_DAYS)
+        })
+        .collect();
+    let fresh = |entry: Option<&(NaiveDateTime, NaiveDateTime, Arc<str>)>, updated_at: NaiveDateTime| {
+        entry.is_some_and(|(u, read_at, _)| {
+            *u == updated_at && *read_at >= updated_at + Duration::seconds(EVENT_MARGIN_SECONDS)
+        })
+    };
+    let missing: Vec<i32> = {
+        let map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
+        stamps.iter().filter(|s| !fresh(map.get(&s.id), s.updated_at)).map(|s| s.id).collect()
+    };
+    let read_at = db::now();
+    let rendered: Vec<(i32, NaiveDateTime, Arc<str>)> = session_store::by_ids(conn, &missing)?
+        .iter()
+        .map(|s| {
+            (
+                s.id(),
+                s.row.updated_at,
+                Arc::from(calendar::event_block(
+                    Method::Publish,
+                    &feed_event(s, reference, base_url, None, None),
+                    Utc::now(),
+                )),
+            )
+        })
+        .collect();
+    let mut map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
+    let mut just: HashMap<i32, Arc<str>> = HashMap::new();
+    for (id, updated_at, text) in rendered {
+        map.insert(id, (updated_at, read_at, text.clone()));
+        just.insert(id, text);
+    }
+    let blocks = stamps
+        .iter()
+        .filter_map(|s| just.get(&s.id).cloned().or_else(|| map.get(&s.id).map(|(_, _, t)| t.clone())))
+        .collect();
+    Ok(Content {
         name,
         description,
-        last_modified: kept.iter().map(|s| s.row.updated_at).max().unwrap_or_default(),
-        events: kept.iter().map(|s| feed_event(s, reference, base_url, None, None)).collect(),
+        blocks,
+        last_modified: stamps.iter().map(|s| s.updated_at).max().unwrap_or_default(),
         private: false,
+    })
+}
+
+impl Rendered {
+    fn gzip_body(&self) -> Option<web::Bytes> {
+        if let Some(gz) = self.gzip.get() {
+            return Some(gz.clone());
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&self.body).ok()?;
+        let bytes = web::Bytes::from(gz.finish().ok()?);
+        Some(self.gzip.get_or_init(|| bytes).clone())
     }
 }
 
@@ -155,17 +227,14 @@ fn http_date(t: DateTime<Utc>) -> String {
 
 fn render(version: i64, content: Content) -> Result<Rendered, AppError> {
     let info = FeedInfo { name: &content.name, description: &content.description };
-    let text = calendar::calendar(Method::Publish, Some(&info), &content.events, Utc::now());
+    let text = calendar::assemble(Method::Publish, Some(&info), content.blocks.iter().map(|b| &**b));
     let hash = Sha256::digest(text.as_bytes());
     let etag = format!("\"{}\"", hash.iter().take(16).map(|b| format!("{b:02x}")).collect::<String>());
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(text.as_bytes()).map_err(|e| AppError::Internal(e.into()))?;
-    let gzip = gz.finish().map_err(|e| AppError::Internal(e.into()))?;
     Ok(Rendered {
         version,
         at: Instant::now(),
         body: web::Bytes::from(text),
-        gzip: web::Bytes::from(gzip),
+        gzip: std::sync::OnceLock::new(),
         etag,
         last_modified: content.last_modified.and_utc(),
         private: content.private,
@@ -224,11 +293,10 @@ fn respond(req: &HttpRequest, r: &Rendered) -> HttpResponse {
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.trim().split(';').next() == Some("gzip") && !e.contains("q=0")));
-    if gzip_ok {
+    match gzip_ok.then(|| r.gzip_body()).flatten() {
         // Already compressed: the Compress middleware leaves it alone.
-        res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip"))).body(r.gzip.clone())
-    } else {
-        res.body(r.body.clone())
+        Some(gz) => res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip"))).body(gz),
+        None => res.body(r.body.clone()),
     }
 }
 
@@ -239,15 +307,18 @@ fn slug_of(raw: &str) -> Option<String> {
 #[get("/feeds/all.ics")]
 pub async fn all_feed(req: HttpRequest, state: State) -> Result<HttpResponse, AppError> {
     let base = state.base_url.clone();
+    let events = state.feeds.events.clone();
     serve(&req, &state, "all".into(), move |conn, reference| {
-        let sessions = session_store::list(conn, &window(db::now()))?;
+        let filter = window(db::now());
         Ok(Some(public(
-            sessions,
+            conn,
             reference,
             &base,
+            &events,
+            filter,
             "Convene: all sessions".into(),
             "Every session of the EU CBRN Centres of Excellence network".into(),
-        )))
+        )?))
     })
     .await
 }
@@ -257,15 +328,18 @@ pub async fn region_feed(req: HttpRequest, state: State, slug: web::Path<String>
     let slug = slug_of(&slug).ok_or(AppError::NotFound)?;
     let region = state.reference().region(&slug).cloned().ok_or(AppError::NotFound)?;
     let base = state.base_url.clone();
+    let events = state.feeds.events.clone();
     serve(&req, &state, format!("region:{slug}"), move |conn, reference| {
-        let sessions = session_store::list(conn, &SessionFilter { region_id: Some(region.id), ..window(db::now()) })?;
+        let filter = SessionFilter { region_id: Some(region.id), ..window(db::now()) };
         Ok(Some(public(
-            sessions,
+            conn,
             reference,
             &base,
+            &events,
+            filter,
             format!("Convene: {}", region.name),
             format!("Sessions open to participants from {}", region.name),
-        )))
+        )?))
     })
     .await
 }
@@ -275,16 +349,12 @@ pub async fn country_feed(req: HttpRequest, state: State, iso2: web::Path<String
     let iso2 = slug_of(&iso2).ok_or(AppError::NotFound)?;
     let country = state.reference().country(&iso2).cloned().ok_or(AppError::NotFound)?;
     let base = state.base_url.clone();
+    let events = state.feeds.events.clone();
     serve(&req, &state, format!("country:{}", country.iso2), move |conn, reference| {
-        let sessions =
-            session_store::list(conn, &SessionFilter { country: Some(country.iso2.clone()), ..window(db::now()) })?;
-        Ok(Some(public(
-            sessions,
-            reference,
-            &base,
-            format!("Convene: {}", country.name),
-            format!("Sessions open to participants from {}", country.name),
-        )))
+        let filter = SessionFilter { country: Some(country.iso2.clone()), ..window(db::now()) };
+        let (name, description) =
+            (format!("Convene: {}", country.name), format!("Sessions open to participants from {}", country.name));
+        Ok(Some(public(conn, reference, &base, &events, filter, name, description)?))
     })
     .await
 }
@@ -294,15 +364,18 @@ pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>)
     let slug = slug_of(&slug).ok_or(AppError::NotFound)?;
     let topic = state.reference().topic(&slug).cloned().ok_or(AppError::NotFound)?;
     let base = state.base_url.clone();
+    let events = state.feeds.events.clone();
     serve(&req, &state, format!("topic:{slug}"), move |conn, reference| {
-        let sessions = session_store::list(conn, &SessionFilter { topic_id: Some(topic.id), ..window(db::now()) })?;
+        let filter = SessionFilter { topic_id: Some(topic.id), ..window(db::now()) };
         Ok(Some(public(
-            sessions,
+            conn,
             reference,
             &base,
+            &events,
+            filter,
             format!("Convene: {}", topic.name),
             format!("Sessions on {}", topic.name),
-        )))
+        )?))
     })
     .await
 }
@@ -359,10 +432,11 @@ fn personal(
         last = last.max(s.row.updated_at).max(r.updated_at);
         events.push(e);
     }
+    let stamp = Utc::now();
     Ok(Content {
         name: "Convene: my sessions".into(),
         description: "The sessions you registered for".into(),
-        events,
+        blocks: events.iter().map(|e| Arc::from(calendar::event_block(Method::Publish, e, stamp))).collect(),
         last_modified: last,
         private: true,
     })
