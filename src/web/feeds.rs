@@ -57,7 +57,7 @@ pub struct FeedCache {
     entries: Mutex<HashMap<String, Arc<Rendered>>>,
     /// Rendered VEVENTs of public feeds by session: (the session's
     /// updated_at, when its row was read, the text).
-    events: Arc<Mutex<HashMap<i32, (NaiveDateTime, NaiveDateTime, Arc<str>)>>>,
+    events: EventMap,
 }
 
 /// A cached event is trusted only if its row was read this long after the
@@ -90,7 +90,9 @@ struct Content {
     private: bool,
 }
 
-type EventMap = Arc<Mutex<HashMap<i32, (NaiveDateTime, NaiveDateTime, Arc<str>)>>>;
+/// Session id → (its updated_at, when its row was read, the VEVENT text).
+type EventMap = Arc<Mutex<HashMap<i32, CachedEvent>>>;
+type CachedEvent = (NaiveDateTime, NaiveDateTime, Arc<str>);
 
 fn window(now: NaiveDateTime) -> SessionFilter {
     SessionFilter {
@@ -166,7 +168,7 @@ fn public(
             s.status != SessionStatus::Cancelled.as_str() || s.starts_at >= now - Duration::days(CANCELLED_DAYS)
         })
         .collect();
-    let fresh = |entry: Option<&(NaiveDateTime, NaiveDateTime, Arc<str>)>, updated_at: NaiveDateTime| {
+    let fresh = |entry: Option<&CachedEvent>, updated_at: NaiveDateTime| {
         entry.is_some_and(|(u, read_at, _)| {
             *u == updated_at && *read_at >= updated_at + Duration::seconds(EVENT_MARGIN_SECONDS)
         })
