@@ -114,6 +114,7 @@ impl Application {
             mail_wake,
             feeds: Default::default(),
         }));
+        tokio::spawn(crate::web::feeds::warm(state.clone()));
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())

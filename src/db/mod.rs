@@ -203,7 +203,12 @@ pub fn change_counter(conn: &mut DbConn) -> diesel::QueryResult<i64> {
         value: i64,
     }
     let row: Value = match conn {
-        DbConn::Pg(c) => diesel::sql_query("SELECT last_value AS value FROM change_counter").get_result(c)?,
+        // Before its first nextval a sequence reports last_value 1 with
+        // is_called false, the same as after it: count only real calls.
+        DbConn::Pg(c) => {
+            diesel::sql_query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS value FROM change_counter")
+                .get_result(c)?
+        }
         DbConn::Sqlite(c) => diesel::sql_query("SELECT value FROM change_counter WHERE id = 1").get_result(c)?,
     };
     Ok(row.value)

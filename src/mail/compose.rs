@@ -325,6 +325,38 @@ impl Composer {
     }
 }
 
+/// News about the session itself, for everyone registered; only confirmed
+/// people hold an invite, so only they get the calendar part.
+struct SessionNews {
+    kind: &'static str,
+    subject: String,
+    lead: &'static str,
+    calendar_note: &'static str,
+    method: Method,
+    show_join_url: bool,
+}
+
+impl Composer {
+    fn tell_everyone(&self, conn: &mut DbConn, session: &Session, news: SessionNews) -> Result<(), AppError> {
+        for r in registration_store::active(conn, session.id())? {
+            let confirmed = r.status() == RegistrationStatus::Confirmed;
+            let view = View {
+                kind: news.kind,
+                subject: news.subject.clone(),
+                lead: vec![if confirmed {
+                    format!("{}{}", news.lead, news.calendar_note)
+                } else {
+                    news.lead.to_string()
+                }],
+                invite: confirmed.then_some(news.method),
+                show_join_url: confirmed && news.show_join_url,
+            };
+            self.send(conn, session, &r, view)?;
+        }
+        Ok(())
+    }
+}
+
 impl Notifier for Composer {
     fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), AppError> {
         let title = &session.row.title;
@@ -360,42 +392,30 @@ impl Notifier for Composer {
                     show_join_url: true,
                 },
             ),
-            Change::SessionChanged => {
-                for r in registration_store::active(conn, session.id())? {
-                    let confirmed = r.status() == RegistrationStatus::Confirmed;
-                    let view = View {
-                        kind: "session_changed",
-                        subject: format!("Session changed: {title}"),
-                        lead: vec![if confirmed {
-                            "The organisers have changed the time or place of this session. The details below are the new ones, and the attached invite updates your calendar.".into()
-                        } else {
-                            "The organisers have changed the time or place of this session. The details below are the new ones.".into()
-                        }],
-                        invite: confirmed.then_some(Method::Request),
-                        show_join_url: confirmed,
-                    };
-                    self.send(conn, session, &r, view)?;
-                }
-                Ok(())
-            }
-            Change::SessionCancelled => {
-                for r in registration_store::active(conn, session.id())? {
-                    let confirmed = r.status() == RegistrationStatus::Confirmed;
-                    let view = View {
-                        kind: "session_cancelled",
-                        subject: format!("Session cancelled: {title}"),
-                        lead: vec![if confirmed {
-                            "We are sorry: the organisers have cancelled this session. The attached calendar cancellation removes it from your calendar.".into()
-                        } else {
-                            "We are sorry: the organisers have cancelled this session.".into()
-                        }],
-                        invite: confirmed.then_some(Method::Cancel),
-                        show_join_url: false,
-                    };
-                    self.send(conn, session, &r, view)?;
-                }
-                Ok(())
-            }
+            Change::SessionChanged => self.tell_everyone(
+                conn,
+                session,
+                SessionNews {
+                    kind: "session_changed",
+                    subject: format!("Session changed: {title}"),
+                    lead: "The organisers have changed the time or place of this session. The details below are the new ones.",
+                    calendar_note: " The attached invite updates your calendar.",
+                    method: Method::Request,
+                    show_join_url: true,
+                },
+            ),
+            Change::SessionCancelled => self.tell_everyone(
+                conn,
+                session,
+                SessionNews {
+                    kind: "session_cancelled",
+                    subject: format!("Session cancelled: {title}"),
+                    lead: "We are sorry: the organisers have cancelled this session.",
+                    calendar_note: " The attached calendar cancellation removes it from your calendar.",
+                    method: Method::Cancel,
+                    show_join_url: false,
+                },
+            ),
         }
     }
 }

@@ -249,6 +249,14 @@ async fn serve<F>(req: &HttpRequest, state: &State, key: String, build: F) -> Re
 where
     F: FnOnce(&mut DbConn, &Reference) -> Result<Option<Content>, AppError> + Send + 'static,
 {
+    Ok(respond(req, &*current(state, key, build).await?))
+}
+
+/// The feed from the cache if still current, else rendered and cached.
+async fn current<F>(state: &State, key: String, build: F) -> Result<Arc<Rendered>, AppError>
+where
+    F: FnOnce(&mut DbConn, &Reference) -> Result<Option<Content>, AppError> + Send + 'static,
+{
     let version = blocking(&state.pool, |conn| db::change_counter(conn).map_err(AppError::from)).await?;
     let rendered = match state.feeds.get(&key, version) {
         Some(r) => r,
@@ -263,8 +271,28 @@ where
             rendered
         }
     };
-    Ok(respond(req, &rendered))
+    Ok(rendered)
 }
+
+/// Renders the all-sessions feed once at start, in the background, so the
+/// first calendar client does not wait for a cold render and every public
+/// feed finds its events already rendered.
+pub async fn warm(state: State) {
+    let started = Instant::now();
+    let base = state.base_url.clone();
+    let events = state.feeds.events.clone();
+    let result = current(&state, "all".into(), move |conn, reference| {
+        Ok(Some(public(conn, reference, &base, &events, window(db::now()), ALL_NAME.into(), ALL_DESCRIPTION.into())?))
+    })
+    .await;
+    match result {
+        Ok(_) => tracing::info!(ms = started.elapsed().as_millis() as u64, "feeds warmed"),
+        Err(e) => tracing::warn!(error = ?e, "feeds not warmed"),
+    }
+}
+
+const ALL_NAME: &str = "Convene: all sessions";
+const ALL_DESCRIPTION: &str = "Every session of the EU CBRN Centres of Excellence network";
 
 fn respond(req: &HttpRequest, r: &Rendered) -> HttpResponse {
     let headers = req.headers();
@@ -306,80 +334,54 @@ fn slug_of(raw: &str) -> Option<String> {
     raw.strip_suffix(".ics").filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_string)
 }
 
-#[get("/feeds/all.ics")]
-pub async fn all_feed(req: HttpRequest, state: State) -> Result<HttpResponse, AppError> {
+/// Serves a public feed: the sessions `narrow` selects from the window.
+async fn public_feed(
+    req: &HttpRequest,
+    state: &State,
+    key: String,
+    narrow: impl FnOnce(SessionFilter) -> SessionFilter + Send + 'static,
+    name: String,
+    description: String,
+) -> Result<HttpResponse, AppError> {
     let base = state.base_url.clone();
     let events = state.feeds.events.clone();
-    serve(&req, &state, "all".into(), move |conn, reference| {
-        let filter = window(db::now());
-        Ok(Some(public(
-            conn,
-            reference,
-            &base,
-            &events,
-            filter,
-            "Convene: all sessions".into(),
-            "Every session of the EU CBRN Centres of Excellence network".into(),
-        )?))
+    serve(req, state, key, move |conn, reference| {
+        Ok(Some(public(conn, reference, &base, &events, narrow(window(db::now())), name, description)?))
     })
     .await
+}
+
+#[get("/feeds/all.ics")]
+pub async fn all_feed(req: HttpRequest, state: State) -> Result<HttpResponse, AppError> {
+    let (name, description) =
+        ("Convene: all sessions".into(), "Every session of the EU CBRN Centres of Excellence network".into());
+    public_feed(&req, &state, "all".into(), |f| f, name, description).await
 }
 
 #[get("/feeds/regions/{slug}")]
 pub async fn region_feed(req: HttpRequest, state: State, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let slug = slug_of(&slug).ok_or(AppError::NotFound)?;
-    let region = state.reference().region(&slug).cloned().ok_or(AppError::NotFound)?;
-    let base = state.base_url.clone();
-    let events = state.feeds.events.clone();
-    serve(&req, &state, format!("region:{slug}"), move |conn, reference| {
-        let filter = SessionFilter { region_id: Some(region.id), ..window(db::now()) };
-        Ok(Some(public(
-            conn,
-            reference,
-            &base,
-            &events,
-            filter,
-            format!("Convene: {}", region.name),
-            format!("Sessions open to participants from {}", region.name),
-        )?))
-    })
-    .await
+    let region = slug_of(&slug).and_then(|s| state.reference().region(&s).cloned()).ok_or(AppError::NotFound)?;
+    let (name, description) =
+        (format!("Convene: {}", region.name), format!("Sessions open to participants from {}", region.name));
+    let key = format!("region:{}", region.slug);
+    public_feed(&req, &state, key, move |f| SessionFilter { region_id: Some(region.id), ..f }, name, description).await
 }
 
 #[get("/feeds/countries/{iso2}")]
 pub async fn country_feed(req: HttpRequest, state: State, iso2: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let iso2 = slug_of(&iso2).ok_or(AppError::NotFound)?;
-    let country = state.reference().country(&iso2).cloned().ok_or(AppError::NotFound)?;
-    let base = state.base_url.clone();
-    let events = state.feeds.events.clone();
-    serve(&req, &state, format!("country:{}", country.iso2), move |conn, reference| {
-        let filter = SessionFilter { country: Some(country.iso2.clone()), ..window(db::now()) };
-        let (name, description) =
-            (format!("Convene: {}", country.name), format!("Sessions open to participants from {}", country.name));
-        Ok(Some(public(conn, reference, &base, &events, filter, name, description)?))
-    })
-    .await
+    let country = slug_of(&iso2).and_then(|c| state.reference().country(&c).cloned()).ok_or(AppError::NotFound)?;
+    let (name, description) =
+        (format!("Convene: {}", country.name), format!("Sessions open to participants from {}", country.name));
+    let key = format!("country:{}", country.iso2);
+    public_feed(&req, &state, key, move |f| SessionFilter { country: Some(country.iso2), ..f }, name, description).await
 }
 
 #[get("/feeds/topics/{slug}")]
 pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let slug = slug_of(&slug).ok_or(AppError::NotFound)?;
-    let topic = state.reference().topic(&slug).cloned().ok_or(AppError::NotFound)?;
-    let base = state.base_url.clone();
-    let events = state.feeds.events.clone();
-    serve(&req, &state, format!("topic:{slug}"), move |conn, reference| {
-        let filter = SessionFilter { topic_id: Some(topic.id), ..window(db::now()) };
-        Ok(Some(public(
-            conn,
-            reference,
-            &base,
-            &events,
-            filter,
-            format!("Convene: {}", topic.name),
-            format!("Sessions on {}", topic.name),
-        )?))
-    })
-    .await
+    let topic = slug_of(&slug).and_then(|s| state.reference().topic(&s).cloned()).ok_or(AppError::NotFound)?;
+    let (name, description) = (format!("Convene: {}", topic.name), format!("Sessions on {}", topic.name));
+    let key = format!("topic:{}", topic.slug);
+    public_feed(&req, &state, key, move |f| SessionFilter { topic_id: Some(topic.id), ..f }, name, description).await
 }
 
 /// Series arrive with the organiser workspace; until then no series exists.

@@ -227,7 +227,8 @@ async fn mail_queued_when_the_server_is_killed_is_delivered_once_after_restart()
     let (db3, dir3) = (db.clone(), dir.path().to_path_buf());
     let _second =
         tokio::task::spawn_blocking(move || ServerProcess::start_with(&db3, &dir3, &env)).await.expect("restart");
-    let mail = sink.wait_for(4, Duration::from_secs(30)).await;
+    // A row the killed worker had claimed waits for its lease (60 s) to end.
+    let mail = sink.wait_for(4, Duration::from_secs(90)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(sink.received().len(), 4, "each email exactly once");
     let mut recipients: Vec<String> = mail.iter().map(|m| m.to.join(",")).collect();

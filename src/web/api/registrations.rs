@@ -192,17 +192,7 @@ pub async fn approve_registration(
     state: State,
     registration: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    require_token(&req, &state).await?;
-    let registration_id = id(&registration)?;
-    let notifier = state.composer.clone();
-    let out = blocking(&state.pool, move |conn| {
-        let done = store::approve(conn, registration_id, &notifier)?;
-        let position = store::waitlist_position(conn, &done.registration)?;
-        Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
-    })
-    .await?;
-    state.mail_queued();
-    Ok(HttpResponse::Ok().json(out))
+    decide(req, state, registration, store::approve).await
 }
 
 /// Reject a registration; a freed seat goes to the next in line.
@@ -217,12 +207,23 @@ pub async fn reject_registration(
     state: State,
     registration: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    decide(req, state, registration, store::reject).await
+}
+
+/// An organiser's decision on one registration (approve or reject).
+async fn decide(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<String>,
+    decision: fn(&mut crate::db::DbConn, i32, &dyn crate::db::notify::Notifier) -> Result<store::Cancelled, AppError>,
+) -> Result<HttpResponse, AppError> {
     require_token(&req, &state).await?;
     let registration_id = id(&registration)?;
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let done = store::reject(conn, registration_id, &notifier)?;
-        Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
+        let done = decision(conn, registration_id, &notifier)?;
+        let position = store::waitlist_position(conn, &done.registration)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
     })
     .await?;
     state.mail_queued();

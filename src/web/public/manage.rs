@@ -181,6 +181,30 @@ fn form_csrf(body: &web::Bytes) -> Result<Option<String>, PageError> {
     Ok(pairs.into_iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v))
 }
 
+/// A participant's action from a form on the manage page: checks the CSRF
+/// token, finds the registration, runs `op`, and goes back to the page.
+async fn act<F>(
+    req: HttpRequest,
+    state: &State,
+    token: String,
+    body: web::Bytes,
+    notice: &str,
+    op: F,
+) -> Result<HttpResponse, PageError>
+where
+    F: FnOnce(&mut crate::db::DbConn, &Registration) -> Result<(), AppError> + Send + 'static,
+{
+    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
+    let for_db = token.clone();
+    blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
+        Ok::<_, PageError>(op(conn, &r)?)
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/registrations/{token}?{notice}"))).finish())
+}
+
 #[post("/registrations/{token}/cancel")]
 pub async fn cancel(
     req: HttpRequest,
@@ -188,18 +212,11 @@ pub async fn cancel(
     token: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
-    let token = token.into_inner();
-    let for_db = token.clone();
     let notifier = state.composer.clone();
-    blocking(&state.pool, move |conn| {
-        let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
-        store::cancel(conn, r.id, &notifier)?;
-        Ok::<_, PageError>(())
+    act(req, &state, token.into_inner(), body, "cancelled=1", move |conn, r| {
+        store::cancel(conn, r.id, &notifier).map(|_| ())
     })
-    .await?;
-    state.mail_queued();
-    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/registrations/{token}?cancelled=1"))).finish())
+    .await
 }
 
 #[post("/registrations/{token}/feed")]
@@ -209,17 +226,11 @@ pub async fn renew_feed(
     token: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
-    let token = token.into_inner();
-    let for_db = token.clone();
     let keys = state.keys.clone();
-    blocking(&state.pool, move |conn| {
-        let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
-        store::renew_feed(conn, &keys, &r)?;
-        Ok::<_, PageError>(())
+    act(req, &state, token.into_inner(), body, "feed=renewed", move |conn, r| {
+        store::renew_feed(conn, &keys, r).map(|_| ()).map_err(AppError::from)
     })
-    .await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/registrations/{token}?feed=renewed"))).finish())
+    .await
 }
 
 #[derive(Template)]
