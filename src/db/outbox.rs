@@ -49,10 +49,13 @@ pub fn claim(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<V
                 .load(c)
         }
         super::DbConn::Sqlite(c) => {
+            // SQLite numbers `$1`-style names by first appearance, which
+            // would swap the first two here; `?NNN` is positional.
             let sql = format!(
-                "UPDATE outbox SET status = 'sending', lease_until = $2 WHERE id IN \
-                 (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT $3) RETURNING *"
-            );
+                "UPDATE outbox SET status = 'sending', lease_until = ?2 WHERE id IN \
+                 (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT ?3) RETURNING *"
+            )
+            .replace("$1", "?1");
             diesel::sql_query(sql)
                 .bind::<diesel::sql_types::Timestamp, _>(now)
                 .bind::<diesel::sql_types::Timestamp, _>(lease)

@@ -377,3 +377,31 @@ async fn each_kind_of_message_reads_as_reviewed() {
     let snapshot = kinds.iter().map(|(s, b)| format!("=== {s}\n{b}")).collect::<Vec<_>>().join("\n");
     insta::assert_snapshot!("message_kinds", snapshot);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_database_send_each_email_once() {
+    let sink = SmtpSink::start().await;
+    let url = sink.url();
+    let a = spawn_app_with({
+        let url = url.clone();
+        move |s| s.smtp_url = Some(convene::settings::Secret(url))
+    })
+    .await;
+    let db = a.database_url.clone();
+    let b = spawn_app_with(move |s| {
+        s.smtp_url = Some(convene::settings::Secret(url));
+        s.database_url = db;
+    })
+    .await;
+    let id = session(&a, json!({})).await;
+    for n in 0..30 {
+        // Alternate between the instances so both workers have mail to claim.
+        let app = if n % 2 == 0 { &a } else { &b };
+        assert_eq!(app.register(id, participant(&format!("p{n}@example.org"))).await.0, 201);
+    }
+    sink.wait_for(30, WAIT).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let mail = sink.received();
+    let ids: HashSet<String> = mail.iter().filter_map(|m| m.parsed().message_id().map(String::from)).collect();
+    assert_eq!((mail.len(), ids.len()), (30, 30), "each email once, whichever instance sent it");
+}
