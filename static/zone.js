@@ -2,6 +2,10 @@
 // in the session's zone (or the one picked in the header), and the
 // registration form uses the country's main zone.
 (function () {
+  // After a wrong submission, take the keyboard and screen reader to the
+  // list of errors first.
+  var summary = document.querySelector(".error-summary");
+  if (summary && summary.focus) summary.focus();
   var tz;
   try {
     tz = Intl.DateTimeFormat().resolvedOptions().timeZone;

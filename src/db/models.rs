@@ -4,10 +4,6 @@
 use super::schema::*;
 use diesel::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(transparent)]
-pub struct SessionId(pub i32);
-
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = regions)]
 pub struct Region {

@@ -337,3 +337,15 @@ async fn two_server_processes_on_one_database_never_overbook() {
     let results = burst(&addresses, id, 200).await;
     check_burst(&results, &app.registrations(id).await, 7, 200);
 }
+
+#[tokio::test]
+async fn a_full_session_without_waiting_list_says_so_on_its_page() {
+    let app = spawn_app().await;
+    let id = session_with(&app, json!({"capacity": 1, "waitlist": false})).await;
+    app.register(id, participant("a@example.org")).await;
+    let body = app.get(&format!("/sessions/{id}")).await.text().await.expect("body");
+    let html = scraper::Html::parse_document(&body);
+    let register = scraper::Selector::parse("#register").expect("selector");
+    assert!(html.select(&register).next().is_none(), "no Register button on a full session");
+    assert!(body.contains("This session is full."));
+}

@@ -110,7 +110,9 @@ pub async fn session_page(
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
         id: r.id,
-        registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now()),
+        registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now()).or_else(|| {
+            (session.seats_left() == Some(0) && !session.row.waitlist).then(|| "This session is full.".to_string())
+        }),
         title: r.title.clone(),
         summary: r.summary.clone(),
         paragraphs: r.description.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect(),
