@@ -299,15 +299,15 @@ pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Vec<R
         .map(Some)
 }
 
-/// What a cancellation did: the registration as it is now, and who moved
-/// up from the waiting list into the freed seat.
-pub struct Cancelled {
+/// What a change did: the registration as it is now, and who moved up from
+/// the waiting list into a freed seat.
+pub struct Outcome {
     pub registration: Registration,
     pub promoted: Vec<Registration>,
 }
 
 /// A participant's own cancellation. Cancelling twice changes nothing.
-pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Cancelled, AppError> {
+pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
     change(
         conn,
         registration_id,
@@ -321,7 +321,7 @@ pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) 
 
 /// An organiser's approval: into a seat if one is free, else onto the
 /// waiting list if the session has one.
-pub fn approve(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Cancelled, AppError> {
+pub fn approve(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
     super::write_transaction(conn, |conn| {
         let r = registrations::table
             .find(registration_id)
@@ -347,12 +347,12 @@ pub fn approve(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier)
         };
         let registration = set_status(conn, r.id, status)?;
         notifier.notify(conn, &session, Change::Approved(&registration))?;
-        Ok(Cancelled { registration, promoted: Vec::new() })
+        Ok(Outcome { registration, promoted: Vec::new() })
     })
 }
 
 /// An organiser's refusal; a confirmed person's seat goes to the next in line.
-pub fn reject(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Cancelled, AppError> {
+pub fn reject(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
     change(
         conn,
         registration_id,
@@ -374,7 +374,7 @@ fn change(
     registration_id: i32,
     next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, AppError>,
     notifier: &dyn Notifier,
-) -> Result<Cancelled, AppError> {
+) -> Result<Outcome, AppError> {
     super::write_transaction(conn, |conn| {
         let session_id: i32 = registrations::table
             .find(registration_id)
@@ -385,7 +385,7 @@ fn change(
         session_store::lock(conn, session_id)?;
         let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
         let Some(status) = next(r.status())? else {
-            return Ok(Cancelled { registration: r, promoted: Vec::new() });
+            return Ok(Outcome { registration: r, promoted: Vec::new() });
         };
         let held_seat = r.status() == RegistrationStatus::Confirmed;
         let had_invite = matches!(r.status(), RegistrationStatus::Confirmed);
@@ -409,7 +409,7 @@ fn change(
         } else {
             Vec::new()
         };
-        Ok(Cancelled { registration, promoted })
+        Ok(Outcome { registration, promoted })
     })
 }
 

@@ -22,7 +22,12 @@ pub fn token(req: &HttpRequest) -> Result<CsrfToken, AppError> {
         return Ok(CsrfToken { value: c.value().to_string(), cookie: None });
     }
     let value = new_secret(PREFIX).map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
-    let cookie = Cookie::build(COOKIE, value.clone()).path("/").http_only(true).same_site(SameSite::Lax).finish();
+    let cookie = Cookie::build(COOKIE, value.clone())
+        .path("/")
+        .http_only(true)
+        .secure(super::secure_cookies(req))
+        .same_site(SameSite::Lax)
+        .finish();
     Ok(CsrfToken { value, cookie: Some(cookie) })
 }
 

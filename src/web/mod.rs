@@ -49,6 +49,11 @@ pub fn client_ip(req: &actix_web::HttpRequest) -> Option<std::net::IpAddr> {
     req.peer_addr().map(|a| a.ip())
 }
 
+/// Cookies are marked Secure when the service is reached over https.
+pub fn secure_cookies(req: &actix_web::HttpRequest) -> bool {
+    req.app_data::<State>().is_some_and(|s| s.base_url.starts_with("https://"))
+}
+
 /// Applies `CONVENE_RATE_LIMIT_PER_MINUTE` to the caller's address.
 pub fn rate_limit(req: &actix_web::HttpRequest, state: &State) -> Result<(), AppError> {
     state.limiter.check(client_ip(req)).map_err(AppError::TooManyRequests)

@@ -215,7 +215,7 @@ async fn decide(
     req: HttpRequest,
     state: State,
     registration: web::Path<String>,
-    decision: fn(&mut crate::db::DbConn, i32, &dyn crate::db::notify::Notifier) -> Result<store::Cancelled, AppError>,
+    decision: fn(&mut crate::db::DbConn, i32, &dyn crate::db::notify::Notifier) -> Result<store::Outcome, AppError>,
 ) -> Result<HttpResponse, AppError> {
     require_token(&req, &state).await?;
     let registration_id = id(&registration)?;
