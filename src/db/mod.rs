@@ -7,6 +7,7 @@ pub mod demo;
 pub mod models;
 pub mod notify;
 pub mod outbox;
+pub mod privacy;
 pub mod reference;
 pub mod registrations;
 pub mod schema;

@@ -9,6 +9,7 @@ mod email;
 mod feeds;
 mod ops;
 mod pages;
+mod privacy;
 mod registration_form;
 mod registrations;
 mod smtp;

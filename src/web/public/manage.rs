@@ -21,11 +21,15 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     // `recover` before `{token}`: routes match in the order given.
     cfg.service(recover_form)
         .service(recover)
+        .service(erased_page)
         .service(manage_page)
         .service(cancel_form)
         .service(cancel)
         .service(renew_feed)
-        .service(personal_invite);
+        .service(personal_invite)
+        .service(data_export)
+        .service(erase_form)
+        .service(erase);
 }
 
 #[derive(Template)]
@@ -318,4 +322,79 @@ pub async fn personal_invite(state: State, token: web::Path<String>) -> Result<H
         .insert_header(("Cache-Control", "no-store"))
         .insert_header(("Referrer-Policy", "no-referrer"))
         .body(ics))
+}
+
+/// A copy of everything kept about the participant's email, as JSON.
+#[get("/registrations/{token}/data.json")]
+pub async fn data_export(state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let token = token.into_inner();
+    let data = blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        Ok::<_, PageError>(crate::db::privacy::export(conn, &r)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Content-Disposition", "attachment; filename=\"convene-my-data.json\""))
+        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(("Referrer-Policy", "no-referrer"))
+        .json(data))
+}
+
+#[derive(Template)]
+#[template(path = "public/erase.html")]
+pub struct ErasePage {
+    pub chrome: Chrome,
+    pub token: String,
+    pub email: String,
+    pub csrf: String,
+}
+
+#[get("/registrations/{token}/erase")]
+pub async fn erase_form(req: HttpRequest, state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let token = token.into_inner();
+    let (r, _, _) = load(&state, token.clone()).await?;
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(&req, &empty, participant_zone(&r));
+    let csrf = csrf::token(&req)?;
+    let page = ErasePage {
+        chrome: Chrome::new(&viewer, &state.reference(), &empty),
+        token,
+        email: r.email.clone(),
+        csrf: csrf.value.clone(),
+    };
+    render_status(&page, StatusCode::OK, [csrf.cookie])
+}
+
+#[post("/registrations/{token}/erase")]
+pub async fn erase(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
+    let token = token.into_inner();
+    let notifier = state.composer.clone();
+    blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        crate::db::privacy::erase(conn, &r, &notifier)?;
+        Ok::<_, PageError>(())
+    })
+    .await?;
+    state.mail_queued();
+    // The old link no longer works, so the answer is a page of its own.
+    Ok(HttpResponse::SeeOther().insert_header(("Location", "/registrations/erased")).finish())
+}
+
+#[derive(Template)]
+#[template(path = "public/erased.html")]
+pub struct ErasedPage {
+    pub chrome: Chrome,
+}
+
+#[get("/registrations/erased")]
+pub async fn erased_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(&req, &empty, TimeZone::utc());
+    render_status(&ErasedPage { chrome: Chrome::new(&viewer, &state.reference(), &empty) }, StatusCode::OK, [None])
 }

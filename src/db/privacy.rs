@@ -1,0 +1,126 @@
+//! A participant's rights over their data: a copy of everything kept about
+//! their email address, and its erasure. Erasure anonymises rather than
+//! deletes, so figures by country stay right; it frees any seat held (the
+//! waiting list moves up) and scrubs the emails kept in the outbox.
+
+use super::DbConn;
+use super::models::Registration;
+use super::notify::Notifier;
+use super::schema::{outbox, registrations};
+use super::sessions as session_store;
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::secret::{digest, new_secret};
+use crate::error::AppError;
+use diesel::prelude::*;
+use serde_json::{Value, json};
+
+fn all_of(conn: &mut DbConn, email: &str) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .filter(registrations::email.eq(email))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .load(conn)
+}
+
+/// Everything kept about the person holding this registration's email.
+pub fn export(conn: &mut DbConn, r: &Registration) -> Result<Value, AppError> {
+    let mut items = Vec::new();
+    for g in all_of(conn, &r.email)? {
+        let session = session_store::find(conn, g.session_id)?;
+        let emails: Vec<(String, String, chrono::NaiveDateTime)> = outbox::table
+            .filter(outbox::registration_id.eq(g.id))
+            .order(outbox::id)
+            .select((outbox::subject, outbox::status, outbox::created_at))
+            .load(conn)?;
+        items.push(json!({
+            "session": session.map(|s| json!({
+                "id": s.id(),
+                "title": s.row.title,
+                "starts_at_utc": s.starts_at().to_rfc3339(),
+                "time_zone": s.row.time_zone,
+            })),
+            "name": g.name,
+            "email": g.email,
+            "organisation": g.organisation,
+            "position": g.position,
+            "country": g.country_iso2,
+            "time_zone": g.time_zone,
+            "status": g.status,
+            "answers": serde_json::from_str::<Value>(&g.answers).unwrap_or(Value::Null),
+            "consented_at": g.consented_at.and_utc().to_rfc3339(),
+            "registered_at": g.created_at.and_utc().to_rfc3339(),
+            "updated_at": g.updated_at.and_utc().to_rfc3339(),
+            "emails": emails.iter().map(|(subject, status, at)| json!({"subject": subject, "status": status, "queued_at": at.and_utc().to_rfc3339()})).collect::<Vec<_>>(),
+        }));
+    }
+    Ok(json!({ "email": r.email, "registrations": items }))
+}
+
+/// Erases the personal data of every registration of this email. Returns
+/// how many registrations were anonymised.
+pub fn erase(conn: &mut DbConn, r: &Registration, notifier: &dyn Notifier) -> Result<usize, AppError> {
+    let all = all_of(conn, &r.email)?;
+    // Seats first, through the ordinary cancellation (which tells the next
+    // in line); the erased person gets no more email.
+    for g in all.iter().filter(|g| {
+        matches!(
+            g.status(),
+            RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
+        )
+    }) {
+        super::registrations::cancel(conn, g.id, &Quiet { except: g.id, inner: notifier })?;
+    }
+    super::write_transaction(conn, |conn| {
+        for g in &all {
+            // New random secrets: the old links stop working.
+            let gone = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+            diesel::update(registrations::table.find(g.id))
+                .set((
+                    registrations::name.eq("(erased)"),
+                    registrations::email.eq(format!("erased-{}@invalid", g.id)),
+                    registrations::organisation.eq(""),
+                    registrations::position.eq(""),
+                    registrations::answers.eq("{}"),
+                    registrations::manage_token_hash.eq(digest(&format!("erased-m-{gone}"))),
+                    registrations::feed_token_hash.eq(digest(&format!("erased-f-{gone}"))),
+                    registrations::updated_at.eq(super::now()),
+                ))
+                .execute(conn)?;
+            diesel::delete(
+                outbox::table.filter(outbox::registration_id.eq(g.id)).filter(outbox::status.ne(super::outbox::SENT)),
+            )
+            .execute(conn)?;
+            diesel::update(outbox::table.filter(outbox::registration_id.eq(g.id)))
+                .set((
+                    outbox::recipient_email.eq(format!("erased-{}@invalid", g.id)),
+                    outbox::recipient_name.eq("(erased)"),
+                    outbox::body_text.eq(""),
+                    outbox::body_html.eq(""),
+                    outbox::ics.eq(""),
+                ))
+                .execute(conn)?;
+        }
+        Ok::<_, AppError>(all.len())
+    })
+}
+
+/// Passes every change on, except those about the person being erased.
+struct Quiet<'a> {
+    except: i32,
+    inner: &'a dyn Notifier,
+}
+
+impl Notifier for Quiet<'_> {
+    fn notify(
+        &self,
+        conn: &mut DbConn,
+        session: &session_store::Session,
+        change: super::notify::Change<'_>,
+    ) -> Result<(), AppError> {
+        use super::notify::Change;
+        match change {
+            Change::Withdrawn(r) | Change::Rejected(r) if r.id == self.except => Ok(()),
+            other => self.inner.notify(conn, session, other),
+        }
+    }
+}
