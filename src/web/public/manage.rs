@@ -206,7 +206,8 @@ where
     })
     .await?;
     state.mail_queued();
-    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/registrations/{token}?{notice}"))).finish())
+    let location = if then.starts_with('/') { then.to_string() } else { format!("/registrations/{token}?{then}") };
+    Ok(HttpResponse::SeeOther().insert_header(("Location", location)).finish())
 }
 
 #[post("/registrations/{token}/cancel")]
@@ -372,18 +373,12 @@ pub async fn erase(
     token: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
-    let token = token.into_inner();
     let notifier = state.composer.clone();
-    blocking(&state.pool, move |conn| {
-        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
-        crate::db::privacy::erase(conn, &r, &notifier)?;
-        Ok::<_, PageError>(())
+    // The old link no longer works afterwards, so the answer is a page of its own.
+    act(req, &state, token.into_inner(), body, "/registrations/erased", move |conn, r| {
+        crate::db::privacy::erase(conn, r, &notifier).map(|_| ())
     })
-    .await?;
-    state.mail_queued();
-    // The old link no longer works, so the answer is a page of its own.
-    Ok(HttpResponse::SeeOther().insert_header(("Location", "/registrations/erased")).finish())
+    .await
 }
 
 #[derive(Template)]
