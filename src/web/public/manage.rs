@@ -186,13 +186,14 @@ fn form_csrf(body: &web::Bytes) -> Result<Option<String>, PageError> {
 }
 
 /// A participant's action from a form on the manage page: checks the CSRF
-/// token, finds the registration, runs `op`, and goes back to the page.
+/// token, finds the registration, runs `op`, and goes to `then` (a query
+/// string for the manage page, or a path of its own).
 async fn act<F>(
     req: HttpRequest,
     state: &State,
     token: String,
     body: web::Bytes,
-    notice: &str,
+    then: &str,
     op: F,
 ) -> Result<HttpResponse, PageError>
 where
