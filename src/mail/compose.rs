@@ -17,31 +17,29 @@ use crate::domain::zone::TimeZone;
 use crate::error::AppError;
 use askama::Template;
 
-#[derive(Template)]
-#[template(path = "email/message.txt")]
-struct TextBody<'a> {
-    name: &'a str,
-    lead: &'a [String],
-    title: &'a str,
-    when: &'a str,
-    location: &'a str,
-    join_url: &'a Option<String>,
-    session_url: &'a str,
-    manage_url: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "email/message.html")]
-struct HtmlBody<'a> {
+/// What both parts of an email show.
+struct Body<'a> {
     subject: &'a str,
     name: &'a str,
     lead: &'a [String],
     title: &'a str,
     when: &'a str,
     location: &'a str,
-    join_url: &'a Option<String>,
+    join_url: Option<String>,
     session_url: &'a str,
     manage_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.txt")]
+struct TextBody<'a> {
+    b: &'a Body<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.html")]
+struct HtmlBody<'a> {
+    b: &'a Body<'a>,
 }
 
 /// What one email says, before it becomes text, HTML and calendar parts.
@@ -155,31 +153,19 @@ impl Composer {
         let session_url = format!("{}/sessions/{}", self.base_url, session.id());
         let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
         let fail = |e: askama::Error| AppError::Internal(anyhow::anyhow!("email template failed: {e}"));
-        let text = TextBody {
-            name: &r.name,
-            lead: &view.lead,
-            title: &session.row.title,
-            when: &when,
-            location: &session.row.location,
-            join_url: &join_url,
-            session_url: &session_url,
-            manage_url: &manage_url,
-        }
-        .render()
-        .map_err(fail)?;
-        let html = HtmlBody {
+        let body = Body {
             subject: &view.subject,
             name: &r.name,
             lead: &view.lead,
             title: &session.row.title,
             when: &when,
             location: &session.row.location,
-            join_url: &join_url,
+            join_url,
             session_url: &session_url,
             manage_url: &manage_url,
-        }
-        .render()
-        .map_err(fail)?;
+        };
+        let text = TextBody { b: &body }.render().map_err(fail)?;
+        let html = HtmlBody { b: &body }.render().map_err(fail)?;
         let (ics_method, ics) = match view.invite {
             Some(method) => {
                 let event = self.event(session, r, method, &manage_url, &when);
