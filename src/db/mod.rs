@@ -87,7 +87,17 @@ impl ManageConnection for Manager {
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         match &self.url {
             DatabaseUrl::Postgres(url) => {
-                let mut conn = PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                // libpq tries GSSAPI encryption first unless told otherwise;
+                // Kerberos' library then asserts on its mutexes when a
+                // connection closes while the process exits (seen in CI as
+                // "k5_mutex_lock: Assertion `r == 0' failed"). Convene never
+                // uses Kerberos, so it is off unless the URL asks for it.
+                let url = if url.contains("gssencmode=") {
+                    url.clone()
+                } else {
+                    format!("{url}{}gssencmode=disable", if url.contains('?') { '&' } else { '?' })
+                };
+                let mut conn = PgConnection::establish(&url).map_err(r2d2::Error::ConnectionError)?;
                 // Timestamps are UTC instants; the session's own zone decides
                 // nothing on the server.
                 conn.batch_execute("SET TIME ZONE 'UTC'").map_err(r2d2::Error::QueryError)?;

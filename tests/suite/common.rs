@@ -18,6 +18,13 @@ pub struct TestApp {
     pg: Option<PgDatabase>,
 }
 
+/// libpq without GSSAPI (see `db::Manager::connect`): Kerberos asserts on
+/// its mutexes when a connection closes while a process exits.
+pub fn pg_connect(url: &str) -> diesel::ConnectionResult<PgConnection> {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    PgConnection::establish(&format!("{url}{sep}gssencmode=disable"))
+}
+
 /// A throwaway PostgreSQL database, dropped with the test.
 pub struct PgDatabase {
     admin_url: String,
@@ -26,7 +33,7 @@ pub struct PgDatabase {
 
 impl Drop for PgDatabase {
     fn drop(&mut self) {
-        if let Ok(mut conn) = PgConnection::establish(&self.admin_url) {
+        if let Ok(mut conn) = pg_connect(&self.admin_url) {
             let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name));
         }
     }
@@ -43,8 +50,7 @@ pub fn backend_url(dir: &std::path::Path) -> (DatabaseUrl, Option<PgDatabase>) {
     match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
         Some(admin_url) => {
             let name = format!("convene_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn =
-                PgConnection::establish(&admin_url).expect("TEST_DATABASE_URL must point at a reachable PostgreSQL");
+            let mut conn = pg_connect(&admin_url).expect("TEST_DATABASE_URL must point at a reachable PostgreSQL");
             conn.batch_execute(&format!("CREATE DATABASE \"{name}\"")).expect("create test database");
             let (base, _) = admin_url.rsplit_once('/').expect("TEST_DATABASE_URL has a database name");
             let url = format!("{base}/{name}");
@@ -218,7 +224,7 @@ pub fn run_sql(app: &TestApp, sql: &str) {
             c.batch_execute(&sql).expect("sql");
         }
         DatabaseUrl::Postgres(url) => {
-            let mut c = PgConnection::establish(url).expect("postgres");
+            let mut c = pg_connect(url).expect("postgres");
             c.batch_execute(&sql.replace("INTERVAL_3_DAYS", "INTERVAL '3 days'")).expect("sql");
         }
     }
