@@ -28,6 +28,13 @@ pub enum Command {
     /// Manage API bearer tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Anonymise registrations of sessions that ended more than CONVENE_RETENTION_DAYS ago (the server also does this daily).
+    Purge,
+    /// Write a consistent copy of the SQLite database to PATH while the server runs.
+    Backup {
+        /// A new file to write.
+        path: std::path::PathBuf,
+    },
     /// Inspect and retry the email outbox.
     #[command(subcommand)]
     Outbox(OutboxCommand),

@@ -74,6 +74,24 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Purge => {
+            if settings.retention_days == 0 {
+                println!("CONVENE_RETENTION_DAYS is 0: personal data is kept");
+                return Ok(());
+            }
+            let days = settings.retention_days;
+            let pool = prepare_database(&Settings { demo: false, ..settings })?;
+            let n = convene::db::privacy::purge(&mut *pool.get()?, days, convene::db::now())
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            println!("{n} registration(s) anonymised (sessions that ended more than {days} days ago)");
+            Ok(())
+        }
+        Command::Backup { path } => {
+            let pool = prepare_database(&Settings { demo: false, ..settings })?;
+            convene::db::backup(&mut *pool.get()?, &path)?;
+            println!("backup written to {}", path.display());
+            Ok(())
+        }
         Command::Outbox(OutboxCommand::Retry { id }) => {
             let pool = prepare_database(&Settings { demo: false, ..settings })?;
             let n = outbox::retry(&mut *pool.get()?, id, convene::db::now())?;

@@ -29,6 +29,8 @@ pub struct Settings {
     pub reminder_hours: (i64, i64),
     /// How often the worker looks for reminders that came due.
     pub reminder_check_ms: u64,
+    /// Personal data is anonymised this many days after a session ends (0: kept).
+    pub retention_days: i64,
 }
 
 /// A value that must never reach a log.
@@ -143,7 +145,12 @@ impl Settings {
                 }
             }
         };
+        let retention_days =
+            var("CONVENE_RETENTION_DAYS", "365").parse::<i64>().ok().filter(|d| (0..=36_500).contains(d)).ok_or_else(
+                || err("CONVENE_RETENTION_DAYS", "must be a number of days from 0 (keep) to 36500".into()),
+            )?;
         Ok(Self {
+            retention_days,
             mail_poll_ms: 5000,
             reminder_check_ms: 30_000,
             reminder_hours,

@@ -100,6 +100,7 @@ impl Application {
             poll: std::time::Duration::from_millis(settings.mail_poll_ms),
             reminder_hours: settings.reminder_hours,
             reminder_every: std::time::Duration::from_millis(settings.reminder_check_ms),
+            retention_days: settings.retention_days,
         };
         tokio::spawn(worker.run());
         let state = Data::from(Arc::new(AppState {

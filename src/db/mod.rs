@@ -224,3 +224,17 @@ pub fn change_counter(conn: &mut DbConn) -> diesel::QueryResult<i64> {
     };
     Ok(row.value)
 }
+
+/// A consistent copy of a SQLite database while the server runs
+/// (`VACUUM INTO` reads one snapshot). PostgreSQL has its own tools.
+pub fn backup(conn: &mut DbConn, path: &std::path::Path) -> anyhow::Result<()> {
+    match conn {
+        DbConn::Sqlite(c) => {
+            anyhow::ensure!(!path.exists(), "{} exists already; choose a new file", path.display());
+            let target = path.to_str().context("the backup path is not valid UTF-8")?;
+            c.batch_execute(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))?;
+            Ok(())
+        }
+        DbConn::Pg(_) => anyhow::bail!("the database is PostgreSQL: back it up with pg_dump (see README, Reliability)"),
+    }
+}

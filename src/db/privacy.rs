@@ -70,38 +70,60 @@ pub fn erase(conn: &mut DbConn, r: &Registration, notifier: &dyn Notifier) -> Re
     }) {
         super::registrations::cancel(conn, g.id, &Quiet { except: g.id, inner: notifier })?;
     }
-    super::write_transaction(conn, |conn| {
-        for g in &all {
-            // New random secrets: the old links stop working.
-            let gone = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
-            diesel::update(registrations::table.find(g.id))
-                .set((
-                    registrations::name.eq("(erased)"),
-                    registrations::email.eq(format!("erased-{}@invalid", g.id)),
-                    registrations::organisation.eq(""),
-                    registrations::position.eq(""),
-                    registrations::answers.eq("{}"),
-                    registrations::manage_token_hash.eq(digest(&format!("erased-m-{gone}"))),
-                    registrations::feed_token_hash.eq(digest(&format!("erased-f-{gone}"))),
-                    registrations::updated_at.eq(super::now()),
-                ))
-                .execute(conn)?;
-            diesel::delete(
-                outbox::table.filter(outbox::registration_id.eq(g.id)).filter(outbox::status.ne(super::outbox::SENT)),
-            )
+    let ids: Vec<i32> = all.iter().map(|g| g.id).collect();
+    super::write_transaction(conn, |conn| anonymise(conn, &ids))
+}
+
+/// Replaces the personal data of these registrations (country, status and
+/// dates stay, for the figures), gives them new random secrets so old
+/// links stop working, deletes their unsent emails and scrubs sent ones.
+fn anonymise(conn: &mut DbConn, ids: &[i32]) -> Result<usize, AppError> {
+    for id in ids {
+        let gone = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+        diesel::update(registrations::table.find(id))
+            .set((
+                registrations::name.eq("(erased)"),
+                registrations::email.eq(format!("erased-{id}@invalid")),
+                registrations::organisation.eq(""),
+                registrations::position.eq(""),
+                registrations::answers.eq("{}"),
+                registrations::manage_token_hash.eq(digest(&format!("erased-m-{gone}"))),
+                registrations::feed_token_hash.eq(digest(&format!("erased-f-{gone}"))),
+                registrations::updated_at.eq(super::now()),
+            ))
             .execute(conn)?;
-            diesel::update(outbox::table.filter(outbox::registration_id.eq(g.id)))
-                .set((
-                    outbox::recipient_email.eq(format!("erased-{}@invalid", g.id)),
-                    outbox::recipient_name.eq("(erased)"),
-                    outbox::body_text.eq(""),
-                    outbox::body_html.eq(""),
-                    outbox::ics.eq(""),
-                ))
-                .execute(conn)?;
-        }
-        Ok::<_, AppError>(all.len())
-    })
+        diesel::delete(
+            outbox::table.filter(outbox::registration_id.eq(id)).filter(outbox::status.ne(super::outbox::SENT)),
+        )
+        .execute(conn)?;
+        diesel::update(outbox::table.filter(outbox::registration_id.eq(id)))
+            .set((
+                outbox::recipient_email.eq(format!("erased-{id}@invalid")),
+                outbox::recipient_name.eq("(erased)"),
+                outbox::body_text.eq(""),
+                outbox::body_html.eq(""),
+                outbox::ics.eq(""),
+            ))
+            .execute(conn)?;
+    }
+    Ok(ids.len())
+}
+
+/// Retention: anonymises every registration whose session ended more than
+/// `days` ago. Returns how many were anonymised.
+pub fn purge(conn: &mut DbConn, days: i64, now: chrono::NaiveDateTime) -> Result<usize, AppError> {
+    use super::schema::sessions;
+    let ids: Vec<i32> = registrations::table
+        .inner_join(sessions::table)
+        .filter(sessions::ends_at.lt(now - chrono::Duration::days(days)))
+        .filter(registrations::name.ne("(erased)"))
+        .select(registrations::id)
+        .load(conn)?;
+    let mut done = 0;
+    for chunk in ids.chunks(200) {
+        done += super::write_transaction(conn, |conn| anonymise(conn, chunk))?;
+    }
+    Ok(done)
 }
 
 /// Passes every change on, except those about the person being erased.

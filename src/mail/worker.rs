@@ -20,6 +20,8 @@ pub struct Worker {
     pub poll: Duration,
     pub reminder_hours: (i64, i64),
     pub reminder_every: Duration,
+    /// Days after a session ends before its registrations are anonymised; 0: never.
+    pub retention_days: i64,
 }
 
 const BATCH: i64 = 64;
@@ -32,7 +34,21 @@ pub const IN_FLIGHT: usize = 16;
 impl Worker {
     pub async fn run(self) {
         let mut last_reminders = std::time::Instant::now() - Duration::from_secs(3600);
+        let mut next_purge = std::time::Instant::now() + Duration::from_secs(60);
         loop {
+            if self.retention_days > 0 && std::time::Instant::now() >= next_purge {
+                next_purge = std::time::Instant::now() + Duration::from_secs(24 * 3600);
+                let days = self.retention_days;
+                match self
+                    .blocking(move |conn| {
+                        db::privacy::purge(conn, days, db::now()).map_err(|e| anyhow::anyhow!("{e:?}"))
+                    })
+                    .await
+                {
+                    Ok(n) => tracing::info!(anonymised = n, days, "retention purge"),
+                    Err(e) => tracing::warn!(error = %e, "retention purge failed; retrying tomorrow"),
+                }
+            }
             if last_reminders.elapsed() >= self.reminder_every {
                 last_reminders = std::time::Instant::now();
                 if let Err(e) = self.queue_reminders().await {

@@ -41,3 +41,13 @@ pub fn verify(req: &HttpRequest, submitted: Option<&str>) -> Result<(), AppError
     let submitted = submitted.ok_or_else(refused)?;
     if plausible(cookie.value(), PREFIX) && same(cookie.value(), submitted) { Ok(()) } else { Err(refused()) }
 }
+
+/// The honeypot field of public forms: hidden from people, filled by bots.
+pub const HONEYPOT: &str = "website";
+
+pub fn refuse_bots(pairs: &[(String, String)]) -> Result<(), AppError> {
+    if pairs.iter().any(|(n, v)| n == HONEYPOT && !v.trim().is_empty()) {
+        return Err(AppError::BadRequest("This form could not be accepted.".into()));
+    }
+    Ok(())
+}

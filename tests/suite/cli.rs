@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-fn convene(db: &DatabaseUrl, dir: &std::path::Path) -> Command {
+pub fn convene(db: &DatabaseUrl, dir: &std::path::Path) -> Command {
     let url = match db {
         DatabaseUrl::Sqlite(p) => format!("sqlite://{}", p.display()),
         DatabaseUrl::Postgres(u) => u.clone(),

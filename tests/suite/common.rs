@@ -79,6 +79,7 @@ pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settin
         mail_poll_ms: 100,
         reminder_hours: (24, 1),
         reminder_check_ms: 200,
+        retention_days: 365,
     }
 }
 

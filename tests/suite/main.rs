@@ -12,5 +12,6 @@ mod pages;
 mod privacy;
 mod registration_form;
 mod registrations;
+mod retention;
 mod smtp;
 mod zones;

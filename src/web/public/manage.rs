@@ -284,6 +284,7 @@ pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result
         serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
     let field = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     csrf::verify(&req, field(csrf::FIELD).as_deref())?;
+    csrf::refuse_bots(&pairs)?;
     crate::web::rate_limit(&req, &state)?;
     let typed = field("email").unwrap_or_default();
     let email = match crate::domain::email::EmailAddress::parse(&typed) {

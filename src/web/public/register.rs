@@ -290,6 +290,7 @@ pub async fn register_handler(
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
     csrf::verify(&req, pairs.iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v.as_str()))?;
+    csrf::refuse_bots(&pairs)?;
     crate::web::rate_limit(&req, &state)?;
     let session = load(&state, &id).await?;
     let reference = state.reference();
