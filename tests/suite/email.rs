@@ -275,6 +275,7 @@ async fn the_manage_link_can_be_sent_again_without_revealing_who_registered() {
     assert_eq!(sink.received().len(), 2, "no email to an unknown address");
     assert_eq!(subject_of(&mail[1]), "Your registration link: Biosafety in diagnostic laboratories");
     assert!(text_body(&mail[1]).contains(reg["manage_url"].as_str().expect("url")));
+    insta::assert_snapshot!("recovery", redact(&app, &text_body(&mail[1])));
     let res = app
         .client
         .post(app.url("/registrations/recover"))
@@ -312,6 +313,14 @@ async fn a_reminder_is_sent_once_when_it_comes_due() {
     assert_eq!(subject_of(reminders[0]), "Reminder: Biosafety in diagnostic laboratories starts in 24 hours");
     assert!(text_body(reminders[0]).contains("secret-room"));
     let _ = mail;
+    // The session's date moves with the clock; the rest is reviewed.
+    let text = redact(&app, &text_body(reminders[0]));
+    let text: String = text
+        .lines()
+        .filter(|l| !l.contains(" UTC (UTC+00:00)") && !l.contains("in UTC"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("reminder", text);
 }
 
 #[tokio::test]
@@ -337,8 +346,24 @@ async fn without_smtp_each_email_is_written_as_an_eml_file() {
     assert!(calendar_part(&r).is_some());
 }
 
+/// An email's text with the secrets and the port taken out, for snapshots.
+fn redact(app: &TestApp, text: &str) -> String {
+    let port = app.address.rsplit(':').next().expect("port").to_string();
+    let t = text.replace(&port, "PORT").replace('\r', "");
+    let mut out = String::new();
+    for word in t.split_inclusive(|c: char| c.is_whitespace() || c == '/') {
+        if word.starts_with("m_") || word.starts_with("f_") {
+            out.push_str("[secret]");
+            out.push_str(&word[word.trim_end().len()..]);
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 /// Every kind of message, with secrets and ports redacted, so that changes
-/// to wording are reviewed.
+/// to wording are reviewed (reminders and recovery in their own tests).
 #[tokio::test]
 async fn each_kind_of_message_reads_as_reviewed() {
     let (app, sink) = app_with_sink().await;
@@ -358,21 +383,7 @@ async fn each_kind_of_message_reads_as_reviewed() {
     sink.wait_for(9, WAIT).await;
     app.post_json(&format!("/api/v1/sessions/{id}/cancel"), &json!({})).await; // session cancelled
     let mail = sink.wait_for(10, WAIT).await;
-    let port = app.address.rsplit(':').next().expect("port").to_string();
-    let redact = |t: &str| {
-        let t = t.replace(&port, "PORT").replace('\r', "");
-        let mut out = String::new();
-        for word in t.split_inclusive(|c: char| c.is_whitespace() || c == '/') {
-            if word.starts_with("m_") || word.starts_with("f_") {
-                out.push_str("[secret]");
-                out.push_str(&word[word.trim_end().len()..]);
-            } else {
-                out.push_str(word);
-            }
-        }
-        out
-    };
-    let mut kinds: Vec<(String, String)> = mail.iter().map(|m| (subject_of(m), redact(&text_body(m)))).collect();
+    let mut kinds: Vec<(String, String)> = mail.iter().map(|m| (subject_of(m), redact(&app, &text_body(m)))).collect();
     kinds.sort();
     let snapshot = kinds.iter().map(|(s, b)| format!("=== {s}\n{b}")).collect::<Vec<_>>().join("\n");
     insta::assert_snapshot!("message_kinds", snapshot);
