@@ -234,6 +234,17 @@ pub fn update(
         }
         let input = SessionInput::parse(&merged, false).map_err(AppError::Validation)?;
         let links = resolve_links(reference, &input).map_err(AppError::Validation)?;
+        if input.status == SessionStatus::Draft
+            && current.status() == SessionStatus::Published
+            && !super::registrations::active(conn, id)?.is_empty()
+        {
+            // Hiding it would leave people registered for a session they
+            // can no longer see, with no word to them.
+            return Err(AppError::Validation(FieldErrors::single(
+                "status",
+                "cannot go back to draft while people are registered; cancel the session instead",
+            )));
+        }
         if let Some(capacity) = input.capacity
             && capacity < current.row.seats_taken
         {

@@ -349,3 +349,18 @@ async fn a_full_session_without_waiting_list_says_so_on_its_page() {
     assert!(html.select(&register).next().is_none(), "no Register button on a full session");
     assert!(body.contains("This session is full."));
 }
+
+#[tokio::test]
+async fn a_session_with_registrants_cannot_be_hidden_back_to_draft() {
+    let app = spawn_app().await;
+    let id = session_with(&app, json!({})).await;
+    let empty = session_with(&app, json!({"title": "Nobody yet"})).await;
+    app.register(id, participant("a@example.org")).await;
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"status": "draft"})).await;
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.expect("json");
+    assert!(problem["errors"]["status"].as_str().is_some_and(|m| m.contains("cancel")), "{problem}");
+    assert_eq!(app.session(id).await["status"], "published");
+    let res = app.patch_json(&format!("/api/v1/sessions/{empty}"), &json!({"status": "draft"})).await;
+    assert_eq!(res.status(), 200, "a session nobody registered for may be unpublished");
+}
