@@ -4,7 +4,7 @@ use convene::cli::{self, AdminCommand, Command, OutboxCommand, TokenCommand};
 use convene::db::{accounts, outbox};
 use convene::domain::email::EmailAddress;
 use convene::settings::Settings;
-use convene::startup::{Application, prepare_database};
+use convene::startup::{Application, open_database};
 use convene::telemetry;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -35,15 +35,14 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             runtime.block_on(serve(settings))
         }
         Command::Migrate => {
-            prepare_database(&Settings { demo: false, ..settings })?;
+            open_database(&settings)?;
             println!("database is up to date");
             Ok(())
         }
         Command::Admin(AdminCommand::Create { email }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
             let password = read_password()?;
-            let pool = prepare_database(&Settings { demo: false, ..settings })?;
-            let mut conn = pool.get()?;
+            let mut conn = open_database(&settings)?;
             let created = accounts::upsert_admin(&mut conn, &email, &password)?;
             println!("{} admin {email}", if created { "created" } else { "updated the password of" });
             Ok(())
@@ -54,8 +53,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             {
                 anyhow::bail!("--status must be queued, sending, sent or failed");
             }
-            let pool = prepare_database(&Settings { demo: false, ..settings })?;
-            let rows = outbox::recent(&mut *pool.get()?, status.as_deref(), limit.clamp(1, 10_000))?;
+            let rows = outbox::recent(&mut open_database(&settings)?, status.as_deref(), limit.clamp(1, 10_000))?;
             println!(
                 "{:>6}  {:<8}  {:>8}  {:<20}  {:<32}  subject / last error",
                 "id", "status", "attempts", "queued (UTC)", "to"
@@ -80,21 +78,18 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 return Ok(());
             }
             let days = settings.retention_days;
-            let pool = prepare_database(&Settings { demo: false, ..settings })?;
-            let n = convene::db::privacy::purge(&mut *pool.get()?, days, convene::db::now())
+            let n = convene::db::privacy::purge(&mut open_database(&settings)?, days, convene::db::now())
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!("{n} registration(s) anonymised (sessions that ended more than {days} days ago)");
             Ok(())
         }
         Command::Backup { path } => {
-            let pool = prepare_database(&Settings { demo: false, ..settings })?;
-            convene::db::backup(&mut *pool.get()?, &path)?;
+            convene::db::backup(&mut open_database(&settings)?, &path)?;
             println!("backup written to {}", path.display());
             Ok(())
         }
         Command::Outbox(OutboxCommand::Retry { id }) => {
-            let pool = prepare_database(&Settings { demo: false, ..settings })?;
-            let n = outbox::retry(&mut *pool.get()?, id, convene::db::now())?;
+            let n = outbox::retry(&mut open_database(&settings)?, id, convene::db::now())?;
             println!("{n} email(s) queued again");
             Ok(())
         }
@@ -103,9 +98,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
                 anyhow::bail!("--name must be 1 to 100 characters on one line");
             }
-            let pool = prepare_database(&Settings { demo: false, ..settings })?;
-            let mut conn = pool.get()?;
-            let token = accounts::create_token(&mut conn, name)?;
+            let token = accounts::create_token(&mut open_database(&settings)?, name)?;
             println!("API token {name:?} created; it is shown only once:");
             println!("{token}");
             Ok(())

@@ -54,6 +54,14 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// The database for a one-shot command: created, migrated and seeded with
+/// reference data (never demo sessions), on a single connection.
+pub fn open_database(settings: &Settings) -> anyhow::Result<db::DbConn> {
+    let mut conn = db::connect_one(&settings.database_url)?;
+    db::reference::seed_if_empty(&mut conn)?;
+    Ok(conn)
+}
+
 impl AppState {
     pub fn mail_queued(&self) {
         self.mail_wake.notify_one();

@@ -89,3 +89,120 @@ pub fn link_keys(conn: &mut DbConn, configured: Option<&str>) -> anyhow::Result<
     let key = read(conn)?.context("the generated key was not saved")?;
     Ok(Keys::new(key.as_bytes()))
 }
+
+/// An organiser account.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i32,
+    pub email: String,
+    pub password_hash: String,
+    pub role: String,
+    pub failed_logins: i32,
+    pub locked_until: Option<chrono::NaiveDateTime>,
+}
+
+/// Failed logins in a row before an account is locked for a while.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+/// A signed-in organiser is signed out after this long without a request.
+pub const IDLE_HOURS: i64 = 8;
+pub const SESSION_PREFIX: &str = "a_";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoginError {
+    /// Wrong email or password: deliberately one answer for both.
+    Refused,
+    /// Too many failures: the account waits.
+    Locked,
+}
+
+/// Checks a password. Failures count against the account (not only the
+/// address it came from), so a slow guesser spread over many addresses is
+/// stopped too; an unknown email costs the same hashing time as a known one.
+pub fn verify_login(
+    conn: &mut DbConn,
+    email: &str,
+    password: &str,
+    now: chrono::NaiveDateTime,
+) -> anyhow::Result<Result<User, LoginError>> {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    let email = email.trim().to_lowercase();
+    let user: Option<User> =
+        users::table.filter(users::email.eq(&email)).select(User::as_select()).first(conn).optional()?;
+    let Some(user) = user else {
+        // Spend the time a real check takes.
+        let _ = hash_password(password);
+        return Ok(Err(LoginError::Refused));
+    };
+    if user.locked_until.is_some_and(|t| t > now) {
+        return Ok(Err(LoginError::Locked));
+    }
+    let ok = PasswordHash::new(&user.password_hash)
+        .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
+    if ok {
+        diesel::update(users::table.find(user.id))
+            .set((users::failed_logins.eq(0), users::locked_until.eq(None::<chrono::NaiveDateTime>)))
+            .execute(conn)?;
+        return Ok(Ok(user));
+    }
+    let failures = user.failed_logins + 1;
+    let lock = (failures >= MAX_FAILED_LOGINS).then(|| now + chrono::Duration::minutes(LOCK_MINUTES));
+    diesel::update(users::table.find(user.id))
+        .set((users::failed_logins.eq(if lock.is_some() { 0 } else { failures }), users::locked_until.eq(lock)))
+        .execute(conn)?;
+    Ok(Err(if lock.is_some() { LoginError::Locked } else { LoginError::Refused }))
+}
+
+/// Starts a signed-in session and returns the cookie's secret.
+pub fn start_session(conn: &mut DbConn, user_id: i32) -> anyhow::Result<String> {
+    use super::schema::admin_sessions;
+    let token = new_secret(SESSION_PREFIX).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    let now = super::now();
+    diesel::insert_into(admin_sessions::table)
+        .values((
+            admin_sessions::token_hash.eq(digest(&token)),
+            admin_sessions::user_id.eq(user_id),
+            admin_sessions::created_at.eq(now),
+            admin_sessions::last_seen_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The organiser signed in with this secret, if the session is live;
+/// each use keeps it alive.
+pub fn session_user(conn: &mut DbConn, token: &str, now: chrono::NaiveDateTime) -> QueryResult<Option<User>> {
+    use super::schema::admin_sessions;
+    if !crate::domain::secret::plausible(token, SESSION_PREFIX) {
+        return Ok(None);
+    }
+    let hash = digest(token);
+    let found: Option<(chrono::NaiveDateTime, User)> = admin_sessions::table
+        .inner_join(users::table)
+        .filter(admin_sessions::token_hash.eq(&hash))
+        .select((admin_sessions::last_seen_at, User::as_select()))
+        .first(conn)
+        .optional()?;
+    match found {
+        Some((seen, user)) if now - seen < chrono::Duration::hours(IDLE_HOURS) => {
+            // At most once a minute, to keep reads cheap.
+            if now - seen > chrono::Duration::minutes(1) {
+                diesel::update(admin_sessions::table.find(&hash))
+                    .set(admin_sessions::last_seen_at.eq(now))
+                    .execute(conn)?;
+            }
+            Ok(Some(user))
+        }
+        Some(_) => {
+            diesel::delete(admin_sessions::table.find(&hash)).execute(conn)?;
+            Ok(None)
+        }
+        None => Ok(None),
+    }
+}
+
+pub fn end_session(conn: &mut DbConn, token: &str) -> QueryResult<()> {
+    use super::schema::admin_sessions;
+    diesel::delete(admin_sessions::table.find(digest(token))).execute(conn).map(|_| ())
+}

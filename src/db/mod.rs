@@ -148,6 +148,21 @@ pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// One connection, migrated: for commands that run once and exit. They
+/// must not use the pool, whose threads may still close connections while
+/// the process exits (seen as a crash in libpq's teardown).
+pub fn connect_one(url: &DatabaseUrl) -> anyhow::Result<DbConn> {
+    if let DatabaseUrl::Sqlite(path) = url
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create data folder {}", dir.display()))?;
+    }
+    let mut conn =
+        Manager { url: url.clone() }.connect().with_context(|| format!("cannot connect to the database at {url:?}"))?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
 pub fn migrate(conn: &mut DbConn) -> anyhow::Result<()> {
     match conn {
         DbConn::Pg(c) => {

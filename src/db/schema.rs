@@ -1,6 +1,15 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    admin_sessions (token_hash) {
+        token_hash -> Text,
+        user_id -> Int4,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     api_tokens (id) {
         id -> Int4,
         name -> Text,
@@ -164,9 +173,12 @@ diesel::table! {
         password_hash -> Text,
         role -> Text,
         created_at -> Timestamp,
+        failed_logins -> Int4,
+        locked_until -> Nullable<Timestamp>,
     }
 }
 
+diesel::joinable!(admin_sessions -> users (user_id));
 diesel::joinable!(country_regions -> countries (country_iso2));
 diesel::joinable!(country_regions -> regions (region_id));
 diesel::joinable!(country_time_zones -> countries (country_iso2));
@@ -180,6 +192,7 @@ diesel::joinable!(session_topics -> sessions (session_id));
 diesel::joinable!(session_topics -> topics (topic_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    admin_sessions,
     api_tokens,
     countries,
     country_regions,

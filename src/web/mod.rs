@@ -1,5 +1,6 @@
 //! HTTP: routes per area, shared helpers, middleware.
 
+pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod csrf;
@@ -21,6 +22,7 @@ pub type State = web::Data<AppState>;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(ops::config)
         .configure(assets::config)
+        .configure(admin::config)
         .configure(api::config)
         .configure(feeds::config)
         .configure(public::config)

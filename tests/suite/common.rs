@@ -230,3 +230,11 @@ pub fn run_sql(app: &TestApp, sql: &str) {
         }
     }
 }
+
+/// An admin account on the app's database, made through the library.
+pub fn create_admin(app: &TestApp, email: &str, password: &str) {
+    let pool = convene::db::connect(&app.database_url, 1).expect("database");
+    let mut conn = pool.get().expect("connection");
+    let email = convene::domain::email::EmailAddress::parse(email).expect("email");
+    convene::db::accounts::upsert_admin(&mut conn, &email, password).expect("admin created");
+}

@@ -1,6 +1,7 @@
 //! Black-box tests: the real server on a random port, spoken to over HTTP.
 //! Run on SQLite by default and on PostgreSQL with `TEST_DATABASE_URL`.
 
+mod admin;
 mod api_reference;
 mod api_sessions;
 mod cli;

@@ -25,7 +25,13 @@ async fn purge_anonymises_registrations_of_sessions_past_retention() {
         .arg("purge")
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{:?} {} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 registration(s) anonymised"));
     let gone = &app.registrations(old).await[0];
     assert_eq!(

@@ -1,0 +1,86 @@
+//! `/admin/sessions/{id}/registrations.csv`: UTF-8 with a BOM (Excel reads
+//! it as UTF-8 then), every cell that a spreadsheet would run as a formula
+//! neutralised.
+
+use crate::db::registrations as registration_store;
+use crate::db::sessions as session_store;
+use crate::domain::registration::RegistrationStatus;
+use crate::error::{AppError, PageError};
+use crate::web::{State, blocking};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/sessions/{id}/registrations.csv", web::get().to(export));
+}
+
+/// A cell a spreadsheet would take for a formula gets a leading apostrophe.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
+}
+
+async fn export(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let user = crate::signed_in_or_login!(req, state);
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let reference = state.reference();
+    let csv = blocking(&state.pool, move |conn| {
+        session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let list = registration_store::for_session(conn, id)?;
+        let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+        let header = [
+            "id",
+            "status",
+            "waitlist_position",
+            "name",
+            "email",
+            "organisation",
+            "position",
+            "country",
+            "country_name",
+            "time_zone",
+            "registered_at_utc",
+            "answers",
+        ];
+        out.write_record(header).map_err(|e| AppError::Internal(e.into()))?;
+        let mut position = 0;
+        for r in &list {
+            let place = if r.status() == RegistrationStatus::Waitlisted {
+                position += 1;
+                position.to_string()
+            } else {
+                String::new()
+            };
+            let answers: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&r.answers).unwrap_or_default();
+            let answers = answers
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let country_name = reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default();
+            let cells = [
+                r.id.to_string(),
+                r.status.clone(),
+                place,
+                r.name.clone(),
+                r.email.clone(),
+                r.organisation.clone(),
+                r.position.clone(),
+                r.country_iso2.clone(),
+                country_name,
+                r.time_zone.clone(),
+                r.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                answers,
+            ];
+            out.write_record(cells.iter().map(|c| neutralise(c))).map_err(|e| AppError::Internal(e.into()))?;
+        }
+        let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+        Ok::<_, PageError>(bytes)
+    })
+    .await?;
+    tracing::info!(user = %user.email, session_id = id, "registrations exported");
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}-registrations.csv\"")))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(csv))
+}

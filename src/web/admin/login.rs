@@ -1,0 +1,107 @@
+//! `/admin/login` and `/admin/logout`.
+
+use super::COOKIE;
+use crate::db::accounts::{self, LoginError};
+use crate::error::{AppError, PageError};
+use crate::web::public::{Chrome, Viewer, render_status};
+use crate::web::{State, blocking, csrf, rate_limit, secure_cookies};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login_form))
+        .route("/login", web::post().to(login))
+        .route("/logout", web::post().to(logout));
+}
+
+#[derive(Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    error: Option<&'static str>,
+}
+
+fn page(
+    req: &HttpRequest,
+    state: &State,
+    email: String,
+    error: Option<&'static str>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
+    let token = csrf::token(req)?;
+    let page =
+        LoginPage { chrome: Chrome::new(&viewer, &state.reference(), &empty), csrf: token.value.clone(), email, error };
+    render_status(&page, status, [token.cookie])
+}
+
+async fn login_form(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    page(&req, &state, String::new(), None, StatusCode::OK)
+}
+
+async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    let field = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    csrf::verify(&req, Some(field(csrf::FIELD).as_str()).filter(|v| !v.is_empty()))?;
+    rate_limit(&req, &state)?;
+    let (email, password) = (field("email"), field("password"));
+    if email.len() > 254 || password.len() > 1024 {
+        return page(
+            &req,
+            &state,
+            String::new(),
+            Some("Email or password is not right."),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let typed = email.clone();
+    let outcome = blocking(&state.pool, move |conn| {
+        let verdict = accounts::verify_login(conn, &email, &password, crate::db::now()).map_err(AppError::Internal)?;
+        Ok::<_, PageError>(match verdict {
+            Ok(user) => Ok(accounts::start_session(conn, user.id).map_err(AppError::Internal)?),
+            Err(e) => Err(e),
+        })
+    })
+    .await?;
+    match outcome {
+        Ok(token) => {
+            let cookie = Cookie::build(COOKIE, token)
+                .path("/admin")
+                .http_only(true)
+                .secure(secure_cookies(&req))
+                .same_site(SameSite::Lax)
+                .finish();
+            Ok(HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", "/admin/sessions")).finish())
+        }
+        // The same words whether or not the email exists.
+        Err(LoginError::Refused) => {
+            page(&req, &state, typed, Some("Email or password is not right."), StatusCode::UNAUTHORIZED)
+        }
+        Err(LoginError::Locked) => page(
+            &req,
+            &state,
+            typed,
+            Some("Too many failed attempts for this account. Wait 15 minutes and try again."),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+    }
+}
+
+async fn logout(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+    csrf::verify(&req, pairs.iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v.as_str()))?;
+    if let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_string()) {
+        blocking(&state.pool, move |conn| Ok::<_, PageError>(accounts::end_session(conn, &token)?)).await?;
+    }
+    let mut gone = Cookie::build(COOKIE, "").path("/admin").finish();
+    gone.make_removal();
+    Ok(HttpResponse::SeeOther().cookie(gone).insert_header(("Location", "/admin/login")).finish())
+}

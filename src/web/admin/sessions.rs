@@ -1,0 +1,167 @@
+//! `/admin/sessions` and `/admin/sessions/{id}`: sessions with their
+//! figures, and one session's registrations.
+
+use crate::db::models::Registration;
+use crate::db::registrations as registration_store;
+use crate::db::sessions::{self as session_store, SessionFilter};
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::session::SessionStatus;
+use crate::domain::slot::SlotView;
+use crate::error::{AppError, PageError};
+use crate::web::public::{Chrome, Viewer, render_status};
+use crate::web::{State, blocking, csrf};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/sessions", web::get().to(list)).route("/sessions/{id}", web::get().to(show));
+}
+
+pub struct Row {
+    pub id: i32,
+    pub title: String,
+    pub status: String,
+    pub when: String,
+    pub confirmed: usize,
+    pub capacity: String,
+    pub waiting: usize,
+    pub pending: usize,
+}
+
+#[derive(Template)]
+#[template(path = "admin/sessions.html")]
+struct ListPage {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    rows: Vec<Row>,
+}
+
+fn counts(list: &[Registration]) -> (usize, usize, usize) {
+    let n = |s: RegistrationStatus| list.iter().filter(|r| r.status() == s).count();
+    (n(RegistrationStatus::Confirmed), n(RegistrationStatus::Waitlisted), n(RegistrationStatus::PendingApproval))
+}
+
+async fn list(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let user = crate::signed_in_or_login!(req, state);
+    let query = query.into_inner();
+    let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
+    let zone = viewer.zone.clone();
+    let rows = blocking(&state.pool, move |conn| {
+        let filter = SessionFilter { statuses: SessionStatus::ALL.to_vec(), limit: 500, ..SessionFilter::default() };
+        let mut rows = Vec::new();
+        for s in session_store::list(conn, &filter)? {
+            let (confirmed, waiting, pending) = counts(&registration_store::for_session(conn, s.id())?);
+            rows.push(Row {
+                id: s.id(),
+                title: s.row.title.clone(),
+                status: s.row.status.clone(),
+                when: SlotView::new(s.starts_at(), s.ends_at(), &zone, &s.zone()).line(),
+                confirmed,
+                capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
+                waiting,
+                pending,
+            });
+        }
+        Ok::<_, PageError>(rows)
+    })
+    .await?;
+    let token = csrf::token(&req)?;
+    let page = ListPage {
+        chrome: Chrome::new(&viewer, &state.reference(), &query),
+        csrf: token.value.clone(),
+        email: user.email,
+        rows,
+    };
+    render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
+}
+
+pub struct Person {
+    pub status: &'static str,
+    pub position: Option<usize>,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub country: String,
+    pub time_zone: String,
+    pub registered: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/session.html")]
+struct SessionPage {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    id: i32,
+    title: String,
+    status: String,
+    when: String,
+    confirmed: usize,
+    capacity: String,
+    waiting: usize,
+    pending: usize,
+    people: Vec<Person>,
+}
+
+async fn show(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let user = crate::signed_in_or_login!(req, state);
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let query = query.into_inner();
+    let (session, list) = blocking(&state.pool, move |conn| {
+        let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let list = registration_store::for_session(conn, id)?;
+        Ok::<_, PageError>((s, list))
+    })
+    .await?;
+    let reference = state.reference();
+    let viewer = Viewer::from_request(&req, &query, session.zone());
+    let (confirmed, waiting, pending) = counts(&list);
+    let mut position = 0;
+    let people = list
+        .iter()
+        .map(|r| Person {
+            status: r.status().label(),
+            position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
+                position += 1;
+                position
+            }),
+            name: r.name.clone(),
+            email: r.email.clone(),
+            organisation: r.organisation.clone(),
+            country: reference
+                .country(&r.country_iso2)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| r.country_iso2.clone()),
+            time_zone: r.time_zone.clone(),
+            registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        })
+        .collect();
+    let token = csrf::token(&req)?;
+    let page = SessionPage {
+        chrome: Chrome::new(&viewer, &reference, &query),
+        csrf: token.value.clone(),
+        email: user.email,
+        id,
+        title: session.row.title.clone(),
+        status: session.row.status.clone(),
+        when: SlotView::new(session.starts_at(), session.ends_at(), &viewer.zone, &session.zone()).line(),
+        confirmed,
+        capacity: session.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
+        waiting,
+        pending,
+        people,
+    };
+    render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
+}

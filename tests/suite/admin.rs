@@ -1,0 +1,150 @@
+//! The organisers' workspace: access, login, the registrations view and
+//! its CSV export.
+
+use crate::common::{TestApp, create_admin, manila_session, participant, spawn_app, with};
+use scraper::{Html, Selector};
+use serde_json::json;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn csrf(app: &TestApp) -> String {
+    let html = Html::parse_document(&app.get("/admin/login").await.text().await.expect("body"));
+    let sel = Selector::parse("input[name=csrf_token]").expect("selector");
+    html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
+}
+
+async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    let token = csrf(app).await;
+    app.client
+        .post(app.url("/admin/login"))
+        .form(&[("csrf_token", token.as_str()), ("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("sent")
+}
+
+#[tokio::test]
+async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
+    let app = spawn_app().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    for path in [
+        "/admin",
+        "/admin/sessions",
+        &format!("/admin/sessions/{id}"),
+        &format!("/admin/sessions/{id}/registrations.csv"),
+        "/admin/users",
+        "/admin/sessions/999/x",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 303, "{path}");
+        assert_eq!(res.headers()["location"], "/admin/login", "{path}");
+    }
+    assert_eq!(app.get("/admin/login").await.status(), 200);
+    let res = app
+        .client
+        .get(app.url("/admin/sessions"))
+        .header("Cookie", "convene_admin=a_forged")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303, "a made-up session cookie is no session");
+}
+
+#[tokio::test]
+async fn login_needs_the_csrf_token_and_the_right_password_and_says_nothing_about_which_was_wrong() {
+    let app = spawn_app().await;
+    create_admin(&app, "admin@example.org", PASSWORD);
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", "admin@example.org"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 403, "no CSRF token");
+    let wrong = login(&app, "admin@example.org", "not the password").await;
+    assert_eq!(wrong.status(), 401);
+    let wrong_text = Html::parse_document(&wrong.text().await.expect("body"));
+    let unknown = login(&app, "nobody@example.org", PASSWORD).await;
+    assert_eq!(unknown.status(), 401);
+    let unknown_text = Html::parse_document(&unknown.text().await.expect("body"));
+    let alert = Selector::parse("[role=alert]").expect("selector");
+    let say = |h: &Html| h.select(&alert).next().map(|e| e.text().collect::<String>()).unwrap_or_default();
+    assert_eq!(say(&wrong_text), say(&unknown_text), "the same answer for an unknown email");
+    assert!(say(&wrong_text).contains("not right"));
+
+    let ok = login(&app, "Admin@Example.org", PASSWORD).await;
+    assert_eq!(ok.status(), 303);
+    assert_eq!(ok.headers()["location"], "/admin/sessions");
+    let cookie = ok.headers()["set-cookie"].to_str().expect("ascii").to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert_eq!(app.get("/admin/sessions").await.status(), 200);
+
+    let page = Html::parse_document(&app.get("/admin/sessions").await.text().await.expect("body"));
+    let sel = Selector::parse("nav.admin-nav input[name=csrf_token]").expect("selector");
+    let token = page.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string();
+    let out =
+        app.client.post(app.url("/admin/logout")).form(&[("csrf_token", token.as_str())]).send().await.expect("sent");
+    assert_eq!(out.status(), 303);
+    assert_eq!(app.get("/admin/sessions").await.status(), 303, "signed out");
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    let app = spawn_app().await;
+    create_admin(&app, "admin@example.org", PASSWORD);
+    for _ in 0..4 {
+        assert_eq!(login(&app, "admin@example.org", "guess").await.status(), 401);
+    }
+    assert_eq!(login(&app, "admin@example.org", "guess").await.status(), 429, "the fifth failure locks");
+    assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 429, "even the right password waits");
+}
+
+#[tokio::test]
+async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv() {
+    let app = spawn_app().await;
+    create_admin(&app, "admin@example.org", PASSWORD);
+    let id = app.create_session(with(manila_session(), json!({"capacity": 1, "waitlist": true}))).await["id"]
+        .as_i64()
+        .expect("id");
+    app.register(
+        id,
+        with(
+            participant("x@example.org"),
+            json!({"name": "<script>alert('x')</script>", "organisation": "=HYPERLINK(\"http://evil\")"}),
+        ),
+    )
+    .await;
+    app.register(
+        id,
+        with(
+            participant("y@example.org"),
+            json!({"name": "Nguyễn Thị Hà", "organisation": "-1+2", "position": "@lead"}),
+        ),
+    )
+    .await;
+    assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 303);
+
+    let body = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");
+    assert!(!body.contains("<script>alert"), "escaped in the workspace");
+    let html = Html::parse_document(&body);
+    let cells = Selector::parse("tbody td").expect("selector");
+    let texts: Vec<String> = html.select(&cells).map(|c| c.text().collect()).collect();
+    assert!(texts.contains(&"<script>alert('x')</script>".to_string()), "shown as typed: {texts:?}");
+    assert!(body.contains("1</strong> confirmed of 1"));
+
+    let res = app.get(&format!("/admin/sessions/{id}/registrations.csv")).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().expect("ascii").starts_with("text/csv"));
+    let bytes = res.bytes().await.expect("body");
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("parses back");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][3], "<script>alert('x')</script>");
+    assert_eq!(&rows[0][5], "'=HYPERLINK(\"http://evil\")", "a formula is neutralised");
+    assert_eq!(&rows[1][3], "Nguyễn Thị Hà");
+    assert_eq!((&rows[1][1], &rows[1][2]), ("waitlisted", "1"));
+    assert_eq!(&rows[1][5], "'-1+2");
+    assert_eq!(&rows[1][6], "'@lead");
+}
