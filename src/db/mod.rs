@@ -3,6 +3,7 @@
 //! tries each backend in turn and SQLite accepts any string as a file name.
 
 pub mod accounts;
+pub mod audit;
 pub mod demo;
 pub mod models;
 pub mod notify;

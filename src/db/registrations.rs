@@ -316,12 +316,18 @@ pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) 
             _ => Ok(Some(RegistrationStatus::Cancelled)),
         },
         notifier,
+        None,
     )
 }
 
 /// An organiser's approval: into a seat if one is free, else onto the
 /// waiting list if the session has one.
-pub fn approve(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
+pub fn approve(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Outcome, AppError> {
     super::write_transaction(conn, |conn| {
         let r = registrations::table
             .find(registration_id)
@@ -346,13 +352,27 @@ pub fn approve(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier)
             return Err(AppError::Conflict("The session is full and has no waiting list.".into()));
         };
         let registration = set_status(conn, r.id, status)?;
+        super::audit::record(
+            conn,
+            actor,
+            "registration.approve",
+            Some(r.session_id),
+            Some(r.id),
+            &serde_json::json!({"status": r.status}),
+            &serde_json::json!({"status": registration.status}),
+        )?;
         notifier.notify(conn, &session, Change::Approved(&registration))?;
         Ok(Outcome { registration, promoted: Vec::new() })
     })
 }
 
 /// An organiser's refusal; a confirmed person's seat goes to the next in line.
-pub fn reject(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
+pub fn reject(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Outcome, AppError> {
     change(
         conn,
         registration_id,
@@ -364,6 +384,7 @@ pub fn reject(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) 
             _ => Ok(Some(RegistrationStatus::Rejected)),
         },
         notifier,
+        Some(actor),
     )
 }
 
@@ -374,6 +395,8 @@ fn change(
     registration_id: i32,
     next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, AppError>,
     notifier: &dyn Notifier,
+    // Organisers' changes are audited; a participant's own are not.
+    actor: Option<&str>,
 ) -> Result<Outcome, AppError> {
     super::write_transaction(conn, |conn| {
         let session_id: i32 = registrations::table
@@ -395,6 +418,19 @@ fn change(
             registration = diesel::update(registrations::table.find(r.id))
                 .set(registrations::calendar_bump.eq(registrations::calendar_bump + 1))
                 .get_result(conn)?;
+        }
+        if let Some(actor) = actor {
+            let action =
+                if status == RegistrationStatus::Rejected { "registration.reject" } else { "registration.cancel" };
+            super::audit::record(
+                conn,
+                actor,
+                action,
+                Some(session_id),
+                Some(r.id),
+                &serde_json::json!({"status": r.status}),
+                &serde_json::json!({"status": registration.status}),
+            )?;
         }
         let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
         let change = if status == RegistrationStatus::Cancelled {

@@ -20,6 +20,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log (id) {
+        id -> Int4,
+        at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        session_id -> Nullable<Int4>,
+        registration_id -> Nullable<Int4>,
+        before -> Text,
+        after -> Text,
+    }
+}
+
+diesel::table! {
     countries (iso2) {
         iso2 -> Text,
         name -> Text,
@@ -194,6 +207,7 @@ diesel::joinable!(session_topics -> topics (topic_id));
 diesel::allow_tables_to_appear_in_same_query!(
     admin_sessions,
     api_tokens,
+    audit_log,
     countries,
     country_regions,
     country_time_zones,

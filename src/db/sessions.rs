@@ -195,6 +195,7 @@ pub fn create(
     reference: &Reference,
     input: &SessionInput,
     is_demo: bool,
+    actor: &str,
 ) -> Result<Session, AppError> {
     let links = resolve_links(reference, input).map_err(AppError::Validation)?;
     let now = super::now();
@@ -203,6 +204,16 @@ pub fn create(
             .values(&NewSession { fields: changes(input, 0, now), is_demo, created_at: now })
             .get_result(conn)?;
         write_links(conn, row.id, &links)?;
+        let created = find(conn, row.id)?.ok_or(diesel::result::Error::NotFound)?;
+        super::audit::record(
+            conn,
+            actor,
+            "session.create",
+            Some(row.id),
+            None,
+            &Value::Null,
+            &Value::Object(created.as_input_object(reference)),
+        )?;
         QueryResult::Ok(row.id)
     })?;
     find(conn, id)?.ok_or(AppError::NotFound)
@@ -217,6 +228,7 @@ pub fn update(
     id: i32,
     patch: &Map<String, Value>,
     notifier: &dyn super::notify::Notifier,
+    actor: &str,
 ) -> Result<(Session, Vec<String>), AppError> {
     super::write_transaction(conn, |conn| {
         if !lock(conn, id)? {
@@ -264,6 +276,12 @@ pub fn update(
         diesel::update(sessions::table.find(id)).set(&changes(&input, sequence, super::now())).execute(conn)?;
         write_links(conn, id, &links)?;
         let session = find(conn, id)?.ok_or(AppError::NotFound)?;
+        let before = Value::Object(current.as_input_object(reference));
+        let after = Value::Object(session.as_input_object(reference));
+        let changed = super::audit::difference(&before, &after);
+        if changed.as_object().is_some_and(|c| !c.is_empty()) {
+            super::audit::record(conn, actor, "session.update", Some(id), None, &before, &after)?;
+        }
         if calendar_change && session.status() == SessionStatus::Published {
             notifier.notify(conn, &session, super::notify::Change::SessionChanged)?;
         }
@@ -275,7 +293,12 @@ pub fn update(
 }
 
 /// Cancels a session; cancelling twice changes nothing the second time.
-pub fn cancel(conn: &mut DbConn, id: i32, notifier: &dyn super::notify::Notifier) -> Result<Session, AppError> {
+pub fn cancel(
+    conn: &mut DbConn,
+    id: i32,
+    notifier: &dyn super::notify::Notifier,
+    actor: &str,
+) -> Result<Session, AppError> {
     super::write_transaction(conn, |conn| {
         if !lock(conn, id)? {
             return Err(AppError::NotFound);
@@ -290,6 +313,15 @@ pub fn cancel(conn: &mut DbConn, id: i32, notifier: &dyn super::notify::Notifier
                 ))
                 .execute(conn)?;
             let session = find(conn, id)?.ok_or(AppError::NotFound)?;
+            super::audit::record(
+                conn,
+                actor,
+                "session.cancel",
+                Some(id),
+                None,
+                &json!({"status": current.row.status}),
+                &json!({"status": session.row.status}),
+            )?;
             notifier.notify(conn, &session, super::notify::Change::SessionCancelled)?;
         }
         find(conn, id)?.ok_or(AppError::NotFound)

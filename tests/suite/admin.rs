@@ -148,3 +148,39 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
     assert_eq!(&rows[1][5], "'-1+2");
     assert_eq!(&rows[1][6], "'@lead");
 }
+
+#[tokio::test]
+async fn every_organiser_change_is_in_the_audit_log_with_before_and_after() {
+    let app = spawn_app().await;
+    create_admin(&app, "admin@example.org", PASSWORD);
+    let id = app.create_session(with(manila_session(), json!({"requires_approval": true}))).await["id"]
+        .as_i64()
+        .expect("id");
+    app.patch_json(
+        &format!("/api/v1/sessions/{id}"),
+        &json!({"starts_at": "2027-03-09T17:00", "ends_at": "2027-03-09T18:00"}),
+    )
+    .await;
+    let (_, reg) = app.register(id, participant("p@example.org")).await;
+    app.post_json(&format!("/api/v1/registrations/{}/approve", reg["id"]), &json!({})).await;
+    assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 303);
+    assert_eq!(app.get(&format!("/admin/sessions/{id}/registrations.csv")).await.status(), 200);
+    app.post_json(&format!("/api/v1/sessions/{id}/cancel"), &json!({})).await;
+
+    let html = Html::parse_document(&app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body"));
+    let rows = Selector::parse("table.audit tbody tr").expect("selector");
+    let rows: Vec<Vec<String>> = html
+        .select(&rows)
+        .map(|r| r.select(&Selector::parse("td").expect("td")).map(|c| c.text().collect::<String>()).collect())
+        .collect();
+    let actions: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        actions,
+        ["session.cancel", "registrations.export", "registration.approve", "session.update", "session.create"],
+        "newest first"
+    );
+    assert_eq!(rows[0][1], "token:tests");
+    assert_eq!(rows[1][1], "user:admin@example.org");
+    assert!(rows[3][3].contains("starts_at: \"2027-03-09T16:00:00\" → \"2027-03-09T17:00:00\""), "{}", rows[3][3]);
+    assert!(rows[2][3].contains("\"pending_approval\" → \"confirmed\""), "{}", rows[2][3]);
+}

@@ -22,6 +22,7 @@ async fn export(req: HttpRequest, state: State, id: web::Path<String>) -> Result
     let user = crate::signed_in_or_login!(req, state);
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let reference = state.reference();
+    let actor = format!("user:{}", user.email);
     let csv = blocking(&state.pool, move |conn| {
         session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         let list = registration_store::for_session(conn, id)?;
@@ -74,10 +75,19 @@ async fn export(req: HttpRequest, state: State, id: web::Path<String>) -> Result
             out.write_record(cells.iter().map(|c| neutralise(c))).map_err(|e| AppError::Internal(e.into()))?;
         }
         let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+        // Personal data leaving the service is a change worth a record.
+        crate::db::audit::record(
+            conn,
+            &actor,
+            "registrations.export",
+            Some(id),
+            None,
+            &serde_json::Value::Null,
+            &serde_json::json!({"rows": list.len()}),
+        )?;
         Ok::<_, PageError>(bytes)
     })
     .await?;
-    tracing::info!(user = %user.email, session_id = id, "registrations exported");
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}-registrations.csv\"")))

@@ -93,6 +93,13 @@ pub struct Person {
     pub registered: String,
 }
 
+pub struct Change {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub what: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/session.html")]
 struct SessionPage {
@@ -108,6 +115,7 @@ struct SessionPage {
     waiting: usize,
     pending: usize,
     people: Vec<Person>,
+    changes: Vec<Change>,
 }
 
 async fn show(
@@ -119,12 +127,33 @@ async fn show(
     let user = crate::signed_in_or_login!(req, state);
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let query = query.into_inner();
-    let (session, list) = blocking(&state.pool, move |conn| {
+    let (session, list, log) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         let list = registration_store::for_session(conn, id)?;
-        Ok::<_, PageError>((s, list))
+        let log = crate::db::audit::for_session(conn, id, 200)?;
+        Ok::<_, PageError>((s, list, log))
     })
     .await?;
+    let changes = log
+        .iter()
+        .map(|e| {
+            let before: serde_json::Value = serde_json::from_str(&e.before).unwrap_or_default();
+            let after: serde_json::Value = serde_json::from_str(&e.after).unwrap_or_default();
+            let diff = crate::db::audit::difference(&before, &after);
+            let what = match diff.as_object() {
+                Some(d) if !d.is_empty() => {
+                    d.iter().map(|(k, v)| format!("{k}: {} → {}", v[0], v[1])).collect::<Vec<_>>().join("; ")
+                }
+                _ => after.to_string(),
+            };
+            Change {
+                at: e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                actor: e.actor.clone(),
+                action: e.action.clone(),
+                what,
+            }
+        })
+        .collect();
     let reference = state.reference();
     let viewer = Viewer::from_request(&req, &query, session.zone());
     let (confirmed, waiting, pending) = counts(&list);
@@ -162,6 +191,7 @@ async fn show(
         waiting,
         pending,
         people,
+        changes,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
 }

@@ -215,13 +215,18 @@ async fn decide(
     req: HttpRequest,
     state: State,
     registration: web::Path<String>,
-    decision: fn(&mut crate::db::DbConn, i32, &dyn crate::db::notify::Notifier) -> Result<store::Outcome, AppError>,
+    decision: fn(
+        &mut crate::db::DbConn,
+        i32,
+        &dyn crate::db::notify::Notifier,
+        &str,
+    ) -> Result<store::Outcome, AppError>,
 ) -> Result<HttpResponse, AppError> {
-    require_token(&req, &state).await?;
+    let actor = format!("token:{}", require_token(&req, &state).await?);
     let registration_id = id(&registration)?;
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let done = decision(conn, registration_id, &notifier)?;
+        let done = decision(conn, registration_id, &notifier, &actor)?;
         let position = store::waitlist_position(conn, &done.registration)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
     })

@@ -146,13 +146,13 @@ pub async fn create_session(
     state: State,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, AppError> {
-    require_token(&req, &state).await?;
+    let actor = format!("token:{}", require_token(&req, &state).await?);
     let fields = object(body.into_inner())?;
     let input = SessionInput::parse(&fields, false).map_err(AppError::Validation)?;
     let base = state.base_url.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let session = store::create(conn, &reference, &input, false)?;
+        let session = store::create(conn, &reference, &input, false, &actor)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = input.notes;
         Ok::<_, AppError>(out)
@@ -315,14 +315,14 @@ pub async fn patch_session(
     id: web::Path<String>,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, AppError> {
-    require_token(&req, &state).await?;
+    let actor = format!("token:{}", require_token(&req, &state).await?);
     let id = session_id(&id)?;
     let patch = object(body.into_inner())?;
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let (session, notes) = store::update(conn, &reference, id, &patch, &notifier)?;
+        let (session, notes) = store::update(conn, &reference, id, &patch, &notifier, &actor)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = notes;
         Ok::<_, AppError>(out)
@@ -340,12 +340,12 @@ pub async fn patch_session(
     security(("bearer" = [])))]
 #[post("/v1/sessions/{id}/cancel")]
 pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
-    require_token(&req, &state).await?;
+    let actor = format!("token:{}", require_token(&req, &state).await?);
     let id = session_id(&id)?;
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let session = store::cancel(conn, id, &notifier)?;
+        let session = store::cancel(conn, id, &notifier, &actor)?;
         let reference = Reference::load(conn)?;
         Ok::<_, AppError>(SessionOut::new(&session, &reference, &base, true))
     })
