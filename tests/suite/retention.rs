@@ -116,3 +116,13 @@ async fn a_filled_honeypot_is_refused_and_writes_nothing() {
     assert_eq!(res.status(), 400);
     assert!(app.registrations(id).await.is_empty());
 }
+
+#[tokio::test]
+async fn the_privacy_notice_states_the_retention_period() {
+    let app = crate::common::spawn_app_with(|s| s.retention_days = 90).await;
+    let body = app.get("/privacy").await.text().await.expect("body");
+    let html = scraper::Html::parse_document(&body);
+    let sel = scraper::Selector::parse("#retention").expect("selector");
+    let text: String = html.select(&sel).next().expect("a retention paragraph").text().collect();
+    assert!(text.contains("90 days after the session ends"), "{text}");
+}

@@ -63,6 +63,7 @@ pub fn render(
 #[template(path = "public/privacy.html")]
 struct PrivacyPage {
     chrome: Chrome,
+    retention_days: i64,
 }
 
 #[actix_web::get("/privacy")]
@@ -73,6 +74,9 @@ async fn privacy(
 ) -> Result<HttpResponse, PageError> {
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
-    let page = PrivacyPage { chrome: Chrome::new(&viewer, &state.reference(), &query) };
+    let page = PrivacyPage {
+        chrome: Chrome::new(&viewer, &state.reference(), &query),
+        retention_days: state.settings.retention_days,
+    };
     render(&page, viewer.cookie())
 }
