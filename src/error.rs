@@ -24,6 +24,10 @@ pub enum AppError {
     Conflict(String),
     #[error("the request body is too large")]
     PayloadTooLarge,
+    #[error("send JSON with Content-Type: application/json")]
+    UnsupportedMediaType,
+    #[error("this method is not allowed here; use {0}")]
+    MethodNotAllowed(&'static str),
     #[error("too many requests from this address; try again in {0} seconds")]
     TooManyRequests(u64),
     #[error("{0}")]
@@ -48,11 +52,24 @@ impl From<diesel::result::Error> for AppError {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
             Error::NotFound => Self::NotFound,
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+            // UnableToSendCommand: libpq could not even send the query, as
+            // on a connection cut by a server restart.
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _) => {
                 Self::Unavailable("the database is not answering; try again shortly".into())
             }
             Error::DatabaseError(_, ref info) if info.message().contains("database is locked") => {
                 Self::Unavailable("the database is busy; try again shortly".into())
+            }
+            // SQLite's SQLITE_FULL, SQLITE_READONLY and SQLITE_IOERR: the
+            // disk, not the request, is at fault, and the transaction was
+            // rolled back, so the client may retry later.
+            Error::DatabaseError(_, ref info)
+                if ["disk is full", "readonly database", "disk I/O error"]
+                    .iter()
+                    .any(|m| info.message().contains(m)) =>
+            {
+                tracing::error!(error = info.message(), "the database cannot be written; check the disk");
+                Self::Unavailable("the database cannot store anything right now; try again later".into())
             }
             other => Self::Internal(anyhow::Error::new(other).context("database query failed")),
         }
@@ -76,6 +93,8 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -91,6 +110,8 @@ impl AppError {
             Self::NotFound => "Not found",
             Self::Conflict(_) => "Conflict",
             Self::PayloadTooLarge => "Payload too large",
+            Self::UnsupportedMediaType => "Unsupported media type",
+            Self::MethodNotAllowed(_) => "Method not allowed",
             Self::TooManyRequests(_) => "Too many requests",
             Self::Unavailable(_) => "Service unavailable",
             Self::Internal(_) => "Internal error",
@@ -133,6 +154,9 @@ impl ResponseError for AppError {
         res.content_type("application/problem+json");
         if matches!(self, Self::Unauthorized) {
             res.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        if let Self::MethodNotAllowed(allow) = self {
+            res.insert_header(("Allow", *allow));
         }
         if let Some(seconds) = self.retry_after() {
             res.insert_header(("Retry-After", seconds.to_string()));

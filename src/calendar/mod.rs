@@ -81,8 +81,11 @@ pub fn host_of(base_url: &str) -> String {
     if host.is_empty() { "localhost".to_string() } else { host.to_string() }
 }
 
+/// Control characters are not allowed in iCalendar text, and trailing
+/// white space would not survive: common readers trim line ends.
 fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+    let kept: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+    kept.trim_end().to_string()
 }
 
 fn param(text: &str) -> String {

@@ -135,18 +135,49 @@ pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
         }
         // Switch a new file to WAL on one connection first: several
         // connections doing it at once fail with "database is locked".
-        Manager { url: url.clone() }.connect().with_context(|| format!("cannot open the database at {url:?}"))?;
+        Manager { url: url.clone() }
+            .connect()
+            .with_context(|| format!("cannot open the database at {url:?}{}", unwritable(path)))?;
     }
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
-        .test_on_check_out(false)
+        // A PostgreSQL restart leaves every pooled connection dead, and
+        // nothing else tells r2d2 so: without a ping on checkout the pool
+        // would hand out dead connections forever. SQLite files cannot go
+        // away like that, so they skip the round trip.
+        .test_on_check_out(matches!(url, DatabaseUrl::Postgres(_)))
         .build(Manager { url: url.clone() })
         .with_context(|| format!("cannot connect to the database at {url:?}"))?;
     let mut conn = pool.get().context("cannot get a database connection")?;
     migrate(&mut conn)?;
     Ok(pool)
+}
+
+/// Why SQLite may have said only "unable to open database file": the
+/// file or its folder cannot be written (SQLite needs both, for its
+/// write-ahead log), e.g. on a file system mounted read-only.
+fn unwritable(path: &std::path::Path) -> String {
+    let probe = if path.exists() {
+        std::fs::OpenOptions::new().append(true).open(path).map(drop)
+    } else {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        tempfile_probe(dir)
+    };
+    match probe {
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+            format!(" (the disk is read-only: {e})")
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => format!(" (not writable: {e})"),
+        _ => String::new(),
+    }
+}
+
+fn tempfile_probe(dir: &std::path::Path) -> std::io::Result<()> {
+    let probe = dir.join(format!(".convene-probe-{}", std::process::id()));
+    std::fs::File::create(&probe)?;
+    std::fs::remove_file(probe)
 }
 
 /// One connection, migrated: for commands that run once and exit. They

@@ -130,7 +130,52 @@ async fn malformed_and_oversized_bodies_are_refused() {
         .await
         .expect("sent");
     assert_eq!(res.status(), 400, "non-UTF-8 body");
+
+    let res = app
+        .client
+        .post(app.url("/api/v1/sessions"))
+        .bearer_auth(&app.token)
+        .body(manila_session().to_string())
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 415, "JSON must say it is JSON");
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
     assert!(app.all_sessions().await.is_empty());
+}
+
+#[tokio::test]
+async fn other_methods_get_405_with_allow_and_the_spec_documents_problem_answers() {
+    let app = spawn_app().await;
+    for (method, path, allow) in [
+        ("DELETE", "/api/v1/sessions", "GET, POST"),
+        ("PUT", "/api/v1/sessions/1", "GET, PATCH"),
+        ("GET", "/api/v1/sessions/1/cancel", "POST"),
+        ("TRACE", "/api/v1/regions", "GET"),
+    ] {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let res = app.client.request(method.clone(), app.url(path)).send().await.expect("sent");
+        assert_eq!(res.status(), 405, "{method} {path}");
+        assert_eq!(res.headers()["allow"], allow, "{method} {path}");
+    }
+    assert_eq!(app.get("/api/v1/nowhere").await.status(), 404);
+
+    let doc: Value = app.get("/api/openapi.json").await.json().await.expect("json");
+    let create = &doc["paths"]["/api/v1/sessions"]["post"]["responses"];
+    for status in ["400", "401", "413", "415", "422", "503"] {
+        assert!(
+            create[status]["content"]["application/problem+json"].is_object(),
+            "POST /api/v1/sessions documents {status} as a problem document: {}",
+            create[status]
+        );
+    }
+    assert!(create["201"]["content"]["application/json"].is_object());
+    let limit = doc["paths"]["/api/v1/sessions"]["get"]["parameters"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "limit"))
+        .cloned()
+        .expect("limit parameter");
+    assert_eq!(limit["schema"]["maximum"], 500);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod api_sessions;
 mod cli;
 mod common;
 mod email;
+mod faults;
 mod feeds;
 mod ops;
 mod pages;

@@ -1,7 +1,7 @@
 //! The organisers' workspace under `/admin`. Every route but the login
 //! form answers anonymous requests with a 303 to `/admin/login`.
 
-mod csv_export;
+pub mod csv_export;
 mod login;
 mod sessions;
 

@@ -3,7 +3,7 @@
 use super::reference::{CountryOut, RegionOut, TopicOut};
 use super::registrations::{RegistrationCreated, RegistrationOut};
 use super::sessions::SessionOut;
-use actix_web::{HttpResponse, get};
+use actix_web::HttpResponse;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
 #[allow(dead_code)]
 #[derive(ToSchema)]
 pub struct SessionWrite {
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     title: Option<String>,
     #[schema(max_length = 500)]
     summary: Option<String>,
@@ -70,6 +70,48 @@ pub struct Problem {
     errors: Option<BTreeMap<String, String>>,
 }
 
+/// Errors are problem documents, and some answers can come from any
+/// operation (an unreadable body, the database down): say so in the spec
+/// once here rather than on every handler.
+struct ProblemResponses;
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        const PROBLEM: &str = "application/problem+json";
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(PROBLEM, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.put, &mut item.delete];
+            for op in operations.into_iter().flatten() {
+                let responses = &mut op.responses.responses;
+                for (status, response) in responses.iter_mut() {
+                    if let (false, RefOr::T(r)) = (status.starts_with('2'), response)
+                        && let Some(content) = r.content.shift_remove("application/json")
+                    {
+                        r.content.insert(PROBLEM.into(), content);
+                    }
+                }
+                let mut add = |status: &str, description: &str| {
+                    responses.entry(status.into()).or_insert_with(|| RefOr::T(problem(description)));
+                };
+                if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) || op.request_body.is_some() {
+                    add("400", "The query string or body could not be read.");
+                }
+                if op.request_body.is_some() {
+                    add("413", "The body is larger than the limit.");
+                    add("415", "The body is not sent as application/json.");
+                }
+                add("503", "The database is not answering; retry after the Retry-After seconds.");
+            }
+        }
+    }
+}
+
 struct BearerAuth;
 
 impl Modify for BearerAuth {
@@ -101,11 +143,10 @@ impl Modify for BearerAuth {
         super::reference::list_topics,
     ),
     components(schemas(SessionOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &ProblemResponses)
 )]
 struct ApiDoc;
 
-#[get("/openapi.json")]
 pub async fn openapi_json() -> HttpResponse {
     let mut doc = ApiDoc::openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();

@@ -22,9 +22,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
                 AppError::PayloadTooLarge
             }
-            JsonPayloadError::ContentType => {
-                AppError::BadRequest("send JSON with Content-Type: application/json".into())
-            }
+            JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
             JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("the body is not valid JSON: {e}")),
             other => AppError::BadRequest(format!("the body could not be read: {other}")),
         };
@@ -38,12 +36,48 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         web::scope("/api")
             .app_data(json)
             .app_data(query)
-            .service(docs::openapi_json)
-            .configure(sessions::config)
-            .configure(reference::config)
-            .configure(registrations::config)
+            .service(resource("/openapi.json", "GET").route(web::get().to(docs::openapi_json)))
+            .service(
+                resource("/v1/sessions", "GET, POST")
+                    .route(web::get().to(sessions::list_sessions))
+                    .route(web::post().to(sessions::create_session)),
+            )
+            .service(
+                resource("/v1/sessions/{id}", "GET, PATCH")
+                    .route(web::get().to(sessions::get_session))
+                    .route(web::patch().to(sessions::patch_session)),
+            )
+            .service(resource("/v1/sessions/{id}/cancel", "POST").route(web::post().to(sessions::cancel_session)))
+            .service(
+                resource("/v1/sessions/{id}/registrations", "GET, POST")
+                    .route(web::get().to(registrations::list_registrations))
+                    .route(web::post().to(registrations::create_registration)),
+            )
+            .service(
+                resource("/v1/registrations/{token}/cancel", "POST")
+                    .route(web::post().to(registrations::cancel_registration)),
+            )
+            .service(
+                resource("/v1/registrations/{id}/approve", "POST")
+                    .route(web::post().to(registrations::approve_registration)),
+            )
+            .service(
+                resource("/v1/registrations/{id}/reject", "POST")
+                    .route(web::post().to(registrations::reject_registration)),
+            )
+            .service(resource("/v1/regions", "GET").route(web::get().to(reference::list_regions)))
+            .service(resource("/v1/countries", "GET").route(web::get().to(reference::list_countries)))
+            .service(resource("/v1/topics", "GET").route(web::get().to(reference::list_topics)))
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) })),
     );
+}
+
+/// A resource whose other methods get 405 with `Allow`, as HTTP asks,
+/// rather than the scope's 404.
+fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move || async move {
+        Err::<actix_web::HttpResponse, _>(AppError::MethodNotAllowed(allow))
+    }))
 }
 
 /// The name of the API token presented, if any. A token that is presented

@@ -3,13 +3,9 @@
 use crate::db::reference::Reference;
 use crate::error::AppError;
 use crate::web::{State, blocking};
-use actix_web::{HttpResponse, get, web};
+use actix_web::HttpResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
-
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_regions).service(list_countries).service(list_topics);
-}
 
 #[derive(Serialize, ToSchema)]
 pub struct RegionOut {
@@ -46,7 +42,6 @@ async fn reference(state: &State) -> Result<Reference, AppError> {
 
 /// Regions with their countries.
 #[utoipa::path(get, path = "/api/v1/regions", tag = "reference", responses((status = 200, body = Vec<RegionOut>)))]
-#[get("/v1/regions")]
 pub async fn list_regions(state: State) -> Result<HttpResponse, AppError> {
     let r = reference(&state).await?;
     let out: Vec<RegionOut> = r
@@ -64,7 +59,6 @@ pub async fn list_regions(state: State) -> Result<HttpResponse, AppError> {
 
 /// Partner and organiser countries with their zones and regions.
 #[utoipa::path(get, path = "/api/v1/countries", tag = "reference", responses((status = 200, body = Vec<CountryOut>)))]
-#[get("/v1/countries")]
 pub async fn list_countries(state: State) -> Result<HttpResponse, AppError> {
     let r = reference(&state).await?;
     let out: Vec<CountryOut> = r
@@ -83,7 +77,6 @@ pub async fn list_countries(state: State) -> Result<HttpResponse, AppError> {
 
 /// Topics sessions are tagged with.
 #[utoipa::path(get, path = "/api/v1/topics", tag = "reference", responses((status = 200, body = Vec<TopicOut>)))]
-#[get("/v1/topics")]
 pub async fn list_topics(state: State) -> Result<HttpResponse, AppError> {
     let r = reference(&state).await?;
     let out: Vec<TopicOut> = r.topics.iter().map(|t| TopicOut { slug: t.slug.clone(), name: t.name.clone() }).collect();

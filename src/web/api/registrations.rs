@@ -7,18 +7,10 @@ use crate::db::registrations::{self as store, Registered};
 use crate::domain::registration::RegistrationInput;
 use crate::error::AppError;
 use crate::web::{State, blocking, rate_limit};
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::SecondsFormat;
 use serde::Serialize;
 use utoipa::ToSchema;
-
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(create_registration)
-        .service(list_registrations)
-        .service(cancel_registration)
-        .service(approve_registration)
-        .service(reject_registration);
-}
 
 /// A registration as its participant sees it right after registering.
 #[derive(Debug, Serialize, ToSchema)]
@@ -106,7 +98,6 @@ fn id(raw: &str) -> Result<i32, AppError> {
     responses((status = 201, body = RegistrationCreated), (status = 403, body = crate::web::api::docs::Problem, description = "country not eligible, or registration closed"),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem, description = "already registered, or full without a waiting list"),
               (status = 422, body = crate::web::api::docs::Problem), (status = 429, body = crate::web::api::docs::Problem)))]
-#[post("/v1/sessions/{id}/registrations")]
 pub async fn create_registration(
     req: HttpRequest,
     state: State,
@@ -134,7 +125,6 @@ pub async fn create_registration(
     params(("id" = i32, Path, description = "session id")),
     responses((status = 200, body = Vec<RegistrationOut>), (status = 401, body = crate::web::api::docs::Problem), (status = 404, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-#[get("/v1/sessions/{id}/registrations")]
 pub async fn list_registrations(
     req: HttpRequest,
     state: State,
@@ -166,7 +156,6 @@ pub async fn list_registrations(
 #[utoipa::path(post, path = "/api/v1/registrations/{token}/cancel", tag = "registrations",
     params(("token" = String, Path, description = "the secret from the manage link")),
     responses((status = 200, body = RegistrationOut), (status = 404, body = crate::web::api::docs::Problem)))]
-#[post("/v1/registrations/{token}/cancel")]
 pub async fn cancel_registration(state: State, token: web::Path<String>) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let notifier = state.composer.clone();
@@ -186,7 +175,6 @@ pub async fn cancel_registration(state: State, token: web::Path<String>) -> Resu
     responses((status = 200, body = RegistrationOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-#[post("/v1/registrations/{id}/approve")]
 pub async fn approve_registration(
     req: HttpRequest,
     state: State,
@@ -201,7 +189,6 @@ pub async fn approve_registration(
     responses((status = 200, body = RegistrationOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-#[post("/v1/registrations/{id}/reject")]
 pub async fn reject_registration(
     req: HttpRequest,
     state: State,

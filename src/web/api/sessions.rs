@@ -7,19 +7,11 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::session::{SessionFormat, SessionInput, SessionStatus};
 use crate::error::AppError;
 use crate::web::{State, blocking};
-use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{NaiveDate, NaiveDateTime, SecondsFormat};
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
-
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(create_session)
-        .service(list_sessions)
-        .service(get_session)
-        .service(patch_session)
-        .service(cancel_session);
-}
 
 /// A session as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -140,7 +132,6 @@ fn session_id(raw: &str) -> Result<i32, AppError> {
               (status = 401, body = crate::web::api::docs::Problem), (status = 413, body = crate::web::api::docs::Problem),
               (status = 422, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-#[post("/v1/sessions")]
 pub async fn create_session(
     req: HttpRequest,
     state: State,
@@ -171,10 +162,10 @@ pub async fn create_session(
            ("from" = Option<String>, Query, description = "date or RFC 3339 instant: sessions ending on or after it (default: now)"),
            ("to" = Option<String>, Query, description = "date or RFC 3339 instant: sessions starting before it"),
            ("status" = Option<String>, Query, description = "published (default), cancelled, draft (token), or all (token)"),
-           ("limit" = Option<i64>, Query, description = "1 to 500, default 100"),
-           ("offset" = Option<i64>, Query, description = "default 0")),
-    responses((status = 200, body = Vec<SessionOut>), (status = 422, body = crate::web::api::docs::Problem)))]
-#[get("/v1/sessions")]
+           ("limit" = Option<i64>, Query, minimum = 1, maximum = 500, description = "1 to 500, default 100"),
+           ("offset" = Option<i64>, Query, minimum = 0, maximum = 1000000, description = "default 0")),
+    responses((status = 200, body = Vec<SessionOut>), (status = 401, body = crate::web::api::docs::Problem, description = "a token was presented but is not valid"),
+              (status = 422, body = crate::web::api::docs::Problem)))]
 pub async fn list_sessions(
     req: HttpRequest,
     state: State,
@@ -280,8 +271,8 @@ fn instant_or_date(t: &str) -> Option<NaiveDateTime> {
 /// One session. Drafts only with a token.
 #[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions",
     params(("id" = i32, Path, description = "session id")),
-    responses((status = 200, body = SessionOut), (status = 404, body = crate::web::api::docs::Problem)))]
-#[get("/v1/sessions/{id}")]
+    responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem, description = "a token was presented but is not valid"),
+              (status = 404, body = crate::web::api::docs::Problem)))]
 pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let id = session_id(&id)?;
     let authorised = token(&req, &state).await?.is_some();
@@ -308,7 +299,6 @@ pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) 
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem),
               (status = 422, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-#[patch("/v1/sessions/{id}")]
 pub async fn patch_session(
     req: HttpRequest,
     state: State,
@@ -338,7 +328,6 @@ pub async fn patch_session(
     responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 404, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-#[post("/v1/sessions/{id}/cancel")]
 pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
     let id = session_id(&id)?;

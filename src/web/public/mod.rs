@@ -3,7 +3,7 @@
 
 mod home;
 mod manage;
-mod register;
+pub mod register;
 mod session;
 mod viewer;
 

@@ -246,8 +246,9 @@ pub async fn register_form_handler(
 }
 
 /// Turns form pairs into the same JSON object the API takes, so one parser
-/// checks both. Repeated names (several choices) become lists.
-fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
+/// checks both, and keeps the values to show again if it is refused.
+/// Repeated names (several choices) become lists. Public for the fuzz target.
+pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
     let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let mut m = Map::new();
     for f in ["name", "email", "organisation", "position", "country", "time_zone"] {
