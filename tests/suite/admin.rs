@@ -5,7 +5,7 @@ use crate::common::{TestApp, create_admin, manila_session, participant, spawn_ap
 use scraper::{Html, Selector};
 use serde_json::json;
 
-const PASSWORD: &str = "correct horse battery staple";
+pub const PASSWORD: &str = "correct horse battery staple";
 
 async fn csrf(app: &TestApp) -> String {
     let html = Html::parse_document(&app.get("/admin/login").await.text().await.expect("body"));
@@ -13,7 +13,7 @@ async fn csrf(app: &TestApp) -> String {
     html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
 }
 
-async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+pub async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     let token = csrf(app).await;
     app.client
         .post(app.url("/admin/login"))
@@ -33,6 +33,8 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         &format!("/admin/sessions/{id}"),
         &format!("/admin/sessions/{id}/registrations.csv"),
         "/admin/users",
+        "/admin/planner",
+        "/admin/planner?date=2027-03-25&time=09:00&zone=Europe/Brussels&minutes=60",
         "/admin/sessions/999/x",
     ] {
         let res = app.get(path).await;

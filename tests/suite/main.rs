@@ -11,6 +11,7 @@ mod faults;
 mod feeds;
 mod ops;
 mod pages;
+mod planner;
 mod privacy;
 mod registration_form;
 mod registrations;

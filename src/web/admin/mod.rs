@@ -3,6 +3,7 @@
 
 pub mod csv_export;
 mod login;
+mod planner;
 mod sessions;
 
 use super::{State, blocking};
@@ -18,6 +19,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .app_data(web::PayloadConfig::new(64 * 1024))
             .configure(login::config)
             .configure(sessions::config)
+            .configure(planner::config)
             .configure(csv_export::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),

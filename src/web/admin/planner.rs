@@ -1,0 +1,229 @@
+//! `/admin/planner`: a slot's local time in every zone of the countries
+//! that may attend and of the organisers, with the day's best start times.
+//! Server-rendered from a GET form, so it works without script and every
+//! plan has a link.
+
+use crate::db::reference::Reference;
+use crate::domain::fields::FieldErrors;
+use crate::domain::planner::{self, Audience, BestSlots, PlannerRow};
+use crate::domain::zone::{TimeZone, parse_local};
+use crate::error::PageError;
+use crate::web::public::{Chrome, Viewer, render_status};
+use crate::web::{State, csrf};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{Duration, NaiveDate};
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/planner", web::get().to(page));
+}
+
+/// What the organiser asked for, as typed (shown again in the form).
+#[derive(Default)]
+pub struct PlanForm {
+    pub date: String,
+    pub time: String,
+    pub zone: String,
+    pub minutes: String,
+    pub regions: Vec<String>,
+    pub countries: String,
+}
+
+pub struct Suggestion {
+    pub utc: String,
+    pub local: String,
+    /// The form's query with this start time, to pick it.
+    pub link: String,
+    pub suited: usize,
+    pub of: usize,
+}
+
+pub struct Plan {
+    pub utc: String,
+    pub eligible: Vec<PlannerRow>,
+    pub organisers: Vec<PlannerRow>,
+    pub fine: usize,
+    pub countries: usize,
+    pub best: Vec<Suggestion>,
+    pub note: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/planner.html")]
+struct PlannerPage<'a> {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    form: PlanForm,
+    errors: FieldErrors,
+    plan: Option<Plan>,
+    reference: &'a Reference,
+}
+
+impl PlannerPage<'_> {
+    fn region_checked(&self, slug: &str) -> bool {
+        self.form.regions.iter().any(|r| r == slug)
+    }
+
+    fn err(&self, field: &str) -> Option<&String> {
+        self.errors.0.get(field)
+    }
+}
+
+fn audience(reference: &Reference, isos: &[String]) -> Vec<Audience> {
+    isos.iter()
+        .filter_map(|iso| reference.country(iso))
+        .map(|c| Audience {
+            iso2: c.iso2.clone(),
+            name: c.name.clone(),
+            zones: reference.zones_of(&c.iso2).iter().filter_map(|z| TimeZone::parse(z).ok()).collect(),
+        })
+        .collect()
+}
+
+/// Countries that may attend: those of the regions and the countries
+/// named; with neither, every partner country.
+fn eligible(reference: &Reference, regions: &[String], countries: &[String]) -> Vec<String> {
+    let mut isos: Vec<String> = Vec::new();
+    for slug in regions {
+        if let Some(r) = reference.region(slug) {
+            isos.extend(reference.countries_in(r.id).iter().map(|c| c.iso2.clone()));
+        }
+    }
+    isos.extend(countries.iter().filter(|c| reference.country(c).is_some()).cloned());
+    if isos.is_empty() {
+        isos = reference.countries.iter().filter(|c| c.status == "partner").map(|c| c.iso2.clone()).collect();
+    }
+    isos.sort();
+    isos.dedup();
+    isos
+}
+
+fn query_with(form: &PlanForm, time: &str) -> String {
+    let mut pairs: Vec<(&str, &str)> =
+        vec![("date", &form.date), ("time", time), ("zone", &form.zone), ("minutes", &form.minutes)];
+    for r in &form.regions {
+        pairs.push(("region", r));
+    }
+    if !form.countries.is_empty() {
+        pairs.push(("countries", &form.countries));
+    }
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+pub fn plan(reference: &Reference, form: &PlanForm) -> Result<Plan, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let zone = TimeZone::parse(form.zone.trim()).map_err(|e| errors.add("zone", e.to_string())).ok();
+    let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
+        .map_err(|_| errors.add("date", "must be a date such as 2027-03-09"))
+        .ok();
+    let local = parse_local(&format!("{}T{}", form.date.trim(), form.time.trim()))
+        .map_err(|_| errors.add("time", "must be a time such as 09:00"))
+        .ok();
+    let minutes = form
+        .minutes
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|m| (15..=720).contains(m))
+        .ok_or_else(|| errors.add("minutes", "must be a length from 15 to 720 minutes"))
+        .ok();
+    let countries: Vec<String> =
+        form.countries.split([',', ' ']).map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()).collect();
+    for c in &countries {
+        if reference.country(c).is_none() {
+            errors.add("countries", format!("{c} is not a partner or organiser country"));
+        }
+    }
+    let (Some(zone), Some(date), Some(local), Some(minutes)) = (zone, date, local, minutes) else {
+        return Err(errors);
+    };
+    let resolved = match zone.resolve(local) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.add("time", e.to_string());
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let length = Duration::minutes(minutes);
+    let eligible_isos = eligible(reference, &form.regions, &countries);
+    let eligible_audience = audience(reference, &eligible_isos);
+    let organiser_isos: Vec<String> =
+        reference.countries.iter().filter(|c| c.status == "organiser").map(|c| c.iso2.clone()).collect();
+    let eligible_rows = planner::rows(resolved.utc, length, date, &eligible_audience);
+    let fine = eligible_audience
+        .iter()
+        .filter(|c| eligible_rows.iter().find(|r| r.iso2 == c.iso2).is_some_and(PlannerRow::fine))
+        .count();
+    let best = planner::best_slots(date, &zone, length, &eligible_audience)
+        .into_iter()
+        .flat_map(|run: BestSlots| {
+            // Each run's first and last start: the ends of the window.
+            let mut picks = vec![run.first];
+            if run.last != run.first {
+                picks.push(run.last);
+            }
+            picks.into_iter().map(move |t| (t, run.suited, run.of))
+        })
+        .map(|(t, suited, of)| {
+            let local = zone.at(t).local;
+            Suggestion {
+                utc: t.format("%H:%M UTC").to_string(),
+                local: local.format("%a %-d %b %H:%M").to_string(),
+                link: format!("/admin/planner?{}", query_with(form, &local.format("%H:%M").to_string())),
+                suited,
+                of,
+            }
+        })
+        .collect();
+    Ok(Plan {
+        utc: resolved.utc.format("%Y-%m-%d %H:%M UTC").to_string(),
+        eligible: eligible_rows,
+        organisers: planner::rows(resolved.utc, length, date, &audience(reference, &organiser_isos)),
+        fine,
+        countries: eligible_audience.len(),
+        best,
+        note: resolved.fold,
+    })
+}
+
+async fn page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    let user = crate::signed_in_or_login!(req, state);
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+    let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.chars().take(200).collect::<String>());
+    let form = PlanForm {
+        date: first("date").unwrap_or_default(),
+        time: first("time").unwrap_or_else(|| "09:00".into()),
+        zone: first("zone").unwrap_or_else(|| "Europe/Brussels".into()),
+        minutes: first("minutes").unwrap_or_else(|| "90".into()),
+        regions: pairs.iter().filter(|(n, _)| n == "region").map(|(_, v)| v.clone()).take(20).collect(),
+        countries: first("countries").unwrap_or_default(),
+    };
+    let reference = state.reference();
+    let (plan, errors, status) = if form.date.is_empty() {
+        (None, FieldErrors::default(), StatusCode::OK)
+    } else {
+        match plan(&reference, &form) {
+            Ok(p) => (Some(p), FieldErrors::default(), StatusCode::OK),
+            Err(e) => (None, e, StatusCode::UNPROCESSABLE_ENTITY),
+        }
+    };
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(&req, &empty, TimeZone::utc());
+    let token = csrf::token(&req)?;
+    let page = PlannerPage {
+        chrome: Chrome::new(&viewer, &reference, &empty),
+        csrf: token.value.clone(),
+        email: user.email,
+        form,
+        errors,
+        plan,
+        reference: &reference,
+    };
+    render_status(&page, status, [viewer.cookie(), token.cookie])
+}
