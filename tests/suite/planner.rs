@@ -86,7 +86,7 @@ async fn ten_thirty_in_brussels_before_and_after_the_eu_clock_change_across_sout
     );
     // A best slot is a link that plans that time.
     let link = Selector::parse("a[data-best-slot]").expect("selector");
-    let href = html.select(&link).last().and_then(|a| a.value().attr("href")).expect("link").to_string();
+    let href = html.select(&link).next_back().and_then(|a| a.value().attr("href")).expect("link").to_string();
     assert!(href.contains("time=11%3A00"), "{href}");
     let (_, picked) = plan(&app, href.trim_start_matches("/admin/planner?")).await;
     assert_eq!(find(&picked, "Asia/Manila").2, "Tue 30 Mar 17:00–18:00");
