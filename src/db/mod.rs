@@ -12,6 +12,7 @@ pub mod privacy;
 pub mod reference;
 pub mod registrations;
 pub mod schema;
+pub mod series;
 pub mod sessions;
 
 use anyhow::Context;

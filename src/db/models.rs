@@ -58,6 +58,7 @@ pub struct SessionRow {
     pub updated_at: chrono::NaiveDateTime,
     /// JSON list of `domain::questions::Question`
     pub questions: String,
+    pub series_id: Option<i32>,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -185,5 +186,15 @@ pub struct NewOutbox {
     pub ics: String,
     pub status: String,
     pub next_attempt_at: chrono::NaiveDateTime,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = series)]
+pub struct SeriesRow {
+    pub id: i32,
+    pub title: String,
+    pub time_zone: String,
+    pub repeat: String,
     pub created_at: chrono::NaiveDateTime,
 }

@@ -143,6 +143,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    series (id) {
+        id -> Int4,
+        title -> Text,
+        time_zone -> Text,
+        repeat -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> Int4,
         title -> Text,
@@ -168,6 +178,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         questions -> Text,
+        series_id -> Nullable<Int4>,
     }
 }
 
@@ -203,6 +214,7 @@ diesel::joinable!(session_regions -> regions (region_id));
 diesel::joinable!(session_regions -> sessions (session_id));
 diesel::joinable!(session_topics -> sessions (session_id));
 diesel::joinable!(session_topics -> topics (topic_id));
+diesel::joinable!(sessions -> series (series_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     admin_sessions,
@@ -214,6 +226,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     regions,
     registrations,
+    series,
     server_secrets,
     session_countries,
     session_regions,

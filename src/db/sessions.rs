@@ -119,7 +119,7 @@ impl Session {
     }
 }
 
-struct Links {
+pub struct Links {
     region_ids: Vec<i32>,
     countries: Vec<String>,
     topic_ids: Vec<i32>,
@@ -199,24 +199,47 @@ pub fn create(
 ) -> Result<Session, AppError> {
     let links = resolve_links(reference, input).map_err(AppError::Validation)?;
     let now = super::now();
-    let id = super::write_transaction(conn, |conn| {
-        let row: SessionRow = diesel::insert_into(sessions::table)
-            .values(&NewSession { fields: changes(input, 0, now), is_demo, created_at: now })
-            .get_result(conn)?;
-        write_links(conn, row.id, &links)?;
-        let created = find(conn, row.id)?.ok_or(diesel::result::Error::NotFound)?;
-        super::audit::record(
-            conn,
-            actor,
-            "session.create",
-            Some(row.id),
-            None,
-            &Value::Null,
-            &Value::Object(created.as_input_object(reference)),
-        )?;
-        QueryResult::Ok(row.id)
-    })?;
+    let id = super::write_transaction(conn, |conn| insert(conn, reference, input, &links, is_demo, None, actor, now))?;
     find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// Checks a session's regions, countries and topics against the reference
+/// data, for callers that insert several in one transaction.
+pub fn links(reference: &Reference, input: &SessionInput) -> Result<Links, FieldErrors> {
+    resolve_links(reference, input)
+}
+
+/// Inserts one session with its links and audit entry, inside the
+/// caller's write transaction.
+#[allow(clippy::too_many_arguments)]
+pub fn insert(
+    conn: &mut DbConn,
+    reference: &Reference,
+    input: &SessionInput,
+    links: &Links,
+    is_demo: bool,
+    series_id: Option<i32>,
+    actor: &str,
+    now: NaiveDateTime,
+) -> QueryResult<i32> {
+    let row: SessionRow = diesel::insert_into(sessions::table)
+        .values(&NewSession { fields: changes(input, 0, now), is_demo, created_at: now })
+        .get_result(conn)?;
+    write_links(conn, row.id, links)?;
+    if series_id.is_some() {
+        diesel::update(sessions::table.find(row.id)).set(sessions::series_id.eq(series_id)).execute(conn)?;
+    }
+    let created = find(conn, row.id)?.ok_or(diesel::result::Error::NotFound)?;
+    super::audit::record(
+        conn,
+        actor,
+        "session.create",
+        Some(row.id),
+        None,
+        &Value::Null,
+        &Value::Object(created.as_input_object(reference)),
+    )?;
+    Ok(row.id)
 }
 
 /// Applies a partial change. The patch is laid over the session's current
@@ -409,6 +432,7 @@ pub struct SessionFilter {
     /// Sessions open to participants of this country (open-to-all included).
     pub country: Option<String>,
     pub topic_id: Option<i32>,
+    pub series_id: Option<i32>,
     pub format: Option<SessionFormat>,
     /// Sessions that end at or after this instant.
     pub ends_after: Option<NaiveDateTime>,
@@ -463,6 +487,9 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
                     .ne_all(session_regions::table.select(session_regions::session_id))
                     .and(sessions::id.ne_all(session_countries::table.select(session_countries::session_id)))),
         );
+    }
+    if let Some(series) = filter.series_id {
+        q = q.filter(sessions::series_id.eq(series));
     }
     if let Some(topic) = filter.topic_id {
         q = q.filter(sessions::id.eq_any(

@@ -8,6 +8,7 @@ pub mod planner;
 pub mod questions;
 pub mod registration;
 pub mod secret;
+pub mod series;
 pub mod session;
 pub mod slot;
 pub mod zone;

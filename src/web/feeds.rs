@@ -384,11 +384,17 @@ pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>)
     public_feed(&req, &state, key, move |f| SessionFilter { topic_id: Some(topic.id), ..f }, name, description).await
 }
 
-/// Series arrive with the organiser workspace; until then no series exists.
+/// Every occurrence of a series, published or cancelled.
 #[get("/feeds/series/{id}")]
-pub async fn series_feed(id: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let _ = id;
-    Err(AppError::NotFound)
+pub async fn series_feed(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let id = slug_of(&id).and_then(|s| s.parse::<i32>().ok()).filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+    let series = blocking(&state.pool, move |conn| crate::db::series::exists(conn, id).map_err(AppError::from))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (name, description) =
+        (format!("Convene: {}", series.title), format!("Every session of the series {}", series.title));
+    let key = format!("series:{id}");
+    public_feed(&req, &state, key, move |f| SessionFilter { series_id: Some(id), ..f }, name, description).await
 }
 
 #[get("/feeds/personal/{token}")]

@@ -153,7 +153,7 @@ async fn region_country_and_topic_feeds_hold_exactly_their_sessions() {
         "/feeds/regions/atlantis.ics",
         "/feeds/countries/XX.ics",
         "/feeds/topics/astrology.ics",
-        "/feeds/series/1.ics",
+        "/feeds/series/999.ics",
         "/feeds/regions/south-east-asia",
     ] {
         assert_eq!(app.get(path).await.status(), 404, "{path}");

@@ -16,5 +16,6 @@ mod privacy;
 mod registration_form;
 mod registrations;
 mod retention;
+mod series;
 mod smtp;
 mod zones;

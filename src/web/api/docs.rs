@@ -2,6 +2,7 @@
 
 use super::reference::{CountryOut, RegionOut, TopicOut};
 use super::registrations::{RegistrationCreated, RegistrationOut};
+use super::series::SeriesOut;
 use super::sessions::SessionOut;
 use actix_web::HttpResponse;
 use serde::Serialize;
@@ -138,11 +139,13 @@ impl Modify for BearerAuth {
         super::registrations::cancel_registration,
         super::registrations::approve_registration,
         super::registrations::reject_registration,
+        super::series::create_series,
+        super::series::get_series,
         super::reference::list_regions,
         super::reference::list_countries,
         super::reference::list_topics,
     ),
-    components(schemas(SessionOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
+    components(schemas(SessionOut, SeriesOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
     modifiers(&BearerAuth, &ProblemResponses)
 )]
 struct ApiDoc;

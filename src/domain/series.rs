@@ -1,0 +1,184 @@
+//! Recurring series: the dates of each occurrence, and which occurrences
+//! move for people in other zones because the series' own zone changes
+//! its clocks (the wall time in the series' zone stays put).
+
+use super::zone::TimeZone;
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, Utc};
+
+/// Most occurrences one series may have: a year of weekly sessions.
+pub const MAX_OCCURRENCES: usize = 52;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    Weekly,
+    Fortnightly,
+    /// The same weekday in the same week of each month (the 2nd Tuesday);
+    /// a date in the month's fifth week means the last such weekday.
+    MonthlyByWeekday,
+}
+
+impl Repeat {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "weekly" => Some(Self::Weekly),
+            "fortnightly" | "biweekly" => Some(Self::Fortnightly),
+            "monthly" => Some(Self::MonthlyByWeekday),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Weekly => "weekly",
+            Self::Fortnightly => "fortnightly",
+            Self::MonthlyByWeekday => "monthly",
+        }
+    }
+}
+
+/// The n-th (1-based) `weekday` of the month of `month`, or the last one
+/// when `n` is 5.
+fn nth_weekday(month: NaiveDate, weekday: chrono::Weekday, n: u32) -> Option<NaiveDate> {
+    let first = month.with_day(1)?;
+    let offset = (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
+    let first_match = first + Duration::days(i64::from(offset));
+    let candidate = first_match + Duration::weeks(i64::from(n.min(5) - 1));
+    if candidate.month() == first.month() {
+        Some(candidate)
+    } else if n >= 5 {
+        Some(candidate - Duration::weeks(1))
+    } else {
+        None
+    }
+}
+
+/// The dates of a series starting on `first`: `count` of them, or every one
+/// up to and including `until`, at most [`MAX_OCCURRENCES`].
+pub fn dates(first: NaiveDate, repeat: Repeat, count: Option<usize>, until: Option<NaiveDate>) -> Vec<NaiveDate> {
+    let limit = count.unwrap_or(MAX_OCCURRENCES).min(MAX_OCCURRENCES);
+    let week_of_month = (first.day() - 1) / 7 + 1;
+    let mut out = Vec::new();
+    for i in 0..MAX_OCCURRENCES {
+        let next = match repeat {
+            Repeat::Weekly => Some(first + Duration::weeks(i as i64)),
+            Repeat::Fortnightly => Some(first + Duration::weeks(2 * i as i64)),
+            Repeat::MonthlyByWeekday => first
+                .with_day(1)
+                .and_then(|m| m.checked_add_months(Months::new(i as u32)))
+                .and_then(|m| nth_weekday(m, first.weekday(), week_of_month)),
+        };
+        let Some(date) = next else { continue };
+        if until.is_some_and(|u| date > u) || out.len() >= limit {
+            break;
+        }
+        out.push(date);
+    }
+    out
+}
+
+/// One occurrence, resolved in the series' zone.
+#[derive(Debug, Clone)]
+pub struct Occurrence {
+    pub starts_local: NaiveDateTime,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub notes: Vec<String>,
+}
+
+/// Every occurrence at the first one's wall times in `zone`. A date whose
+/// wall time falls in a clock-change gap is refused, naming the date.
+pub fn occurrences(
+    zone: &TimeZone,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    dates: &[NaiveDate],
+) -> Result<Vec<Occurrence>, String> {
+    let mut out = Vec::new();
+    for date in dates {
+        let shift = *date - start.date();
+        let (s, e) = (start + shift, end + shift);
+        let starts = zone.resolve(s).map_err(|err| format!("the occurrence on {date}: {err}"))?;
+        let ends = zone.resolve(e).map_err(|err| format!("the occurrence on {date}: {err}"))?;
+        let notes = [starts.fold, ends.fold].into_iter().flatten().map(|n| format!("{date}: {n}")).collect();
+        out.push(Occurrence { starts_local: s, starts_at: starts.utc, ends_at: ends.utc, notes });
+    }
+    Ok(out)
+}
+
+/// Occurrences whose UTC time differs from the first one's, because the
+/// series' zone changed its clocks in between: for people in zones without
+/// daylight saving time (all of South-East Asia) they move by that much.
+/// Each says when, by how much, and how it reads in `example`.
+pub fn shift_warnings(zone: &TimeZone, occurrences: &[Occurrence], example: &TimeZone) -> Vec<String> {
+    let Some(first) = occurrences.first() else { return Vec::new() };
+    let first_offset = zone.at(first.starts_at).offset_seconds;
+    let mut warnings = Vec::new();
+    let mut previous = first_offset;
+    for o in occurrences {
+        let offset = zone.at(o.starts_at).offset_seconds;
+        if offset == previous {
+            continue;
+        }
+        previous = offset;
+        let minutes = i64::from(offset - first_offset) / 60;
+        let there = example.at(o.starts_at).local;
+        let there_first = example.at(first.starts_at).local;
+        let direction = if minutes > 0 { "earlier" } else { "later" };
+        warnings.push(if minutes == 0 {
+            format!(
+                "From {}, the clocks in {} are back to the first occurrence's offset.",
+                o.starts_local.date(),
+                zone.name()
+            )
+        } else {
+            format!(
+                "From {}, {} changes its clocks: the session stays at {} there but starts {} {} for zones without \
+                 daylight saving time such as all of South-East Asia ({} in {} instead of {}).",
+                o.starts_local.date(),
+                zone.name(),
+                o.starts_local.format("%H:%M"),
+                human_minutes(minutes.abs()),
+                direction,
+                there.format("%H:%M"),
+                example.city(),
+                there_first.format("%H:%M"),
+            )
+        });
+    }
+    warnings
+}
+
+fn human_minutes(m: i64) -> String {
+    match m {
+        60 => "an hour".to_string(),
+        30 => "half an hour".to_string(),
+        m if m % 60 == 0 => format!("{} hours", m / 60),
+        m => format!("{m} minutes"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn monthly_keeps_the_weekday_of_the_week() {
+        // 2027-01-12 is the second Tuesday of January.
+        let got = dates(d("2027-01-12"), Repeat::MonthlyByWeekday, Some(4), None);
+        assert_eq!(got, [d("2027-01-12"), d("2027-02-09"), d("2027-03-09"), d("2027-04-13")]);
+        // 2027-03-30 is the fifth (last) Tuesday of March: April has four.
+        let got = dates(d("2027-03-30"), Repeat::MonthlyByWeekday, Some(3), None);
+        assert_eq!(got, [d("2027-03-30"), d("2027-04-27"), d("2027-05-25")]);
+    }
+
+    #[test]
+    fn fortnightly_until_a_date_includes_it() {
+        let got = dates(d("2027-03-01"), Repeat::Fortnightly, None, Some(d("2027-04-12")));
+        assert_eq!(got, [d("2027-03-01"), d("2027-03-15"), d("2027-03-29"), d("2027-04-12")]);
+        assert_eq!(dates(d("2027-03-01"), Repeat::Weekly, Some(500), None).len(), MAX_OCCURRENCES);
+    }
+}

@@ -1,0 +1,150 @@
+//! `/api/v1/series`: create a recurring series, and read one back.
+
+use super::sessions::SessionOut;
+use super::{object, require_token, token};
+use crate::db::reference::Reference;
+use crate::db::series::{self as store, RepeatInput};
+use crate::domain::fields::FieldErrors;
+use crate::domain::series::{MAX_OCCURRENCES, Repeat};
+use crate::domain::session::SessionInput;
+use crate::error::AppError;
+use crate::web::{State, blocking};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+
+/// A series with its occurrences, soonest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SeriesOut {
+    pub id: i32,
+    pub title: String,
+    /// The zone whose wall time every occurrence keeps.
+    pub time_zone: String,
+    /// weekly, fortnightly or monthly (same weekday of the same week).
+    pub repeat: String,
+    /// The series' iCal feed.
+    pub feed_url: String,
+    pub sessions: Vec<SessionOut>,
+    /// Occurrences that move for people in zones without daylight saving time.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+fn repeat_input(fields: &mut serde_json::Map<String, Value>) -> Result<RepeatInput, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let repeat = match fields.remove("repeat") {
+        Some(Value::String(s)) => Repeat::parse(&s),
+        _ => None,
+    };
+    if repeat.is_none() {
+        errors.add("repeat", "must be weekly, fortnightly or monthly");
+    }
+    let count = match fields.remove("count") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_u64().filter(|n| (2..=MAX_OCCURRENCES as u64).contains(n)) {
+            Some(n) => Some(n as usize),
+            None => {
+                errors.add("count", format!("must be a whole number from 2 to {MAX_OCCURRENCES}"));
+                None
+            }
+        },
+    };
+    let until = match fields.remove("until") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_str().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()) {
+            Some(d) => Some(d),
+            None => {
+                errors.add("until", "must be a date such as 2027-06-30");
+                None
+            }
+        },
+    };
+    if count.is_none() && until.is_none() && errors.is_empty() {
+        errors.add("count", "give a count or an end date (until)");
+    }
+    match repeat {
+        Some(repeat) if errors.is_empty() => Ok(RepeatInput { repeat, count, until }),
+        _ => Err(errors),
+    }
+}
+
+/// Create a series: the session fields of `POST /api/v1/sessions` for the
+/// first occurrence, plus `repeat` and `count` or `until`. Every occurrence
+/// keeps the first one's wall time in `time_zone`.
+#[utoipa::path(post, path = "/api/v1/series", tag = "series",
+    request_body(content = Object, description = "the fields of a session (see SessionWrite) for the first occurrence, plus `repeat` (weekly, fortnightly, monthly), and `count` (2 to 52) or `until` (a date)"),
+    responses((status = 201, body = SeriesOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+pub async fn create_series(
+    req: HttpRequest,
+    state: State,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let mut fields = object(body.into_inner())?;
+    let how = repeat_input(&mut fields);
+    let input = SessionInput::parse(&fields, false);
+    let (how, input) = match (how, input) {
+        (Ok(h), Ok(i)) => (h, i),
+        (h, i) => {
+            let mut errors = FieldErrors::default();
+            for e in [h.err(), i.err()].into_iter().flatten() {
+                for (field, message) in e.0 {
+                    errors.add(&field, message);
+                }
+            }
+            return Err(AppError::Validation(errors));
+        }
+    };
+    let base = state.base_url.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        let created = store::create(conn, &reference, &input, &how, &actor)?;
+        let mut notes = input.notes.clone();
+        notes.extend(created.notes);
+        Ok::<_, AppError>(SeriesOut {
+            id: created.series.id,
+            title: created.series.title,
+            time_zone: created.series.time_zone,
+            repeat: created.series.repeat,
+            feed_url: format!("{base}/feeds/series/{}.ics", created.series.id),
+            sessions: created.sessions.iter().map(|s| SessionOut::new(s, &reference, &base, true)).collect(),
+            warnings: created.warnings,
+            notes,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().insert_header(("Location", format!("/api/v1/series/{}", out.id))).json(out))
+}
+
+/// One series with its sessions (drafts only with a token).
+#[utoipa::path(get, path = "/api/v1/series/{id}", tag = "series",
+    params(("id" = i32, Path, description = "series id")),
+    responses((status = 200, body = SeriesOut), (status = 401, body = crate::web::api::docs::Problem, description = "a token was presented but is not valid"),
+              (status = 404, body = crate::web::api::docs::Problem)))]
+pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let id = id.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+    let authorised = token(&req, &state).await?.is_some();
+    let base = state.base_url.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let (series, sessions) = store::find(conn, id, authorised)?.ok_or(AppError::NotFound)?;
+        let reference = Reference::load(conn)?;
+        Ok::<_, AppError>(SeriesOut {
+            id: series.id,
+            title: series.title,
+            time_zone: series.time_zone,
+            repeat: series.repeat,
+            feed_url: format!("{base}/feeds/series/{}.ics", series.id),
+            sessions: sessions.iter().map(|s| SessionOut::new(s, &reference, &base, authorised)).collect(),
+            warnings: Vec::new(),
+            notes: Vec::new(),
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}

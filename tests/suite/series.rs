@@ -1,0 +1,148 @@
+//! Recurring series through the API: every occurrence keeps the local wall
+//! time in the series' zone across a clock change, people elsewhere are
+//! warned when that moves the session for them, and the series has a feed.
+
+use crate::common::{spawn_app, with};
+use crate::email::{parse_ics, prop};
+use serde_json::{Value, json};
+
+fn brussels_weekly() -> Value {
+    json!({
+        "title": "CBRN risk mitigation clinic",
+        "time_zone": "Europe/Brussels",
+        "starts_at": "2027-03-11T10:00",
+        "ends_at": "2027-03-11T11:30",
+        "regions": ["south-east-asia"],
+        "status": "published",
+        "capacity": 40,
+        "repeat": "weekly",
+        "count": 6
+    })
+}
+
+#[tokio::test]
+async fn a_weekly_series_across_the_eu_clock_change_keeps_brussels_wall_time_and_warns_south_east_asia() {
+    let app = spawn_app().await;
+    let res = app.post_json("/api/v1/series", &brussels_weekly()).await;
+    assert_eq!(res.status(), 201);
+    let series: Value = res.json().await.expect("json");
+    let sessions = series["sessions"].as_array().expect("sessions");
+    let local: Vec<&str> = sessions.iter().filter_map(|s| s["starts_at"].as_str()).collect();
+    assert_eq!(
+        local,
+        [
+            "2027-03-11T10:00",
+            "2027-03-18T10:00",
+            "2027-03-25T10:00",
+            "2027-04-01T10:00",
+            "2027-04-08T10:00",
+            "2027-04-15T10:00"
+        ],
+        "the wall time in Brussels never moves"
+    );
+    let utc: Vec<&str> = sessions.iter().filter_map(|s| s["starts_at_utc"].as_str()).collect();
+    assert_eq!(
+        utc,
+        [
+            "2027-03-11T09:00:00Z",
+            "2027-03-18T09:00:00Z",
+            "2027-03-25T09:00:00Z",
+            "2027-04-01T08:00:00Z",
+            "2027-04-08T08:00:00Z",
+            "2027-04-15T08:00:00Z"
+        ],
+        "so the instant moves by an hour after 28 March"
+    );
+    assert!(sessions.iter().all(|s| s["ends_at"].as_str().is_some_and(|e| e.ends_with("T11:30"))));
+    let warnings: Vec<&str> =
+        series["warnings"].as_array().expect("warnings").iter().filter_map(Value::as_str).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("From 2027-04-01"), "{}", warnings[0]);
+    assert!(warnings[0].contains("an hour earlier"), "{}", warnings[0]);
+    assert!(warnings[0].contains("15:00 in Jakarta instead of 16:00"), "{}", warnings[0]);
+
+    // The series reads back, and its feed holds every occurrence.
+    let id = series["id"].as_i64().expect("id");
+    let again: Value = app.get(&format!("/api/v1/series/{id}")).await.json().await.expect("json");
+    assert_eq!(again["sessions"].as_array().map(Vec::len), Some(6));
+    assert_eq!(again["repeat"], "weekly");
+    let res = app.get(&format!("/feeds/series/{id}.ics")).await;
+    assert_eq!(res.status(), 200);
+    let ics = parse_ics(&res.text().await.expect("body"));
+    let mut starts: Vec<String> = ics.events.iter().filter_map(|e| prop(e, "DTSTART")).collect();
+    starts.sort();
+    assert_eq!(
+        starts,
+        [
+            "20270311T090000Z",
+            "20270318T090000Z",
+            "20270325T090000Z",
+            "20270401T080000Z",
+            "20270408T080000Z",
+            "20270415T080000Z"
+        ]
+    );
+    assert_eq!(app.get("/feeds/series/999.ics").await.status(), 404);
+    // Each occurrence is an ordinary session.
+    let first = sessions[0]["id"].as_i64().expect("id");
+    assert_eq!(app.session(first).await["title"], "CBRN risk mitigation clinic");
+}
+
+#[tokio::test]
+async fn monthly_and_fortnightly_series_and_refusals() {
+    let app = spawn_app().await;
+    // The second Tuesday of each month, 16:00 in Manila (no clock changes: no warnings).
+    let body = json!({"title": "Lab network call", "time_zone": "Asia/Manila", "starts_at": "2027-01-12T16:00",
+        "ends_at": "2027-01-12T17:00", "repeat": "monthly", "count": 4});
+    let res = app.post_json("/api/v1/series", &body).await;
+    assert_eq!(res.status(), 201);
+    let series: Value = res.json().await.expect("json");
+    let dates: Vec<&str> =
+        series["sessions"].as_array().expect("sessions").iter().filter_map(|s| s["starts_at"].as_str()).collect();
+    assert_eq!(dates, ["2027-01-12T16:00", "2027-02-09T16:00", "2027-03-09T16:00", "2027-04-13T16:00"]);
+    assert!(series.get("warnings").is_none());
+    // A draft series is not public.
+    let id = series["id"].as_i64().expect("id");
+    let public: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/series/{id}")))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(public["sessions"].as_array().map(Vec::len), Some(0));
+
+    let body = with(brussels_weekly(), json!({"repeat": "fortnightly", "count": null, "until": "2027-04-22"}));
+    let res = app.post_json("/api/v1/series", &body).await;
+    assert_eq!(res.status(), 201);
+    let series: Value = res.json().await.expect("json");
+    assert_eq!(series["sessions"].as_array().map(Vec::len), Some(4), "11 and 25 March, 8 and 22 April");
+
+    let before = app.all_sessions().await.len();
+    // 02:30 on Sunday 28 March 2027 does not exist in Brussels: the whole series is refused.
+    let gap = json!({"title": "Night shift drill", "time_zone": "Europe/Brussels", "starts_at": "2027-03-14T02:30",
+        "ends_at": "2027-03-14T03:30", "repeat": "weekly", "count": 3});
+    let res = app.post_json("/api/v1/series", &gap).await;
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.expect("json");
+    let message = problem["errors"]["starts_at"].as_str().expect("starts_at error");
+    assert!(message.contains("2027-03-28") && message.contains("02:00 to 03:00"), "{message}");
+    for (bad, field) in [
+        (json!({"repeat": "yearly"}), "repeat"),
+        (json!({"repeat": "weekly", "count": 1}), "count"),
+        (json!({"repeat": "weekly", "count": null}), "count"),
+        (json!({"repeat": "weekly", "until": "soon"}), "until"),
+        (json!({"repeat": "weekly", "count": 3, "title": ""}), "title"),
+    ] {
+        let body = with(with(brussels_weekly(), json!({"count": null})), bad.clone());
+        let res = app.post_json("/api/v1/series", &body).await;
+        assert_eq!(res.status(), 422, "{bad}");
+        let problem: Value = res.json().await.expect("json");
+        assert!(problem["errors"][field].is_string(), "{bad}: {problem}");
+    }
+    let no_token = app.client.post(app.url("/api/v1/series")).json(&brussels_weekly()).send().await.expect("sent");
+    assert_eq!(no_token.status(), 401);
+    assert_eq!(app.all_sessions().await.len(), before, "nothing written by a refused series");
+}
