@@ -60,11 +60,17 @@ pub enum OutboxCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
-    /// Create an admin account (or reset its password), reading the password from stdin.
+    /// Create an account (or reset its password, role and regions), reading the password from stdin.
     Create {
-        /// The admin's email address.
+        /// The account's email address.
         #[arg(long)]
         email: String,
+        /// admin (everything) or organiser (only sessions organised by its regions).
+        #[arg(long, default_value = "admin")]
+        role: String,
+        /// A region slug the organiser works for; repeat for several.
+        #[arg(long = "region")]
+        regions: Vec<String>,
     },
 }
 

@@ -39,12 +39,25 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Admin(AdminCommand::Create { email }) => {
+        Command::Admin(AdminCommand::Create { email, role, regions }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
-            let password = read_password()?;
+            if ![accounts::ROLE_ADMIN, accounts::ROLE_ORGANISER].contains(&role.as_str()) {
+                anyhow::bail!("--role must be admin or organiser");
+            }
+            if role == accounts::ROLE_ORGANISER && regions.is_empty() {
+                anyhow::bail!("an organiser needs at least one --region");
+            }
             let mut conn = open_database(&settings)?;
-            let created = accounts::upsert_admin(&mut conn, &email, &password)?;
-            println!("{} admin {email}", if created { "created" } else { "updated the password of" });
+            let reference = convene::db::reference::Reference::load(&mut conn)?;
+            let region_ids = regions
+                .iter()
+                .map(|slug| {
+                    reference.region(slug).map(|r| r.id).ok_or_else(|| anyhow::anyhow!("--region {slug}: unknown"))
+                })
+                .collect::<anyhow::Result<Vec<i32>>>()?;
+            let password = read_password()?;
+            let created = accounts::upsert_user(&mut conn, &email, &password, &role, &region_ids)?;
+            println!("{} {role} {email}", if created { "created" } else { "updated" });
             Ok(())
         }
         Command::Outbox(OutboxCommand::List { status, limit }) => {

@@ -11,6 +11,7 @@ use argon2::password_hash::{PasswordHasher, SaltString};
 use diesel::prelude::*;
 
 pub const ROLE_ADMIN: &str = "admin";
+pub const ROLE_ORGANISER: &str = "organiser";
 
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let mut salt = [0u8; 16];
@@ -24,24 +25,55 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 
 /// Creates an admin, or resets the password of the one with that email.
 pub fn upsert_admin(conn: &mut DbConn, email: &EmailAddress, password: &str) -> anyhow::Result<bool> {
+    upsert_user(conn, email, password, ROLE_ADMIN, &[])
+}
+
+/// Creates an account, or sets the password, role and regions of an
+/// existing one. Returns whether it was created.
+pub fn upsert_user(
+    conn: &mut DbConn,
+    email: &EmailAddress,
+    password: &str,
+    role: &str,
+    regions: &[i32],
+) -> anyhow::Result<bool> {
     let hash = hash_password(password)?;
     conn.transaction(|conn| {
-        let updated = diesel::update(users::table.filter(users::email.eq(email.as_str())))
-            .set((users::password_hash.eq(&hash), users::role.eq(ROLE_ADMIN)))
-            .execute(conn)?;
-        if updated == 0 {
-            diesel::insert_into(users::table)
+        let existing: Option<i32> =
+            users::table.filter(users::email.eq(email.as_str())).select(users::id).first(conn).optional()?;
+        let id = match existing {
+            Some(id) => {
+                diesel::update(users::table.find(id))
+                    .set((users::password_hash.eq(&hash), users::role.eq(role), users::disabled.eq(false)))
+                    .execute(conn)?;
+                id
+            }
+            None => diesel::insert_into(users::table)
                 .values((
                     users::email.eq(email.as_str()),
                     users::password_hash.eq(&hash),
-                    users::role.eq(ROLE_ADMIN),
+                    users::role.eq(role),
                     users::created_at.eq(super::now()),
                 ))
-                .execute(conn)?;
-        }
-        Ok::<_, diesel::result::Error>(updated == 0)
+                .returning(users::id)
+                .get_result(conn)?,
+        };
+        set_regions(conn, id, regions)?;
+        Ok::<_, diesel::result::Error>(existing.is_none())
     })
-    .context("cannot save the admin account")
+    .context("cannot save the account")
+}
+
+/// Replaces the regions an account is scoped to.
+pub fn set_regions(conn: &mut DbConn, user_id: i32, regions: &[i32]) -> QueryResult<()> {
+    use super::schema::user_regions;
+    diesel::delete(user_regions::table.filter(user_regions::user_id.eq(user_id))).execute(conn)?;
+    for r in regions {
+        diesel::insert_into(user_regions::table)
+            .values((user_regions::user_id.eq(user_id), user_regions::region_id.eq(r)))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Creates an API token and returns the secret, which is not stored.
@@ -100,6 +132,17 @@ pub struct User {
     pub role: String,
     pub failed_logins: i32,
     pub locked_until: Option<chrono::NaiveDateTime>,
+    pub disabled: bool,
+}
+
+/// The regions an organiser account is scoped to.
+pub fn regions_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<i32>> {
+    use super::schema::user_regions;
+    user_regions::table
+        .filter(user_regions::user_id.eq(user_id))
+        .order(user_regions::region_id)
+        .select(user_regions::region_id)
+        .load(conn)
 }
 
 /// Failed logins in a row before an account is locked for a while.
@@ -130,7 +173,7 @@ pub fn verify_login(
     let email = email.trim().to_lowercase();
     let user: Option<User> =
         users::table.filter(users::email.eq(&email)).select(User::as_select()).first(conn).optional()?;
-    let Some(user) = user else {
+    let Some(user) = user.filter(|u| !u.disabled) else {
         // Spend the time a real check takes.
         let _ = hash_password(password);
         return Ok(Err(LoginError::Refused));
@@ -185,7 +228,7 @@ pub fn session_user(conn: &mut DbConn, token: &str, now: chrono::NaiveDateTime) 
         .first(conn)
         .optional()?;
     match found {
-        Some((seen, user)) if now - seen < chrono::Duration::hours(IDLE_HOURS) => {
+        Some((seen, user)) if now - seen < chrono::Duration::hours(IDLE_HOURS) && !user.disabled => {
             // At most once a minute, to keep reads cheap.
             if now - seen > chrono::Duration::minutes(1) {
                 diesel::update(admin_sessions::table.find(&hash))
@@ -205,4 +248,77 @@ pub fn session_user(conn: &mut DbConn, token: &str, now: chrono::NaiveDateTime) 
 pub fn end_session(conn: &mut DbConn, token: &str) -> QueryResult<()> {
     use super::schema::admin_sessions;
     diesel::delete(admin_sessions::table.find(digest(token))).execute(conn).map(|_| ())
+}
+
+/// An account as the workspace lists it.
+pub struct Account {
+    pub user: User,
+    pub regions: Vec<i32>,
+}
+
+pub fn list_accounts(conn: &mut DbConn) -> QueryResult<Vec<Account>> {
+    let users: Vec<User> = users::table.order(users::email).select(User::as_select()).load(conn)?;
+    users
+        .into_iter()
+        .map(|user| {
+            let regions = regions_of(conn, user.id)?;
+            Ok(Account { user, regions })
+        })
+        .collect()
+}
+
+pub fn find_user(conn: &mut DbConn, id: i32) -> QueryResult<Option<User>> {
+    users::table.find(id).select(User::as_select()).first(conn).optional()
+}
+
+pub fn email_taken(conn: &mut DbConn, email: &EmailAddress) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(users::table.filter(users::email.eq(email.as_str())))).get_result(conn)
+}
+
+/// Changes an account's role, regions and whether it may sign in; a
+/// disabled account's signed-in sessions end at once.
+pub fn update_account(conn: &mut DbConn, id: i32, role: &str, regions: &[i32], disabled: bool) -> QueryResult<()> {
+    use super::schema::admin_sessions;
+    diesel::update(users::table.find(id)).set((users::role.eq(role), users::disabled.eq(disabled))).execute(conn)?;
+    set_regions(conn, id, regions)?;
+    if disabled {
+        diesel::delete(admin_sessions::table.filter(admin_sessions::user_id.eq(id))).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Checks the current password and sets a new one.
+pub fn change_password(conn: &mut DbConn, id: i32, current: &str, new: &str) -> anyhow::Result<bool> {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    let Some(user) = find_user(conn, id)? else { return Ok(false) };
+    let ok = PasswordHash::new(&user.password_hash)
+        .is_ok_and(|h| Argon2::default().verify_password(current.as_bytes(), &h).is_ok());
+    if !ok {
+        return Ok(false);
+    }
+    let hash = hash_password(new)?;
+    diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn)?;
+    Ok(true)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+pub struct TokenRow {
+    pub id: i32,
+    pub name: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub revoked_at: Option<chrono::NaiveDateTime>,
+}
+
+pub fn list_tokens(conn: &mut DbConn) -> QueryResult<Vec<TokenRow>> {
+    api_tokens::table.order(api_tokens::id.desc()).select(TokenRow::as_select()).load(conn)
+}
+
+/// Revokes a token; returns its name if it was active.
+pub fn revoke_token(conn: &mut DbConn, id: i32) -> QueryResult<Option<String>> {
+    diesel::update(api_tokens::table.find(id).filter(api_tokens::revoked_at.is_null()))
+        .set(api_tokens::revoked_at.eq(super::now()))
+        .returning(api_tokens::name)
+        .get_result(conn)
+        .optional()
 }

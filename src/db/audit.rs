@@ -53,6 +53,15 @@ pub fn for_session(conn: &mut DbConn, session_id: i32, limit: i64) -> QueryResul
         .load(conn)
 }
 
+/// The newest entries of the whole log, optionally only one action's.
+pub fn recent(conn: &mut DbConn, limit: i64, action: Option<&str>) -> QueryResult<Vec<Entry>> {
+    let mut q = audit_log::table.into_boxed();
+    if let Some(a) = action {
+        q = q.filter(audit_log::action.eq(a.to_string()));
+    }
+    q.order(audit_log::id.desc()).limit(limit).select(Entry::as_select()).load(conn)
+}
+
 /// Only the fields that changed, as `{field: [before, after]}`.
 pub fn difference(before: &Value, after: &Value) -> Value {
     let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else { return Value::Null };

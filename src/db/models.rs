@@ -59,6 +59,7 @@ pub struct SessionRow {
     /// JSON list of `domain::questions::Question`
     pub questions: String,
     pub series_id: Option<i32>,
+    pub organising_region_id: Option<i32>,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.

@@ -179,6 +179,7 @@ diesel::table! {
         updated_at -> Timestamp,
         questions -> Text,
         series_id -> Nullable<Int4>,
+        organising_region_id -> Nullable<Int4>,
     }
 }
 
@@ -199,6 +200,14 @@ diesel::table! {
         created_at -> Timestamp,
         failed_logins -> Int4,
         locked_until -> Nullable<Timestamp>,
+        disabled -> Bool,
+    }
+}
+
+diesel::table! {
+    user_regions (user_id, region_id) {
+        user_id -> Int4,
+        region_id -> Int4,
     }
 }
 
@@ -214,7 +223,10 @@ diesel::joinable!(session_regions -> regions (region_id));
 diesel::joinable!(session_regions -> sessions (session_id));
 diesel::joinable!(session_topics -> sessions (session_id));
 diesel::joinable!(session_topics -> topics (topic_id));
+diesel::joinable!(sessions -> regions (organising_region_id));
 diesel::joinable!(sessions -> series (series_id));
+diesel::joinable!(user_regions -> regions (region_id));
+diesel::joinable!(user_regions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     admin_sessions,
@@ -233,5 +245,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_topics,
     sessions,
     topics,
+    user_regions,
     users,
 );

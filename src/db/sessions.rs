@@ -111,6 +111,7 @@ impl Session {
             "join_url": self.row.join_url,
             "status": self.row.status,
             "questions": self.questions(),
+            "organising_region": self.row.organising_region_id.and_then(|id| reference.region_by_id(id)).map(|r| r.slug.clone()),
         });
         match value {
             Value::Object(m) => m,
@@ -120,6 +121,7 @@ impl Session {
 }
 
 pub struct Links {
+    organising_region_id: Option<i32>,
     region_ids: Vec<i32>,
     countries: Vec<String>,
     topic_ids: Vec<i32>,
@@ -140,7 +142,17 @@ fn resolve_links(reference: &Reference, input: &SessionInput) -> Result<Links, F
     unknown("countries", input.countries.iter().filter(|c| reference.country(c).is_none()).collect());
     let topic_ids = input.topics.iter().filter_map(|s| reference.topic(s).map(|t| t.id)).collect();
     unknown("topics", input.topics.iter().filter(|s| reference.topic(s).is_none()).collect());
-    if errors.is_empty() { Ok(Links { region_ids, countries, topic_ids }) } else { Err(errors) }
+    let organising_region_id = match &input.organising_region {
+        Some(slug) => match reference.region(slug) {
+            Some(r) => Some(r.id),
+            None => {
+                errors.add("organising_region", format!("unknown: {slug}"));
+                None
+            }
+        },
+        None => None,
+    };
+    if errors.is_empty() { Ok(Links { organising_region_id, region_ids, countries, topic_ids }) } else { Err(errors) }
 }
 
 fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionChanges {
@@ -169,6 +181,9 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
 }
 
 fn write_links(conn: &mut DbConn, id: i32, links: &Links) -> QueryResult<()> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::organising_region_id.eq(links.organising_region_id))
+        .execute(conn)?;
     diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id))).execute(conn)?;
     diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id))).execute(conn)?;
     diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id))).execute(conn)?;
@@ -433,6 +448,8 @@ pub struct SessionFilter {
     pub country: Option<String>,
     pub topic_id: Option<i32>,
     pub series_id: Option<i32>,
+    /// Only sessions organised by one of these regions.
+    pub organised_by: Option<Vec<i32>>,
     pub format: Option<SessionFormat>,
     /// Sessions that end at or after this instant.
     pub ends_after: Option<NaiveDateTime>,
@@ -487,6 +504,9 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
                     .ne_all(session_regions::table.select(session_regions::session_id))
                     .and(sessions::id.ne_all(session_countries::table.select(session_countries::session_id)))),
         );
+    }
+    if let Some(regions) = &filter.organised_by {
+        q = q.filter(sessions::organising_region_id.eq_any(regions.clone()));
     }
     if let Some(series) = filter.series_id {
         q = q.filter(sessions::series_id.eq(series));

@@ -93,6 +93,7 @@ pub const FIELDS: &[&str] = &[
     "join_url",
     "status",
     "questions",
+    "organising_region",
 ];
 
 pub const MAX_CAPACITY: i64 = 100_000;
@@ -122,6 +123,9 @@ pub struct SessionInput {
     pub join_url: String,
     pub status: SessionStatus,
     pub questions: Vec<Question>,
+    /// Slug of the region that organises the session: its organisers may
+    /// edit it. None: only admins may.
+    pub organising_region: Option<String>,
     /// Things the organiser should know, e.g. a fall-back time that was resolved.
     pub notes: Vec<String>,
 }
@@ -155,6 +159,9 @@ impl SessionInput {
         let capacity = r.opt_int("capacity", 0..=MAX_CAPACITY);
         let waitlist = r.bool("waitlist", false);
         let regions = r.codes("regions", 20);
+        let organising_region =
+            r.text("organising_region", TextRule { required: false, max_chars: 64, multiline: false });
+        let organising_region = (!organising_region.is_empty()).then_some(organising_region);
         let countries: Vec<String> = r.codes("countries", 300).into_iter().map(|c| c.to_ascii_uppercase()).collect();
         let topics = r.codes("topics", 30);
         let language = r.text("language", TextRule { required: false, max_chars: 16, multiline: false });
@@ -234,6 +241,7 @@ impl SessionInput {
                     join_url,
                     status,
                     questions,
+                    organising_region,
                     notes,
                 })
             }

@@ -51,3 +51,25 @@ pub fn refuse_bots(pairs: &[(String, String)]) -> Result<(), AppError> {
     }
     Ok(())
 }
+
+/// A posted form whose CSRF token has been checked.
+pub struct Form(pub Vec<(String, String)>);
+
+impl Form {
+    pub fn read(req: &HttpRequest, body: &[u8]) -> Result<Self, AppError> {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+            .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
+        verify(req, pairs.iter().find(|(n, _)| n == FIELD).map(|(_, v)| v.as_str()))?;
+        Ok(Self(pairs))
+    }
+
+    /// The first value of a field, trimmed; empty when absent.
+    pub fn get(&self, name: &str) -> String {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
+    }
+
+    /// Every value of a repeated field (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).collect()
+    }
+}

@@ -1,7 +1,7 @@
 //! The organisers' workspace: access, login, the registrations view and
 //! its CSV export.
 
-use crate::common::{TestApp, create_admin, manila_session, participant, spawn_app, with};
+use crate::common::{TestApp, create_admin, create_organiser, manila_session, participant, spawn_app, with};
 use scraper::{Html, Selector};
 use serde_json::json;
 
@@ -35,11 +35,20 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/users",
         "/admin/planner",
         "/admin/planner?date=2027-03-25&time=09:00&zone=Europe/Brussels&minutes=60",
+        "/admin/tokens",
+        "/admin/audit",
+        "/admin/password",
         "/admin/sessions/999/x",
     ] {
         let res = app.get(path).await;
         assert_eq!(res.status(), 303, "{path}");
         assert_eq!(res.headers()["location"], "/admin/login", "{path}");
+    }
+    // Every form the workspace posts to, too (before any CSRF check).
+    for path in ["/admin/users", "/admin/users/1", "/admin/tokens", "/admin/tokens/1/revoke", "/admin/password"] {
+        let res = app.client.post(app.url(path)).form(&[("x", "y")]).send().await.expect("sent");
+        assert_eq!(res.status(), 303, "POST {path}");
+        assert_eq!(res.headers()["location"], "/admin/login", "POST {path}");
     }
     assert_eq!(app.get("/admin/login").await.status(), 200);
     let res = app
@@ -185,4 +194,228 @@ async fn every_organiser_change_is_in_the_audit_log_with_before_and_after() {
     assert_eq!(rows[1][1], "user:admin@example.org");
     assert!(rows[3][3].contains("starts_at: \"2027-03-09T16:00:00\" → \"2027-03-09T17:00:00\""), "{}", rows[3][3]);
     assert!(rows[2][3].contains("\"pending_approval\" → \"confirmed\""), "{}", rows[2][3]);
+}
+
+#[tokio::test]
+async fn organisers_see_and_open_only_sessions_their_regions_organise() {
+    let app = spawn_app().await;
+    let ours = app
+        .create_session(with(manila_session(), json!({"title": "Ours", "organising_region": "south-east-asia"})))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let theirs = app
+        .create_session(with(manila_session(), json!({"title": "Theirs", "organising_region": "middle-east"})))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let nobodys =
+        app.create_session(with(manila_session(), json!({"title": "Nobody's"}))).await["id"].as_i64().expect("id");
+    assert_eq!(app.session(ours).await["organising_region"], "south-east-asia");
+    let res =
+        app.post_json("/api/v1/sessions", &with(manila_session(), json!({"organising_region": "atlantis"}))).await;
+    assert_eq!(res.status(), 422, "an unknown organising region is refused");
+
+    create_organiser(&app, "manila@example.org", PASSWORD, &["south-east-asia"]);
+    assert_eq!(login(&app, "manila@example.org", PASSWORD).await.status(), 303);
+    let list = app.get("/admin/sessions").await.text().await.expect("body");
+    assert!(list.contains("Ours") && !list.contains("Theirs") && !list.contains("Nobody"), "only their own listed");
+    assert_eq!(app.get(&format!("/admin/sessions/{ours}")).await.status(), 200);
+    assert_eq!(app.get(&format!("/admin/sessions/{ours}/registrations.csv")).await.status(), 200);
+    for forbidden in [
+        format!("/admin/sessions/{theirs}"),
+        format!("/admin/sessions/{theirs}/registrations.csv"),
+        format!("/admin/sessions/{nobodys}"),
+        format!("/admin/sessions/{nobodys}/registrations.csv"),
+        "/admin/users".to_string(),
+        "/admin/tokens".to_string(),
+    ] {
+        let res = app.get(&forbidden).await;
+        assert_eq!(res.status(), 403, "{forbidden}");
+        let body = res.text().await.expect("body");
+        assert!(!body.contains("Theirs"), "{forbidden} leaks nothing");
+    }
+
+    // An admin sees everything.
+    let admin = spawn_admin_client(&app).await;
+    for path in [format!("/admin/sessions/{theirs}"), format!("/admin/sessions/{nobodys}")] {
+        assert_eq!(admin.get(app.url(&path)).send().await.expect("sent").status(), 200, "{path}");
+    }
+}
+
+/// A second client signed in as an admin, beside the test's own.
+async fn spawn_admin_client(app: &TestApp) -> reqwest::Client {
+    create_admin(app, "root@example.org", PASSWORD);
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let page = client.get(app.url("/admin/login")).send().await.expect("sent").text().await.expect("body");
+    let html = Html::parse_document(&page);
+    let sel = Selector::parse("input[name=csrf_token]").expect("selector");
+    let token = html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string();
+    let res = client
+        .post(app.url("/admin/login"))
+        .form(&[("csrf_token", token.as_str()), ("email", "root@example.org"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    client
+}
+
+/// The CSRF token from a workspace page, for the forms on it.
+async fn page_token(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let page = client.get(app.url(path)).send().await.expect("sent").text().await.expect("body");
+    let html = Html::parse_document(&page);
+    let sel = Selector::parse("input[name=csrf_token]").expect("selector");
+    html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
+}
+
+#[tokio::test]
+async fn admins_manage_accounts_and_tokens_and_everyone_their_password() {
+    let app = spawn_app().await;
+    let admin = spawn_admin_client(&app).await;
+    let token = page_token(&admin, &app, "/admin/users").await;
+    let res = admin
+        .post(app.url("/admin/users"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "Tbilisi@Example.org"),
+            ("role", "organiser"),
+            ("region", "south-east-eastern-europe"),
+            ("password", "a first password 1"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("body").contains("Account tbilisi@example.org created."));
+    let again = admin
+        .post(app.url("/admin/users"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "tbilisi@example.org"),
+            ("role", "organiser"),
+            ("region", "south-east-eastern-europe"),
+            ("password", "a first password 1"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(again.status(), 409, "one account per email");
+    let no_region = admin
+        .post(app.url("/admin/users"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "x@example.org"),
+            ("role", "organiser"),
+            ("password", "a first password 1"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(no_region.status(), 422, "an organiser needs a region");
+
+    // The organiser signs in, changes their password, and is scoped.
+    assert_eq!(login(&app, "tbilisi@example.org", "a first password 1").await.status(), 303);
+    let token = page_token(&app.client, &app, "/admin/password").await;
+    let wrong = app
+        .client
+        .post(app.url("/admin/password"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("current", "not it at all"),
+            ("new", "a better password 2"),
+            ("again", "a better password 2"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(wrong.status(), 422);
+    let right = app
+        .client
+        .post(app.url("/admin/password"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("current", "a first password 1"),
+            ("new", "a better password 2"),
+            ("again", "a better password 2"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(right.status(), 200);
+    assert_eq!(app.get("/admin/users").await.status(), 403, "organisers do not manage accounts");
+
+    // The admin disables the account: the organiser's session ends at once.
+    let users = admin.get(app.url("/admin/users")).send().await.expect("sent").text().await.expect("body");
+    let html = Html::parse_document(&users);
+    let forms = Selector::parse("form.inline-form").expect("selector");
+    let their_form = html
+        .select(&forms)
+        .find(|f| f.text().collect::<String>().contains("Regions of tbilisi@example.org"))
+        .and_then(|f| f.value().attr("action"))
+        .expect("the organiser's form")
+        .to_string();
+    let token = page_token(&admin, &app, "/admin/users").await;
+    let res = admin
+        .post(app.url(&their_form))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("role", "organiser"),
+            ("region", "south-east-eastern-europe"),
+            ("disabled", "on"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    let res = app.get("/admin/sessions").await;
+    assert_eq!(res.status(), 303, "a disabled account is signed out");
+    assert_eq!(login(&app, "tbilisi@example.org", "a better password 2").await.status(), 401, "and cannot sign in");
+
+    // API tokens: created in the workspace, shown once, revocable.
+    let token = page_token(&admin, &app, "/admin/tokens").await;
+    let res = admin
+        .post(app.url("/admin/tokens"))
+        .form(&[("csrf_token", token.as_str()), ("name", "regional CRM")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let page = Html::parse_document(&res.text().await.expect("body"));
+    let code = Selector::parse("#new-token").expect("selector");
+    let secret = page.select(&code).next().map(|c| c.text().collect::<String>()).expect("the secret, once");
+    let create = |secret: String| {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/sessions");
+        async move { client.post(url).bearer_auth(secret).json(&manila_session()).send().await.expect("sent").status() }
+    };
+    assert_eq!(create(secret.clone()).await, 201);
+    let listed = admin.get(app.url("/admin/tokens")).send().await.expect("sent").text().await.expect("body");
+    assert!(!listed.contains(&secret), "the secret is never shown again");
+    let html = Html::parse_document(&listed);
+    let revoke = Selector::parse("form[action$='/revoke']").expect("selector");
+    let action = html
+        .select(&revoke)
+        .find(|f| f.text().collect::<String>().contains("regional CRM"))
+        .and_then(|f| f.value().attr("action"))
+        .expect("a revoke form")
+        .to_string();
+    let token = page_token(&admin, &app, "/admin/tokens").await;
+    let res = admin.post(app.url(&action)).form(&[("csrf_token", token.as_str())]).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    assert_eq!(create(secret).await, 401, "a revoked token is refused");
+
+    // Everything above is in the global audit log.
+    let audit = admin.get(app.url("/admin/audit")).send().await.expect("sent").text().await.expect("body");
+    for action in ["user.create", "user.password", "user.update", "token.create", "token.revoke", "session.create"] {
+        assert!(audit.contains(action), "{action} is logged");
+    }
+    let only =
+        admin.get(app.url("/admin/audit?action=token.revoke")).send().await.expect("sent").text().await.expect("body");
+    assert!(only.contains("token.revoke") && !only.contains("user.create"));
 }

@@ -238,3 +238,23 @@ pub fn create_admin(app: &TestApp, email: &str, password: &str) {
     let email = convene::domain::email::EmailAddress::parse(email).expect("email");
     convene::db::accounts::upsert_admin(&mut conn, &email, password).expect("admin created");
 }
+
+/// An organiser account scoped to `regions`, made with the real
+/// `convene admin create --role organiser` command.
+pub fn create_organiser(app: &TestApp, email: &str, password: &str, regions: &[&str]) {
+    use std::io::Write;
+    let mut cmd = crate::cli::convene(&app.database_url, app.dir.path());
+    cmd.args(["admin", "create", "--email", email, "--role", "organiser"]);
+    for r in regions {
+        cmd.args(["--region", r]);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(format!("{password}\n").as_bytes()).expect("password");
+    let out = child.wait_with_output().expect("finishes");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -22,9 +22,10 @@ async fn export(req: HttpRequest, state: State, id: web::Path<String>) -> Result
     let user = crate::signed_in_or_login!(req, state);
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let reference = state.reference();
-    let actor = format!("user:{}", user.email);
+    let actor = user.actor();
     let csv = blocking(&state.pool, move |conn| {
-        session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let session = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        user.require_session(session.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
         let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
         let header = [

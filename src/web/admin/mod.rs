@@ -1,14 +1,16 @@
 //! The organisers' workspace under `/admin`. Every route but the login
 //! form answers anonymous requests with a 303 to `/admin/login`.
 
+mod audit;
 pub mod csv_export;
 mod login;
 mod planner;
 mod sessions;
+mod users;
 
 use super::{State, blocking};
 use crate::db::accounts::{self, User};
-use crate::error::PageError;
+use crate::error::{AppError, PageError};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub const COOKIE: &str = "convene_admin";
@@ -20,16 +22,61 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(login::config)
             .configure(sessions::config)
             .configure(planner::config)
+            .configure(users::config)
+            .configure(audit::config)
             .configure(csv_export::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );
 }
 
+/// Who is signed in: an admin, or an organiser scoped to regions.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub id: i32,
+    pub email: String,
+    pub admin: bool,
+    /// Region ids an organiser may act for (empty for admins: they may act for all).
+    pub regions: Vec<i32>,
+}
+
+impl Staff {
+    fn new(user: User, regions: Vec<i32>) -> Self {
+        Self { id: user.id, email: user.email, admin: user.role == accounts::ROLE_ADMIN, regions }
+    }
+
+    /// Whether this person may see and change a session organised by
+    /// `region` (None: a session no region organises, for admins only).
+    pub fn may_manage(&self, region: Option<i32>) -> bool {
+        self.admin || region.is_some_and(|r| self.regions.contains(&r))
+    }
+
+    pub fn require_session(&self, region: Option<i32>) -> Result<(), AppError> {
+        if self.may_manage(region) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("This session is organised by a region your account does not cover.".into()))
+        }
+    }
+
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.admin { Ok(()) } else { Err(AppError::Forbidden("Only admins may do this.".into())) }
+    }
+
+    pub fn actor(&self) -> String {
+        format!("user:{}", self.email)
+    }
+}
+
 /// The signed-in organiser, if any.
-pub async fn signed_in(req: &HttpRequest, state: &State) -> Result<Option<User>, PageError> {
+pub async fn signed_in(req: &HttpRequest, state: &State) -> Result<Option<Staff>, PageError> {
     let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_string()) else { return Ok(None) };
-    blocking(&state.pool, move |conn| Ok::<_, PageError>(accounts::session_user(conn, &token, crate::db::now())?)).await
+    blocking(&state.pool, move |conn| {
+        let Some(user) = accounts::session_user(conn, &token, crate::db::now())? else { return Ok(None) };
+        let regions = accounts::regions_of(conn, user.id)?;
+        Ok::<_, PageError>(Some(Staff::new(user, regions)))
+    })
+    .await
 }
 
 pub fn to_login() -> HttpResponse {
@@ -54,5 +101,5 @@ async fn home(req: HttpRequest, state: State) -> Result<HttpResponse, PageError>
 
 async fn unknown(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
     let _user = signed_in_or_login!(req, state);
-    Err(crate::error::AppError::NotFound.into())
+    Err(AppError::NotFound.into())
 }

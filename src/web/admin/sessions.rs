@@ -53,9 +53,11 @@ async fn list(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let zone = viewer.zone.clone();
+    let staff = user.clone();
     let rows = blocking(&state.pool, move |conn| {
         let filter = SessionFilter { statuses: SessionStatus::ALL.to_vec(), limit: 500, ..SessionFilter::default() };
         let mut rows = Vec::new();
+        let filter = SessionFilter { organised_by: (!staff.admin).then(|| staff.regions.clone()), ..filter };
         for s in session_store::list(conn, &filter)? {
             let (confirmed, waiting, pending) = counts(&registration_store::for_session(conn, s.id())?);
             rows.push(Row {
@@ -93,13 +95,6 @@ pub struct Person {
     pub registered: String,
 }
 
-pub struct Change {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub what: String,
-}
-
 #[derive(Template)]
 #[template(path = "admin/session.html")]
 struct SessionPage {
@@ -115,7 +110,7 @@ struct SessionPage {
     waiting: usize,
     pending: usize,
     people: Vec<Person>,
-    changes: Vec<Change>,
+    changes: Vec<super::audit::Change>,
 }
 
 async fn show(
@@ -127,33 +122,16 @@ async fn show(
     let user = crate::signed_in_or_login!(req, state);
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let query = query.into_inner();
+    let staff = user.clone();
     let (session, list, log) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
+        staff.require_session(s.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
         let log = crate::db::audit::for_session(conn, id, 200)?;
         Ok::<_, PageError>((s, list, log))
     })
     .await?;
-    let changes = log
-        .iter()
-        .map(|e| {
-            let before: serde_json::Value = serde_json::from_str(&e.before).unwrap_or_default();
-            let after: serde_json::Value = serde_json::from_str(&e.after).unwrap_or_default();
-            let diff = crate::db::audit::difference(&before, &after);
-            let what = match diff.as_object() {
-                Some(d) if !d.is_empty() => {
-                    d.iter().map(|(k, v)| format!("{k}: {} → {}", v[0], v[1])).collect::<Vec<_>>().join("; ")
-                }
-                _ => after.to_string(),
-            };
-            Change {
-                at: e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                actor: e.actor.clone(),
-                action: e.action.clone(),
-                what,
-            }
-        })
-        .collect();
+    let changes = super::audit::rows(&log);
     let reference = state.reference();
     let viewer = Viewer::from_request(&req, &query, session.zone());
     let (confirmed, waiting, pending) = counts(&list);

@@ -37,6 +37,8 @@ pub struct SessionWrite {
     #[schema(minimum = 0, maximum = 100000)]
     capacity: Option<i32>,
     waitlist: Option<bool>,
+    /// Slug of the region that organises the session; its organisers may edit it.
+    organising_region: Option<String>,
     /// Region slugs; with `countries` both empty the session is open to all.
     regions: Option<Vec<String>>,
     /// ISO alpha-2 codes.

@@ -44,6 +44,8 @@ pub struct SessionOut {
     pub waitlist: bool,
     /// Null when capacity is unlimited.
     pub seats_left: Option<i32>,
+    /// Slug of the region that organises it (its organisers may edit it).
+    pub organising_region: Option<String>,
     pub regions: Vec<String>,
     pub countries: Vec<String>,
     pub topics: Vec<String>,
@@ -101,6 +103,7 @@ impl SessionOut {
             capacity: r.capacity,
             waitlist: r.waitlist,
             seats_left: s.seats_left(),
+            organising_region: r.organising_region_id.and_then(|id| reference.region_by_id(id)).map(|g| g.slug.clone()),
             regions: region_slugs,
             countries: s.countries.clone(),
             topics: topic_slugs,

@@ -1,0 +1,363 @@
+//! Admins manage accounts (`/admin/users`) and API tokens
+//! (`/admin/tokens`); everyone changes their own password
+//! (`/admin/password`). Every change is audit-logged.
+
+use super::Staff;
+use crate::db::accounts::{self, ROLE_ADMIN, ROLE_ORGANISER};
+use crate::db::audit;
+use crate::db::reference::Reference;
+use crate::domain::email::EmailAddress;
+use crate::error::{AppError, PageError};
+use crate::web::csrf::{self, Form};
+use crate::web::public::{Chrome, Viewer, render_status};
+use crate::web::{State, blocking};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::json;
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/users", web::get().to(users_page))
+        .route("/users", web::post().to(create_user))
+        .route("/users/{id}", web::post().to(update_user))
+        .route("/tokens", web::get().to(tokens_page))
+        .route("/tokens", web::post().to(create_token))
+        .route("/tokens/{id}/revoke", web::post().to(revoke_token))
+        .route("/password", web::get().to(password_page))
+        .route("/password", web::post().to(change_password));
+}
+
+/// Passwords shorter than this are refused, as by `convene admin create`.
+const MIN_PASSWORD: usize = 12;
+
+pub struct AccountRow {
+    pub id: i32,
+    pub email: String,
+    pub admin: bool,
+    pub regions: Vec<i32>,
+    pub disabled: bool,
+    pub is_me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage<'a> {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    accounts: Vec<AccountRow>,
+    reference: &'a Reference,
+    message: Option<String>,
+    error: Option<String>,
+}
+
+pub struct TokenView {
+    pub id: i32,
+    pub name: String,
+    pub created: String,
+    pub revoked: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/tokens.html")]
+struct TokensPage {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    tokens: Vec<TokenView>,
+    /// A token just created: shown this once.
+    secret: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/password.html")]
+struct PasswordPage {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    message: Option<String>,
+    error: Option<String>,
+}
+
+fn chrome(req: &HttpRequest, state: &State) -> Chrome {
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
+    Chrome::new(&viewer, &state.reference(), &empty)
+}
+
+async fn render_users(
+    req: &HttpRequest,
+    state: &State,
+    me: &Staff,
+    message: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let my_id = me.id;
+    let accounts = blocking(&state.pool, move |conn| Ok::<_, PageError>(accounts::list_accounts(conn)?)).await?;
+    let rows = accounts
+        .into_iter()
+        .map(|a| AccountRow {
+            id: a.user.id,
+            email: a.user.email,
+            admin: a.user.role == ROLE_ADMIN,
+            regions: a.regions,
+            disabled: a.user.disabled,
+            is_me: a.user.id == my_id,
+        })
+        .collect();
+    let reference = state.reference();
+    let token = csrf::token(req)?;
+    let page = UsersPage {
+        chrome: chrome(req, state),
+        csrf: token.value.clone(),
+        email: me.email.clone(),
+        accounts: rows,
+        reference: &reference,
+        message,
+        error,
+    };
+    render_status(&page, status, [token.cookie])
+}
+
+async fn users_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    me.require_admin()?;
+    render_users(&req, &state, &me, None, None, StatusCode::OK).await
+}
+
+/// Role and regions from a form, checked against the reference data.
+fn role_and_regions(form: &Form, reference: &Reference) -> Result<(&'static str, Vec<i32>), String> {
+    let role = match form.get("role").as_str() {
+        "admin" => ROLE_ADMIN,
+        "organiser" => ROLE_ORGANISER,
+        _ => return Err("Choose a role: admin or organiser.".into()),
+    };
+    let mut regions = Vec::new();
+    for slug in form.all("region") {
+        regions.push(reference.region(&slug).map(|r| r.id).ok_or_else(|| format!("Unknown region {slug}."))?);
+    }
+    if role == ROLE_ORGANISER && regions.is_empty() {
+        return Err("An organiser needs at least one region.".into());
+    }
+    Ok((role, if role == ROLE_ADMIN { Vec::new() } else { regions }))
+}
+
+async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    me.require_admin()?;
+    let reference = state.reference();
+    let email = match EmailAddress::parse(&form.get("email")) {
+        Ok(e) => e,
+        Err(m) => {
+            let error = Some(format!("Email {m}."));
+            return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let (role, regions) = match role_and_regions(&form, &reference) {
+        Ok(r) => r,
+        Err(e) => return render_users(&req, &state, &me, None, Some(e), StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let password = form.get("password");
+    if password.chars().count() < MIN_PASSWORD || password.len() > 1024 {
+        let error = Some(format!("The first password must have at least {MIN_PASSWORD} characters."));
+        return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let actor = me.actor();
+    let shown = email.to_string();
+    let created = blocking(&state.pool, move |conn| {
+        if accounts::email_taken(conn, &email)? {
+            return Ok(false);
+        }
+        accounts::upsert_user(conn, &email, &password, role, &regions).map_err(AppError::Internal)?;
+        audit::record(
+            conn,
+            &actor,
+            "user.create",
+            None,
+            None,
+            &serde_json::Value::Null,
+            &json!({"email": email.as_str(), "role": role, "regions": regions}),
+        )?;
+        Ok::<_, PageError>(true)
+    })
+    .await?;
+    if created {
+        render_users(&req, &state, &me, Some(format!("Account {shown} created.")), None, StatusCode::OK).await
+    } else {
+        let error = Some(format!("An account for {shown} exists already."));
+        render_users(&req, &state, &me, None, error, StatusCode::CONFLICT).await
+    }
+}
+
+async fn update_user(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    me.require_admin()?;
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let reference = state.reference();
+    let (role, regions) = match role_and_regions(&form, &reference) {
+        Ok(r) => r,
+        Err(e) => return render_users(&req, &state, &me, None, Some(e), StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let disabled = form.get("disabled") == "on";
+    if id == me.id && (disabled || role != ROLE_ADMIN) {
+        let error = Some("You cannot disable your own account or take away your own admin role.".to_string());
+        return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let actor = me.actor();
+    let email = blocking(&state.pool, move |conn| {
+        let user = accounts::find_user(conn, id)?.ok_or(AppError::NotFound)?;
+        let before = json!({"role": user.role, "regions": accounts::regions_of(conn, id)?, "disabled": user.disabled});
+        accounts::update_account(conn, id, role, &regions, disabled)?;
+        let after = json!({"role": role, "regions": regions, "disabled": disabled});
+        audit::record(conn, &actor, "user.update", None, None, &before, &after)?;
+        Ok::<_, PageError>(user.email)
+    })
+    .await?;
+    render_users(&req, &state, &me, Some(format!("Account {email} saved.")), None, StatusCode::OK).await
+}
+
+async fn render_tokens(
+    req: &HttpRequest,
+    state: &State,
+    me: &Staff,
+    secret: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let rows = blocking(&state.pool, |conn| Ok::<_, PageError>(accounts::list_tokens(conn)?)).await?;
+    let tokens = rows
+        .into_iter()
+        .map(|t| TokenView {
+            id: t.id,
+            name: t.name,
+            created: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            revoked: t.revoked_at.map(|r| r.format("%Y-%m-%d %H:%M UTC").to_string()),
+        })
+        .collect();
+    let token = csrf::token(req)?;
+    let page = TokensPage {
+        chrome: chrome(req, state),
+        csrf: token.value.clone(),
+        email: me.email.clone(),
+        tokens,
+        secret,
+        error,
+    };
+    let mut res = render_status(&page, status, [token.cookie])?;
+    // A page that shows a secret must not be kept anywhere.
+    res.headers_mut()
+        .insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+async fn tokens_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    me.require_admin()?;
+    render_tokens(&req, &state, &me, None, None, StatusCode::OK).await
+}
+
+async fn create_token(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    me.require_admin()?;
+    let name = form.get("name");
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        let error = Some("Give the token a name of up to 100 characters.".to_string());
+        return render_tokens(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let actor = me.actor();
+    let secret = blocking(&state.pool, move |conn| {
+        let secret = accounts::create_token(conn, &name).map_err(AppError::Internal)?;
+        audit::record(conn, &actor, "token.create", None, None, &serde_json::Value::Null, &json!({"name": name}))?;
+        Ok::<_, PageError>(secret)
+    })
+    .await?;
+    render_tokens(&req, &state, &me, Some(secret), None, StatusCode::OK).await
+}
+
+async fn revoke_token(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    Form::read(&req, &body)?;
+    me.require_admin()?;
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let actor = me.actor();
+    blocking(&state.pool, move |conn| {
+        if let Some(name) = accounts::revoke_token(conn, id)? {
+            audit::record(conn, &actor, "token.revoke", None, None, &json!({"name": name}), &json!({"revoked": true}))?;
+        }
+        Ok::<_, PageError>(())
+    })
+    .await?;
+    Ok(HttpResponse::SeeOther().insert_header(("Location", "/admin/tokens")).finish())
+}
+
+async fn password_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    render_password(&req, &state, &me, None, None, StatusCode::OK)
+}
+
+fn render_password(
+    req: &HttpRequest,
+    state: &State,
+    me: &Staff,
+    message: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let token = csrf::token(req)?;
+    let page =
+        PasswordPage { chrome: chrome(req, state), csrf: token.value.clone(), email: me.email.clone(), message, error };
+    render_status(&page, status, [token.cookie])
+}
+
+async fn change_password(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    crate::web::rate_limit(&req, &state)?;
+    let (current, new, again) = (form.get("current"), form.get("new"), form.get("again"));
+    let refuse =
+        |m: &str| render_password(&req, &state, &me, None, Some(m.to_string()), StatusCode::UNPROCESSABLE_ENTITY);
+    if new.chars().count() < MIN_PASSWORD || new.len() > 1024 {
+        return refuse(&format!("The new password must have at least {MIN_PASSWORD} characters."));
+    }
+    if new != again {
+        return refuse("The new password and its repetition differ.");
+    }
+    let (id, actor) = (me.id, me.actor());
+    let changed = blocking(&state.pool, move |conn| {
+        let changed = accounts::change_password(conn, id, &current, &new).map_err(AppError::Internal)?;
+        if changed {
+            audit::record(
+                conn,
+                &actor,
+                "user.password",
+                None,
+                None,
+                &serde_json::Value::Null,
+                &json!({"changed": true}),
+            )?;
+        }
+        Ok::<_, PageError>(changed)
+    })
+    .await?;
+    if changed {
+        render_password(&req, &state, &me, Some("Your password has been changed.".into()), None, StatusCode::OK)
+    } else {
+        refuse("The current password is not right.")
+    }
+}
