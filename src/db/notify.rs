@@ -20,8 +20,10 @@ pub enum Change<'a> {
     Withdrawn(&'a Registration),
     /// The session's time or place changed (its sequence rose).
     SessionChanged,
-    /// The organisers cancelled the session.
-    SessionCancelled,
+    /// The organisers cancelled the session, perhaps saying why.
+    SessionCancelled {
+        reason: Option<&'a str>,
+    },
 }
 
 pub trait Notifier {

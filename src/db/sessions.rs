@@ -334,6 +334,7 @@ pub fn update(
 pub fn cancel(
     conn: &mut DbConn,
     id: i32,
+    reason: Option<&str>,
     notifier: &dyn super::notify::Notifier,
     actor: &str,
 ) -> Result<Session, AppError> {
@@ -358,11 +359,43 @@ pub fn cancel(
                 Some(id),
                 None,
                 &json!({"status": current.row.status}),
-                &json!({"status": session.row.status}),
+                &json!({"status": session.row.status, "reason": reason}),
             )?;
-            notifier.notify(conn, &session, super::notify::Change::SessionCancelled)?;
+            notifier.notify(conn, &session, super::notify::Change::SessionCancelled { reason })?;
         }
         find(conn, id)?.ok_or(AppError::NotFound)
+    })
+}
+
+/// Deletes a draft nobody has registered for (anything else is cancelled
+/// instead, so people and calendars are told).
+pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: i32, actor: &str) -> Result<(), AppError> {
+    use super::schema::registrations;
+    super::write_transaction(conn, |conn| {
+        if !lock(conn, id)? {
+            return Err(AppError::NotFound);
+        }
+        let current = find(conn, id)?.ok_or(AppError::NotFound)?;
+        let registered: i64 = registrations::table.filter(registrations::session_id.eq(id)).count().get_result(conn)?;
+        if current.status() != SessionStatus::Draft || registered > 0 {
+            return Err(AppError::Conflict(
+                "Only a draft nobody has registered for can be deleted; cancel it instead.".into(),
+            ));
+        }
+        diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id))).execute(conn)?;
+        diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id))).execute(conn)?;
+        diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id))).execute(conn)?;
+        super::audit::record(
+            conn,
+            actor,
+            "session.delete",
+            None,
+            None,
+            &Value::Object(current.as_input_object(reference)),
+            &Value::Null,
+        )?;
+        diesel::delete(sessions::table.find(id)).execute(conn)?;
+        Ok(())
     })
 }
 

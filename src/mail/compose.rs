@@ -317,6 +317,8 @@ struct SessionNews {
     kind: &'static str,
     subject: String,
     lead: &'static str,
+    /// Why, in the organisers' words (a cancellation's reason).
+    reason: Option<String>,
     calendar_note: &'static str,
     method: Method,
     show_join_url: bool,
@@ -329,11 +331,13 @@ impl Composer {
             let view = View {
                 kind: news.kind,
                 subject: news.subject.clone(),
-                lead: vec![if confirmed {
+                lead: std::iter::once(if confirmed {
                     format!("{}{}", news.lead, news.calendar_note)
                 } else {
                     news.lead.to_string()
-                }],
+                })
+                .chain(news.reason.clone())
+                .collect(),
                 invite: confirmed.then_some(news.method),
                 show_join_url: confirmed && news.show_join_url,
             };
@@ -385,18 +389,20 @@ impl Notifier for Composer {
                     kind: "session_changed",
                     subject: format!("Session changed: {title}"),
                     lead: "The organisers have changed the time or place of this session. The details below are the new ones.",
+                    reason: None,
                     calendar_note: " The attached invite updates your calendar.",
                     method: Method::Request,
                     show_join_url: true,
                 },
             ),
-            Change::SessionCancelled => self.tell_everyone(
+            Change::SessionCancelled { reason } => self.tell_everyone(
                 conn,
                 session,
                 SessionNews {
                     kind: "session_cancelled",
                     subject: format!("Session cancelled: {title}"),
                     lead: "We are sorry: the organisers have cancelled this session.",
+                    reason: reason.map(|r| format!("The organisers say why: {r}")),
                     calendar_note: " The attached calendar cancellation removes it from your calendar.",
                     method: Method::Cancel,
                     show_join_url: false,

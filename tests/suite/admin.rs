@@ -38,6 +38,9 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/tokens",
         "/admin/audit",
         "/admin/password",
+        "/admin/sessions/new",
+        &format!("/admin/sessions/new?clone={id}"),
+        &format!("/admin/sessions/{id}/edit"),
         "/admin/sessions/999/x",
     ] {
         let res = app.get(path).await;
@@ -45,7 +48,18 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         assert_eq!(res.headers()["location"], "/admin/login", "{path}");
     }
     // Every form the workspace posts to, too (before any CSRF check).
-    for path in ["/admin/users", "/admin/users/1", "/admin/tokens", "/admin/tokens/1/revoke", "/admin/password"] {
+    for path in [
+        "/admin/users",
+        "/admin/users/1",
+        "/admin/tokens",
+        "/admin/tokens/1/revoke",
+        "/admin/password",
+        "/admin/sessions/new",
+        "/admin/sessions/1/edit",
+        "/admin/sessions/1/publish",
+        "/admin/sessions/1/cancel",
+        "/admin/sessions/1/delete",
+    ] {
         let res = app.client.post(app.url(path)).form(&[("x", "y")]).send().await.expect("sent");
         assert_eq!(res.status(), 303, "POST {path}");
         assert_eq!(res.headers()["location"], "/admin/login", "POST {path}");
@@ -227,14 +241,25 @@ async fn organisers_see_and_open_only_sessions_their_regions_organise() {
         format!("/admin/sessions/{theirs}/registrations.csv"),
         format!("/admin/sessions/{nobodys}"),
         format!("/admin/sessions/{nobodys}/registrations.csv"),
+        format!("/admin/sessions/{theirs}/edit"),
+        format!("/admin/sessions/new?clone={theirs}"),
         "/admin/users".to_string(),
         "/admin/tokens".to_string(),
+        "/admin/audit".to_string(),
     ] {
         let res = app.get(&forbidden).await;
         assert_eq!(res.status(), 403, "{forbidden}");
         let body = res.text().await.expect("body");
         assert!(!body.contains("Theirs"), "{forbidden} leaks nothing");
     }
+
+    let csrf = page_token(&app.client, &app, "/admin/sessions").await;
+    for action in ["edit", "publish", "cancel", "delete"] {
+        let path = format!("/admin/sessions/{theirs}/{action}");
+        let res = app.client.post(app.url(&path)).form(&[("csrf_token", csrf.as_str())]).send().await.expect("sent");
+        assert_eq!(res.status(), 403, "POST {path}");
+    }
+    assert_eq!(app.session(theirs).await["status"], "published", "nothing changed");
 
     // An admin sees everything.
     let admin = spawn_admin_client(&app).await;

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(15);
 
-async fn app_with_sink() -> (TestApp, SmtpSink) {
+pub async fn app_with_sink() -> (TestApp, SmtpSink) {
     let sink = SmtpSink::start().await;
     let url = sink.url();
     let app = spawn_app_with(|s| s.smtp_url = Some(convene::settings::Secret(url))).await;

@@ -18,4 +18,5 @@ mod registrations;
 mod retention;
 mod series;
 mod smtp;
+mod workspace_sessions;
 mod zones;

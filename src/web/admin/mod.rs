@@ -3,6 +3,7 @@
 
 mod audit;
 pub mod csv_export;
+mod edit;
 mod login;
 mod planner;
 mod sessions;
@@ -20,6 +21,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         web::scope("/admin")
             .app_data(web::PayloadConfig::new(64 * 1024))
             .configure(login::config)
+            .configure(edit::config)
             .configure(sessions::config)
             .configure(planner::config)
             .configure(users::config)

@@ -48,6 +48,8 @@ pub struct Plan {
     pub countries: usize,
     pub best: Vec<Suggestion>,
     pub note: Option<String>,
+    /// The session form, filled with this date, time, zone and regions.
+    pub create_link: String,
 }
 
 #[derive(Template)]
@@ -189,6 +191,7 @@ pub fn plan(reference: &Reference, form: &PlanForm) -> Result<Plan, FieldErrors>
         countries: eligible_audience.len(),
         best,
         note: resolved.fold,
+        create_link: format!("/admin/sessions/new?{}", query_with(form, form.time.trim())),
     })
 }
 

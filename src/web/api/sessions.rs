@@ -337,7 +337,7 @@ pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let session = store::cancel(conn, id, &notifier, &actor)?;
+        let session = store::cancel(conn, id, None, &notifier, &actor)?;
         let reference = Reference::load(conn)?;
         Ok::<_, AppError>(SessionOut::new(&session, &reference, &base, true))
     })

@@ -1,0 +1,435 @@
+//! Creating and editing sessions in the workspace: one form with every
+//! field of the API, checked by the same parser; publish, clone, cancel
+//! with a reason, and delete a draft. A change of time for a session with
+//! registrants asks for confirmation first, saying how many people will be
+//! told.
+
+use super::Staff;
+use crate::db::reference::Reference;
+use crate::db::registrations as registration_store;
+use crate::db::sessions::{self as store, Session};
+use crate::domain::fields::FieldErrors;
+use crate::domain::session::{SessionInput, SessionStatus};
+use crate::error::{AppError, PageError};
+use crate::web::csrf::{self, Form};
+use crate::web::public::{Chrome, Viewer, render_status};
+use crate::web::{State, blocking};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/sessions/new", web::get().to(new_form))
+        .route("/sessions/new", web::post().to(create))
+        .route("/sessions/{id}/edit", web::get().to(edit_form))
+        .route("/sessions/{id}/edit", web::post().to(save))
+        .route("/sessions/{id}/publish", web::post().to(publish))
+        .route("/sessions/{id}/cancel", web::post().to(cancel))
+        .route("/sessions/{id}/delete", web::post().to(delete));
+}
+
+/// The form's values as text, as typed or as stored.
+#[derive(Default, Clone)]
+pub struct Values {
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub kind: String,
+    pub format: String,
+    pub time_zone: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub capacity: String,
+    pub waitlist: bool,
+    pub regions: Vec<String>,
+    pub countries: String,
+    pub topics: Vec<String>,
+    pub language: String,
+    pub requires_approval: bool,
+    pub registration_opens_at: String,
+    pub registration_closes_at: String,
+    pub location: String,
+    pub join_url: String,
+    pub status: String,
+    pub organising_region: String,
+    pub questions: String,
+}
+
+impl Values {
+    fn from_form(form: &Form) -> Self {
+        Self {
+            title: form.get("title"),
+            summary: form.get("summary"),
+            description: form.get("description"),
+            kind: form.get("kind"),
+            format: form.get("format"),
+            time_zone: form.get("time_zone"),
+            starts_at: form.get("starts_at"),
+            ends_at: form.get("ends_at"),
+            capacity: form.get("capacity"),
+            waitlist: form.get("waitlist") == "on",
+            regions: form.all("regions"),
+            countries: form.get("countries"),
+            topics: form.all("topics"),
+            language: form.get("language"),
+            requires_approval: form.get("requires_approval") == "on",
+            registration_opens_at: form.get("registration_opens_at"),
+            registration_closes_at: form.get("registration_closes_at"),
+            location: form.get("location"),
+            join_url: form.get("join_url"),
+            status: form.get("status"),
+            organising_region: form.get("organising_region"),
+            questions: form.get("questions"),
+        }
+    }
+
+    /// The stored session as form values (local times in its zone).
+    fn from_session(s: &Session, reference: &Reference) -> Self {
+        let o = s.as_input_object(reference);
+        let text = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let list = |k: &str| {
+            o.get(k)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+                .unwrap_or_default()
+        };
+        let zone = s.zone();
+        let local = |t: Option<chrono::NaiveDateTime>| {
+            t.map(|t| zone.at(t.and_utc()).local.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
+        };
+        Self {
+            title: text("title"),
+            summary: text("summary"),
+            description: text("description"),
+            kind: text("kind"),
+            format: text("format"),
+            time_zone: text("time_zone"),
+            starts_at: local(Some(s.row.starts_at)),
+            ends_at: local(Some(s.row.ends_at)),
+            capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            waitlist: s.row.waitlist,
+            regions: list("regions"),
+            countries: list("countries").join(", "),
+            topics: list("topics"),
+            language: text("language"),
+            requires_approval: s.row.requires_approval,
+            registration_opens_at: local(s.row.registration_opens_at),
+            registration_closes_at: local(s.row.registration_closes_at),
+            location: text("location"),
+            join_url: text("join_url"),
+            status: text("status"),
+            organising_region: text("organising_region"),
+            questions: serde_json::to_string_pretty(&s.questions()).unwrap_or_else(|_| "[]".into()),
+        }
+    }
+
+    /// The JSON object the API would take, so one parser checks both.
+    fn to_object(&self) -> Result<Map<String, Value>, FieldErrors> {
+        let opt = |v: &str| if v.is_empty() { Value::Null } else { Value::String(v.to_string()) };
+        let capacity = match self.capacity.as_str() {
+            "" => Value::Null,
+            c => c
+                .parse::<i64>()
+                .map(Value::from)
+                .map_err(|_| FieldErrors::single("capacity", "must be a whole number, or empty for unlimited"))?,
+        };
+        let questions = match self.questions.as_str() {
+            "" => json!([]),
+            q => serde_json::from_str::<Value>(q)
+                .map_err(|e| FieldErrors::single("questions", format!("must be a JSON list of questions: {e}")))?,
+        };
+        let countries: Vec<String> =
+            self.countries.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
+        let value = json!({
+            "title": self.title, "summary": self.summary, "description": self.description,
+            "kind": self.kind, "format": self.format, "time_zone": self.time_zone,
+            "starts_at": self.starts_at, "ends_at": self.ends_at, "capacity": capacity,
+            "waitlist": self.waitlist, "regions": self.regions, "countries": countries, "topics": self.topics,
+            "language": self.language, "requires_approval": self.requires_approval,
+            "registration_opens_at": opt(&self.registration_opens_at),
+            "registration_closes_at": opt(&self.registration_closes_at),
+            "location": self.location, "join_url": self.join_url, "status": self.status,
+            "organising_region": opt(&self.organising_region), "questions": questions,
+        });
+        match value {
+            Value::Object(m) => Ok(m),
+            _ => Ok(Map::new()),
+        }
+    }
+}
+
+/// A session changing time with this many people to tell.
+pub struct Confirm {
+    pub people: usize,
+}
+
+#[derive(Template)]
+#[template(path = "admin/session_form.html")]
+struct FormPage<'a> {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    /// None: a new session.
+    id: Option<i32>,
+    v: Values,
+    errors: FieldErrors,
+    reference: &'a Reference,
+    /// Regions this person may organise for.
+    organising: Vec<(String, String)>,
+    admin: bool,
+    confirm: Option<Confirm>,
+    kinds: Vec<&'static str>,
+    formats: Vec<&'static str>,
+}
+
+impl FormPage<'_> {
+    fn err(&self, field: &str) -> Option<&String> {
+        self.errors.0.get(field)
+    }
+    fn has_region(&self, slug: &str) -> bool {
+        self.v.regions.iter().any(|r| r == slug)
+    }
+    fn has_topic(&self, slug: &str) -> bool {
+        self.v.topics.iter().any(|t| t == slug)
+    }
+}
+
+fn organising_choices(staff: &Staff, reference: &Reference) -> Vec<(String, String)> {
+    reference
+        .regions
+        .iter()
+        .filter(|r| staff.admin || staff.regions.contains(&r.id))
+        .map(|r| (r.slug.clone(), r.name.clone()))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    req: &HttpRequest,
+    state: &State,
+    staff: &Staff,
+    id: Option<i32>,
+    v: Values,
+    errors: FieldErrors,
+    confirm: Option<Confirm>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let reference = state.reference();
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
+    let token = csrf::token(req)?;
+    let page = FormPage {
+        chrome: Chrome::new(&viewer, &reference, &empty),
+        csrf: token.value.clone(),
+        email: staff.email.clone(),
+        id,
+        v,
+        errors,
+        organising: organising_choices(staff, &reference),
+        admin: staff.admin,
+        reference: &reference,
+        confirm,
+        kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
+        formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
+    };
+    render_status(&page, status, [token.cookie])
+}
+
+/// An organiser may only organise for their own regions.
+fn check_organiser(staff: &Staff, reference: &Reference, slug: &str) -> Result<(), FieldErrors> {
+    let region = reference.region(slug).map(|r| r.id);
+    if slug.is_empty() && staff.admin || staff.may_manage(region) {
+        Ok(())
+    } else {
+        Err(FieldErrors::single("organising_region", "must be one of your regions"))
+    }
+}
+
+async fn new_form(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    let reference = state.reference();
+    let mut v = Values { kind: "webinar".into(), format: "online".into(), status: "draft".into(), ..Values::default() };
+    if let Some(from) = query.get("clone").and_then(|c| c.parse::<i32>().ok()) {
+        let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, from)?)).await?;
+        let session = session.ok_or(AppError::NotFound)?;
+        staff.require_session(session.row.organising_region_id)?;
+        v = Values::from_session(&session, &reference);
+        v.title = format!("{} (copy)", v.title);
+        v.status = "draft".into();
+    } else {
+        // From the planner: the chosen date, time and zone.
+        let date = query.get("date").cloned().unwrap_or_default();
+        let time = query.get("time").cloned().unwrap_or_default();
+        if !date.is_empty() && !time.is_empty() {
+            v.starts_at = format!("{date}T{time}");
+            let minutes = query.get("minutes").and_then(|m| m.parse::<i64>().ok()).filter(|m| (15..=720).contains(m));
+            if let (Ok(start), Some(m)) = (crate::domain::zone::parse_local(&v.starts_at), minutes) {
+                v.ends_at = (start + chrono::Duration::minutes(m)).format("%Y-%m-%dT%H:%M").to_string();
+            }
+        }
+        v.time_zone = query.get("zone").cloned().unwrap_or_default();
+        v.regions = query.get("region").into_iter().cloned().collect();
+    }
+    if v.organising_region.is_empty() && !staff.admin {
+        v.organising_region =
+            organising_choices(&staff, &reference).first().map(|(slug, _)| slug.clone()).unwrap_or_default();
+    }
+    render(&req, &state, &staff, None, v, FieldErrors::default(), None, StatusCode::OK)
+}
+
+async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    let v = Values::from_form(&form);
+    let reference = state.reference();
+    let parsed = check_organiser(&staff, &reference, &v.organising_region)
+        .and_then(|_| v.to_object())
+        .and_then(|o| SessionInput::parse(&o, false));
+    let input = match parsed {
+        Ok(i) => i,
+        Err(errors) => {
+            return render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let actor = staff.actor();
+    let result = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        store::create(conn, &reference, &input, false, &actor)
+    })
+    .await;
+    match result {
+        Ok(s) => {
+            Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{}", s.id()))).finish())
+        }
+        Err(AppError::Validation(errors)) => {
+            render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn load(state: &State, staff: &Staff, id: &str) -> Result<Session, PageError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?)).await?;
+    let session = session.ok_or(AppError::NotFound)?;
+    staff.require_session(session.row.organising_region_id)?;
+    Ok(session)
+}
+
+async fn edit_form(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    let session = load(&state, &staff, &id).await?;
+    let v = Values::from_session(&session, &state.reference());
+    render(&req, &state, &staff, Some(session.id()), v, FieldErrors::default(), None, StatusCode::OK)
+}
+
+async fn save(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    let session = load(&state, &staff, &id).await?;
+    let v = Values::from_form(&form);
+    let reference = state.reference();
+    let id = session.id();
+    let patch = match check_organiser(&staff, &reference, &v.organising_region)
+        .and_then(|_| v.to_object())
+        .and_then(|o| SessionInput::parse(&o, session.status() == SessionStatus::Cancelled).map(|_| o))
+    {
+        Ok(p) => p,
+        Err(errors) => {
+            return render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let before = Values::from_session(&session, &reference);
+    let moves = (&before.starts_at, &before.ends_at, &before.time_zone) != (&v.starts_at, &v.ends_at, &v.time_zone);
+    if moves && form.get("confirm") != "yes" {
+        let people =
+            blocking(&state.pool, move |conn| Ok::<_, PageError>(registration_store::active(conn, id)?.len())).await?;
+        if people > 0 {
+            let confirm = Some(Confirm { people });
+            return render(&req, &state, &staff, Some(id), v, FieldErrors::default(), confirm, StatusCode::OK);
+        }
+    }
+    let (notifier, actor) = (state.composer.clone(), staff.actor());
+    let result = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        store::update(conn, &reference, id, &patch, &notifier, &actor)
+    })
+    .await;
+    match result {
+        Ok(_) => {
+            state.mail_queued();
+            Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
+        }
+        Err(AppError::Validation(errors)) => {
+            render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn publish(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    Form::read(&req, &body)?;
+    let id = load(&state, &staff, &id).await?.id();
+    let (notifier, actor) = (state.composer.clone(), staff.actor());
+    blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        let patch = Map::from_iter([("status".to_string(), json!("published"))]);
+        store::update(conn, &reference, id, &patch, &notifier, &actor)
+    })
+    .await?;
+    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
+}
+
+async fn cancel(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    let id = load(&state, &staff, &id).await?.id();
+    let reason: String = form.get("reason").chars().filter(|c| !c.is_control()).take(500).collect();
+    let (notifier, actor) = (state.composer.clone(), staff.actor());
+    blocking(&state.pool, move |conn| {
+        store::cancel(conn, id, (!reason.is_empty()).then_some(reason.as_str()), &notifier, &actor)
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
+}
+
+async fn delete(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let staff = crate::signed_in_or_login!(req, state);
+    Form::read(&req, &body)?;
+    let id = load(&state, &staff, &id).await?.id();
+    let actor = staff.actor();
+    blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        store::delete_draft(conn, &reference, id, &actor)
+    })
+    .await?;
+    Ok(HttpResponse::SeeOther().insert_header(("Location", "/admin/sessions")).finish())
+}

@@ -1,0 +1,184 @@
+//! Sessions made and changed in the workspace: the form checks what the
+//! API checks, organisers organise only for their regions, a move of a
+//! session with registrants is confirmed first and tells each of them, a
+//! cancellation carries its reason into the emails, and drafts can go.
+
+use crate::admin::{PASSWORD, login};
+use crate::common::{TestApp, create_organiser, participant};
+use crate::email::{app_with_sink, text_body};
+use crate::smtp::subject_of;
+use scraper::{Html, Selector};
+use serde_json::Value;
+use std::time::Duration;
+
+async fn token_on(app: &TestApp, path: &str) -> String {
+    let page = app.get(path).await.text().await.expect("body");
+    let html = Html::parse_document(&page);
+    let sel = Selector::parse("input[name=csrf_token]").expect("selector");
+    html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
+}
+
+fn form<'a>(csrf: &'a str, title: &'a str, region: &'a str, starts: &'a str, ends: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf_token", csrf),
+        ("title", title),
+        ("summary", "For laboratory staff."),
+        ("description", "Bring your **questions**."),
+        ("kind", "webinar"),
+        ("format", "online"),
+        ("organising_region", region),
+        ("time_zone", "Asia/Manila"),
+        ("starts_at", starts),
+        ("ends_at", ends),
+        ("capacity", "30"),
+        ("waitlist", "on"),
+        ("regions", "south-east-asia"),
+        ("topics", "biosafety"),
+        ("language", "en"),
+        ("join_url", "https://meet.example.org/room"),
+        ("questions", "[]"),
+        ("status", "draft"),
+    ]
+}
+
+#[tokio::test]
+async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registrants_are_told() {
+    let (app, sink) = app_with_sink().await;
+    create_organiser(&app, "manila@example.org", PASSWORD, &["south-east-asia"]);
+    assert_eq!(login(&app, "manila@example.org", PASSWORD).await.status(), 303);
+
+    // The form offers only the organiser's own region.
+    let page = app.get("/admin/sessions/new?date=2027-05-04&time=16:00&zone=Asia/Manila&minutes=90").await;
+    assert_eq!(page.status(), 200);
+    let html = Html::parse_document(&page.text().await.expect("body"));
+    let options = Selector::parse("#s-organising_region option").expect("selector");
+    let offered: Vec<&str> = html.select(&options).filter_map(|o| o.value().attr("value")).collect();
+    assert_eq!(offered, ["south-east-asia"]);
+    let value = |sel: &str| {
+        let s = Selector::parse(sel).expect("selector");
+        html.select(&s).next().and_then(|e| e.value().attr("value")).unwrap_or_default().to_string()
+    };
+    assert_eq!(value("#s-starts_at"), "2027-05-04T16:00", "the planner's time is filled in");
+    assert_eq!(value("#s-ends_at"), "2027-05-04T17:30");
+    assert_eq!(value("#s-time_zone"), "Asia/Manila");
+
+    let csrf = token_on(&app, "/admin/sessions/new").await;
+    let res = app
+        .client
+        .post(app.url("/admin/sessions/new"))
+        .form(&form(&csrf, "Someone else's", "middle-east", "2027-05-04T16:00", "2027-05-04T17:30"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 422, "not their region");
+    let res = app
+        .client
+        .post(app.url("/admin/sessions/new"))
+        .form(&form(&csrf, "Lab biosafety clinic", "south-east-asia", "2027-05-04T16:00", "2027-05-04T15:00"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 422, "ends before it starts");
+    let body = res.text().await.expect("body");
+    assert!(body.contains("must be after starts_at") && body.contains("value=\"Lab biosafety clinic\""), "kept input");
+
+    let res = app
+        .client
+        .post(app.url("/admin/sessions/new"))
+        .form(&form(&csrf, "Lab biosafety clinic", "south-east-asia", "2027-05-04T16:00", "2027-05-04T17:30"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("location").to_string();
+    let id: i64 = location.rsplit('/').next().and_then(|i| i.parse().ok()).expect("id");
+    let session: Value = app.get_authorised(&format!("/api/v1/sessions/{id}")).await.json().await.expect("json");
+    assert_eq!(session["status"], "draft");
+    assert_eq!(session["organising_region"], "south-east-asia");
+    assert_eq!(session["starts_at_utc"], "2027-05-04T08:00:00Z");
+
+    let csrf = token_on(&app, &format!("/admin/sessions/{id}")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/publish")))
+        .form(&[("csrf_token", &csrf)])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.session(id).await["status"], "published");
+    for email in ["one@example.org", "two@example.org"] {
+        assert_eq!(app.register(id, participant(email)).await.0, 201);
+    }
+    sink.wait_for(2, Duration::from_secs(15)).await;
+
+    // Moving it asks first, naming how many will be told; nothing changes yet.
+    let csrf = token_on(&app, &format!("/admin/sessions/{id}/edit")).await;
+    let mut moved = form(&csrf, "Lab biosafety clinic", "south-east-asia", "2027-05-04T17:00", "2027-05-04T18:30");
+    moved.retain(|(k, _)| *k != "status");
+    moved.push(("status", "published"));
+    let res = app.client.post(app.url(&format!("/admin/sessions/{id}/edit"))).form(&moved).send().await.expect("sent");
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.expect("body");
+    assert!(body.contains("2 people are registered"), "the confirmation says who will be told");
+    assert!(body.contains("name=\"confirm\" value=\"yes\""));
+    assert_eq!(app.session(id).await["starts_at"], "2027-05-04T16:00", "not moved before confirming");
+    moved.push(("confirm", "yes"));
+    let res = app.client.post(app.url(&format!("/admin/sessions/{id}/edit"))).form(&moved).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let after = app.session(id).await;
+    assert_eq!(after["starts_at"], "2027-05-04T17:00");
+    assert!(after["sequence"].as_i64() > session["sequence"].as_i64());
+    let mail = sink.wait_for(4, Duration::from_secs(15)).await;
+    let changed = mail.iter().filter(|m| subject_of(m).starts_with("Session changed")).count();
+    assert_eq!(changed, 2, "each registrant is told of the move");
+
+    // Cancelling with a reason puts it in the emails.
+    let csrf = token_on(&app, &format!("/admin/sessions/{id}")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/cancel")))
+        .form(&[("csrf_token", csrf.as_str()), ("reason", "The trainer is unwell.")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    let mail = sink.wait_for(6, Duration::from_secs(15)).await;
+    let cancelled: Vec<_> = mail.iter().filter(|m| subject_of(m).starts_with("Session cancelled")).collect();
+    assert_eq!(cancelled.len(), 2);
+    assert!(cancelled.iter().all(|m| text_body(m).contains("The trainer is unwell.")), "the reason is in the email");
+
+    // Clone and delete a draft; a published or cancelled session cannot be deleted.
+    let clone = app.get(&format!("/admin/sessions/new?clone={id}")).await.text().await.expect("body");
+    assert!(clone.contains("value=\"Lab biosafety clinic (copy)\""));
+    let csrf = token_on(&app, "/admin/sessions/new").await;
+    let res = app
+        .client
+        .post(app.url("/admin/sessions/new"))
+        .form(&form(&csrf, "Scratch", "south-east-asia", "2027-06-01T10:00", "2027-06-01T11:00"))
+        .send()
+        .await
+        .expect("sent");
+    let draft: i64 =
+        res.headers()["location"].to_str().ok().and_then(|l| l.rsplit('/').next()?.parse().ok()).expect("id");
+    let csrf = token_on(&app, &format!("/admin/sessions/{draft}")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/delete")))
+        .form(&[("csrf_token", &csrf)])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 409, "a cancelled session with registrants stays");
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{draft}/delete")))
+        .form(&[("csrf_token", &csrf)])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.get_authorised(&format!("/api/v1/sessions/{draft}")).await.status(), 404);
+    let audit = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");
+    assert!(audit.contains("session.cancel") && audit.contains("user:manila@example.org"));
+}
