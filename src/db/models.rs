@@ -121,6 +121,8 @@ pub struct Registration {
     pub calendar_bump: i32,
     pub reminder_first_sent_at: Option<chrono::NaiveDateTime>,
     pub reminder_second_sent_at: Option<chrono::NaiveDateTime>,
+    /// `attended` or `no_show`, once marked.
+    pub attendance: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]

@@ -576,3 +576,93 @@ pub fn current_for_email(
     }
     Ok(out)
 }
+
+/// An organiser cancels someone's registration (audited, unlike the
+/// participant's own); the seat goes to the next in line.
+pub fn cancel_by_organiser(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Outcome, AppError> {
+    change(
+        conn,
+        registration_id,
+        |current| match current {
+            RegistrationStatus::Cancelled | RegistrationStatus::Rejected => Ok(None),
+            _ => Ok(Some(RegistrationStatus::Cancelled)),
+        },
+        notifier,
+        Some(actor),
+    )
+}
+
+/// An organiser moves one person from the waiting list into a free seat,
+/// out of arrival order. Never beyond capacity.
+pub fn promote_one(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Registration, AppError> {
+    super::write_transaction(conn, |conn| {
+        let session_id: i32 = registrations::table
+            .find(registration_id)
+            .select(registrations::session_id)
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::NotFound)?;
+        session_store::lock(conn, session_id)?;
+        let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
+        if r.status() != RegistrationStatus::Waitlisted {
+            return Err(AppError::Conflict("Only someone on the waiting list can be promoted.".into()));
+        }
+        if !take_seat(conn, session_id)? {
+            return Err(AppError::Conflict("No seat is free: raise the capacity first.".into()));
+        }
+        let promoted = set_status(conn, r.id, RegistrationStatus::Confirmed)?;
+        super::audit::record(
+            conn,
+            actor,
+            "registration.promote",
+            Some(session_id),
+            Some(r.id),
+            &serde_json::json!({"status": r.status}),
+            &serde_json::json!({"status": promoted.status}),
+        )?;
+        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        notifier.notify(conn, &session, Change::Promoted(&promoted))?;
+        Ok(promoted)
+    })
+}
+
+/// Marks confirmed registrations of a session as `attended` or `no_show`
+/// (None clears the mark). Returns how many were marked.
+pub fn set_attendance(
+    conn: &mut DbConn,
+    session_id: i32,
+    ids: &[i32],
+    mark: Option<&str>,
+    actor: &str,
+) -> Result<usize, AppError> {
+    super::write_transaction(conn, |conn| {
+        let n = diesel::update(
+            registrations::table
+                .filter(registrations::session_id.eq(session_id))
+                .filter(registrations::id.eq_any(ids))
+                .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str())),
+        )
+        .set(registrations::attendance.eq(mark))
+        .execute(conn)?;
+        super::audit::record(
+            conn,
+            actor,
+            "registration.attendance",
+            Some(session_id),
+            None,
+            &serde_json::Value::Null,
+            &serde_json::json!({"registrations": ids, "attendance": mark, "marked": n}),
+        )?;
+        Ok(n)
+    })
+}

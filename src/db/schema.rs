@@ -111,6 +111,7 @@ diesel::table! {
         calendar_bump -> Int4,
         reminder_first_sent_at -> Nullable<Timestamp>,
         reminder_second_sent_at -> Nullable<Timestamp>,
+        attendance -> Nullable<Text>,
     }
 }
 

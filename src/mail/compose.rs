@@ -198,6 +198,40 @@ impl Composer {
         Ok(())
     }
 
+    /// An organiser's own message to one registrant, with the session's
+    /// details and the person's links, as it would be queued.
+    pub fn organiser_message(
+        &self,
+        session: &Session,
+        r: &Registration,
+        subject: &str,
+        body: &str,
+    ) -> Result<NewOutbox, AppError> {
+        let confirmed = r.status() == RegistrationStatus::Confirmed;
+        let view = View {
+            kind: "organiser_message",
+            subject: format!("{subject} — {}", session.row.title),
+            lead: body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+            invite: None,
+            show_join_url: confirmed,
+        };
+        self.compose(session, r, &view)
+    }
+
+    /// Queues an organiser's message to one registrant.
+    pub fn send_organiser_message(
+        &self,
+        conn: &mut DbConn,
+        session: &Session,
+        r: &Registration,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), AppError> {
+        let message = self.organiser_message(session, r, subject, body)?;
+        outbox::enqueue(conn, &message)?;
+        Ok(())
+    }
+
     fn status_view(&self, session: &Session, r: &Registration, position: Option<i64>, approved: bool) -> View {
         let title = &session.row.title;
         match r.status() {

@@ -18,5 +18,6 @@ mod registrations;
 mod retention;
 mod series;
 mod smtp;
+mod workspace_registrations;
 mod workspace_sessions;
 mod zones;

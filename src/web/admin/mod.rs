@@ -6,6 +6,7 @@ pub mod csv_export;
 mod edit;
 mod login;
 mod planner;
+mod registrations;
 mod sessions;
 mod users;
 
@@ -22,6 +23,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .app_data(web::PayloadConfig::new(64 * 1024))
             .configure(login::config)
             .configure(edit::config)
+            .configure(registrations::config)
             .configure(sessions::config)
             .configure(planner::config)
             .configure(users::config)

@@ -85,6 +85,8 @@ async fn list(
 }
 
 pub struct Person {
+    pub id: i32,
+    pub attendance: &'static str,
     pub status: &'static str,
     pub position: Option<usize>,
     pub name: String,
@@ -111,6 +113,14 @@ struct SessionPage {
     pending: usize,
     people: Vec<Person>,
     changes: Vec<super::audit::Change>,
+    filters: super::registrations::Filters,
+    figures: super::registrations::Figures,
+    statuses: Vec<(&'static str, &'static str)>,
+    reference: std::sync::Arc<crate::db::reference::Reference>,
+    /// Set after a bulk action or an email: what happened.
+    notice: Option<String>,
+    /// The email being previewed, as its first recipient would read it.
+    preview: Option<super::registrations::Preview>,
 }
 
 async fn show(
@@ -121,7 +131,28 @@ async fn show(
 ) -> Result<HttpResponse, PageError> {
     let user = crate::signed_in_or_login!(req, state);
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let query = query.into_inner();
+    page(&req, &state, user, id, query.into_inner(), None).await
+}
+
+/// The session's page with an email preview in place of its form.
+pub async fn render_with_preview(
+    req: HttpRequest,
+    state: State,
+    user: super::Staff,
+    id: i32,
+    preview: super::registrations::Preview,
+) -> Result<HttpResponse, PageError> {
+    page(&req, &state, user, id, HashMap::new(), Some(preview)).await
+}
+
+async fn page(
+    req: &HttpRequest,
+    state: &State,
+    user: super::Staff,
+    id: i32,
+    query: HashMap<String, String>,
+    preview: Option<super::registrations::Preview>,
+) -> Result<HttpResponse, PageError> {
     let staff = user.clone();
     let (session, list, log) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
@@ -133,29 +164,43 @@ async fn show(
     .await?;
     let changes = super::audit::rows(&log);
     let reference = state.reference();
-    let viewer = Viewer::from_request(&req, &query, session.zone());
+    let viewer = Viewer::from_request(req, &query, session.zone());
     let (confirmed, waiting, pending) = counts(&list);
+    let filters = super::registrations::Filters::from_query(&query);
+    let figures = super::registrations::Figures::new(&list, &reference);
     let mut position = 0;
     let people = list
         .iter()
-        .map(|r| Person {
-            status: r.status().label(),
-            position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
-                position += 1;
-                position
-            }),
-            name: r.name.clone(),
-            email: r.email.clone(),
-            organisation: r.organisation.clone(),
-            country: reference
-                .country(&r.country_iso2)
-                .map(|c| c.name.clone())
-                .unwrap_or_else(|| r.country_iso2.clone()),
-            time_zone: r.time_zone.clone(),
-            registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        .map(|r| {
+            let p = Person {
+                id: r.id,
+                attendance: match r.attendance.as_deref() {
+                    Some("attended") => "attended",
+                    Some("no_show") => "no-show",
+                    _ => "",
+                },
+                status: r.status().label(),
+                position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
+                    position += 1;
+                    position
+                }),
+                name: r.name.clone(),
+                email: r.email.clone(),
+                organisation: r.organisation.clone(),
+                country: reference
+                    .country(&r.country_iso2)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_else(|| r.country_iso2.clone()),
+                time_zone: r.time_zone.clone(),
+                registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            };
+            (r, p)
         })
+        // Waiting-list positions count everyone; the filter only hides rows.
+        .filter(|(r, _)| filters.keeps(r, &reference))
+        .map(|(_, p)| p)
         .collect();
-    let token = csrf::token(&req)?;
+    let token = csrf::token(req)?;
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
         csrf: token.value.clone(),
@@ -170,6 +215,12 @@ async fn show(
         pending,
         people,
         changes,
+        filters,
+        figures,
+        statuses: super::registrations::STATUSES.to_vec(),
+        reference: reference.clone(),
+        notice: query.get("done").map(|d| d.chars().take(300).collect()),
+        preview,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
 }
