@@ -388,6 +388,19 @@ pub fn reject(
     )
 }
 
+/// A registration with its session's lock taken, inside a write transaction.
+fn locked(conn: &mut DbConn, registration_id: i32) -> Result<(i32, Registration), AppError> {
+    let session_id: i32 = registrations::table
+        .find(registration_id)
+        .select(registrations::session_id)
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    session_store::lock(conn, session_id)?;
+    let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
+    Ok((session_id, r))
+}
+
 /// Moves a registration out of the session, freeing its seat and promoting
 /// the next in line, all under the session's lock.
 fn change(
@@ -399,14 +412,7 @@ fn change(
     actor: Option<&str>,
 ) -> Result<Outcome, AppError> {
     super::write_transaction(conn, |conn| {
-        let session_id: i32 = registrations::table
-            .find(registration_id)
-            .select(registrations::session_id)
-            .first(conn)
-            .optional()?
-            .ok_or(AppError::NotFound)?;
-        session_store::lock(conn, session_id)?;
-        let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
+        let (session_id, r) = locked(conn, registration_id)?;
         let Some(status) = next(r.status())? else {
             return Ok(Outcome { registration: r, promoted: Vec::new() });
         };
@@ -606,14 +612,7 @@ pub fn promote_one(
     actor: &str,
 ) -> Result<Registration, AppError> {
     super::write_transaction(conn, |conn| {
-        let session_id: i32 = registrations::table
-            .find(registration_id)
-            .select(registrations::session_id)
-            .first(conn)
-            .optional()?
-            .ok_or(AppError::NotFound)?;
-        session_store::lock(conn, session_id)?;
-        let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
+        let (session_id, r) = locked(conn, registration_id)?;
         if r.status() != RegistrationStatus::Waitlisted {
             return Err(AppError::Conflict("Only someone on the waiting list can be promoted.".into()));
         }

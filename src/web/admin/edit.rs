@@ -314,7 +314,8 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
     }
 }
 
-async fn load(state: &State, staff: &Staff, id: &str) -> Result<Session, PageError> {
+/// A session this person may manage, by the id in its path.
+pub(super) async fn load(state: &State, staff: &Staff, id: &str) -> Result<Session, PageError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?)).await?;
     let session = session.ok_or(AppError::NotFound)?;

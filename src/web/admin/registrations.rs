@@ -3,11 +3,10 @@
 //! actions (approve, reject, promote, cancel, move, attendance) and an
 //! email to the registrants through the outbox, previewed first.
 
-use super::Staff;
+use super::edit::load;
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as store;
-use crate::db::sessions as session_store;
 use crate::domain::registration::{RegistrationInput, RegistrationStatus};
 use crate::error::{AppError, PageError};
 use crate::web::csrf::Form;
@@ -168,14 +167,6 @@ fn back(id: i32, done: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}#registrations"))).finish()
 }
 
-async fn session_for(state: &State, staff: &Staff, id: &str) -> Result<crate::db::sessions::Session, PageError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let s = blocking(&state.pool, move |conn| Ok::<_, PageError>(session_store::find(conn, id)?)).await?;
-    let s = s.ok_or(AppError::NotFound)?;
-    staff.require_session(s.row.organising_region_id)?;
-    Ok(s)
-}
-
 /// The person's details as a registration for another session.
 fn as_input(r: &Registration) -> (Option<RegistrationInput>, crate::domain::fields::FieldErrors) {
     let answers: serde_json::Value = serde_json::from_str(&r.answers).unwrap_or_default();
@@ -197,7 +188,7 @@ async fn bulk(
 ) -> Result<HttpResponse, PageError> {
     let staff = crate::signed_in_or_login!(req, state);
     let form = Form::read(&req, &body)?;
-    let session = session_for(&state, &staff, &id).await?;
+    let session = load(&state, &staff, &id).await?;
     let session_id = session.id();
     let chosen = ids(&form);
     let action = form.get("action");
@@ -208,7 +199,7 @@ async fn bulk(
     if action == "move" {
         // The target session must be one this person may manage too.
         let t = target.ok_or(AppError::BadRequest("Give the number of the session to move them to.".into()))?;
-        session_for(&state, &staff, &t.to_string()).await?;
+        load(&state, &staff, &t.to_string()).await?;
     }
     let (notifier, actor, keys) = (state.composer.clone(), staff.actor(), state.keys.clone());
     let reference = state.reference();
@@ -285,7 +276,7 @@ async fn email(
 ) -> Result<HttpResponse, PageError> {
     let staff = crate::signed_in_or_login!(req, state);
     let form = Form::read(&req, &body)?;
-    let session = session_for(&state, &staff, &id).await?;
+    let session = load(&state, &staff, &id).await?;
     let session_id = session.id();
     let subject: String = form.get("subject").chars().filter(|c| !c.is_control()).take(150).collect();
     let message: String = form
