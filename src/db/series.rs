@@ -112,3 +112,38 @@ pub fn find(conn: &mut DbConn, id: i32, with_drafts: bool) -> QueryResult<Option
 pub fn exists(conn: &mut DbConn, id: i32) -> QueryResult<Option<SeriesRow>> {
     series::table.find(id).select(SeriesRow::as_select()).first(conn).optional()
 }
+
+/// Applies a patch to every occurrence that has not started and is not
+/// cancelled, in one transaction: all change or none. Times are changed
+/// one occurrence at a time (each on its own session), not here.
+pub fn update_future(
+    conn: &mut DbConn,
+    reference: &Reference,
+    id: i32,
+    patch: &serde_json::Map<String, serde_json::Value>,
+    notifier: &dyn super::notify::Notifier,
+    actor: &str,
+) -> Result<Vec<Session>, AppError> {
+    let mut errors = FieldErrors::default();
+    for field in ["starts_at", "ends_at", "time_zone"] {
+        if patch.contains_key(field) {
+            errors.add(field, "change the time of each occurrence on its own session");
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let (_, sessions) = find(conn, id, true)?.ok_or(AppError::NotFound)?;
+    let now = super::now();
+    let future: Vec<i32> = sessions
+        .iter()
+        .filter(|s| s.row.starts_at > now && s.status() != SessionStatus::Cancelled)
+        .map(|s| s.id())
+        .collect();
+    write_transaction(conn, |conn| {
+        future
+            .iter()
+            .map(|sid| sessions::update_in(conn, reference, *sid, patch, notifier, actor).map(|(s, _)| s))
+            .collect()
+    })
+}

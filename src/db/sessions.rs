@@ -268,7 +268,20 @@ pub fn update(
     notifier: &dyn super::notify::Notifier,
     actor: &str,
 ) -> Result<(Session, Vec<String>), AppError> {
-    super::write_transaction(conn, |conn| {
+    super::write_transaction(conn, |conn| update_in(conn, reference, id, patch, notifier, actor))
+}
+
+/// [`update`] inside the caller's write transaction, so several sessions
+/// (a series) change together or not at all.
+pub fn update_in(
+    conn: &mut DbConn,
+    reference: &Reference,
+    id: i32,
+    patch: &Map<String, Value>,
+    notifier: &dyn super::notify::Notifier,
+    actor: &str,
+) -> Result<(Session, Vec<String>), AppError> {
+    {
         if !lock(conn, id)? {
             return Err(AppError::NotFound);
         }
@@ -327,7 +340,7 @@ pub fn update(
         super::registrations::promote(conn, id, notifier)?;
         let session = find(conn, id)?.ok_or(AppError::NotFound)?;
         Ok((session, input.notes))
-    })
+    }
 }
 
 /// Cancels a session; cancelling twice changes nothing the second time.

@@ -1,12 +1,13 @@
-//! The stylesheet and the one small script, compiled into the binary.
+//! The stylesheet and the two small scripts, compiled into the binary.
 
 use actix_web::{HttpResponse, get, web};
 
 const STYLE: &str = include_str!("../../static/style.css");
 const ZONE_JS: &str = include_str!("../../static/zone.js");
+const PLANNER_JS: &str = include_str!("../../static/planner.js");
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(style).service(zone_js);
+    cfg.service(style).service(zone_js).service(planner_js);
 }
 
 #[get("/static/style.css")]
@@ -23,4 +24,12 @@ async fn zone_js() -> HttpResponse {
         .content_type("text/javascript; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(ZONE_JS)
+}
+
+#[get("/static/planner.js")]
+async fn planner_js() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(PLANNER_JS)
 }

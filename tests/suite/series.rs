@@ -146,3 +146,30 @@ async fn monthly_and_fortnightly_series_and_refusals() {
     assert_eq!(no_token.status(), 401);
     assert_eq!(app.all_sessions().await.len(), before, "nothing written by a refused series");
 }
+
+#[tokio::test]
+async fn changing_all_future_occurrences_is_all_or_nothing_and_leaves_times_to_each_session() {
+    let app = spawn_app().await;
+    let series: Value = app.post_json("/api/v1/series", &brussels_weekly()).await.json().await.expect("json");
+    let id = series["id"].as_i64().expect("id");
+    let res = app.patch_json(&format!("/api/v1/series/{id}"), &json!({"capacity": 60, "location": "Room 4"})).await;
+    assert_eq!(res.status(), 200);
+    let after: Value = res.json().await.expect("json");
+    let sessions = after["sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 6);
+    assert!(sessions.iter().all(|s| s["capacity"] == 60 && s["location"] == "Room 4"));
+    assert!(sessions.iter().all(|s| s["sequence"].as_i64() == Some(1)), "a place change rises SEQUENCE");
+
+    let res = app.patch_json(&format!("/api/v1/series/{id}"), &json!({"starts_at": "2027-03-11T11:00"})).await;
+    assert_eq!(res.status(), 422, "times change per session");
+    // One occurrence with people registered cannot drop below its seats
+    // taken: the whole change is refused and no occurrence changes.
+    let third = sessions[2]["id"].as_i64().expect("id");
+    for n in 0..3 {
+        assert_eq!(app.register(third, crate::common::participant(&format!("p{n}@example.org"))).await.0, 201);
+    }
+    let res = app.patch_json(&format!("/api/v1/series/{id}"), &json!({"capacity": 2})).await;
+    assert_eq!(res.status(), 422);
+    let unchanged: Value = app.get_authorised(&format!("/api/v1/series/{id}")).await.json().await.expect("json");
+    assert!(unchanged["sessions"].as_array().expect("sessions").iter().all(|s| s["capacity"] == 60), "all or nothing");
+}

@@ -182,3 +182,43 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
     let audit = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");
     assert!(audit.contains("session.cancel") && audit.contains("user:manila@example.org"));
 }
+
+#[tokio::test]
+async fn descriptions_are_markdown_rendered_safely_and_the_form_previews_without_saving() {
+    let (app, _sink) = app_with_sink().await;
+    crate::common::create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let description = "Bring **your notes**.\n\n- one\n- two\n\n<script>alert(1)</script> [bad](javascript:alert(2))";
+    let id = app
+        .create_session(crate::common::with(
+            crate::common::manila_session(),
+            serde_json::json!({"description": description}),
+        ))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let page = app.get(&format!("/sessions/{id}")).await.text().await.expect("body");
+    let html = Html::parse_document(&page);
+    let strong = Selector::parse(".description strong").expect("selector");
+    assert_eq!(html.select(&strong).next().map(|e| e.text().collect::<String>()), Some("your notes".into()));
+    let items = Selector::parse(".description li").expect("selector");
+    assert_eq!(html.select(&items).count(), 2);
+    let scripts = Selector::parse(".description script").expect("selector");
+    assert_eq!(html.select(&scripts).count(), 0, "raw HTML is shown as text");
+    assert!(!page.to_lowercase().contains("href=\"javascript"), "no script links");
+
+    let before = app.all_sessions().await.len();
+    let csrf = token_on(&app, "/admin/sessions/new").await;
+    let mut fields = form(&csrf, "Previewed only", "", "2027-06-01T10:00", "2027-06-01T11:00");
+    fields.retain(|(k, _)| *k != "description");
+    fields.push(("description", "A *preview*."));
+    fields.push(("preview", "yes"));
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&fields).send().await.expect("sent");
+    assert_eq!(res.status(), 200);
+    let html = Html::parse_document(&res.text().await.expect("body"));
+    let em = Selector::parse("section.preview .description em").expect("selector");
+    assert_eq!(html.select(&em).next().map(|e| e.text().collect::<String>()), Some("preview".into()));
+    let title = Selector::parse("#s-title").expect("selector");
+    assert_eq!(html.select(&title).next().and_then(|e| e.value().attr("value")), Some("Previewed only"), "input kept");
+    assert_eq!(app.all_sessions().await.len(), before, "a preview saves nothing");
+}

@@ -160,6 +160,24 @@ impl Values {
     }
 }
 
+/// How the session will read, before it is saved.
+pub struct FormPreview {
+    pub title: String,
+    pub when: String,
+    pub description_html: String,
+}
+
+impl FormPreview {
+    fn new(input: &SessionInput) -> Self {
+        let slot = crate::domain::slot::SlotView::new(input.starts_at, input.ends_at, &input.zone, &input.zone);
+        Self {
+            title: input.title.clone(),
+            when: slot.line(),
+            description_html: crate::domain::markdown::to_html(&input.description),
+        }
+    }
+}
+
 /// A session changing time with this many people to tell.
 pub struct Confirm {
     pub people: usize,
@@ -180,6 +198,7 @@ struct FormPage<'a> {
     organising: Vec<(String, String)>,
     admin: bool,
     confirm: Option<Confirm>,
+    preview: Option<FormPreview>,
     kinds: Vec<&'static str>,
     formats: Vec<&'static str>,
 }
@@ -231,10 +250,42 @@ fn render(
         admin: staff.admin,
         reference: &reference,
         confirm,
+        preview: None,
         kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
         formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
     };
     render_status(&page, status, [token.cookie])
+}
+
+/// The form again with a preview of the session above it.
+fn render_preview(
+    req: &HttpRequest,
+    state: &State,
+    staff: &Staff,
+    id: Option<i32>,
+    v: Values,
+    input: &SessionInput,
+) -> Result<HttpResponse, PageError> {
+    let reference = state.reference();
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
+    let token = csrf::token(req)?;
+    let page = FormPage {
+        chrome: Chrome::new(&viewer, &reference, &empty),
+        csrf: token.value.clone(),
+        email: staff.email.clone(),
+        id,
+        v,
+        errors: FieldErrors::default(),
+        organising: organising_choices(staff, &reference),
+        admin: staff.admin,
+        reference: &reference,
+        confirm: None,
+        preview: Some(FormPreview::new(input)),
+        kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
+        formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
+    };
+    render_status(&page, StatusCode::OK, [token.cookie])
 }
 
 /// An organiser may only organise for their own regions.
@@ -297,6 +348,9 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
             return render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    if form.get("preview") == "yes" {
+        return render_preview(&req, &state, &staff, None, v, &input);
+    }
     let actor = staff.actor();
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
@@ -344,9 +398,13 @@ async fn save(
     let id = session.id();
     let patch = match check_organiser(&staff, &reference, &v.organising_region)
         .and_then(|_| v.to_object())
-        .and_then(|o| SessionInput::parse(&o, session.status() == SessionStatus::Cancelled).map(|_| o))
+        .and_then(|o| SessionInput::parse(&o, session.status() == SessionStatus::Cancelled).map(|i| (o, i)))
     {
-        Ok(p) => p,
+        Ok((p, input)) if form.get("preview") == "yes" => {
+            let _ = p;
+            return render_preview(&req, &state, &staff, Some(id), v, &input);
+        }
+        Ok((p, _)) => p,
         Err(errors) => {
             return render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
         }

@@ -143,6 +143,7 @@ impl Modify for BearerAuth {
         super::registrations::reject_registration,
         super::series::create_series,
         super::series::get_series,
+        super::series::patch_series,
         super::reference::list_regions,
         super::reference::list_countries,
         super::reference::list_topics,

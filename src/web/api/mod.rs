@@ -67,7 +67,11 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(registrations::reject_registration)),
             )
             .service(resource("/v1/series", "POST").route(web::post().to(series::create_series)))
-            .service(resource("/v1/series/{id}", "GET").route(web::get().to(series::get_series)))
+            .service(
+                resource("/v1/series/{id}", "GET, PATCH")
+                    .route(web::get().to(series::get_series))
+                    .route(web::patch().to(series::patch_series)),
+            )
             .service(resource("/v1/regions", "GET").route(web::get().to(reference::list_regions)))
             .service(resource("/v1/countries", "GET").route(web::get().to(reference::list_countries)))
             .service(resource("/v1/topics", "GET").route(web::get().to(reference::list_topics)))

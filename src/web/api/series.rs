@@ -34,6 +34,25 @@ pub struct SeriesOut {
     pub notes: Vec<String>,
 }
 
+fn series_out(
+    series: crate::db::models::SeriesRow,
+    sessions: &[crate::db::sessions::Session],
+    reference: &Reference,
+    base: &str,
+    private: bool,
+) -> SeriesOut {
+    SeriesOut {
+        id: series.id,
+        title: series.title,
+        time_zone: series.time_zone,
+        repeat: series.repeat,
+        feed_url: format!("{base}/feeds/series/{}.ics", series.id),
+        sessions: sessions.iter().map(|s| SessionOut::new(s, reference, base, private)).collect(),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
 fn repeat_input(fields: &mut serde_json::Map<String, Value>) -> Result<RepeatInput, FieldErrors> {
     let mut errors = FieldErrors::default();
     let repeat = match fields.remove("repeat") {
@@ -108,14 +127,9 @@ pub async fn create_series(
         let mut notes = input.notes.clone();
         notes.extend(created.notes);
         Ok::<_, AppError>(SeriesOut {
-            id: created.series.id,
-            title: created.series.title,
-            time_zone: created.series.time_zone,
-            repeat: created.series.repeat,
-            feed_url: format!("{base}/feeds/series/{}.ics", created.series.id),
-            sessions: created.sessions.iter().map(|s| SessionOut::new(s, &reference, &base, true)).collect(),
             warnings: created.warnings,
             notes,
+            ..series_out(created.series, &created.sessions, &reference, &base, true)
         })
     })
     .await?;
@@ -134,17 +148,38 @@ pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -
     let out = blocking(&state.pool, move |conn| {
         let (series, sessions) = store::find(conn, id, authorised)?.ok_or(AppError::NotFound)?;
         let reference = Reference::load(conn)?;
-        Ok::<_, AppError>(SeriesOut {
-            id: series.id,
-            title: series.title,
-            time_zone: series.time_zone,
-            repeat: series.repeat,
-            feed_url: format!("{base}/feeds/series/{}.ics", series.id),
-            sessions: sessions.iter().map(|s| SessionOut::new(s, &reference, &base, authorised)).collect(),
-            warnings: Vec::new(),
-            notes: Vec::new(),
-        })
+        Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, authorised))
     })
     .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Change every occurrence that has not started yet (not the times: change
+/// those on each session). All occurrences change, or none.
+#[utoipa::path(patch, path = "/api/v1/series/{id}", tag = "series",
+    params(("id" = i32, Path, description = "series id")),
+    request_body = crate::web::api::docs::SessionWrite,
+    responses((status = 200, body = SeriesOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 404, body = crate::web::api::docs::Problem), (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+pub async fn patch_series(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let id = id.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+    let patch = object(body.into_inner())?;
+    let base = state.base_url.clone();
+    let notifier = state.composer.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        store::update_future(conn, &reference, id, &patch, &notifier, &actor)?;
+        let (series, sessions) = store::find(conn, id, true)?.ok_or(AppError::NotFound)?;
+        Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, true))
+    })
+    .await?;
+    state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }

@@ -31,7 +31,8 @@ pub struct SessionPage {
     pub registration_closed: Option<String>,
     pub title: String,
     pub summary: String,
-    pub paragraphs: Vec<String>,
+    /// The description as safe HTML (see `domain::markdown`).
+    pub description_html: String,
     pub kind: &'static str,
     pub format: &'static str,
     pub cancelled: bool,
@@ -115,7 +116,7 @@ pub async fn session_page(
         }),
         title: r.title.clone(),
         summary: r.summary.clone(),
-        paragraphs: r.description.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect(),
+        description_html: crate::domain::markdown::to_html(&r.description),
         kind: session.kind().label(),
         format: session.format().label(),
         cancelled: session.status() == SessionStatus::Cancelled,
