@@ -7,21 +7,12 @@ use super::schema::series;
 use super::sessions::{self, Session, SessionFilter};
 use super::{DbConn, write_transaction};
 use crate::domain::fields::FieldErrors;
-use crate::domain::series::{self as rules, Repeat};
+use crate::domain::series::{self as rules, RepeatInput};
 use crate::domain::session::{SessionInput, SessionStatus};
 use crate::domain::zone::TimeZone;
 use crate::error::AppError;
-use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde_json::json;
-
-/// How a series repeats, as asked for.
-#[derive(Debug, Clone)]
-pub struct RepeatInput {
-    pub repeat: Repeat,
-    pub count: Option<usize>,
-    pub until: Option<NaiveDate>,
-}
 
 pub struct Created {
     pub series: SeriesRow,

@@ -76,6 +76,57 @@ pub fn dates(first: NaiveDate, repeat: Repeat, count: Option<usize>, until: Opti
     out
 }
 
+/// How a series repeats, as asked for.
+#[derive(Debug, Clone)]
+pub struct RepeatInput {
+    pub repeat: Repeat,
+    pub count: Option<usize>,
+    pub until: Option<NaiveDate>,
+}
+
+/// Takes `repeat`, `count` and `until` out of a request's fields (the rest
+/// describe the first occurrence).
+pub fn parse_repeat(
+    fields: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<RepeatInput, super::fields::FieldErrors> {
+    use serde_json::Value;
+    let mut errors = super::fields::FieldErrors::default();
+    let repeat = match fields.remove("repeat") {
+        Some(Value::String(s)) => Repeat::parse(&s),
+        _ => None,
+    };
+    if repeat.is_none() {
+        errors.add("repeat", "must be weekly, fortnightly or monthly");
+    }
+    let count = match fields.remove("count") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_u64().filter(|n| (2..=MAX_OCCURRENCES as u64).contains(n)) {
+            Some(n) => Some(n as usize),
+            None => {
+                errors.add("count", format!("must be a whole number from 2 to {MAX_OCCURRENCES}"));
+                None
+            }
+        },
+    };
+    let until = match fields.remove("until") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_str().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()) {
+            Some(d) => Some(d),
+            None => {
+                errors.add("until", "must be a date such as 2027-06-30");
+                None
+            }
+        },
+    };
+    if count.is_none() && until.is_none() && errors.is_empty() {
+        errors.add("count", "give a count or an end date (until)");
+    }
+    match repeat {
+        Some(repeat) if errors.is_empty() => Ok(RepeatInput { repeat, count, until }),
+        _ => Err(errors),
+    }
+}
+
 /// One occurrence, resolved in the series' zone.
 #[derive(Debug, Clone)]
 pub struct Occurrence {

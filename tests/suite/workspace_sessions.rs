@@ -222,3 +222,54 @@ async fn descriptions_are_markdown_rendered_safely_and_the_form_previews_without
     assert_eq!(html.select(&title).next().and_then(|e| e.value().attr("value")), Some("Previewed only"), "input kept");
     assert_eq!(app.all_sessions().await.len(), before, "a preview saves nothing");
 }
+
+#[tokio::test]
+async fn a_series_made_in_the_workspace_warns_of_the_clock_change_and_edits_all_future_sessions_at_once() {
+    let (app, _sink) = app_with_sink().await;
+    crate::common::create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let csrf = token_on(&app, "/admin/sessions/new").await;
+    let mut fields = form(&csrf, "Weekly clinic", "", "2027-03-11T10:00", "2027-03-11T11:00");
+    fields.retain(|(k, _)| *k != "time_zone");
+    fields.extend([("time_zone", "Europe/Brussels"), ("repeat", "weekly"), ("count", "6")]);
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&fields).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("location").to_string();
+    let page = Html::parse_document(&app.get(&location).await.text().await.expect("body"));
+    let notice = Selector::parse("#notice").expect("selector");
+    let said: String = page.select(&notice).next().map(|n| n.text().collect()).unwrap_or_default();
+    assert!(said.contains("Series of 6 sessions created.") && said.contains("From 2027-04-01"), "{said}");
+    let first: i64 =
+        location.split('?').next().and_then(|p| p.rsplit('/').next()).and_then(|i| i.parse().ok()).expect("id");
+    let series = app.get_authorised(&format!("/api/v1/sessions/{first}")).await.json::<Value>().await.expect("json")["series_id"]
+        .as_i64()
+        .expect("an occurrence of a series");
+    let listed: Value = app.get_authorised(&format!("/api/v1/series/{series}")).await.json().await.expect("json");
+    let starts: Vec<&str> =
+        listed["sessions"].as_array().expect("sessions").iter().filter_map(|s| s["starts_at"].as_str()).collect();
+    assert_eq!(starts.len(), 6);
+    assert!(starts.iter().all(|s| s.ends_with("T10:00")), "{starts:?}");
+
+    // One edit, applied to every future occurrence; each keeps its date.
+    let edit =
+        Html::parse_document(&app.get(&format!("/admin/sessions/{first}/edit")).await.text().await.expect("body"));
+    assert!(edit.select(&Selector::parse("#s-all_future").expect("selector")).next().is_some());
+    let csrf = token_on(&app, &format!("/admin/sessions/{first}/edit")).await;
+    let mut fields = form(&csrf, "Weekly clinic (room 4)", "", "2027-03-11T10:00", "2027-03-11T11:00");
+    fields.retain(|(k, _)| !["time_zone", "capacity"].contains(k));
+    let series_text = series.to_string();
+    fields.extend([
+        ("time_zone", "Europe/Brussels"),
+        ("capacity", "70"),
+        ("all_future", "on"),
+        ("series_id", series_text.as_str()),
+    ]);
+    let res =
+        app.client.post(app.url(&format!("/admin/sessions/{first}/edit"))).form(&fields).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let listed: Value = app.get_authorised(&format!("/api/v1/series/{series}")).await.json().await.expect("json");
+    let sessions = listed["sessions"].as_array().expect("sessions");
+    assert!(sessions.iter().all(|s| s["capacity"] == 70 && s["title"] == "Weekly clinic (room 4)"), "{listed}");
+    let starts: Vec<&str> = sessions.iter().filter_map(|s| s["starts_at"].as_str()).collect();
+    assert_eq!(starts[5], "2027-04-15T10:00", "dates stay their own");
+}

@@ -55,6 +55,12 @@ pub struct Values {
     pub status: String,
     pub organising_region: String,
     pub questions: String,
+    /// New sessions only: weekly, fortnightly or monthly, with a count or an end date.
+    pub repeat: String,
+    pub count: String,
+    pub until: String,
+    /// The series the session belongs to (shown only; the server reads its own).
+    pub series_id: Option<i32>,
 }
 
 impl Values {
@@ -82,6 +88,10 @@ impl Values {
             status: form.get("status"),
             organising_region: form.get("organising_region"),
             questions: form.get("questions"),
+            repeat: form.get("repeat"),
+            count: form.get("count"),
+            until: form.get("until"),
+            series_id: form.get("series_id").parse().ok(),
         }
     }
 
@@ -122,7 +132,29 @@ impl Values {
             status: text("status"),
             organising_region: text("organising_region"),
             questions: serde_json::to_string_pretty(&s.questions()).unwrap_or_else(|_| "[]".into()),
+            repeat: String::new(),
+            count: String::new(),
+            until: String::new(),
+            series_id: s.row.series_id,
         }
+    }
+
+    /// How the series repeats, when one was asked for.
+    fn repeat(&self) -> Option<Result<crate::domain::series::RepeatInput, FieldErrors>> {
+        if self.repeat.is_empty() {
+            return None;
+        }
+        let count = match self.count.as_str() {
+            "" => Value::Null,
+            c => c.parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(0)),
+        };
+        let until = if self.until.is_empty() { Value::Null } else { Value::String(self.until.clone()) };
+        let mut fields = Map::from_iter([
+            ("repeat".to_string(), Value::String(self.repeat.clone())),
+            ("count".to_string(), count),
+            ("until".to_string(), until),
+        ]);
+        Some(crate::domain::series::parse_repeat(&mut fields))
     }
 
     /// The JSON object the API would take, so one parser checks both.
@@ -348,18 +380,38 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
             return render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    let repeat = match v.repeat() {
+        Some(Err(errors)) => {
+            return render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        Some(Ok(r)) => Some(r),
+        None => None,
+    };
     if form.get("preview") == "yes" {
         return render_preview(&req, &state, &staff, None, v, &input);
     }
     let actor = staff.actor();
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        store::create(conn, &reference, &input, false, &actor)
+        match repeat {
+            None => store::create(conn, &reference, &input, false, &actor).map(|s| (s.id(), Vec::new())),
+            Some(how) => crate::db::series::create(conn, &reference, &input, &how, &actor).and_then(|c| {
+                let first = c.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
+                let mut said = vec![format!("Series of {} sessions created.", c.sessions.len())];
+                said.extend(c.warnings);
+                Ok((first, said))
+            }),
+        }
     })
     .await;
     match result {
-        Ok(s) => {
-            Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{}", s.id()))).finish())
+        Ok((id, said)) => {
+            let done = if said.is_empty() {
+                String::new()
+            } else {
+                format!("?{}", serde_urlencoded::to_string([("done", said.join(" "))]).unwrap_or_default())
+            };
+            Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}{done}"))).finish())
         }
         Err(AppError::Validation(errors)) => {
             render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
@@ -409,6 +461,36 @@ async fn save(
             return render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    if form.get("all_future") == "on"
+        && let Some(series_id) = session.row.series_id
+    {
+        // What each occurrence keeps for itself: its times and window.
+        let mut shared = patch;
+        for own in ["starts_at", "ends_at", "time_zone", "registration_opens_at", "registration_closes_at"] {
+            shared.remove(own);
+        }
+        let (notifier, actor) = (state.composer.clone(), staff.actor());
+        let result = blocking(&state.pool, move |conn| {
+            let reference = Reference::load(conn)?;
+            crate::db::series::update_future(conn, &reference, series_id, &shared, &notifier, &actor)
+        })
+        .await;
+        return match result {
+            Ok(changed) => {
+                state.mail_queued();
+                let q = serde_urlencoded::to_string([(
+                    "done",
+                    format!("{} future sessions of the series changed.", changed.len()),
+                )])
+                .unwrap_or_default();
+                Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}"))).finish())
+            }
+            Err(AppError::Validation(errors)) => {
+                render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
     let before = Values::from_session(&session, &reference);
     let moves = (&before.starts_at, &before.ends_at, &before.time_zone) != (&v.starts_at, &v.ends_at, &v.time_zone);
     if moves && form.get("confirm") != "yes" {

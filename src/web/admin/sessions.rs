@@ -219,7 +219,7 @@ async fn page(
         figures,
         statuses: super::registrations::STATUSES.to_vec(),
         reference: reference.clone(),
-        notice: query.get("done").map(|d| d.chars().take(300).collect()),
+        notice: query.get("done").map(|d| d.chars().take(1000).collect()),
         preview,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])

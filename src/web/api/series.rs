@@ -3,16 +3,13 @@
 use super::sessions::SessionOut;
 use super::{object, require_token, token};
 use crate::db::reference::Reference;
-use crate::db::series::{self as store, RepeatInput};
+use crate::db::series as store;
 use crate::domain::fields::FieldErrors;
-use crate::domain::series::{MAX_OCCURRENCES, Repeat};
 use crate::domain::session::SessionInput;
 use crate::error::AppError;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value;
 use utoipa::ToSchema;
 
 /// A series with its occurrences, soonest first.
@@ -53,44 +50,6 @@ fn series_out(
     }
 }
 
-fn repeat_input(fields: &mut serde_json::Map<String, Value>) -> Result<RepeatInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let repeat = match fields.remove("repeat") {
-        Some(Value::String(s)) => Repeat::parse(&s),
-        _ => None,
-    };
-    if repeat.is_none() {
-        errors.add("repeat", "must be weekly, fortnightly or monthly");
-    }
-    let count = match fields.remove("count") {
-        None | Some(Value::Null) => None,
-        Some(v) => match v.as_u64().filter(|n| (2..=MAX_OCCURRENCES as u64).contains(n)) {
-            Some(n) => Some(n as usize),
-            None => {
-                errors.add("count", format!("must be a whole number from 2 to {MAX_OCCURRENCES}"));
-                None
-            }
-        },
-    };
-    let until = match fields.remove("until") {
-        None | Some(Value::Null) => None,
-        Some(v) => match v.as_str().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()) {
-            Some(d) => Some(d),
-            None => {
-                errors.add("until", "must be a date such as 2027-06-30");
-                None
-            }
-        },
-    };
-    if count.is_none() && until.is_none() && errors.is_empty() {
-        errors.add("count", "give a count or an end date (until)");
-    }
-    match repeat {
-        Some(repeat) if errors.is_empty() => Ok(RepeatInput { repeat, count, until }),
-        _ => Err(errors),
-    }
-}
-
 /// Create a series: the session fields of `POST /api/v1/sessions` for the
 /// first occurrence, plus `repeat` and `count` or `until`. Every occurrence
 /// keeps the first one's wall time in `time_zone`.
@@ -106,7 +65,7 @@ pub async fn create_series(
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
     let mut fields = object(body.into_inner())?;
-    let how = repeat_input(&mut fields);
+    let how = crate::domain::series::parse_repeat(&mut fields);
     let input = SessionInput::parse(&fields, false);
     let (how, input) = match (how, input) {
         (Ok(h), Ok(i)) => (h, i),

@@ -46,6 +46,8 @@ pub struct SessionOut {
     pub seats_left: Option<i32>,
     /// Slug of the region that organises it (its organisers may edit it).
     pub organising_region: Option<String>,
+    /// The series it is an occurrence of, if any.
+    pub series_id: Option<i32>,
     pub regions: Vec<String>,
     pub countries: Vec<String>,
     pub topics: Vec<String>,
@@ -103,6 +105,7 @@ impl SessionOut {
             capacity: r.capacity,
             waitlist: r.waitlist,
             seats_left: s.seats_left(),
+            series_id: r.series_id,
             organising_region: r.organising_region_id.and_then(|id| reference.region_by_id(id)).map(|g| g.slug.clone()),
             regions: region_slugs,
             countries: s.countries.clone(),
