@@ -65,6 +65,18 @@ impl Keys {
         self.derive("m_", &[b"manage", nonce.as_bytes()])
     }
 
+    /// 64 bytes for signing and encrypting the workspace's cookie, derived
+    /// from the server key so a new key signs everyone out.
+    pub fn cookie_key(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64);
+        for part in [b"cookie-signing".as_slice(), b"cookie-encryption".as_slice()] {
+            let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(&self.key) else { return out };
+            mac.update(part);
+            out.extend_from_slice(&mac.finalize().into_bytes());
+        }
+        out
+    }
+
     /// The secret of a registration's personal feed; a new generation
     /// revokes the old link.
     pub fn feed_token(&self, nonce: &str, generation: i32) -> String {

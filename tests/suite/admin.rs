@@ -104,6 +104,29 @@ async fn login_needs_the_csrf_token_and_the_right_password_and_says_nothing_abou
     let cookie = ok.headers()["set-cookie"].to_str().expect("ascii").to_string();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     assert_eq!(app.get("/admin/sessions").await.status(), 200);
+    // The cookie is sealed: it does not show the session id, and a changed
+    // byte is no session.
+    let value = cookie.split(';').next().and_then(|kv| kv.split_once('=')).map(|(_, v)| v.to_string()).expect("value");
+    assert!(!value.starts_with("a_") && value.len() > 60, "encrypted, not the bare id: {value}");
+    let mut tampered = value.clone().into_bytes();
+    let last = tampered.len() - 2;
+    tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
+    let tampered = String::from_utf8(tampered).expect("ascii");
+    let bare = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let res = bare
+        .get(app.url("/admin/sessions"))
+        .header("cookie", format!("convene_admin={tampered}"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303, "a tampered cookie is refused");
+    let res = bare
+        .get(app.url("/admin/sessions"))
+        .header("cookie", format!("convene_admin={value}"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200, "the sealed cookie itself works");
 
     let page = Html::parse_document(&app.get("/admin/sessions").await.text().await.expect("body"));
     let sel = Selector::parse("nav.admin-nav input[name=csrf_token]").expect("selector");

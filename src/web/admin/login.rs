@@ -78,6 +78,8 @@ async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpR
                 .secure(secure_cookies(&req))
                 .same_site(SameSite::Lax)
                 .finish();
+            let cookie = super::session_cookie(&state, cookie)
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the session cookie could not be sealed")))?;
             Ok(HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", "/admin/sessions")).finish())
         }
         // The same words whether or not the email exists.
@@ -98,7 +100,7 @@ async fn logout(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
     csrf::verify(&req, pairs.iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v.as_str()))?;
-    if let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_string()) {
+    if let Some(token) = super::session_token(&req, &state) {
         blocking(&state.pool, move |conn| Ok::<_, PageError>(accounts::end_session(conn, &token)?)).await?;
     }
     let mut gone = Cookie::build(COOKIE, "").path("/admin").finish();

@@ -72,9 +72,34 @@ impl Staff {
     }
 }
 
+/// The workspace cookie is signed and encrypted (AES-256-GCM, the cookie
+/// crate's private jar) with a key derived from the server key, and holds
+/// only a random session id whose digest the database keeps: it can be
+/// revoked on sign-out, and a stolen database opens nothing.
+fn cookie_key(state: &State) -> actix_web::cookie::Key {
+    actix_web::cookie::Key::from(&state.keys.cookie_key())
+}
+
+/// The session id in a request's workspace cookie, if it decrypts.
+pub fn session_token(req: &HttpRequest, state: &State) -> Option<String> {
+    let mut jar = actix_web::cookie::CookieJar::new();
+    jar.add_original(req.cookie(COOKIE)?);
+    jar.private(&cookie_key(state)).get(COOKIE).map(|c| c.value().to_string())
+}
+
+/// The workspace cookie for a session id, encrypted.
+pub fn session_cookie(
+    state: &State,
+    cookie: actix_web::cookie::Cookie<'static>,
+) -> Option<actix_web::cookie::Cookie<'static>> {
+    let mut jar = actix_web::cookie::CookieJar::new();
+    jar.private_mut(&cookie_key(state)).add(cookie);
+    jar.get(COOKIE).cloned()
+}
+
 /// The signed-in organiser, if any.
 pub async fn signed_in(req: &HttpRequest, state: &State) -> Result<Option<Staff>, PageError> {
-    let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_string()) else { return Ok(None) };
+    let Some(token) = session_token(req, state) else { return Ok(None) };
     blocking(&state.pool, move |conn| {
         let Some(user) = accounts::session_user(conn, &token, crate::db::now())? else { return Ok(None) };
         let regions = accounts::regions_of(conn, user.id)?;
