@@ -1,0 +1,204 @@
+// The journeys of the issue, each a test, in headless Chromium against a
+// real server. Each page visited is checked with axe-core; the last page of
+// each journey is saved as a screenshot under e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { smtpSink, startServer, browser, checkA11y, screenshot, axeResults, ARTIFACTS, PASSWORD } from '../lib/harness.mjs';
+
+let sink;
+let server;
+let chrome;
+let brussels; // a published Brussels session on export control, open to all
+let biosafety; // a SEA biosafety session
+
+before(async () => {
+  sink = await smtpSink();
+  server = await startServer(sink);
+  chrome = await browser();
+  brussels = await server.api('POST', '/api/v1/sessions', {
+    title: 'Export control essentials', summary: 'Licensing dual-use goods.', time_zone: 'Europe/Brussels',
+    starts_at: '2027-03-09T09:00', ends_at: '2027-03-09T10:30', topics: ['export-control'], status: 'published',
+    capacity: 50,
+  });
+  biosafety = await server.api('POST', '/api/v1/sessions', {
+    title: 'Biosafety in diagnostic laboratories', time_zone: 'Asia/Manila', starts_at: '2027-03-10T16:00',
+    ends_at: '2027-03-10T17:30', topics: ['biosafety'], regions: ['south-east-asia'], status: 'published', capacity: 40,
+  });
+});
+
+after(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'axe-results.json'), JSON.stringify(Object.fromEntries(axeResults), null, 2));
+  await chrome?.close();
+  await server?.stop();
+  sink?.close();
+});
+
+test('a participant in Jakarta sees Jakarta times, filters by topic and registers with the keyboard only', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  // The browser's zone is picked up without any choice (one reload).
+  await page.waitForFunction(() => document.documentElement.dataset.tz === 'Asia/Jakarta');
+  await checkA11y(page, 'home');
+  const first = page.locator('ul.sessions li', { hasText: 'Export control essentials' });
+  // 09:00 in Brussels (UTC+01:00) is 15:00 in Jakarta (UTC+07:00).
+  assert.match(await first.locator('.time').first().innerText(), /15:00/);
+  await page.selectOption('#f-topic', 'export-control');
+  await page.click('form.filters button[type=submit]');
+  await page.waitForURL(/topic=export-control/);
+  assert.equal(await page.locator('ul.sessions li').count(), 1);
+  await page.click('text=Export control essentials');
+  await page.waitForURL(/\/sessions\/\d+$/);
+  await checkA11y(page, 'session');
+  await page.click('a[href$="/register"]');
+  await page.waitForURL(/\/register$/);
+  await checkA11y(page, 'register form');
+  // Keyboard only from here: the name field, then Tab through the form.
+  await page.focus('#f-name');
+  await page.keyboard.type('Siti Rahma');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('siti@example.org');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Ministry of Health');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Analyst');
+  await page.keyboard.press('Tab');
+  // The country select: type to choose Indonesia.
+  await page.keyboard.type('Indonesia');
+  assert.equal(await page.$eval('#f-country', (s) => s.value), 'ID');
+  // Tab on to the consent box and tick it with the space bar.
+  for (let i = 0; i < 6; i++) {
+    const id = await page.evaluate(() => document.activeElement?.id);
+    if (id === 'f-consent') break;
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-consent', 'consent reachable by Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/registrations\//);
+  assert.match(await page.locator('main').innerText(), /confirmed/i);
+  assert.match(await page.locator('main').innerText(), /15:00/);
+  await checkA11y(page, 'manage');
+  await screenshot(page, 'jakarta-registered');
+  const mail = await sink.waitFor('siti@example.org', /Registration confirmed/);
+  assert.match(mail.text, /Export control essentials/);
+  await context.close();
+});
+
+test('in Brussels the page shows Brussels times, and a zone picked in the header is remembered', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Europe/Brussels', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await page.waitForFunction(() => document.documentElement.dataset.tz === 'Europe/Brussels');
+  const item = page.locator('ul.sessions li', { hasText: 'Export control essentials' });
+  assert.match(await item.locator('.time').first().innerText(), /09:00/);
+  await page.selectOption('#tz', 'Asia/Manila');
+  await page.click('header.site button[type=submit]');
+  await page.waitForFunction(() => document.documentElement.dataset.tz === 'Asia/Manila');
+  // Every time on the page moved: 09:00 Brussels is 16:00 in Manila.
+  assert.match(await item.locator('.time').first().innerText(), /16:00/);
+  await page.goto(server.url + `/sessions/${brussels.id}`);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), 'Asia/Manila', 'remembered');
+  assert.match(await page.locator('main').innerText(), /16:00/);
+  await checkA11y(page, 'session in a picked zone');
+  await screenshot(page, 'brussels-picked-manila');
+  await context.close();
+});
+
+test('a participant cancels through the manage link and the next waiting person is promoted', async () => {
+  const small = await server.api('POST', '/api/v1/sessions', {
+    title: 'Small workshop', time_zone: 'Asia/Jakarta', starts_at: '2027-04-06T10:00', ends_at: '2027-04-06T12:00',
+    capacity: 1, waitlist: true, status: 'published',
+  });
+  const register = (email) => fetch(`${server.url}/api/v1/sessions/${small.id}/registrations`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: email.split('@')[0], email, organisation: 'Agency', country: 'ID', consent: true }),
+  }).then((r) => r.json());
+  const first = await register('first@example.org');
+  const second = await register('second@example.org');
+  assert.equal(first.status, 'confirmed');
+  assert.equal(second.status, 'waitlisted');
+  const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  await page.goto(first.manage_url);
+  await checkA11y(page, 'manage (confirmed)');
+  await page.click('text=Cancel my registration');
+  await checkA11y(page, 'cancel confirmation');
+  await page.click('button:has-text("Yes, cancel")');
+  assert.match(await page.locator('main').innerText(), /cancelled/i);
+  await screenshot(page, 'cancelled');
+  const mail = await sink.waitFor('second@example.org', /(seat|confirmed)/i);
+  assert.match(mail.text, /Small workshop/);
+  await context.close();
+});
+
+test('an organiser plans a Manila session with the best-slot suggestion, publishes it and finds it in the region feed', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Manila' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/admin/login');
+  await checkA11y(page, 'login');
+  await page.fill('#f-email', 'manila@example.org');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/\/admin\/sessions$/);
+  await checkA11y(page, 'workspace sessions');
+  await page.goto(server.url + '/admin/planner?date=2027-05-11&time=09:00&zone=Asia%2FManila&minutes=60&region=south-east-asia');
+  await checkA11y(page, 'planner');
+  const best = page.locator('a[data-best-slot]').first();
+  assert.ok(await best.isVisible(), 'a best slot is shown');
+  await best.click();
+  await page.waitForURL(/planner\?/);
+  await page.click('#create-here');
+  await page.waitForURL(/\/admin\/sessions\/new\?/);
+  await checkA11y(page, 'session form');
+  assert.equal(await page.inputValue('#s-time_zone'), 'Asia/Manila');
+  await page.fill('#s-title', 'Regional lab network call');
+  await page.selectOption('#s-status', 'published');
+  await page.click('form.session-form button[type=submit]:not([name])');
+  await page.waitForURL(/\/admin\/sessions\/\d+/);
+  await checkA11y(page, 'workspace session');
+  await screenshot(page, 'organiser-published');
+  const feed = await fetch(`${server.url}/feeds/regions/south-east-asia.ics`).then((r) => r.text());
+  const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+  assert.ok(events.some((e) => e.getFirstPropertyValue('summary') === 'Regional lab network call'), 'in the region feed');
+  await context.close();
+});
+
+test('a participant subscribes: webcal and https feed links are there and the feed parses', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  await page.goto(server.url + `/sessions/${biosafety.id}`);
+  const hrefs = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href') || ''));
+  const webcal = hrefs.find((h) => h.startsWith('webcal://'));
+  const https = hrefs.find((h) => h.startsWith(server.url) && h.endsWith('.ics'));
+  assert.ok(webcal, 'a webcal link');
+  assert.ok(https, 'an https feed link');
+  await page.goto(server.url + '/feeds');
+  await checkA11y(page, 'feeds');
+  await screenshot(page, 'feeds');
+  assert.equal(webcal, https.replace(/^https?:/, 'webcal:'), 'the same feed either way');
+  const text = await fetch(https).then((r) => r.text());
+  const cal = new ICAL.Component(ICAL.parse(text));
+  assert.ok(cal.getAllSubcomponents('vevent').length >= 1, 'the feed has events');
+  await context.close();
+});
+
+test('public pages fit a 360 px wide phone and the skip link leads to the content', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta', viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  for (const path of ['/', `/sessions/${brussels.id}`, `/sessions/${brussels.id}/register`, '/feeds', '/privacy']) {
+    await page.goto(server.url + path);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 361, `${path} is ${wide}px wide at 360px`);
+  }
+  await page.goto(server.url + '/');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main', 'the skip link comes first');
+  await checkA11y(page, 'home at 360px');
+  await screenshot(page, 'phone-home');
+  await context.close();
+});
