@@ -180,6 +180,41 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
     let texts: Vec<String> = html.select(&cells).map(|c| c.text().collect()).collect();
     assert!(texts.contains(&"<script>alert('x')</script>".to_string()), "shown as typed: {texts:?}");
     assert!(body.contains("1</strong> confirmed of 1"));
+    // Everywhere else the workspace shows registrants: filtered and
+    // searched tables, and the email preview (which greets them by name).
+    for path in [format!("/admin/sessions/{id}?q=script"), format!("/admin/sessions/{id}?status=confirmed&country=ID")]
+    {
+        let body = app.get(&path).await.text().await.expect("body");
+        assert!(!body.contains("<script>alert"), "{path}");
+        let html = Html::parse_document(&body);
+        let names: Vec<String> = html.select(&cells).map(|c| c.text().collect()).collect();
+        assert!(names.contains(&"<script>alert('x')</script>".to_string()), "{path} lists the name as typed");
+    }
+    let csrf = {
+        let html = Html::parse_document(&body);
+        let sel = Selector::parse("input[name=csrf_token]").expect("selector");
+        html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
+    };
+    let preview = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/email")))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("to", "confirmed"),
+            ("subject", "<b>Hi</b>"),
+            ("message", "<img src=x onerror=alert(1)>"),
+        ])
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(preview.contains("Preview: to 1 person"), "the preview shows");
+    assert!(
+        !preview.contains("<script>alert") && !preview.contains("<img src=x") && !preview.contains("<b>Hi</b>"),
+        "escaped in the preview"
+    );
 
     let res = app.get(&format!("/admin/sessions/{id}/registrations.csv")).await;
     assert_eq!(res.status(), 200);
