@@ -4,6 +4,7 @@
 
 pub mod email;
 pub mod fields;
+pub mod lang;
 pub mod markdown;
 pub mod planner;
 pub mod questions;

@@ -1,6 +1,7 @@
 //! A session's time span as people read it in one zone:
 //! "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)".
 
+use super::lang::Lang;
 use super::zone::TimeZone;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -21,17 +22,24 @@ pub struct SlotView {
     /// "+1 day" / "−1 day" when this zone's date differs from the reference zone's
     pub day_mark: Option<String>,
     pub local_date: NaiveDate,
+    pub lang: Lang,
 }
 
 impl SlotView {
     pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, zone: &TimeZone, reference: &TimeZone) -> Self {
+        Self::new_in(Lang::En, start, end, zone, reference)
+    }
+
+    /// The span in a language: "Tue 9 Mar 2027" or "mar. 9 mars 2027".
+    pub fn new_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, zone: &TimeZone, reference: &TimeZone) -> Self {
         let s = zone.at(start);
         let e = zone.at(end);
-        let date = s.local.format("%a %-d %b %Y").to_string();
+        let locale = lang.locale();
+        let date = s.local.date().format_localized("%a %-d %b %Y", locale).to_string();
         let end_text = if e.local.date() == s.local.date() {
             e.local.format("%H:%M").to_string()
         } else {
-            e.local.format("%a %-d %b %Y, %H:%M").to_string()
+            format!("{}, {}", e.local.date().format_localized("%a %-d %b %Y", locale), e.local.format("%H:%M"))
         };
         let offset = if s.offset_seconds == e.offset_seconds {
             s.offset_label()
@@ -42,27 +50,27 @@ impl SlotView {
         let days = (s.local.date() - ref_date).num_days();
         let day_mark = match days {
             0 => None,
-            1 => Some("+1 day".to_string()),
-            -1 => Some("−1 day".to_string()),
-            d if d > 0 => Some(format!("+{d} days")),
-            d => Some(format!("−{} days", d.unsigned_abs())),
+            d if d > 0 => Some(crate::i18n::message(lang, "day-later", &[("days", d.into())])),
+            d => Some(crate::i18n::message(lang, "day-earlier", &[("days", d.unsigned_abs().into())])),
         };
         Self {
             zone: zone.name().to_string(),
             city: zone.city(),
-            long_date: s.local.format("%A %-d %B %Y").to_string(),
+            long_date: s.local.date().format_localized("%A %-d %B %Y", locale).to_string(),
             date,
             start: s.local.format("%H:%M").to_string(),
             end: end_text,
             offset,
             day_mark,
             local_date: s.local.date(),
+            lang,
         }
     }
 
     /// For emails: "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00)".
     pub fn long_line(&self) -> String {
-        format!("{}, {}–{} in {} ({})", self.long_date, self.start, self.end, self.city, self.offset)
+        let place = crate::i18n::message(self.lang, "in-city", &[("city", self.city.clone().into())]);
+        format!("{}, {}–{} {place} ({})", self.long_date, self.start, self.end, self.offset)
     }
 
     /// The whole line, as on pages.

@@ -159,6 +159,10 @@ async fn other_methods_get_405_with_allow_and_the_spec_documents_problem_answers
         assert_eq!(res.headers()["allow"], allow, "{method} {path}");
     }
     assert_eq!(app.get("/api/v1/nowhere").await.status(), 404);
+    let res = app.get("/api/v1/sessions?limit=1&limit=500").await;
+    assert_eq!(res.status(), 422, "a filter given twice is a mistake");
+    let problem: Value = res.json().await.expect("json");
+    assert_eq!(problem["errors"]["limit"], "is given more than once");
 
     let doc: Value = app.get("/api/openapi.json").await.json().await.expect("json");
     let create = &doc["paths"]["/api/v1/sessions"]["post"]["responses"];

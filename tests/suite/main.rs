@@ -9,6 +9,7 @@ mod common;
 mod email;
 mod faults;
 mod feeds;
+mod languages;
 mod ops;
 mod pages;
 mod planner;

@@ -175,10 +175,21 @@ pub async fn create_session(
 pub async fn list_sessions(
     req: HttpRequest,
     state: State,
-    query: web::Query<HashMap<String, String>>,
+    query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let authorised = token(&req, &state).await?.is_some();
-    let query = query.into_inner();
+    // Each filter once: `?limit=1&limit=500` is a mistake, not a choice.
+    let mut seen = HashMap::new();
+    let mut repeated = FieldErrors::default();
+    for (k, v) in query.into_inner() {
+        if seen.insert(k.clone(), v).is_some() {
+            repeated.add(&k, "is given more than once");
+        }
+    }
+    if !repeated.is_empty() {
+        return Err(AppError::Validation(repeated));
+    }
+    let query = seen;
     let base = state.base_url.clone();
     let list = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;

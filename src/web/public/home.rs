@@ -72,6 +72,7 @@ pub async fn home(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, TimeZone::utc());
     let viewer_zone = viewer.zone.clone();
+    let lang = viewer.lang;
     let cookie = viewer.cookie();
     let base = state.base_url.clone();
     let page = blocking(&state.pool, move |conn| {
@@ -102,7 +103,7 @@ pub async fn home(
             .iter()
             .map(|s| {
                 let zone = s.zone();
-                let viewer_slot = SlotView::new(s.starts_at(), s.ends_at(), &viewer_zone, &zone);
+                let viewer_slot = SlotView::new_in(lang, s.starts_at(), s.ends_at(), &viewer_zone, &zone);
                 ListItem {
                     id: s.id(),
                     title: s.row.title.clone(),
@@ -110,7 +111,8 @@ pub async fn home(
                     kind: s.kind().label(),
                     format: s.format().label(),
                     cancelled: s.status() == SessionStatus::Cancelled,
-                    own: (zone != viewer_zone).then(|| SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone)),
+                    own: (zone != viewer_zone)
+                        .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &zone, &zone)),
                     viewer: viewer_slot,
                     topics: s
                         .topic_ids

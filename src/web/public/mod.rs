@@ -23,6 +23,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(register::register_handler)),
         )
         .configure(manage::config)
+        .route("/language", web::get().to(viewer::switch_language))
         .service(privacy);
 }
 

@@ -3,12 +3,15 @@
 //! page's own default (the session's zone, or UTC on lists).
 
 use crate::db::reference::Reference;
+use crate::domain::lang::Lang;
 use crate::domain::zone::{TimeZone, tzdb_version};
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use std::collections::{BTreeSet, HashMap};
 
 pub const COOKIE: &str = "convene_tz";
+/// The language picked with the switcher.
+pub const LANG_COOKIE: &str = "convene_lang";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ZoneSource {
@@ -20,17 +23,40 @@ pub enum ZoneSource {
 pub struct Viewer {
     pub zone: TimeZone,
     pub source: ZoneSource,
+    /// The switcher's choice, else the browser's `Accept-Language`.
+    pub lang: Lang,
+    /// This page's path and query, for the language switcher to come back to.
+    pub here: String,
+}
+
+/// The language of a request: the switcher's cookie, else the best of
+/// `Accept-Language`, else English.
+pub fn language(req: &HttpRequest) -> Lang {
+    if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+        return lang;
+    }
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::negotiate)
+        .unwrap_or_default()
 }
 
 impl Viewer {
     pub fn from_request(req: &HttpRequest, query: &HashMap<String, String>, default: TimeZone) -> Self {
-        if let Some(zone) = query.get("tz").and_then(|z| TimeZone::parse(z).ok()) {
-            return Self { zone, source: ZoneSource::Query };
-        }
-        if let Some(zone) = req.cookie(COOKIE).and_then(|c| TimeZone::parse(c.value()).ok()) {
-            return Self { zone, source: ZoneSource::Cookie };
-        }
-        Self { zone: default, source: ZoneSource::Default }
+        let lang = language(req);
+        let here = match req.query_string() {
+            "" => req.path().to_string(),
+            q => format!("{}?{q}", req.path()),
+        };
+        let (zone, source) = if let Some(zone) = query.get("tz").and_then(|z| TimeZone::parse(z).ok()) {
+            (zone, ZoneSource::Query)
+        } else if let Some(zone) = req.cookie(COOKIE).and_then(|c| TimeZone::parse(c.value()).ok()) {
+            (zone, ZoneSource::Cookie)
+        } else {
+            (default, ZoneSource::Default)
+        };
+        Self { zone, source, lang, here }
     }
 
     /// A chosen zone is remembered for the next page.
@@ -53,6 +79,9 @@ pub struct Chrome {
     /// Other query parameters, kept when the zone is changed.
     pub keep: Vec<(String, String)>,
     pub tzdb: &'static str,
+    pub lang: Lang,
+    /// (language, its name, the link that switches to it) for the others.
+    pub switch_to: Vec<(&'static str, &'static str, String)>,
 }
 
 impl Chrome {
@@ -77,7 +106,16 @@ impl Chrome {
         if !seen.contains(viewer.zone.name()) && viewer.zone.name() != "UTC" {
             other.push(viewer.zone.name().to_string());
         }
-        zone_groups.push(("Other".to_string(), other));
+        zone_groups.push((crate::i18n::t(viewer.lang, "zone-group-other"), other));
+        let switch_to = Lang::ALL
+            .iter()
+            .filter(|l| **l != viewer.lang)
+            .map(|l| {
+                let q =
+                    serde_urlencoded::to_string([("to", l.tag()), ("back", viewer.here.as_str())]).unwrap_or_default();
+                (l.tag(), l.name(), format!("/language?{q}"))
+            })
+            .collect();
         let mut keep: Vec<(String, String)> = query
             .iter()
             .filter(|(k, v)| k.as_str() != "tz" && k.len() <= 32 && v.len() <= 100)
@@ -94,6 +132,36 @@ impl Chrome {
             zone_groups,
             keep,
             tzdb: tzdb_version(),
+            lang: viewer.lang,
+            switch_to,
         }
     }
+
+    /// A message in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.lang, id)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, id: &str, name: &str, value: impl std::fmt::Display) -> String {
+        crate::i18n::message(self.lang, id, &[(name, value.to_string().into())])
+    }
+
+    pub fn lang_tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+}
+
+/// `/language?to=fr&back=/sessions/3`: remembers the language and goes back.
+pub async fn switch_language(query: actix_web::web::Query<HashMap<String, String>>) -> actix_web::HttpResponse {
+    let lang = query.get("to").and_then(|t| Lang::parse(t)).unwrap_or_default();
+    // Only a path on this site: never an open redirect.
+    let back = query
+        .get("back")
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000)
+        .cloned()
+        .unwrap_or_else(|| "/".to_string());
+    let cookie =
+        Cookie::build(LANG_COOKIE, lang.tag()).path("/").max_age(Duration::days(365)).same_site(SameSite::Lax).finish();
+    actix_web::HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", back)).finish()
 }

@@ -1,0 +1,49 @@
+# Pages : le cadre
+skip-link = Aller au contenu
+show-times-in = Afficher les heures de
+apply = Appliquer
+language = Langue
+footer-about = Convene — les sessions du réseau des Centres d’excellence CBRN de l’UE. Les heures suivent la base de fuseaux horaires IANA { $tzdb }.
+lost-link = Lien d’inscription perdu ?
+privacy = Confidentialité
+zone-group-other = Autres
+
+# Accueil
+home-title = Sessions à venir
+times-shown-in = Heures affichées pour
+choose-zone-hint = (choisissez votre fuseau ci-dessus)
+filter-sessions = Filtrer les sessions
+filter-region = Région
+filter-all-regions = Toutes les régions
+filter-country = Pays
+filter-all-countries = Tous les pays
+filter-topic = Thème
+filter-all-topics = Tous les thèmes
+filter-format = Format
+filter-any-format = Tous les formats
+filter = Filtrer
+clear-filters = Effacer les filtres
+no-sessions = Aucune session à venir.
+no-sessions-filtered = Aucune session à venir ne correspond à ces filtres.
+cancelled = Annulée
+planned-as = Prévue le { $when }
+previous-page = Sessions précédentes
+next-page = Sessions suivantes
+
+# Plages horaires
+in-city = à { $city }
+day-later = { $days ->
+    [one] +1 jour
+   *[other] +{ $days } jours
+}
+day-earlier = { $days ->
+    [one] −1 jour
+   *[other] −{ $days } jours
+}
+
+# S’abonner
+subscribe = S’abonner
+subscribe-webcal = s’abonner (webcal)
+all-feeds = Tous les calendriers
+pages = Pages
+page-number = Page { $page }
