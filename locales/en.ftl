@@ -47,3 +47,35 @@ subscribe-webcal = subscribe (webcal)
 all-feeds = All calendar feeds
 pages = Pages
 page-number = Page { $page }
+
+# A session's page
+session-cancelled = This session has been cancelled.
+session-demo = This is a demonstration session.
+session-full = This session is full.
+when-session-zone = When ({ $city }, the session's zone)
+your-time = Your time ({ $city })
+kind-and-format = Kind and format
+location = Location
+session-language = Language
+who-may-take-part = Who may take part
+seats = Seats
+seats-left = { $left } of { $of } left
+topics = Topics
+register = Register
+local-times = Local times in the participating countries
+local-time = Local time
+utc-offset = UTC offset
+zones = Zones
+countries = Countries
+add-to-calendar = Add to your calendar
+download-ics = Download this session (.ics)
+or-subscribe = , or subscribe to a feed that stays up to date
+kind-webinar = Webinar
+kind-training = Training
+kind-meeting = Meeting
+kind-exercise = Exercise
+format-online = Online
+format-in_person = In person
+format-hybrid = Hybrid
+# Punctuation before a list: French puts a space before the colon.
+colon = :

@@ -47,3 +47,35 @@ subscribe-webcal = s’abonner (webcal)
 all-feeds = Tous les calendriers
 pages = Pages
 page-number = Page { $page }
+
+# La page d’une session
+session-cancelled = Cette session a été annulée.
+session-demo = Ceci est une session de démonstration.
+session-full = Cette session est complète.
+when-session-zone = Quand ({ $city }, fuseau de la session)
+your-time = Votre heure ({ $city })
+kind-and-format = Type et format
+location = Lieu
+session-language = Langue
+who-may-take-part = Qui peut participer
+seats = Places
+seats-left = { $left } sur { $of } restantes
+topics = Thèmes
+register = S’inscrire
+local-times = Heures locales dans les pays participants
+local-time = Heure locale
+utc-offset = Décalage UTC
+zones = Fuseaux
+countries = Pays
+add-to-calendar = Ajouter à votre agenda
+download-ics = Télécharger cette session (.ics)
+or-subscribe = , ou abonnez-vous à un calendrier toujours à jour
+kind-webinar = Webinaire
+kind-training = Formation
+kind-meeting = Réunion
+kind-exercise = Exercice
+format-online = En ligne
+format-in_person = En présentiel
+format-hybrid = Hybride
+# Ponctuation : une espace avant les deux-points.
+colon = { " :" }

@@ -60,3 +60,26 @@ async fn french_from_accept_language_with_french_dates_and_a_remembered_switch()
         assert_eq!(res.headers()["location"], "/", "{back}");
     }
 }
+
+#[tokio::test]
+async fn a_session_page_in_french() {
+    let app = spawn_app().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let page = app
+        .client
+        .get(app.url(&format!("/sessions/{id}?tz=Africa/Dakar")))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    let html = Html::parse_document(&page);
+    assert_eq!(text(&html, "#register"), "S’inscrire");
+    assert_eq!(text(&html, "#local-times"), "Heures locales dans les pays participants");
+    // 16:00 in Manila is 08:00 in Dakar (UTC+00:00), the same Tuesday.
+    assert!(text(&html, "#time-viewer").contains("mar. 9 mars 2027, 08:00–09:30"), "{}", text(&html, "#time-viewer"));
+    assert!(page.contains("Webinaire") && page.contains("En ligne"), "kind and format in French");
+    assert!(page.contains("50 sur 50 restantes"));
+}

@@ -5,6 +5,7 @@ use super::home::open_to;
 use super::{Chrome, Viewer, render};
 use crate::db::reference::Reference;
 use crate::db::sessions as store;
+use crate::domain::lang::Lang;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
@@ -33,8 +34,8 @@ pub struct SessionPage {
     pub summary: String,
     /// The description as safe HTML (see `domain::markdown`).
     pub description_html: String,
-    pub kind: &'static str,
-    pub format: &'static str,
+    pub kind: String,
+    pub format: String,
     pub cancelled: bool,
     pub demo: bool,
     pub own: SlotView,
@@ -52,7 +53,7 @@ pub struct SessionPage {
 /// (start offset, date, end, offset text) → the slot, its cities, its countries
 type ZoneGroups = BTreeMap<(i32, String, String, String), (SlotView, Vec<String>, Vec<String>)>;
 
-fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone) -> Vec<ZoneRow> {
+fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone, lang: Lang) -> Vec<ZoneRow> {
     // key: (start offset, date text, start, end, offset text) for a stable order by offset
     let mut groups = ZoneGroups::new();
     for country in session.eligible_countries(reference) {
@@ -60,7 +61,7 @@ fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone) ->
             let Ok(zone) = TimeZone::parse(name) else {
                 continue;
             };
-            let slot = SlotView::new(session.starts_at(), session.ends_at(), &zone, own);
+            let slot = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &zone, own);
             let offset_seconds = zone.at(session.starts_at()).offset_seconds;
             let key = (offset_seconds, slot.date.clone(), slot.end.clone(), slot.offset.clone());
             let entry = groups.entry(key).or_insert_with(|| (slot.clone(), Vec::new(), Vec::new()));
@@ -104,21 +105,22 @@ pub async fn session_page(
     }
     let own_zone = session.zone();
     let viewer = Viewer::from_request(&req, &query, own_zone.clone());
-    let own = SlotView::new(session.starts_at(), session.ends_at(), &own_zone, &own_zone);
+    let lang = viewer.lang;
+    let own = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &own_zone, &own_zone);
     let viewer_slot = (viewer.zone != own_zone)
-        .then(|| SlotView::new(session.starts_at(), session.ends_at(), &viewer.zone, &own_zone));
+        .then(|| SlotView::new_in(lang, session.starts_at(), session.ends_at(), &viewer.zone, &own_zone));
     let r = &session.row;
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
         id: r.id,
         registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now()).or_else(|| {
-            (session.seats_left() == Some(0) && !session.row.waitlist).then(|| "This session is full.".to_string())
+            (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
         }),
         title: r.title.clone(),
         summary: r.summary.clone(),
         description_html: crate::domain::markdown::to_html(&r.description),
-        kind: session.kind().label(),
-        format: session.format().label(),
+        kind: crate::i18n::t(lang, &format!("kind-{}", session.kind().as_str())),
+        format: crate::i18n::t(lang, &format!("format-{}", session.format().as_str())),
         cancelled: session.status() == SessionStatus::Cancelled,
         demo: r.is_demo,
         own,
@@ -129,7 +131,7 @@ pub async fn session_page(
         seats_left: session.seats_left(),
         open_to: open_to(&session, &reference),
         topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect(),
-        zone_rows: zone_rows(&session, &reference, &own_zone),
+        zone_rows: zone_rows(&session, &reference, &own_zone, lang),
         feeds: {
             use crate::web::feeds::subscribe;
             let base = &state.base_url;

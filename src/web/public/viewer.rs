@@ -147,6 +147,11 @@ impl Chrome {
         crate::i18n::message(self.lang, id, &[(name, value.to_string().into())])
     }
 
+    /// "3 of 40 left".
+    pub fn seats_left(&self, left: i32, of: i32) -> String {
+        crate::i18n::message(self.lang, "seats-left", &[("left", left.into()), ("of", of.into())])
+    }
+
     pub fn lang_tag(&self) -> &'static str {
         self.lang.tag()
     }
