@@ -79,3 +79,27 @@ format-in_person = In person
 format-hybrid = Hybrid
 # Punctuation before a list: French puts a space before the colon.
 colon = :
+
+# Registration form
+register-title = Register: { $title }
+your-time-is = Your time: { $when }
+back-to-session = Back to the session
+correct-fields = { $count ->
+    [one] Please correct 1 field
+   *[other] Please correct { $count } fields
+}
+approval-note = The organisers approve each registration; you will hear from them by email.
+waitlist-note = This session is full: if you register you join the waiting list, and we email you when a seat frees up.
+honeypot = Leave this field empty
+optional = (optional)
+field-name = Full name
+field-email = Email
+field-organisation = Organisation
+field-position = Position
+field-country = Partner country
+choose-country = Choose your country
+field-time-zone = Your time zone
+country-main-zone = My country's main time zone
+time-zone-hint = Emails and invites show times in this zone.
+consent-before = I agree that Convene keeps my name, email, organisation and country to run this session and to send me emails about it, as described in the
+privacy-notice = privacy notice

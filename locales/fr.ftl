@@ -79,3 +79,27 @@ format-in_person = En présentiel
 format-hybrid = Hybride
 # Ponctuation : une espace avant les deux-points.
 colon = { " :" }
+
+# Formulaire d’inscription
+register-title = Inscription : { $title }
+your-time-is = Votre heure : { $when }
+back-to-session = Retour à la session
+correct-fields = { $count ->
+    [one] Veuillez corriger 1 champ
+   *[other] Veuillez corriger { $count } champs
+}
+approval-note = Les organisateurs valident chaque inscription ; ils vous répondront par courriel.
+waitlist-note = Cette session est complète : en vous inscrivant, vous rejoignez la liste d’attente, et nous vous écrivons dès qu’une place se libère.
+honeypot = Laissez ce champ vide
+optional = (facultatif)
+field-name = Nom complet
+field-email = Courriel
+field-organisation = Organisation
+field-position = Fonction
+field-country = Pays partenaire
+choose-country = Choisissez votre pays
+field-time-zone = Votre fuseau horaire
+country-main-zone = Le fuseau principal de mon pays
+time-zone-hint = Les courriels et invitations affichent les heures dans ce fuseau.
+consent-before = J’accepte que Convene conserve mes nom, courriel, organisation et pays pour organiser cette session et m’envoyer des courriels à son sujet, comme l’explique la
+privacy-notice = notice de confidentialité

@@ -83,3 +83,21 @@ async fn a_session_page_in_french() {
     assert!(page.contains("Webinaire") && page.contains("En ligne"), "kind and format in French");
     assert!(page.contains("50 sur 50 restantes"));
 }
+
+#[tokio::test]
+async fn the_registration_form_in_french() {
+    let app = spawn_app().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let get = |path: String| {
+        let client = app.client.clone();
+        let url = app.url(&path);
+        async move {
+            client.get(url).header("accept-language", "fr-CM").send().await.expect("sent").text().await.expect("body")
+        }
+    };
+    let html = Html::parse_document(&get(format!("/sessions/{id}/register")).await);
+    assert_eq!(text(&html, "label[for=f-name]"), "Nom complet");
+    assert_eq!(text(&html, "form.register button[type=submit]"), "S’inscrire");
+    assert!(text(&html, "label[for=f-consent]").starts_with("J’accepte"));
+    assert!(text(&html, "h1").starts_with("Inscription : "));
+}

@@ -166,14 +166,15 @@ impl Page<'_> {
             })
         };
         let summary = errors.0.iter().map(|(f, m)| (field_id(f), format!("{}: {m}", label_of(f)))).collect();
-        let own = SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone);
+        let lang = self.viewer.lang;
+        let own = SlotView::new_in(lang, s.starts_at(), s.ends_at(), &zone, &zone);
         RegisterPage {
             chrome: Chrome::new(self.viewer, self.reference, self.query),
             session_id: s.id(),
             title: s.row.title.clone(),
             when: own.line(),
             when_viewer: (self.viewer.zone != zone)
-                .then(|| SlotView::new(s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()),
+                .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()),
             open_to: open_to(s, self.reference),
             closed: closed_reason(s, crate::db::now()),
             problem,

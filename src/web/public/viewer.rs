@@ -147,6 +147,11 @@ impl Chrome {
         crate::i18n::message(self.lang, id, &[(name, value.to_string().into())])
     }
 
+    /// A message whose wording depends on a count (`{ $count ->`).
+    pub fn count(&self, id: &str, count: usize) -> String {
+        crate::i18n::message(self.lang, id, &[("count", count.into())])
+    }
+
     /// "3 of 40 left".
     pub fn seats_left(&self, left: i32, of: i32) -> String {
         crate::i18n::message(self.lang, "seats-left", &[("left", left.into()), ("of", of.into())])
