@@ -67,6 +67,14 @@ impl AppState {
         self.mail_wake.notify_one();
     }
 
+    /// After an admin changed the reference data.
+    pub fn set_reference(&self, reference: Reference) {
+        match self.reference.write() {
+            Ok(mut r) => *r = Arc::new(reference),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(reference),
+        }
+    }
+
     pub fn reference(&self) -> Arc<Reference> {
         match self.reference.read() {
             Ok(r) => Arc::clone(&r),

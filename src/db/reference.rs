@@ -176,3 +176,93 @@ impl Reference {
         self.zones.get(iso2).map(Vec::as_slice).unwrap_or(&[])
     }
 }
+
+/// Admins' edits of the reference data, each in one transaction with its
+/// audit entry. Slugs and codes never change: links and feeds use them.
+pub mod edit {
+    use super::super::schema::{country_time_zones, topics};
+    use super::super::{DbConn, audit, write_transaction};
+    use crate::domain::zone::TimeZone;
+    use crate::error::AppError;
+    use diesel::prelude::*;
+    use serde_json::json;
+
+    pub fn add_topic(conn: &mut DbConn, slug: &str, name: &str, actor: &str) -> Result<(), AppError> {
+        write_transaction(conn, |conn| {
+            let taken: bool =
+                diesel::select(diesel::dsl::exists(topics::table.filter(topics::slug.eq(slug)))).get_result(conn)?;
+            if taken {
+                return Err(AppError::Conflict(format!("a topic {slug} exists already")));
+            }
+            diesel::insert_into(topics::table).values((topics::slug.eq(slug), topics::name.eq(name))).execute(conn)?;
+            audit::record(
+                conn,
+                actor,
+                "reference.topic.create",
+                None,
+                None,
+                &serde_json::Value::Null,
+                &json!({"slug": slug, "name": name}),
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn rename_topic(conn: &mut DbConn, slug: &str, name: &str, actor: &str) -> Result<(), AppError> {
+        write_transaction(conn, |conn| {
+            let before: String = topics::table
+                .filter(topics::slug.eq(slug))
+                .select(topics::name)
+                .first(conn)
+                .optional()?
+                .ok_or(AppError::NotFound)?;
+            diesel::update(topics::table.filter(topics::slug.eq(slug))).set(topics::name.eq(name)).execute(conn)?;
+            audit::record(
+                conn,
+                actor,
+                "reference.topic.update",
+                None,
+                None,
+                &json!({"slug": slug, "name": before}),
+                &json!({"slug": slug, "name": name}),
+            )?;
+            Ok(())
+        })
+    }
+
+    /// A country's zones, the first its default for participants.
+    pub fn set_zones(conn: &mut DbConn, iso2: &str, zones: &[TimeZone], actor: &str) -> Result<(), AppError> {
+        write_transaction(conn, |conn| {
+            let before: Vec<String> = country_time_zones::table
+                .filter(country_time_zones::country_iso2.eq(iso2))
+                .order(country_time_zones::position)
+                .select(country_time_zones::time_zone)
+                .load(conn)?;
+            if before.is_empty() {
+                return Err(AppError::NotFound);
+            }
+            diesel::delete(country_time_zones::table.filter(country_time_zones::country_iso2.eq(iso2)))
+                .execute(conn)?;
+            for (position, zone) in zones.iter().enumerate() {
+                diesel::insert_into(country_time_zones::table)
+                    .values((
+                        country_time_zones::country_iso2.eq(iso2),
+                        country_time_zones::time_zone.eq(zone.name()),
+                        country_time_zones::position.eq(position as i32),
+                    ))
+                    .execute(conn)?;
+            }
+            let after: Vec<&str> = zones.iter().map(|z| z.name()).collect();
+            audit::record(
+                conn,
+                actor,
+                "reference.country.zones",
+                None,
+                None,
+                &json!({"country": iso2, "zones": before}),
+                &json!({"country": iso2, "zones": after}),
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::common::{TestApp, create_admin, create_organiser, manila_session, participant, spawn_app, with};
 use scraper::{Html, Selector};
-use serde_json::json;
+use serde_json::{Value, json};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -41,6 +41,7 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/sessions/new",
         &format!("/admin/sessions/new?clone={id}"),
         &format!("/admin/sessions/{id}/edit"),
+        "/admin/reference",
         "/admin/sessions/999/x",
     ] {
         let res = app.get(path).await;
@@ -59,6 +60,9 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/sessions/1/publish",
         "/admin/sessions/1/cancel",
         "/admin/sessions/1/delete",
+        "/admin/reference/topics",
+        "/admin/reference/topics/biosafety",
+        "/admin/reference/countries/ID/zones",
     ] {
         let res = app.client.post(app.url(path)).form(&[("x", "y")]).send().await.expect("sent");
         assert_eq!(res.status(), 303, "POST {path}");
@@ -501,4 +505,55 @@ async fn admins_manage_accounts_and_tokens_and_everyone_their_password() {
     let only =
         admin.get(app.url("/admin/audit?action=token.revoke")).send().await.expect("sent").text().await.expect("body");
     assert!(only.contains("token.revoke") && !only.contains("user.create"));
+}
+
+#[tokio::test]
+async fn admins_keep_topics_and_country_zones_current_and_the_api_follows() {
+    let app = spawn_app().await;
+    let admin = spawn_admin_client(&app).await;
+    let post = |path: &str, fields: Vec<(&'static str, String)>| {
+        let (admin, url) = (admin.clone(), app.url(path));
+        let app_url = app.url("/admin/reference");
+        async move {
+            let token = {
+                let page = admin.get(app_url).send().await.expect("sent").text().await.expect("body");
+                let html = Html::parse_document(&page);
+                let sel = Selector::parse("input[name=csrf_token]").expect("selector");
+                html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
+            };
+            let mut form = vec![("csrf_token", token)];
+            form.extend(fields);
+            admin.post(url).form(&form).send().await.expect("sent")
+        }
+    };
+    let res = post(
+        "/admin/reference/topics",
+        vec![("slug", "radiation-protection".into()), ("name", "Radiation protection".into())],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res =
+        post("/admin/reference/topics", vec![("slug", "radiation-protection".into()), ("name", "Again".into())]).await;
+    assert_eq!(res.status(), 409, "one topic per slug");
+    let res = post("/admin/reference/topics/radiation-protection", vec![("name", "Radiation safety".into())]).await;
+    assert_eq!(res.status(), 200);
+    let topics: Vec<Value> = app.get("/api/v1/topics").await.json().await.expect("json");
+    assert!(topics.iter().any(|t| t["slug"] == "radiation-protection" && t["name"] == "Radiation safety"));
+
+    let res = post("/admin/reference/countries/id/zones", vec![("zones", "Asia/Jakarta, Mars/Olympus".into())]).await;
+    assert_eq!(res.status(), 422, "an unknown zone is refused");
+    let countries: Vec<Value> = app.get("/api/v1/countries").await.json().await.expect("json");
+    let indonesia = countries.iter().find(|c| c["iso2"] == "ID").expect("Indonesia");
+    assert_eq!(indonesia["time_zones"].as_array().map(Vec::len), Some(4), "nothing changed");
+    let res = post("/admin/reference/countries/ID/zones", vec![("zones", "Asia/Makassar, Asia/Jakarta".into())]).await;
+    assert_eq!(res.status(), 200);
+    let countries: Vec<Value> = app.get("/api/v1/countries").await.json().await.expect("json");
+    let indonesia = countries.iter().find(|c| c["iso2"] == "ID").expect("Indonesia");
+    assert_eq!(indonesia["time_zones"], json!(["Asia/Makassar", "Asia/Jakarta"]), "the first is the new default");
+    let audit = admin.get(app.url("/admin/audit")).send().await.expect("sent").text().await.expect("body");
+    assert!(audit.contains("reference.topic.create") && audit.contains("reference.country.zones"));
+
+    create_organiser(&app, "org@example.org", PASSWORD, &["south-east-asia"]);
+    login(&app, "org@example.org", PASSWORD).await;
+    assert_eq!(app.get("/admin/reference").await.status(), 403, "admins only");
 }

@@ -6,6 +6,7 @@ pub mod csv_export;
 mod edit;
 mod login;
 mod planner;
+mod reference;
 mod registrations;
 mod sessions;
 mod users;
@@ -28,6 +29,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(planner::config)
             .configure(users::config)
             .configure(audit::config)
+            .configure(reference::config)
             .configure(csv_export::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),

@@ -1,0 +1,160 @@
+//! `/admin/reference`: admins keep the reference data current: topics
+//! (added or renamed; slugs stay, feeds use them) and each country's time
+//! zones (the first is the default for its participants).
+
+use crate::db::reference::{Reference, edit};
+use crate::domain::zone::TimeZone;
+use crate::error::{AppError, PageError};
+use crate::web::csrf::{self, Form};
+use crate::web::public::{Chrome, Viewer, render_status};
+use crate::web::{State, blocking};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use std::collections::HashMap;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/reference", web::get().to(page))
+        .route("/reference/topics", web::post().to(add_topic))
+        .route("/reference/topics/{slug}", web::post().to(rename_topic))
+        .route("/reference/countries/{iso2}/zones", web::post().to(set_zones));
+}
+
+#[derive(Template)]
+#[template(path = "admin/reference.html")]
+struct ReferencePage<'a> {
+    chrome: Chrome,
+    csrf: String,
+    email: String,
+    reference: &'a Reference,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn render(
+    req: &HttpRequest,
+    state: &State,
+    email: String,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let reference = state.reference();
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, TimeZone::utc());
+    let token = csrf::token(req)?;
+    let page = ReferencePage {
+        chrome: Chrome::new(&viewer, &reference, &empty),
+        csrf: token.value.clone(),
+        email,
+        reference: &reference,
+        notice,
+        error,
+    };
+    render_status(&page, status, [token.cookie])
+}
+
+async fn page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    me.require_admin()?;
+    render(&req, &state, me.email, None, None, StatusCode::OK).await
+}
+
+/// Runs an edit, reloads the reference data this instance serves, and
+/// shows the page with what happened.
+async fn apply(
+    req: &HttpRequest,
+    state: &State,
+    email: String,
+    done: String,
+    change: impl FnOnce(&mut crate::db::DbConn) -> Result<(), AppError> + Send + 'static,
+) -> Result<HttpResponse, PageError> {
+    let result = blocking(&state.pool, move |conn| {
+        change(conn)?;
+        Ok::<_, AppError>(Reference::load(conn)?)
+    })
+    .await;
+    match result {
+        Ok(reference) => {
+            state.set_reference(reference);
+            render(req, state, email, Some(done), None, StatusCode::OK).await
+        }
+        Err(e @ (AppError::Conflict(_) | AppError::Validation(_))) => {
+            let status = e.status();
+            render(req, state, email, None, Some(e.to_string()), status).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn valid_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control)
+}
+
+async fn add_topic(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    me.require_admin()?;
+    let (slug, name) = (form.get("slug").to_ascii_lowercase(), form.get("name"));
+    let slug_ok = !slug.is_empty()
+        && slug.len() <= 48
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !slug_ok || !valid_name(&name) {
+        let error = Some("A topic needs a slug (lower-case letters, digits, hyphens) and a name.".to_string());
+        return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let actor = me.actor();
+    let done = format!("Topic {name} added.");
+    apply(&req, &state, me.email, done, move |conn| edit::add_topic(conn, &slug, &name, &actor)).await
+}
+
+async fn rename_topic(
+    req: HttpRequest,
+    state: State,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    me.require_admin()?;
+    let name = form.get("name");
+    if !valid_name(&name) {
+        let error = Some("A topic's name has 1 to 100 characters.".to_string());
+        return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let (slug, actor) = (slug.into_inner(), me.actor());
+    let done = format!("Topic renamed to {name}.");
+    apply(&req, &state, me.email, done, move |conn| edit::rename_topic(conn, &slug, &name, &actor)).await
+}
+
+async fn set_zones(
+    req: HttpRequest,
+    state: State,
+    iso2: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let me = crate::signed_in_or_login!(req, state);
+    let form = Form::read(&req, &body)?;
+    me.require_admin()?;
+    let iso2 = iso2.into_inner().to_ascii_uppercase();
+    if state.reference().country(&iso2).is_none() {
+        return Err(AppError::NotFound.into());
+    }
+    let mut zones = Vec::new();
+    for name in form.get("zones").split([',', ' ', '\n']).map(str::trim).filter(|z| !z.is_empty()).take(20) {
+        match TimeZone::parse(name) {
+            Ok(z) if !zones.contains(&z) => zones.push(z),
+            Ok(_) => {}
+            Err(e) => {
+                let error = Some(format!("{name} {e}."));
+                return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
+        }
+    }
+    if zones.is_empty() {
+        let error = Some("A country needs at least one time zone.".to_string());
+        return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let (actor, done) = (me.actor(), format!("Time zones of {iso2} saved."));
+    apply(&req, &state, me.email, done, move |conn| edit::set_zones(conn, &iso2, &zones, &actor)).await
+}
