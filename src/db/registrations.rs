@@ -308,6 +308,17 @@ pub struct Outcome {
 
 /// A participant's own cancellation. Cancelling twice changes nothing.
 pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
+    withdraw(conn, registration_id, notifier, None)
+}
+
+/// Cancels a registration; the seat goes to the next in line. Organisers'
+/// cancellations (with an actor) are audited, a participant's own are not.
+fn withdraw(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: Option<&str>,
+) -> Result<Outcome, AppError> {
     change(
         conn,
         registration_id,
@@ -316,7 +327,7 @@ pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) 
             _ => Ok(Some(RegistrationStatus::Cancelled)),
         },
         notifier,
-        None,
+        actor,
     )
 }
 
@@ -591,16 +602,7 @@ pub fn cancel_by_organiser(
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<Outcome, AppError> {
-    change(
-        conn,
-        registration_id,
-        |current| match current {
-            RegistrationStatus::Cancelled | RegistrationStatus::Rejected => Ok(None),
-            _ => Ok(Some(RegistrationStatus::Cancelled)),
-        },
-        notifier,
-        Some(actor),
-    )
+    withdraw(conn, registration_id, notifier, Some(actor))
 }
 
 /// An organiser moves one person from the waiting list into a free seat,

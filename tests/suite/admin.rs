@@ -15,12 +15,13 @@ async fn csrf(app: &TestApp) -> String {
 
 pub async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     let token = csrf(app).await;
-    app.client
-        .post(app.url("/admin/login"))
-        .form(&[("csrf_token", token.as_str()), ("email", email), ("password", password)])
-        .send()
-        .await
-        .expect("sent")
+    submit(
+        &app.client,
+        app,
+        "/admin/login",
+        &[("csrf_token", token.as_str()), ("email", email), ("password", password)],
+    )
+    .await
 }
 
 #[tokio::test]
@@ -64,7 +65,7 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/reference/topics/biosafety",
         "/admin/reference/countries/ID/zones",
     ] {
-        let res = app.client.post(app.url(path)).form(&[("x", "y")]).send().await.expect("sent");
+        let res = submit(&app.client, &app, path, &[("x", "y")]).await;
         assert_eq!(res.status(), 303, "POST {path}");
         assert_eq!(res.headers()["location"], "/admin/login", "POST {path}");
     }
@@ -83,13 +84,8 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
 async fn login_needs_the_csrf_token_and_the_right_password_and_says_nothing_about_which_was_wrong() {
     let app = spawn_app().await;
     create_admin(&app, "admin@example.org", PASSWORD);
-    let res = app
-        .client
-        .post(app.url("/admin/login"))
-        .form(&[("email", "admin@example.org"), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("sent");
+    let res =
+        submit(&app.client, &app, "/admin/login", &[("email", "admin@example.org"), ("password", PASSWORD)]).await;
     assert_eq!(res.status(), 403, "no CSRF token");
     let wrong = login(&app, "admin@example.org", "not the password").await;
     assert_eq!(wrong.status(), 401);
@@ -135,8 +131,7 @@ async fn login_needs_the_csrf_token_and_the_right_password_and_says_nothing_abou
     let page = Html::parse_document(&app.get("/admin/sessions").await.text().await.expect("body"));
     let sel = Selector::parse("nav.admin-nav input[name=csrf_token]").expect("selector");
     let token = page.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string();
-    let out =
-        app.client.post(app.url("/admin/logout")).form(&[("csrf_token", token.as_str())]).send().await.expect("sent");
+    let out = submit(&app.client, &app, "/admin/logout", &[("csrf_token", token.as_str())]).await;
     assert_eq!(out.status(), 303);
     assert_eq!(app.get("/admin/sessions").await.status(), 303, "signed out");
 }
@@ -199,21 +194,21 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
         let sel = Selector::parse("input[name=csrf_token]").expect("selector");
         html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
     };
-    let preview = app
-        .client
-        .post(app.url(&format!("/admin/sessions/{id}/email")))
-        .form(&[
+    let preview = submit(
+        &app.client,
+        &app,
+        &format!("/admin/sessions/{id}/email"),
+        &[
             ("csrf_token", csrf.as_str()),
             ("to", "confirmed"),
             ("subject", "<b>Hi</b>"),
             ("message", "<img src=x onerror=alert(1)>"),
-        ])
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("body");
+        ],
+    )
+    .await
+    .text()
+    .await
+    .expect("body");
     assert!(preview.contains("Preview: to 1 person"), "the preview shows");
     assert!(
         !preview.contains("<script>alert") && !preview.contains("<img src=x") && !preview.contains("<b>Hi</b>"),
@@ -318,7 +313,7 @@ async fn organisers_see_and_open_only_sessions_their_regions_organise() {
     let csrf = page_token(&app.client, &app, "/admin/sessions").await;
     for action in ["edit", "publish", "cancel", "delete"] {
         let path = format!("/admin/sessions/{theirs}/{action}");
-        let res = app.client.post(app.url(&path)).form(&[("csrf_token", csrf.as_str())]).send().await.expect("sent");
+        let res = submit(&app.client, &app, &path, &[("csrf_token", csrf.as_str())]).await;
         assert_eq!(res.status(), 403, "POST {path}");
     }
     assert_eq!(app.session(theirs).await["status"], "published", "nothing changed");
@@ -352,6 +347,11 @@ async fn spawn_admin_client(app: &TestApp) -> reqwest::Client {
     client
 }
 
+/// Posts a form as `client` and returns the answer.
+async fn submit(client: &reqwest::Client, app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    client.post(app.url(path)).form(form).send().await.expect("sent")
+}
+
 /// The CSRF token from a workspace page, for the forms on it.
 async fn page_token(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
     let page = client.get(app.url(path)).send().await.expect("sent").text().await.expect("body");
@@ -365,74 +365,77 @@ async fn admins_manage_accounts_and_tokens_and_everyone_their_password() {
     let app = spawn_app().await;
     let admin = spawn_admin_client(&app).await;
     let token = page_token(&admin, &app, "/admin/users").await;
-    let res = admin
-        .post(app.url("/admin/users"))
-        .form(&[
+    let res = submit(
+        &admin,
+        &app,
+        "/admin/users",
+        &[
             ("csrf_token", token.as_str()),
             ("email", "Tbilisi@Example.org"),
             ("role", "organiser"),
             ("region", "south-east-eastern-europe"),
             ("password", "a first password 1"),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 200);
     assert!(res.text().await.expect("body").contains("Account tbilisi@example.org created."));
-    let again = admin
-        .post(app.url("/admin/users"))
-        .form(&[
+    let again = submit(
+        &admin,
+        &app,
+        "/admin/users",
+        &[
             ("csrf_token", token.as_str()),
             ("email", "tbilisi@example.org"),
             ("role", "organiser"),
             ("region", "south-east-eastern-europe"),
             ("password", "a first password 1"),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        ],
+    )
+    .await;
     assert_eq!(again.status(), 409, "one account per email");
-    let no_region = admin
-        .post(app.url("/admin/users"))
-        .form(&[
+    let no_region = submit(
+        &admin,
+        &app,
+        "/admin/users",
+        &[
             ("csrf_token", token.as_str()),
             ("email", "x@example.org"),
             ("role", "organiser"),
             ("password", "a first password 1"),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        ],
+    )
+    .await;
     assert_eq!(no_region.status(), 422, "an organiser needs a region");
 
     // The organiser signs in, changes their password, and is scoped.
     assert_eq!(login(&app, "tbilisi@example.org", "a first password 1").await.status(), 303);
     let token = page_token(&app.client, &app, "/admin/password").await;
-    let wrong = app
-        .client
-        .post(app.url("/admin/password"))
-        .form(&[
+    let wrong = submit(
+        &app.client,
+        &app,
+        "/admin/password",
+        &[
             ("csrf_token", token.as_str()),
             ("current", "not it at all"),
             ("new", "a better password 2"),
             ("again", "a better password 2"),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        ],
+    )
+    .await;
     assert_eq!(wrong.status(), 422);
-    let right = app
-        .client
-        .post(app.url("/admin/password"))
-        .form(&[
+    let right = submit(
+        &app.client,
+        &app,
+        "/admin/password",
+        &[
             ("csrf_token", token.as_str()),
             ("current", "a first password 1"),
             ("new", "a better password 2"),
             ("again", "a better password 2"),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        ],
+    )
+    .await;
     assert_eq!(right.status(), 200);
     assert_eq!(app.get("/admin/users").await.status(), 403, "organisers do not manage accounts");
 
@@ -447,17 +450,18 @@ async fn admins_manage_accounts_and_tokens_and_everyone_their_password() {
         .expect("the organiser's form")
         .to_string();
     let token = page_token(&admin, &app, "/admin/users").await;
-    let res = admin
-        .post(app.url(&their_form))
-        .form(&[
+    let res = submit(
+        &admin,
+        &app,
+        &their_form,
+        &[
             ("csrf_token", token.as_str()),
             ("role", "organiser"),
             ("region", "south-east-eastern-europe"),
             ("disabled", "on"),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 200);
     let res = app.get("/admin/sessions").await;
     assert_eq!(res.status(), 303, "a disabled account is signed out");
@@ -465,12 +469,7 @@ async fn admins_manage_accounts_and_tokens_and_everyone_their_password() {
 
     // API tokens: created in the workspace, shown once, revocable.
     let token = page_token(&admin, &app, "/admin/tokens").await;
-    let res = admin
-        .post(app.url("/admin/tokens"))
-        .form(&[("csrf_token", token.as_str()), ("name", "regional CRM")])
-        .send()
-        .await
-        .expect("sent");
+    let res = submit(&admin, &app, "/admin/tokens", &[("csrf_token", token.as_str()), ("name", "regional CRM")]).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "no-store");
     let page = Html::parse_document(&res.text().await.expect("body"));
@@ -493,7 +492,7 @@ async fn admins_manage_accounts_and_tokens_and_everyone_their_password() {
         .expect("a revoke form")
         .to_string();
     let token = page_token(&admin, &app, "/admin/tokens").await;
-    let res = admin.post(app.url(&action)).form(&[("csrf_token", token.as_str())]).send().await.expect("sent");
+    let res = submit(&admin, &app, &action, &[("csrf_token", token.as_str())]).await;
     assert_eq!(res.status(), 303);
     assert_eq!(create(secret).await, 401, "a revoked token is refused");
 

@@ -210,6 +210,15 @@ impl FormPreview {
     }
 }
 
+/// What the form shows above itself, besides errors.
+enum Above {
+    Nothing,
+    /// A move of a session with registrants, to confirm.
+    Confirm(Confirm),
+    /// The session as it will read, not yet saved.
+    Preview(FormPreview),
+}
+
 /// A session changing time with this many people to tell.
 pub struct Confirm {
     pub people: usize,
@@ -264,13 +273,18 @@ fn render(
     id: Option<i32>,
     v: Values,
     errors: FieldErrors,
-    confirm: Option<Confirm>,
+    above: Above,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let reference = state.reference();
     let empty = HashMap::new();
     let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
     let token = csrf::token(req)?;
+    let (confirm, preview) = match above {
+        Above::Nothing => (None, None),
+        Above::Confirm(c) => (Some(c), None),
+        Above::Preview(p) => (None, Some(p)),
+    };
     let page = FormPage {
         chrome: Chrome::new(&viewer, &reference, &empty),
         csrf: token.value.clone(),
@@ -282,42 +296,11 @@ fn render(
         admin: staff.admin,
         reference: &reference,
         confirm,
-        preview: None,
+        preview,
         kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
         formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
     };
     render_status(&page, status, [token.cookie])
-}
-
-/// The form again with a preview of the session above it.
-fn render_preview(
-    req: &HttpRequest,
-    state: &State,
-    staff: &Staff,
-    id: Option<i32>,
-    v: Values,
-    input: &SessionInput,
-) -> Result<HttpResponse, PageError> {
-    let reference = state.reference();
-    let empty = HashMap::new();
-    let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
-    let token = csrf::token(req)?;
-    let page = FormPage {
-        chrome: Chrome::new(&viewer, &reference, &empty),
-        csrf: token.value.clone(),
-        email: staff.email.clone(),
-        id,
-        v,
-        errors: FieldErrors::default(),
-        organising: organising_choices(staff, &reference),
-        admin: staff.admin,
-        reference: &reference,
-        confirm: None,
-        preview: Some(FormPreview::new(input)),
-        kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
-        formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
-    };
-    render_status(&page, StatusCode::OK, [token.cookie])
 }
 
 /// An organiser may only organise for their own regions.
@@ -363,7 +346,7 @@ async fn new_form(
         v.organising_region =
             organising_choices(&staff, &reference).first().map(|(slug, _)| slug.clone()).unwrap_or_default();
     }
-    render(&req, &state, &staff, None, v, FieldErrors::default(), None, StatusCode::OK)
+    render(&req, &state, &staff, None, v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
 }
 
 async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
@@ -377,18 +360,19 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
     let input = match parsed {
         Ok(i) => i,
         Err(errors) => {
-            return render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+            return render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     let repeat = match v.repeat() {
         Some(Err(errors)) => {
-            return render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+            return render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY);
         }
         Some(Ok(r)) => Some(r),
         None => None,
     };
     if form.get("preview") == "yes" {
-        return render_preview(&req, &state, &staff, None, v, &input);
+        let above = Above::Preview(FormPreview::new(&input));
+        return render(&req, &state, &staff, None, v, FieldErrors::default(), above, StatusCode::OK);
     }
     let actor = staff.actor();
     let result = blocking(&state.pool, move |conn| {
@@ -414,7 +398,7 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
             Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}{done}"))).finish())
         }
         Err(AppError::Validation(errors)) => {
-            render(&req, &state, &staff, None, v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+            render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(e) => Err(e.into()),
     }
@@ -433,7 +417,7 @@ async fn edit_form(req: HttpRequest, state: State, id: web::Path<String>) -> Res
     let staff = crate::signed_in_or_login!(req, state);
     let session = load(&state, &staff, &id).await?;
     let v = Values::from_session(&session, &state.reference());
-    render(&req, &state, &staff, Some(session.id()), v, FieldErrors::default(), None, StatusCode::OK)
+    render(&req, &state, &staff, Some(session.id()), v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
 }
 
 async fn save(
@@ -454,11 +438,12 @@ async fn save(
     {
         Ok((p, input)) if form.get("preview") == "yes" => {
             let _ = p;
-            return render_preview(&req, &state, &staff, Some(id), v, &input);
+            let above = Above::Preview(FormPreview::new(&input));
+            return render(&req, &state, &staff, Some(id), v, FieldErrors::default(), above, StatusCode::OK);
         }
         Ok((p, _)) => p,
         Err(errors) => {
-            return render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+            return render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     if form.get("all_future") == "on"
@@ -486,7 +471,7 @@ async fn save(
                 Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}"))).finish())
             }
             Err(AppError::Validation(errors)) => {
-                render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+                render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
             }
             Err(e) => Err(e.into()),
         };
@@ -497,8 +482,8 @@ async fn save(
         let people =
             blocking(&state.pool, move |conn| Ok::<_, PageError>(registration_store::active(conn, id)?.len())).await?;
         if people > 0 {
-            let confirm = Some(Confirm { people });
-            return render(&req, &state, &staff, Some(id), v, FieldErrors::default(), confirm, StatusCode::OK);
+            let above = Above::Confirm(Confirm { people });
+            return render(&req, &state, &staff, Some(id), v, FieldErrors::default(), above, StatusCode::OK);
         }
     }
     let (notifier, actor) = (state.composer.clone(), staff.actor());
@@ -513,7 +498,7 @@ async fn save(
             Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
         }
         Err(AppError::Validation(errors)) => {
-            render(&req, &state, &staff, Some(id), v, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+            render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(e) => Err(e.into()),
     }
