@@ -103,3 +103,149 @@ country-main-zone = My country's main time zone
 time-zone-hint = Emails and invites show times in this zone.
 consent-before = I agree that Convene keeps my name, email, organisation and country to run this session and to send me emails about it, as described in the
 privacy-notice = privacy notice
+
+# Emails: the frame
+email-greeting = Dear { $name },
+email-where = Where
+email-join = Webinar link
+email-session-page = Session page
+email-manage = Your registration (see, cancel, add to your calendar)
+email-manage-link = Your registration
+email-manage-after = : see it, cancel it, or add it to your calendar.
+email-signature = Convene, EU CBRN Centres of Excellence
+email-recovery-ignore = If you did not ask for this email, you can ignore it.
+
+# Emails: subjects
+subject-confirmed = Registration confirmed: { $title }
+subject-approved = Registration approved: { $title }
+subject-waitlisted = On the waiting list: { $title }
+subject-pending = Registration received, awaiting approval: { $title }
+subject-rejected = Registration not accepted: { $title }
+subject-withdrawn = Registration cancelled: { $title }
+subject-promoted = A seat is yours: { $title }
+subject-reminder = Reminder: { $title } starts in { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}
+subject-recovery-one = Your registration link: { $title }
+subject-recovery-many = Your registration links
+subject-session-changed = Session changed: { $title }
+subject-session-cancelled = Session cancelled: { $title }
+
+# Emails: what happened
+lead-confirmed = Your registration is confirmed.
+lead-approved = The organisers approved your registration: your seat is confirmed.
+lead-invite-attached = The calendar invite attached to this email adds the session to your calendar and keeps it up to date if it changes.
+lead-waitlisted = The session is full, so you are on the waiting list, number { $position }.
+lead-waitlisted-approved = The organisers approved your registration. The session is full, so you are on the waiting list, number { $position }.
+lead-waitlist-promise = If a seat frees up you get it automatically, and we will email you with a calendar invite.
+lead-pending = We have received your registration. The organisers approve each participant; we will email you when they decide.
+lead-rejected = We are sorry: the organisers could not accept your registration for this session.
+lead-withdrawn = Your registration is cancelled, as you asked.
+lead-withdrawn-calendar = The attached calendar cancellation removes the session from your calendar.
+lead-promoted = Good news: a seat has freed up and it is yours. Your registration is confirmed.
+lead-promoted-invite = The calendar invite attached to this email adds the session to your calendar.
+lead-reminder = A reminder: the session you registered for starts in { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}.
+lead-recovery = You asked for the links to your registrations. Here they are; each lets you see, cancel or add the registration to your calendar.
+lead-session-changed = The organisers have changed the time or place of this session. The details below are the new ones.
+lead-session-changed-calendar = The attached invite updates your calendar.
+lead-session-cancelled = We are sorry: the organisers have cancelled this session.
+lead-session-cancelled-calendar = The attached calendar cancellation removes it from your calendar.
+lead-cancel-reason = The organisers say why: { $reason }
+
+# Calendar invites: the event's description
+invite-join = Webinar link: { $url }
+invite-registration = Your registration: { $url }
+invite-session-page = Session page: { $url }
+
+# A participant's registration
+your-registration = Your registration
+your-registration-title = Your registration: { $title }
+organisers-cancelled = The organisers have cancelled this session.
+when-your-time = When (your time)
+in-session-zone = In the session's zone
+status = Status
+waitlist-number = — number { $position } on the waiting list
+webinar-link = Webinar link
+your-calendar = Your calendar
+download-invite = Download the invite (.ics)
+personal-feed-intro = Subscribe to your personal feed of every session you registered for with this email; it stays up to date when sessions move or are cancelled:
+subscribe-in-app = Subscribe in your calendar app
+feed-address = Feed address (copy it into your app's "add calendar from URL")
+renew-feed = Give my feed a new address
+renew-feed-note = (the old address stops working)
+cannot-come = Cannot come?
+cancel-my-registration = Cancel my registration
+your-data = Your data
+download-data = Download everything we keep about you (JSON)
+erase-my-data = Erase my data
+keep-private = Keep this page's address private: anyone with it can cancel your registration.
+my-sessions = My Convene sessions
+status-confirmed = Confirmed
+status-waitlisted = On the waiting list
+status-pending_approval = Waiting for approval
+status-rejected = Not accepted
+status-cancelled = Cancelled
+notice-confirmed = You are registered. A confirmation email with a calendar invite is on its way to { $email }.
+notice-waitlisted = The session is full, so you are on the waiting list (number { $position }). We will email { $email } as soon as a seat frees up.
+notice-pending = Your registration is waiting for the organisers' approval. We will email { $email } when they decide.
+notice-cancelled = Your registration is cancelled. A cancellation for your calendar is on its way by email.
+notice-feed-renewed = Your personal feed has a new address; the old one no longer works. Update your calendar subscription.
+
+# Cancelling
+cancel-title = Cancel your registration
+cancel-question = Cancel your registration?
+cancel-seat-goes = Your seat will go to the next person on the waiting list, if there is one.
+cancel-yes = Yes, cancel my registration
+keep-it = No, keep it
+
+# Erasing
+erase-title = Erase your data
+erase-question = Erase your data?
+erase-explain = This erases your name, organisation, position and answers from every registration made with { $email }, cancels those that are still current (your seats go to the next people on the waiting lists), and deletes the emails waiting to be sent to you. Only your country is kept, without your name, for the network's statistics.
+erase-final = Your registration links stop working. This cannot be undone.
+erase-copy-first = Download a copy of your data
+erase-copy-first-after = first if you want one.
+erase-yes = Yes, erase my data
+erased-title = Your data is erased
+erased-text = Your name, email address, organisation and answers are gone from Convene, your current registrations are cancelled, and no more emails will be sent to you. Calendar entries you added yourself stay in your calendar until you remove them.
+see-upcoming = See upcoming sessions
+
+# Lost link
+recover-title = Lost your link?
+recover-sent = If this address has current registrations, we have just emailed their links to it. The email can take a few minutes to arrive.
+recover-intro = Enter the email address you registered with. We will email you the links to your current registrations.
+recover-send = Send my links
+recover-bad-email = Email { $problem }.
+
+# Calendar feeds page
+feeds-title = Calendar feeds
+feeds-intro = Subscribe once and your calendar app (Google Calendar, Outlook, Apple Calendar, Thunderbird) keeps these sessions up to date by itself, including new sessions, changed times and cancellations; choose "subscribe" or copy the address into your app's "add calendar from URL".
+feeds-by-region = By region
+feeds-by-topic = By topic
+feeds-by-country = By country
+feeds-personal-note = Your personal feed, with every session you registered for, is on your registration's page.
+
+# Privacy notice
+privacy-title = Privacy notice
+privacy-what = When you register for a session, Convene keeps what you enter in the form — your name, email address, organisation, position, partner country, time zone and your answers to the session's questions — together with the time you gave your consent.
+privacy-why-title = Why
+privacy-why = To run the session: to hold your seat, to send you the confirmation, calendar invites, changes, cancellations and reminders for it, and to give the organisers of the EU CBRN Centres of Excellence network the list of participants and figures by country and region.
+privacy-who-title = Who sees it
+privacy-who = The organisers of the session and the network's administrators. The webinar link is shown only to confirmed participants. Nobody else sees your data, and it is not used for anything but the session.
+privacy-rights-title = Your rights
+privacy-rights = Your registration's secret link (in every email we send you) lets you see your registration and cancel it at any time, download a copy of everything Convene keeps about your email address, and erase it: your name, address, organisation and answers are removed from all your registrations (only your country stays, anonymously, in the statistics), current registrations are cancelled, and emails still waiting to be sent to you are deleted. Lost the link? Use "Lost your registration link?" at the foot of every page.
+privacy-how-long-title = How long
+privacy-retention = Your name, email address, organisation and answers are erased automatically { $days } days after the session ends; only your country stays, without your name, in the network's statistics. You can erase them earlier yourself, at any time.
+privacy-no-retention = This service keeps registrations until you or the organisers erase them; you can erase yours yourself at any time.
+
+# Error pages
+error-status = Error { $status }.
+
+# Calendar feeds: a personal feed's words
+feed-when = When
+feed-my-sessions = Convene: my sessions
+feed-my-sessions-description = The sessions you registered for

@@ -103,3 +103,149 @@ country-main-zone = Le fuseau principal de mon pays
 time-zone-hint = Les courriels et invitations affichent les heures dans ce fuseau.
 consent-before = J’accepte que Convene conserve mes nom, courriel, organisation et pays pour organiser cette session et m’envoyer des courriels à son sujet, comme l’explique la
 privacy-notice = notice de confidentialité
+
+# Courriels : le cadre
+email-greeting = Bonjour { $name },
+email-where = Lieu
+email-join = Lien du webinaire
+email-session-page = Page de la session
+email-manage = Votre inscription (la consulter, l’annuler, l’ajouter à votre agenda)
+email-manage-link = Votre inscription
+email-manage-after = { " :" } consultez-la, annulez-la ou ajoutez-la à votre agenda.
+email-signature = Convene, Centres d’excellence CBRN de l’UE
+email-recovery-ignore = Si vous n’avez pas demandé ce courriel, vous pouvez l’ignorer.
+
+# Courriels : objets
+subject-confirmed = Inscription confirmée : { $title }
+subject-approved = Inscription acceptée : { $title }
+subject-waitlisted = Sur la liste d’attente : { $title }
+subject-pending = Inscription reçue, en attente de validation : { $title }
+subject-rejected = Inscription non retenue : { $title }
+subject-withdrawn = Inscription annulée : { $title }
+subject-promoted = Une place est à vous : { $title }
+subject-reminder = Rappel : { $title } commence dans { $hours ->
+    [one] 1 heure
+   *[other] { $hours } heures
+}
+subject-recovery-one = Votre lien d’inscription : { $title }
+subject-recovery-many = Vos liens d’inscription
+subject-session-changed = Session modifiée : { $title }
+subject-session-cancelled = Session annulée : { $title }
+
+# Courriels : ce qui s’est passé
+lead-confirmed = Votre inscription est confirmée.
+lead-approved = Les organisateurs ont accepté votre inscription : votre place est confirmée.
+lead-invite-attached = L’invitation jointe à ce courriel ajoute la session à votre agenda et la tient à jour si elle change.
+lead-waitlisted = La session est complète : vous êtes sur la liste d’attente, en position { $position }.
+lead-waitlisted-approved = Les organisateurs ont accepté votre inscription. La session est complète : vous êtes sur la liste d’attente, en position { $position }.
+lead-waitlist-promise = Si une place se libère, elle vous revient automatiquement et nous vous écrivons avec une invitation d’agenda.
+lead-pending = Nous avons bien reçu votre inscription. Les organisateurs valident chaque participant ; nous vous écrirons dès qu’ils auront décidé.
+lead-rejected = Nous sommes désolés : les organisateurs n’ont pas pu retenir votre inscription à cette session.
+lead-withdrawn = Votre inscription est annulée, comme vous l’avez demandé.
+lead-withdrawn-calendar = L’annulation jointe retire la session de votre agenda.
+lead-promoted = Bonne nouvelle : une place s’est libérée et elle est à vous. Votre inscription est confirmée.
+lead-promoted-invite = L’invitation jointe à ce courriel ajoute la session à votre agenda.
+lead-reminder = Pour rappel : votre session commence dans { $hours ->
+    [one] 1 heure
+   *[other] { $hours } heures
+}.
+lead-recovery = Vous avez demandé les liens de vos inscriptions. Les voici ; chacun permet de consulter l’inscription, de l’annuler ou de l’ajouter à votre agenda.
+lead-session-changed = Les organisateurs ont modifié l’heure ou le lieu de cette session. Les informations ci-dessous sont les nouvelles.
+lead-session-changed-calendar = L’invitation jointe met à jour votre agenda.
+lead-session-cancelled = Nous sommes désolés : les organisateurs ont annulé cette session.
+lead-session-cancelled-calendar = L’annulation jointe la retire de votre agenda.
+lead-cancel-reason = Les organisateurs en donnent la raison : { $reason }
+
+# Invitations d’agenda : la description de l’évènement
+invite-join = Lien du webinaire : { $url }
+invite-registration = Votre inscription : { $url }
+invite-session-page = Page de la session : { $url }
+
+# L’inscription d’un participant
+your-registration = Votre inscription
+your-registration-title = Votre inscription : { $title }
+organisers-cancelled = Les organisateurs ont annulé cette session.
+when-your-time = Quand (votre heure)
+in-session-zone = Dans le fuseau de la session
+status = Statut
+waitlist-number = — en position { $position } sur la liste d’attente
+webinar-link = Lien du webinaire
+your-calendar = Votre agenda
+download-invite = Télécharger l’invitation (.ics)
+personal-feed-intro = Abonnez-vous à votre calendrier personnel, avec chaque session à laquelle vous êtes inscrit avec ce courriel ; il reste à jour quand une session change d’horaire ou est annulée :
+subscribe-in-app = S’abonner dans votre application d’agenda
+feed-address = Adresse du calendrier (à copier dans « ajouter un agenda depuis une URL » de votre application)
+renew-feed = Donner une nouvelle adresse à mon calendrier
+renew-feed-note = (l’ancienne adresse cesse de fonctionner)
+cannot-come = Vous ne pouvez pas venir ?
+cancel-my-registration = Annuler mon inscription
+your-data = Vos données
+download-data = Télécharger tout ce que nous gardons sur vous (JSON)
+erase-my-data = Effacer mes données
+keep-private = Gardez l’adresse de cette page pour vous : quiconque la connaît peut annuler votre inscription.
+my-sessions = Mes sessions Convene
+status-confirmed = Confirmée
+status-waitlisted = Sur la liste d’attente
+status-pending_approval = En attente de validation
+status-rejected = Non retenue
+status-cancelled = Annulée
+notice-confirmed = Vous êtes inscrit. Un courriel de confirmation avec une invitation d’agenda part vers { $email }.
+notice-waitlisted = La session est complète : vous êtes sur la liste d’attente (en position { $position }). Nous écrirons à { $email } dès qu’une place se libère.
+notice-pending = Votre inscription attend la validation des organisateurs. Nous écrirons à { $email } dès qu’ils auront décidé.
+notice-cancelled = Votre inscription est annulée. Une annulation pour votre agenda part par courriel.
+notice-feed-renewed = Votre calendrier personnel a une nouvelle adresse ; l’ancienne ne fonctionne plus. Mettez à jour votre abonnement.
+
+# Annuler
+cancel-title = Annuler votre inscription
+cancel-question = Annuler votre inscription ?
+cancel-seat-goes = Votre place ira à la personne suivante sur la liste d’attente, s’il y en a une.
+cancel-yes = Oui, annuler mon inscription
+keep-it = Non, la garder
+
+# Effacer
+erase-title = Effacer vos données
+erase-question = Effacer vos données ?
+erase-explain = Cette action efface vos nom, organisation, fonction et réponses de toutes les inscriptions faites avec { $email }, annule celles qui sont en cours (vos places vont aux personnes suivantes sur les listes d’attente) et supprime les courriels qui attendent de vous être envoyés. Seul votre pays est gardé, sans votre nom, pour les statistiques du réseau.
+erase-final = Vos liens d’inscription cesseront de fonctionner. Cette action est définitive.
+erase-copy-first = Téléchargez une copie de vos données
+erase-copy-first-after = avant, si vous en voulez une.
+erase-yes = Oui, effacer mes données
+erased-title = Vos données sont effacées
+erased-text = Vos nom, adresse électronique, organisation et réponses ont disparu de Convene, vos inscriptions en cours sont annulées et plus aucun courriel ne vous sera envoyé. Les entrées que vous avez ajoutées vous-même à votre agenda y restent jusqu’à ce que vous les supprimiez.
+see-upcoming = Voir les sessions à venir
+
+# Lien perdu
+recover-title = Lien perdu ?
+recover-sent = Si cette adresse a des inscriptions en cours, nous venons de lui envoyer leurs liens. Le courriel peut mettre quelques minutes à arriver.
+recover-intro = Saisissez l’adresse électronique utilisée pour vous inscrire. Nous vous enverrons les liens de vos inscriptions en cours.
+recover-send = Envoyer mes liens
+recover-bad-email = Courriel : { $problem }.
+
+# Page des calendriers
+feeds-title = Calendriers
+feeds-intro = Abonnez-vous une fois, et votre application d’agenda (Google Agenda, Outlook, Calendrier Apple, Thunderbird) tient ces sessions à jour toute seule : nouvelles sessions, horaires modifiés, annulations. Choisissez « s’abonner » ou copiez l’adresse dans « ajouter un agenda depuis une URL » de votre application.
+feeds-by-region = Par région
+feeds-by-topic = Par thème
+feeds-by-country = Par pays
+feeds-personal-note = Votre calendrier personnel, avec chaque session à laquelle vous êtes inscrit, se trouve sur la page de votre inscription.
+
+# Notice de confidentialité
+privacy-title = Notice de confidentialité
+privacy-what = Quand vous vous inscrivez à une session, Convene garde ce que vous saisissez dans le formulaire — vos nom, adresse électronique, organisation, fonction, pays partenaire, fuseau horaire et vos réponses aux questions de la session — ainsi que le moment où vous avez donné votre consentement.
+privacy-why-title = Pourquoi
+privacy-why = Pour organiser la session : réserver votre place, vous envoyer la confirmation, les invitations d’agenda, les changements, annulations et rappels, et donner aux organisateurs du réseau des Centres d’excellence CBRN de l’UE la liste des participants et des chiffres par pays et par région.
+privacy-who-title = Qui les voit
+privacy-who = Les organisateurs de la session et les administrateurs du réseau. Le lien du webinaire n’est montré qu’aux participants confirmés. Personne d’autre ne voit vos données, et elles ne servent qu’à la session.
+privacy-rights-title = Vos droits
+privacy-rights = Le lien secret de votre inscription (dans chaque courriel que nous vous envoyons) vous permet de consulter votre inscription et de l’annuler à tout moment, de télécharger une copie de tout ce que Convene garde sur votre adresse électronique, et de l’effacer : vos nom, adresse, organisation et réponses sont retirés de toutes vos inscriptions (seul votre pays reste, anonymement, dans les statistiques), les inscriptions en cours sont annulées et les courriels qui attendaient de vous être envoyés sont supprimés. Lien perdu ? Utilisez « Lien d’inscription perdu ? » en bas de chaque page.
+privacy-how-long-title = Combien de temps
+privacy-retention = Vos nom, adresse électronique, organisation et réponses sont effacés automatiquement { $days } jours après la fin de la session ; seul votre pays reste, sans votre nom, dans les statistiques du réseau. Vous pouvez les effacer plus tôt vous-même, à tout moment.
+privacy-no-retention = Ce service garde les inscriptions jusqu’à ce que vous ou les organisateurs les effaciez ; vous pouvez effacer les vôtres vous-même à tout moment.
+
+# Pages d’erreur
+error-status = Erreur { $status }.
+
+# Calendriers : les mots d’un calendrier personnel
+feed-when = Quand
+feed-my-sessions = Convene : mes sessions
+feed-my-sessions-description = Les sessions auxquelles vous êtes inscrit

@@ -28,7 +28,7 @@ static QUESTIONS: LazyLock<Vec<Question>> = LazyLock::new(|| {
 fuzz_target!(|body: &[u8]| {
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body) else { return };
     let (object, _) = form_object(&pairs, &QUESTIONS);
-    let (input, errors) = RegistrationInput::parse(&object);
+    let (input, errors) = RegistrationInput::parse(&object, convene::domain::lang::Lang::En);
     // The parser returns what it could read along with every error, so the
     // caller can add its own; a form is accepted only without errors.
     if !errors.is_empty() {

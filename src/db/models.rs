@@ -123,6 +123,8 @@ pub struct Registration {
     pub reminder_second_sent_at: Option<chrono::NaiveDateTime>,
     /// `attended` or `no_show`, once marked.
     pub attendance: Option<String>,
+    /// `en` or `fr`: what their emails and invites are written in.
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -145,6 +147,7 @@ pub struct NewRegistration<'a> {
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
     pub calendar_bump: i32,
+    pub language: &'a str,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]

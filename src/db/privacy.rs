@@ -45,6 +45,7 @@ pub fn export(conn: &mut DbConn, r: &Registration) -> Result<Value, AppError> {
             "position": g.position,
             "country": g.country_iso2,
             "time_zone": g.time_zone,
+            "language": g.language,
             "status": g.status,
             "answers": serde_json::from_str::<Value>(&g.answers).unwrap_or(Value::Null),
             "consented_at": g.consented_at.and_utc().to_rfc3339(),

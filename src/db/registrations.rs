@@ -8,6 +8,7 @@ use super::reference::Reference;
 use super::schema::{registrations, sessions};
 use super::sessions::{self as session_store, Session};
 use crate::domain::fields::FieldErrors;
+use crate::domain::lang::Lang;
 use crate::domain::questions::check_answers;
 use crate::domain::registration::{RegistrationInput, RegistrationStatus};
 use crate::domain::secret::{Keys, digest, new_secret};
@@ -31,6 +32,11 @@ pub struct Registered {
 impl Registration {
     pub fn status(&self) -> RegistrationStatus {
         RegistrationStatus::parse(&self.status).unwrap_or(RegistrationStatus::Cancelled)
+    }
+
+    /// The language their emails and invites are written in.
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or_default()
     }
 }
 
@@ -178,6 +184,7 @@ pub fn register(
             // Calendar messages to this person keep rising past the
             // cancellation they received for an earlier registration.
             calendar_bump: existing.as_ref().map(|o| o.calendar_bump + 1).unwrap_or(0),
+            language: input.lang.tag(),
         };
         // Someone who cancelled may come back: the old row goes, and the new
         // one takes its place at the back of any queue (queues follow ids).

@@ -112,6 +112,7 @@ diesel::table! {
         reminder_first_sent_at -> Nullable<Timestamp>,
         reminder_second_sent_at -> Nullable<Timestamp>,
         attendance -> Nullable<Text>,
+        language -> Text,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::email::EmailAddress;
 use super::fields::{FieldErrors, FieldReader, TextRule};
+use super::lang::Lang;
 use super::zone::TimeZone;
 use serde_json::{Map, Value};
 
@@ -36,10 +37,15 @@ impl RegistrationStatus {
             Self::Cancelled => "Cancelled",
         }
     }
+
+    /// Words for people, in their language.
+    pub fn label_in(self, lang: Lang) -> String {
+        crate::i18n::t(lang, &format!("status-{}", self.as_str()))
+    }
 }
 
 pub const FIELDS: &[&str] =
-    &["name", "email", "organisation", "position", "country", "consent", "time_zone", "answers"];
+    &["name", "email", "organisation", "position", "country", "consent", "time_zone", "answers", "language"];
 const LINE: TextRule = TextRule { required: true, max_chars: 200, multiline: false };
 
 #[derive(Debug, Clone)]
@@ -54,13 +60,17 @@ pub struct RegistrationInput {
     pub zone: Option<TimeZone>,
     /// Raw; checked against the session's questions.
     pub answers: Option<Value>,
+    /// What their emails are written in.
+    pub lang: Lang,
 }
 
 impl RegistrationInput {
     /// Parses everything that needs no database. Returns what it could
     /// read with the errors, so the caller can add its own checks and
     /// report every problem at once.
-    pub fn parse(object: &Map<String, Value>) -> (Option<Self>, FieldErrors) {
+    /// `language` falls back to `page_lang`: the language of the form
+    /// they filled in, or the API request's `Accept-Language`.
+    pub fn parse(object: &Map<String, Value>, page_lang: Lang) -> (Option<Self>, FieldErrors) {
         let mut r = FieldReader::new(object, FIELDS);
         let name = r.text("name", LINE);
         let email = match r.raw_str("email", true).map(EmailAddress::parse) {
@@ -88,10 +98,21 @@ impl RegistrationInput {
             }
             None => None,
         };
+        let lang = match r.raw_str("language", false).map(str::trim).filter(|l| !l.is_empty()) {
+            Some(tag) => {
+                let lang = Lang::parse(tag);
+                if lang.is_none() {
+                    let known: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+                    r.errors.add("language", format!("must be one of: {}", known.join(", ")));
+                }
+                lang.unwrap_or(page_lang)
+            }
+            None => page_lang,
+        };
         let answers = object.get("answers").cloned();
         let errors = r.errors;
         let input =
-            email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers });
+            email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers, lang });
         (input, errors)
     }
 }

@@ -178,17 +178,26 @@ impl LocalTime {
     }
 }
 
-/// Parses `2027-03-09T16:00` (seconds optional) as a wall time.
+/// Parses `2027-03-09T16:00` (seconds optional) as a wall time. A leap
+/// second (`:60`) is refused: chrono keeps it as a fraction past `:59` that
+/// no zone's clock shows, so it could not be read back as typed.
 pub fn parse_local(text: &str) -> Result<NaiveDateTime, ZoneError> {
+    use chrono::Timelike;
     let text = text.trim();
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .filter(|local| local.nanosecond() == 0)
         .ok_or(ZoneError::BadLocalTime)
 }
 
 fn to_civil(local: NaiveDateTime) -> Result<civil::DateTime, ZoneError> {
     use chrono::{Datelike, Timelike};
+    // Whole seconds only: a leap second or fraction would not survive the
+    // round trip through a zone's clock.
+    if local.nanosecond() != 0 {
+        return Err(ZoneError::BadLocalTime);
+    }
     let year = i16::try_from(local.year()).map_err(|_| ZoneError::BadLocalTime)?;
     // The calendar range people plan in; far-off years are typos.
     if !(1970..=2200).contains(&year) {
@@ -243,6 +252,16 @@ mod tests {
         assert_eq!(offset_seconds_text(6 * 3600 + 1800), "+06:30");
         assert_eq!(offset_seconds_text(-3 * 3600), "−03:00");
         assert_eq!(offset_seconds_text(0), "+00:00");
+    }
+
+    #[test]
+    fn a_leap_second_is_not_a_wall_time() {
+        // Found by the local_time fuzz target: "GMT" + "2144-1-2T1:44:60".
+        assert_eq!(parse_local("2144-01-02T01:44:60"), Err(ZoneError::BadLocalTime));
+        let leap = chrono::NaiveDate::from_ymd_opt(2027, 6, 30).and_then(|d| d.and_hms_milli_opt(23, 59, 59, 1_500));
+        let utc = TimeZone::parse("UTC").expect("zone");
+        assert_eq!(utc.resolve(leap.expect("leap time")), Err(ZoneError::BadLocalTime));
+        assert!(parse_local("2027-06-30T23:59:59").is_ok());
     }
 
     #[test]

@@ -10,15 +10,18 @@ use crate::db::notify::{Change, Notifier};
 use crate::db::outbox::{self, QUEUED};
 use crate::db::registrations as registration_store;
 use crate::db::sessions::Session;
+use crate::domain::lang::Lang;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::secret::{Keys, new_secret};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::error::AppError;
+use crate::i18n;
 use askama::Template;
 
-/// What both parts of an email show.
+/// What both parts of an email show, in the participant's language.
 struct Body<'a> {
+    lang: Lang,
     subject: &'a str,
     name: &'a str,
     lead: &'a [String],
@@ -28,6 +31,21 @@ struct Body<'a> {
     join_url: Option<String>,
     session_url: &'a str,
     manage_url: &'a str,
+}
+
+impl Body<'_> {
+    fn t(&self, id: &str) -> String {
+        i18n::t(self.lang, id)
+    }
+
+    fn greeting(&self) -> String {
+        i18n::message(self.lang, "email-greeting", &[("name", self.name.into())])
+    }
+
+    /// "Where: Brussels" / "Lieu : Bruxelles"
+    fn line(&self, label: &str, value: &str) -> String {
+        format!("{}{} {value}", self.t(label), self.t("colon"))
+    }
 }
 
 #[derive(Template)]
@@ -82,16 +100,18 @@ impl Composer {
         Ok(format!("<{random}@{}>", self.host()))
     }
 
-    /// "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00) — 09:00–10:30 in Brussels (UTC+01:00)"
-    pub fn when(&self, session: &Session, participant: &TimeZone) -> String {
+    /// "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00) — 09:00–10:30 in Brussels (UTC+01:00)",
+    /// or in French "mardi 9 mars 2027, 15:00–16:30 à Jakarta (UTC+07:00) — …".
+    pub fn when(&self, lang: Lang, session: &Session, participant: &TimeZone) -> String {
         let own = session.zone();
-        let theirs = SlotView::new(session.starts_at(), session.ends_at(), participant, &own);
+        let theirs = SlotView::new_in(lang, session.starts_at(), session.ends_at(), participant, &own);
         if *participant == own {
             return theirs.long_line();
         }
-        let here = SlotView::new(session.starts_at(), session.ends_at(), &own, &own);
+        let here = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &own, &own);
         let other = if here.local_date == theirs.local_date {
-            format!("{}–{} in {} ({})", here.start, here.end, here.city, here.offset)
+            let place = i18n::message(lang, "in-city", &[("city", here.city.clone().into())]);
+            format!("{}–{} {place} ({})", here.start, here.end, here.offset)
         } else {
             here.long_line()
         };
@@ -107,6 +127,8 @@ impl Composer {
         when: &str,
     ) -> calendar::Event {
         let row = &session.row;
+        let lang = r.lang();
+        let line = |id: &str, url: &str| i18n::message(lang, id, &[("url", url.into())]);
         let confirmed = r.status() == RegistrationStatus::Confirmed && method == Method::Request;
         let mut description = String::new();
         if !row.summary.is_empty() {
@@ -115,11 +137,12 @@ impl Composer {
         }
         description.push_str(when);
         if confirmed && !row.join_url.is_empty() {
-            description.push_str(&format!("\n\nWebinar link: {}", row.join_url));
+            description.push_str(&format!("\n\n{}", line("invite-join", &row.join_url)));
         }
         description.push_str(&format!(
-            "\n\nYour registration: {manage_url}\nSession page: {}/sessions/{}",
-            self.base_url, row.id
+            "\n\n{}\n{}",
+            line("invite-registration", manage_url),
+            line("invite-session-page", &format!("{}/sessions/{}", self.base_url, row.id))
         ));
         let location = if !row.location.is_empty() {
             row.location.clone()
@@ -148,12 +171,13 @@ impl Composer {
 
     fn compose(&self, session: &Session, r: &Registration, view: &View) -> Result<NewOutbox, AppError> {
         let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
-        let when = self.when(session, &zone);
+        let when = self.when(r.lang(), session, &zone);
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
         let session_url = format!("{}/sessions/{}", self.base_url, session.id());
         let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
         let fail = |e: askama::Error| AppError::Internal(anyhow::anyhow!("email template failed: {e}"));
         let body = Body {
+            lang: r.lang(),
             subject: &view.subject,
             name: &r.name,
             lead: &view.lead,
@@ -233,54 +257,49 @@ impl Composer {
     }
 
     fn status_view(&self, session: &Session, r: &Registration, position: Option<i64>, approved: bool) -> View {
-        let title = &session.row.title;
+        let lang = r.lang();
+        let t = |id: &str| i18n::t(lang, id);
+        let subject = |id: &str| i18n::message(lang, id, &[("title", session.row.title.as_str().into())]);
         match r.status() {
             RegistrationStatus::Confirmed => View {
                 kind: if approved { "approved" } else { "confirmed" },
-                subject: if approved { format!("Registration approved: {title}") } else { format!("Registration confirmed: {title}") },
-                lead: vec![
-                    if approved {
-                        "The organisers approved your registration: your seat is confirmed.".into()
-                    } else {
-                        "Your registration is confirmed.".into()
-                    },
-                    "The calendar invite attached to this email adds the session to your calendar and keeps it up to date if it changes.".into(),
-                ],
+                subject: subject(if approved { "subject-approved" } else { "subject-confirmed" }),
+                lead: vec![t(if approved { "lead-approved" } else { "lead-confirmed" }), t("lead-invite-attached")],
                 invite: Some(Method::Request),
                 show_join_url: true,
             },
             RegistrationStatus::Waitlisted => View {
                 kind: "waitlisted",
-                subject: format!("On the waiting list: {title}"),
+                subject: subject("subject-waitlisted"),
                 lead: vec![
-                    format!(
-                        "{}The session is full, so you are on the waiting list, number {}.",
-                        if approved { "The organisers approved your registration. " } else { "" },
-                        position.unwrap_or(1)
+                    i18n::message(
+                        lang,
+                        if approved { "lead-waitlisted-approved" } else { "lead-waitlisted" },
+                        &[("position", position.unwrap_or(1).into())],
                     ),
-                    "If a seat frees up you get it automatically, and we will email you with a calendar invite.".into(),
+                    t("lead-waitlist-promise"),
                 ],
                 invite: None,
                 show_join_url: false,
             },
             RegistrationStatus::PendingApproval => View {
                 kind: "pending_approval",
-                subject: format!("Registration received, awaiting approval: {title}"),
-                lead: vec!["We have received your registration. The organisers approve each participant; we will email you when they decide.".into()],
+                subject: subject("subject-pending"),
+                lead: vec![t("lead-pending")],
                 invite: None,
                 show_join_url: false,
             },
             RegistrationStatus::Rejected => View {
                 kind: "rejected",
-                subject: format!("Registration not accepted: {title}"),
-                lead: vec!["We are sorry: the organisers could not accept your registration for this session.".into()],
+                subject: subject("subject-rejected"),
+                lead: vec![t("lead-rejected")],
                 invite: None,
                 show_join_url: false,
             },
             RegistrationStatus::Cancelled => View {
                 kind: "withdrawn",
-                subject: format!("Registration cancelled: {title}"),
-                lead: vec!["Your registration is cancelled, as you asked. The attached calendar cancellation removes the session from your calendar.".into()],
+                subject: subject("subject-withdrawn"),
+                lead: vec![format!("{} {}", t("lead-withdrawn"), t("lead-withdrawn-calendar"))],
                 invite: Some(Method::Cancel),
                 show_join_url: false,
             },
@@ -290,7 +309,7 @@ impl Composer {
     /// The registration as a file to import: METHOD:PUBLISH, no attendee.
     pub fn invite_file(&self, session: &Session, r: &Registration) -> String {
         let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
-        let when = self.when(session, &zone);
+        let when = self.when(r.lang(), session, &zone);
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
         let withdrawn = matches!(r.status(), RegistrationStatus::Cancelled | RegistrationStatus::Rejected);
         let method = if withdrawn { Method::Cancel } else { Method::Request };
@@ -303,12 +322,12 @@ impl Composer {
 
     /// A reminder `hours` before the start, to a confirmed participant.
     pub fn reminder(&self, conn: &mut DbConn, session: &Session, r: &Registration, hours: i64) -> Result<(), AppError> {
-        let title = &session.row.title;
-        let in_text = if hours == 1 { "1 hour".to_string() } else { format!("{hours} hours") };
+        let lang = r.lang();
+        let args = [("title", session.row.title.as_str().into()), ("hours", hours.into())];
         let view = View {
             kind: "reminder",
-            subject: format!("Reminder: {title} starts in {in_text}"),
-            lead: vec![format!("A reminder: the session you registered for starts in {in_text}.")],
+            subject: i18n::message(lang, "subject-reminder", &args),
+            lead: vec![i18n::message(lang, "lead-reminder", &args)],
             invite: None,
             show_join_url: true,
         };
@@ -318,59 +337,67 @@ impl Composer {
     /// The manage links of every active registration of one email.
     pub fn recovery(&self, conn: &mut DbConn, items: &[(Session, Registration)]) -> Result<(), AppError> {
         let Some((first_session, first)) = items.first() else { return Ok(()) };
-        let mut lead = vec!["You asked for the links to your registrations. Here they are; each lets you see, cancel or add the registration to your calendar.".into()];
+        // One email, in the language of their latest registration.
+        let lang = items.iter().max_by_key(|(_, r)| r.id).map(|(_, r)| r.lang()).unwrap_or_default();
+        let mut lead = vec![i18n::t(lang, "lead-recovery")];
         for (s, r) in items {
             let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| s.zone());
             lead.push(format!(
                 "{} — {} — {}/registrations/{}",
                 s.row.title,
-                self.when(s, &zone),
+                self.when(lang, s, &zone),
                 self.base_url,
                 r.manage_token(&self.keys)
             ));
         }
-        lead.push("If you did not ask for this email, you can ignore it.".into());
+        lead.push(i18n::t(lang, "email-recovery-ignore"));
         let view = View {
             kind: "recovery",
             subject: if items.len() == 1 {
-                format!("Your registration link: {}", first_session.row.title)
+                i18n::message(lang, "subject-recovery-one", &[("title", first_session.row.title.as_str().into())])
             } else {
-                "Your registration links".into()
+                i18n::t(lang, "subject-recovery-many")
             },
             lead,
             invite: None,
             show_join_url: false,
         };
-        self.send(conn, first_session, first, view)
+        let first = Registration { language: lang.tag().to_string(), ..first.clone() };
+        self.send(conn, first_session, &first, view)
     }
 }
 
 /// News about the session itself, for everyone registered; only confirmed
-/// people hold an invite, so only they get the calendar part.
-struct SessionNews {
+/// people hold an invite, so only they get the calendar part. Message ids,
+/// written out in each person's language.
+struct SessionNews<'a> {
     kind: &'static str,
-    subject: String,
+    subject: &'static str,
     lead: &'static str,
     /// Why, in the organisers' words (a cancellation's reason).
-    reason: Option<String>,
+    reason: Option<&'a str>,
     calendar_note: &'static str,
     method: Method,
     show_join_url: bool,
 }
 
 impl Composer {
-    fn tell_everyone(&self, conn: &mut DbConn, session: &Session, news: SessionNews) -> Result<(), AppError> {
+    fn tell_everyone(&self, conn: &mut DbConn, session: &Session, news: SessionNews<'_>) -> Result<(), AppError> {
         for r in registration_store::active(conn, session.id())? {
             let confirmed = r.status() == RegistrationStatus::Confirmed;
+            let lang = r.lang();
+            let lead = i18n::t(lang, news.lead);
             let view = View {
                 kind: news.kind,
-                subject: news.subject.clone(),
+                subject: i18n::message(lang, news.subject, &[("title", session.row.title.as_str().into())]),
                 lead: std::iter::once(if confirmed {
-                    format!("{}{}", news.lead, news.calendar_note)
+                    format!("{lead} {}", i18n::t(lang, news.calendar_note))
                 } else {
-                    news.lead.to_string()
+                    lead
                 })
-                .chain(news.reason.clone())
+                .chain(
+                    news.reason.map(|reason| i18n::message(lang, "lead-cancel-reason", &[("reason", reason.into())])),
+                )
                 .collect(),
                 invite: confirmed.then_some(news.method),
                 show_join_url: confirmed && news.show_join_url,
@@ -383,7 +410,6 @@ impl Composer {
 
 impl Notifier for Composer {
     fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), AppError> {
-        let title = &session.row.title;
         match change {
             Change::Registered(r) => {
                 let position = registration_store::waitlist_position(conn, r)?;
@@ -398,6 +424,7 @@ impl Notifier for Composer {
                 // Only someone who held a seat has an invite to cancel.
                 if r.calendar_bump == 0 && matches!(change, Change::Withdrawn(_)) {
                     view.invite = None;
+                    view.lead = vec![i18n::t(r.lang(), "lead-withdrawn")];
                 }
                 self.send(conn, session, r, view)
             }
@@ -407,11 +434,12 @@ impl Notifier for Composer {
                 r,
                 View {
                     kind: "promoted",
-                    subject: format!("A seat is yours: {title}"),
-                    lead: vec![
-                        "Good news: a seat has freed up and it is yours. Your registration is confirmed.".into(),
-                        "The calendar invite attached to this email adds the session to your calendar.".into(),
-                    ],
+                    subject: i18n::message(
+                        r.lang(),
+                        "subject-promoted",
+                        &[("title", session.row.title.as_str().into())],
+                    ),
+                    lead: vec![i18n::t(r.lang(), "lead-promoted"), i18n::t(r.lang(), "lead-promoted-invite")],
                     invite: Some(Method::Request),
                     show_join_url: true,
                 },
@@ -421,10 +449,10 @@ impl Notifier for Composer {
                 session,
                 SessionNews {
                     kind: "session_changed",
-                    subject: format!("Session changed: {title}"),
-                    lead: "The organisers have changed the time or place of this session. The details below are the new ones.",
+                    subject: "subject-session-changed",
+                    lead: "lead-session-changed",
                     reason: None,
-                    calendar_note: " The attached invite updates your calendar.",
+                    calendar_note: "lead-session-changed-calendar",
                     method: Method::Request,
                     show_join_url: true,
                 },
@@ -434,10 +462,10 @@ impl Notifier for Composer {
                 session,
                 SessionNews {
                     kind: "session_cancelled",
-                    subject: format!("Session cancelled: {title}"),
-                    lead: "We are sorry: the organisers have cancelled this session.",
-                    reason: reason.map(|r| format!("The organisers say why: {r}")),
-                    calendar_note: " The attached calendar cancellation removes it from your calendar.",
+                    subject: "subject-session-cancelled",
+                    lead: "lead-session-cancelled",
+                    reason,
+                    calendar_note: "lead-session-cancelled-calendar",
                     method: Method::Cancel,
                     show_join_url: false,
                 },

@@ -10,10 +10,12 @@ use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, Session, SessionFilter};
 use crate::db::{self, DbConn};
+use crate::domain::lang::Lang;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::error::AppError;
+use crate::i18n;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
@@ -107,18 +109,20 @@ fn keep(s: &Session, now: NaiveDateTime) -> bool {
     s.status() != SessionStatus::Cancelled || s.row.starts_at >= now - Duration::days(CANCELLED_DAYS)
 }
 
-/// One session as a feed event. `private` adds the webinar link (personal
-/// feeds of confirmed participants only).
+/// One session as a feed event. `join_url` is given for personal feeds of
+/// confirmed participants only. Shared feeds are cached once for everyone,
+/// so they are written in English; a personal feed in its owner's language.
 pub fn feed_event(
     s: &Session,
     reference: &Reference,
     base_url: &str,
     join_url: Option<&str>,
     status: Option<bool>,
+    lang: Lang,
 ) -> calendar::Event {
     let r = &s.row;
     let zone = s.zone();
-    let slot = SlotView::new(s.starts_at(), s.ends_at(), &zone, &zone);
+    let slot = SlotView::new_in(lang, s.starts_at(), s.ends_at(), &zone, &zone);
     let mut description = String::new();
     for part in [&r.summary, &r.description] {
         if !part.is_empty() {
@@ -126,9 +130,9 @@ pub fn feed_event(
             description.push_str("\n\n");
         }
     }
-    description.push_str(&format!("When: {}\n", slot.line()));
+    description.push_str(&format!("{}{} {}\n", i18n::t(lang, "feed-when"), i18n::t(lang, "colon"), slot.line()));
     if let Some(j) = join_url {
-        description.push_str(&format!("Webinar link: {j}\n"));
+        description.push_str(&format!("{}\n", i18n::message(lang, "invite-join", &[("url", j.into())])));
     }
     description.push_str(&format!("{base_url}/sessions/{}", r.id));
     let location = if !r.location.is_empty() { r.location.clone() } else { join_url.unwrap_or_default().to_string() };
@@ -186,7 +190,7 @@ fn public(
                 s.row.updated_at,
                 Arc::from(calendar::event_block(
                     Method::Publish,
-                    &feed_event(s, reference, base_url, None, None),
+                    &feed_event(s, reference, base_url, None, None, Lang::En),
                     Utc::now(),
                 )),
             )
@@ -421,6 +425,7 @@ fn personal(
     let now = db::now();
     let mut events = Vec::new();
     let mut last = NaiveDateTime::default();
+    let lang = registrations.iter().max_by_key(|r| r.id).map(Registration::lang).unwrap_or_default();
     for r in &registrations {
         let Some(s) = session_store::find(conn, r.session_id)? else { continue };
         if s.status() == SessionStatus::Draft || s.row.ends_at < now - Duration::days(PAST_DAYS) || !keep(&s, now) {
@@ -433,19 +438,19 @@ fn personal(
             RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
         ) && s.status() == SessionStatus::Published;
         let join = (confirmed && !s.row.join_url.is_empty()).then_some(s.row.join_url.as_str());
-        let mut e = feed_event(&s, reference, base_url, join, Some(active));
+        let mut e = feed_event(&s, reference, base_url, join, Some(active), lang);
         // The person's own withdrawal counts as a change of this event.
         e.sequence = u32::try_from(s.row.sequence + r.calendar_bump).unwrap_or(0);
         if !confirmed && active {
-            e.summary = format!("{} ({})", e.summary, status.label().to_lowercase());
+            e.summary = format!("{} ({})", e.summary, status.label_in(lang).to_lowercase());
         }
         last = last.max(s.row.updated_at).max(r.updated_at);
         events.push(e);
     }
     let stamp = Utc::now();
     Ok(Content {
-        name: "Convene: my sessions".into(),
-        description: "The sessions you registered for".into(),
+        name: i18n::t(lang, "feed-my-sessions"),
+        description: i18n::t(lang, "feed-my-sessions-description"),
         blocks: events.iter().map(|e| Arc::from(calendar::event_block(Method::Publish, e, stamp))).collect(),
         last_modified: last,
         private: true,
@@ -463,7 +468,7 @@ pub async fn session_invite(state: State, id: web::Path<String>) -> Result<HttpR
         return Err(AppError::NotFound);
     }
     let reference = state.reference();
-    let event = feed_event(&session, &reference, &state.base_url, None, None);
+    let event = feed_event(&session, &reference, &state.base_url, None, None, Lang::En);
     let text = calendar::calendar(Method::Publish, None, &[event], Utc::now());
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")

@@ -1,9 +1,13 @@
 //! Languages: chosen from Accept-Language, switched and remembered, with
-//! dates written the French way. (So far the frame and the list of
-//! sessions; the rest of the pages, the forms and the emails follow.)
+//! dates written the French way; each participant's emails, invites and
+//! personal feed in the language they registered in.
 
-use crate::common::{manila_session, spawn_app};
+use crate::common::{TestApp, manila_session, participant, spawn_app, with};
+use crate::email::{app_with_sink, calendar_part, parse_ics, prop, text_body};
+use crate::smtp::{Received, subject_of};
 use scraper::{Html, Selector};
+use serde_json::json;
+use std::time::Duration;
 
 fn text(html: &Html, sel: &str) -> String {
     let s = Selector::parse(sel).expect("selector");
@@ -15,21 +19,17 @@ fn lang_of(html: &Html) -> String {
     html.select(&s).next().and_then(|e| e.value().attr("lang")).unwrap_or_default().to_string()
 }
 
+/// A page as someone whose browser asks for `accept_language`, parsed.
+async fn page_in(app: &TestApp, path: &str, accept_language: &str) -> Html {
+    let res = app.client.get(app.url(path)).header("accept-language", accept_language).send().await.expect("sent");
+    Html::parse_document(&res.text().await.expect("body"))
+}
+
 #[tokio::test]
 async fn french_from_accept_language_with_french_dates_and_a_remembered_switch() {
     let app = spawn_app().await;
     app.create_session(manila_session()).await;
-    let fr = app
-        .client
-        .get(app.url("/?tz=Asia/Manila"))
-        .header("accept-language", "fr-SN,fr;q=0.9,en;q=0.5")
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("body");
-    let html = Html::parse_document(&fr);
+    let html = page_in(&app, "/?tz=Asia/Manila", "fr-SN,fr;q=0.9,en;q=0.5").await;
     assert_eq!(lang_of(&html), "fr");
     assert_eq!(text(&html, "h1"), "Sessions à venir");
     assert_eq!(text(&html, "label[for=tz]"), "Afficher les heures de");
@@ -65,17 +65,8 @@ async fn french_from_accept_language_with_french_dates_and_a_remembered_switch()
 async fn a_session_page_in_french() {
     let app = spawn_app().await;
     let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
-    let page = app
-        .client
-        .get(app.url(&format!("/sessions/{id}?tz=Africa/Dakar")))
-        .header("accept-language", "fr")
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("body");
-    let html = Html::parse_document(&page);
+    let html = page_in(&app, &format!("/sessions/{id}?tz=Africa/Dakar"), "fr").await;
+    let page = html.html();
     assert_eq!(text(&html, "#register"), "S’inscrire");
     assert_eq!(text(&html, "#local-times"), "Heures locales dans les pays participants");
     // 16:00 in Manila is 08:00 in Dakar (UTC+00:00), the same Tuesday.
@@ -88,16 +79,119 @@ async fn a_session_page_in_french() {
 async fn the_registration_form_in_french() {
     let app = spawn_app().await;
     let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
-    let get = |path: String| {
-        let client = app.client.clone();
-        let url = app.url(&path);
-        async move {
-            client.get(url).header("accept-language", "fr-CM").send().await.expect("sent").text().await.expect("body")
-        }
-    };
-    let html = Html::parse_document(&get(format!("/sessions/{id}/register")).await);
+    let html = page_in(&app, &format!("/sessions/{id}/register"), "fr-CM").await;
     assert_eq!(text(&html, "label[for=f-name]"), "Nom complet");
     assert_eq!(text(&html, "form.register button[type=submit]"), "S’inscrire");
     assert!(text(&html, "label[for=f-consent]").starts_with("J’accepte"));
     assert!(text(&html, "h1").starts_with("Inscription : "));
+}
+
+fn mail_to<'a>(mail: &'a [Received], address: &str) -> Vec<&'a Received> {
+    mail.iter().filter(|m| m.to.iter().any(|t| t == address)).collect()
+}
+
+#[tokio::test]
+async fn a_participant_who_registers_in_french_gets_french_emails_invites_and_feed() {
+    let (app, sink) = app_with_sink().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let french = |req: reqwest::RequestBuilder| req.header("accept-language", "fr-SN,fr;q=0.9");
+
+    // Through the form, in French: no language field, the page's language counts.
+    let form = page_in(&app, &format!("/sessions/{id}/register"), "fr").await;
+    let csrf = Selector::parse("input[name=csrf_token]").expect("selector");
+    let csrf = form.select(&csrf).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string();
+    let res = french(app.client.post(app.url(&format!("/sessions/{id}/register"))))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("name", "Awa Diop"),
+            ("email", "awa@example.org"),
+            ("organisation", "Ministère de la Santé"),
+            ("country", "ID"),
+            ("time_zone", "Asia/Makassar"),
+            ("consent", "yes"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("ascii").to_string();
+    let page = page_in(&app, &location, "fr").await;
+    assert_eq!(text(&page, "h1"), "Votre inscription");
+    assert!(text(&page, ".note").starts_with("Vous êtes inscrit."), "{}", text(&page, ".note"));
+    assert_eq!(text(&page, "#status"), "Confirmée");
+    assert_eq!(text(&page, "#time-participant"), "mar. 9 mars 2027, 16:00–17:30 Makassar (UTC+08:00)");
+
+    // Through the API: named, taken from Accept-Language, or English.
+    let (status, body) = app.register(id, with(participant("nadia@example.org"), json!({"language": "fr"}))).await;
+    assert_eq!((status, body["language"].as_str()), (201, Some("fr")), "{body}");
+    let res = french(app.client.post(app.url(&format!("/api/v1/sessions/{id}/registrations"))))
+        .json(&participant("moussa@example.org"))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 201);
+    let moussa: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(moussa["language"], "fr");
+    let (status, body) = app.register(id, participant("siti@example.org")).await;
+    assert_eq!((status, body["language"].as_str()), (201, Some("en")));
+    let (status, body) = app.register(id, with(participant("hans@example.org"), json!({"language": "de"}))).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"]["language"], "must be one of: en, fr", "{body}");
+
+    let mail = sink.wait_for(4, Duration::from_secs(15)).await;
+    let awa = mail_to(&mail, "awa@example.org");
+    assert_eq!(awa.len(), 1);
+    assert_eq!(subject_of(awa[0]), "Inscription confirmée : Biosafety in diagnostic laboratories");
+    let body = text_body(awa[0]);
+    for expected in [
+        "Bonjour Awa Diop,",
+        "Votre inscription est confirmée.",
+        // Makassar and Manila share UTC+08:00: one line, the long French date.
+        "mardi 9 mars 2027, 16:00–17:30 à Makassar (UTC+08:00) — 16:00–17:30 à Manila (UTC+08:00)",
+        "Lien du webinaire : https://meet.example.org/secret-room",
+        "Page de la session : ",
+        "Centres d’excellence CBRN de l’UE",
+    ] {
+        assert!(body.contains(expected), "missing {expected:?} in:\n{body}");
+    }
+    let html = awa[0].parsed().body_html(0).map(|h| h.into_owned()).unwrap_or_default();
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    let (_, ics) = calendar_part(awa[0]).expect("an invite");
+    let invite = parse_ics(&ics);
+    let description = prop(&invite.events[0], "DESCRIPTION").unwrap_or_default();
+    assert!(description.contains("Votre inscription : http"), "{description}");
+    assert!(description.contains("mardi 9 mars 2027"), "{description}");
+    assert_eq!(
+        subject_of(mail_to(&mail, "moussa@example.org")[0]),
+        "Inscription confirmée : Biosafety in diagnostic laboratories"
+    );
+    let siti = mail_to(&mail, "siti@example.org");
+    assert_eq!(subject_of(siti[0]), "Registration confirmed: Biosafety in diagnostic laboratories");
+    assert!(text_body(siti[0]).starts_with("Dear Siti Rahma,"));
+
+    // News about the session reaches each in their own language.
+    let res = app
+        .patch_json(
+            &format!("/api/v1/sessions/{id}"),
+            &json!({"starts_at": "2027-03-09T15:00", "ends_at": "2027-03-09T16:30"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let mail = sink.wait_for(8, Duration::from_secs(15)).await;
+    let changed =
+        |to: &str| mail_to(&mail, to).into_iter().map(subject_of).find(|s| !s.contains("confirm")).unwrap_or_default();
+    assert_eq!(changed("awa@example.org"), "Session modifiée : Biosafety in diagnostic laboratories");
+    assert_eq!(changed("siti@example.org"), "Session changed: Biosafety in diagnostic laboratories");
+
+    // The personal feed speaks their language too.
+    let feed = app.client.get(moussa["feed_url"].as_str().expect("feed url")).send().await.expect("sent");
+    let feed = feed.text().await.expect("body");
+    let cal = parse_ics(&feed);
+    assert!(feed.contains("X-WR-CALNAME:Convene : mes sessions"), "{feed}");
+    let description = prop(&cal.events[0], "DESCRIPTION").unwrap_or_default();
+    // (The `ical` crate leaves the comma escaped.)
+    assert!(
+        description.contains("Quand : mar. 9 mars 2027") && description.contains("15:00–16:30 Manila"),
+        "{description}"
+    );
 }

@@ -175,7 +175,7 @@ fn as_input(r: &Registration) -> (Option<RegistrationInput>, crate::domain::fiel
         "country": r.country_iso2, "time_zone": r.time_zone, "consent": true, "answers": answers,
     });
     match object {
-        serde_json::Value::Object(m) => RegistrationInput::parse(&m),
+        serde_json::Value::Object(m) => RegistrationInput::parse(&m, r.lang()),
         _ => (None, crate::domain::fields::FieldErrors::default()),
     }
 }

@@ -26,6 +26,8 @@ pub struct RegistrationCreated {
     pub email: String,
     pub country: String,
     pub time_zone: String,
+    /// `en` or `fr`: the language of their emails and invites.
+    pub language: String,
     /// Secret link to see, cancel and download the registration. Shown only now (and in emails).
     pub manage_url: String,
     /// Secret iCal feed of every session this email is registered for.
@@ -45,6 +47,8 @@ pub struct RegistrationOut {
     pub position: String,
     pub country: String,
     pub time_zone: String,
+    /// `en` or `fr`: the language of their emails and invites.
+    pub language: String,
     #[schema(value_type = Object)]
     pub answers: serde_json::Value,
     pub created_at: String,
@@ -64,6 +68,7 @@ impl RegistrationOut {
             position: r.position.clone(),
             country: r.country_iso2.clone(),
             time_zone: r.time_zone.clone(),
+            language: r.language.clone(),
             answers: serde_json::from_str(&r.answers).unwrap_or_default(),
             created_at: r.created_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
             updated_at: r.updated_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -82,6 +87,7 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
         email: g.email.clone(),
         country: g.country_iso2.clone(),
         time_zone: g.time_zone.clone(),
+        language: g.language.clone(),
         manage_url: format!("{base_url}/registrations/{}", r.manage_token),
         feed_url: format!("{base_url}/feeds/personal/{}.ics", r.feed_token),
     }
@@ -94,7 +100,7 @@ fn id(raw: &str) -> Result<i32, AppError> {
 /// Register for a session (no token needed).
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/registrations", tag = "registrations",
     params(("id" = i32, Path, description = "session id")),
-    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false)"),
+    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false), `language` (optional, `en` or `fr`: the language of their emails and invites; default: from `Accept-Language`)"),
     responses((status = 201, body = RegistrationCreated), (status = 403, body = crate::web::api::docs::Problem, description = "country not eligible, or registration closed"),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem, description = "already registered, or full without a waiting list"),
               (status = 422, body = crate::web::api::docs::Problem), (status = 429, body = crate::web::api::docs::Problem)))]
@@ -107,7 +113,7 @@ pub async fn create_registration(
     let session_id = id(&session)?;
     rate_limit(&req, &state)?;
     let fields = object(body.into_inner())?;
-    let parsed = RegistrationInput::parse(&fields);
+    let parsed = RegistrationInput::parse(&fields, crate::web::public::language(&req));
     let reference = state.reference();
     let keys = state.keys.clone();
     let notifier = state.composer.clone();

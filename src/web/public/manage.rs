@@ -2,7 +2,7 @@
 //! secret link: see it, cancel it (with a confirmation step), get the
 //! invite and the personal feed, renew the feed link.
 
-use super::{Chrome, Viewer, render_status};
+use super::{Chrome, Viewer, language, render_status};
 use crate::db::models::Registration;
 use crate::db::registrations as store;
 use crate::db::sessions::{self as session_store, Session};
@@ -11,6 +11,7 @@ use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::error::{AppError, PageError};
+use crate::i18n;
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -39,7 +40,7 @@ pub struct ManagePage {
     pub token: String,
     pub notice: Option<String>,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub waitlist_position: Option<i64>,
     pub name: String,
     pub email: String,
@@ -95,29 +96,21 @@ pub async fn manage_page(
     let viewer = Viewer::from_request(&req, &query, own.clone());
     let session_zone = s.zone();
     let status = r.status();
+    let lang = viewer.lang;
+    let email = || ("email", r.email.as_str().into());
     let notice = if query.contains_key("welcome") {
         Some(match status {
-            RegistrationStatus::Confirmed => {
-                format!("You are registered. A confirmation email with a calendar invite is on its way to {}.", r.email)
+            RegistrationStatus::Confirmed => i18n::message(lang, "notice-confirmed", &[email()]),
+            RegistrationStatus::Waitlisted => {
+                i18n::message(lang, "notice-waitlisted", &[("position", position.unwrap_or(1).into()), email()])
             }
-            RegistrationStatus::Waitlisted => format!(
-                "The session is full, so you are on the waiting list (number {}). We will email {} as soon as a seat frees up.",
-                position.unwrap_or(1),
-                r.email
-            ),
-            RegistrationStatus::PendingApproval => format!(
-                "Your registration is waiting for the organisers' approval. We will email {} when they decide.",
-                r.email
-            ),
-            other => other.label().to_string(),
+            RegistrationStatus::PendingApproval => i18n::message(lang, "notice-pending", &[email()]),
+            other => other.label_in(lang),
         })
     } else if query.contains_key("cancelled") {
-        Some("Your registration is cancelled. A cancellation for your calendar is on its way by email.".into())
+        Some(i18n::t(lang, "notice-cancelled"))
     } else if query.contains_key("feed") {
-        Some(
-            "Your personal feed has a new address; the old one no longer works. Update your calendar subscription."
-                .into(),
-        )
+        Some(i18n::t(lang, "notice-feed-renewed"))
     } else {
         None
     };
@@ -129,7 +122,7 @@ pub async fn manage_page(
         token,
         notice,
         status: status.as_str(),
-        status_label: status.label(),
+        status_label: status.label_in(lang),
         waitlist_position: position,
         name: r.name.clone(),
         email: r.email.clone(),
@@ -138,9 +131,9 @@ pub async fn manage_page(
         session_id: s.id(),
         session_title: s.row.title.clone(),
         session_cancelled: s.status() == SessionStatus::Cancelled,
-        when_participant: SlotView::new(s.starts_at(), s.ends_at(), &viewer.zone, &session_zone).line(),
+        when_participant: SlotView::new_in(lang, s.starts_at(), s.ends_at(), &viewer.zone, &session_zone).line(),
         when_session: (viewer.zone != session_zone)
-            .then(|| SlotView::new(s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()),
+            .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()),
         join_url: (status == RegistrationStatus::Confirmed
             && !s.row.join_url.is_empty()
             && s.status() == SessionStatus::Published)
@@ -149,7 +142,7 @@ pub async fn manage_page(
             status,
             RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
         ),
-        feed: crate::web::feeds::subscribe(&feed, "", "My Convene sessions"),
+        feed: crate::web::feeds::subscribe(&feed, "", &i18n::t(lang, "my-sessions")),
         csrf: csrf.value.clone(),
     };
     let mut res = render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?;
@@ -173,7 +166,7 @@ pub async fn cancel_form(req: HttpRequest, state: State, token: web::Path<String
         chrome: Chrome::new(&viewer, &reference, &empty),
         token,
         session_title: s.row.title.clone(),
-        when: SlotView::new(s.starts_at(), s.ends_at(), &viewer.zone, &s.zone()).line(),
+        when: SlotView::new_in(viewer.lang, s.starts_at(), s.ends_at(), &viewer.zone, &s.zone()).line(),
         csrf: csrf.value.clone(),
     };
     render_status(&page, StatusCode::OK, [csrf.cookie])
@@ -294,7 +287,7 @@ pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result
                 &req,
                 &state,
                 typed,
-                Some(format!("Email {m}.")),
+                Some(i18n::message(language(&req), "recover-bad-email", &[("problem", m.into())])),
                 false,
                 StatusCode::UNPROCESSABLE_ENTITY,
             );

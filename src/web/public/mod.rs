@@ -11,7 +11,7 @@ use crate::error::{AppError, PageError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-pub use viewer::{Chrome, Viewer};
+pub use viewer::{Chrome, Viewer, language};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(home::home)

@@ -297,7 +297,7 @@ pub async fn register_handler(
     let session = load(&state, &id).await?;
     let reference = state.reference();
     let (object, values) = form_object(&pairs, &session.questions());
-    let parsed = RegistrationInput::parse(&object);
+    let parsed = RegistrationInput::parse(&object, crate::web::public::language(&req));
     let keys = state.keys.clone();
     let for_db = reference.clone();
     let session_id = session.id();
