@@ -249,3 +249,38 @@ error-status = Error { $status }.
 feed-when = When
 feed-my-sessions = Convene: my sessions
 feed-my-sessions-description = The sessions you registered for
+
+# Field errors (after the field's name: "Email: is required")
+err-required = is required
+err-too-long = must be at most { $max } characters
+err-control-chars = must not contain control characters
+err-single-line = must be a single line without control characters
+err-email-long = is longer than 254 characters
+err-email-spaces = must not contain spaces or line breaks
+err-email-at = must contain @
+err-email-invalid = is not a valid email address
+err-country-code = must be a two-letter country code such as ID or MA
+err-country-unknown = is not a partner country (use a two-letter code from /api/v1/countries)
+err-consent = must be given to register: we need it to process your registration
+err-language = must be one of: { $known }
+err-zone-unknown = is not an IANA time zone (for example Asia/Manila or Europe/Brussels)
+err-local-time = is not a local date and time of the form 2027-03-09T16:00
+err-gap = { $local } does not exist in { $zone }: clocks jump from { $start } to { $end } that day (UTC{ $before } to UTC{ $after }); choose a time outside the gap
+err-answers-object = must be an object of question key to answer
+err-answer-unknown = is not a question of this session
+err-answer-flag = must be true or false
+err-answer-text = must be text
+err-answer-choice = must be one of the choices offered
+err-answer-choices = must be a list of the choices offered
+field-consent = Consent
+
+# Why a registration is refused
+closed-cancelled = This session has been cancelled.
+closed-started = Registration is closed: the session has started.
+closed-opens = Registration opens on { $when }.
+closed-closed = Registration closed on { $when }.
+not-eligible = This session is open to participants from { $names } only.
+already-registered = This email address is already registered for this session. Use “Lost your link?” to receive your manage link again.
+session-full-no-waitlist = This session is full.
+open-to-all = Open to all partner countries
+open-to = Open to { $names }

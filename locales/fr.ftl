@@ -249,3 +249,38 @@ error-status = Erreur { $status }.
 feed-when = Quand
 feed-my-sessions = Convene : mes sessions
 feed-my-sessions-description = Les sessions auxquelles vous êtes inscrit
+
+# Erreurs de champ (après le nom du champ : « Courriel : est obligatoire »)
+err-required = est obligatoire
+err-too-long = doit compter au plus { $max } caractères
+err-control-chars = ne doit pas contenir de caractères de contrôle
+err-single-line = doit tenir sur une seule ligne, sans caractères de contrôle
+err-email-long = dépasse 254 caractères
+err-email-spaces = ne doit contenir ni espace ni saut de ligne
+err-email-at = doit contenir @
+err-email-invalid = n’est pas une adresse électronique valide
+err-country-code = doit être un code de pays à deux lettres, comme ID ou MA
+err-country-unknown = n’est pas un pays partenaire
+err-consent = est nécessaire pour vous inscrire : nous en avons besoin pour traiter votre inscription
+err-language = doit être l’une de ces valeurs : { $known }
+err-zone-unknown = n’est pas un fuseau horaire IANA (par exemple Asia/Manila ou Europe/Brussels)
+err-local-time = n’est pas une date et heure locales de la forme 2027-03-09T16:00
+err-gap = { $local } n’existe pas à { $zone } : ce jour-là, les horloges sautent de { $start } à { $end } (UTC{ $before } à UTC{ $after }) ; choisissez une heure hors de ce saut
+err-answers-object = doit associer chaque question à sa réponse
+err-answer-unknown = n’est pas une question de cette session
+err-answer-flag = doit être vrai ou faux
+err-answer-text = doit être du texte
+err-answer-choice = doit être l’un des choix proposés
+err-answer-choices = doit être une liste des choix proposés
+field-consent = Consentement
+
+# Pourquoi une inscription est refusée
+closed-cancelled = Cette session a été annulée.
+closed-started = Les inscriptions sont closes : la session a commencé.
+closed-opens = Les inscriptions ouvrent le { $when }.
+closed-closed = Les inscriptions ont fermé le { $when }.
+not-eligible = Cette session est réservée aux participants de : { $names }.
+already-registered = Cette adresse électronique est déjà inscrite à cette session. Utilisez « Lien perdu ? » pour recevoir à nouveau votre lien d’inscription.
+session-full-no-waitlist = Cette session est complète.
+open-to-all = Ouverte à tous les pays partenaires
+open-to = Ouverte à : { $names }

@@ -3,6 +3,7 @@
 //! ([`PageError`]). Internal details go to the log, never to the client.
 
 use crate::domain::fields::FieldErrors;
+use crate::domain::message::Message;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
@@ -17,11 +18,11 @@ pub enum AppError {
     #[error("a valid API token is required")]
     Unauthorized,
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Message),
     #[error("not found")]
     NotFound,
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
     #[error("the request body is too large")]
     PayloadTooLarge,
     #[error("send JSON with Content-Type: application/json")]
@@ -34,6 +35,16 @@ pub enum AppError {
     Unavailable(String),
     #[error("unexpected error")]
     Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// What a refusal says to people, for pages that show it in their language.
+    pub fn message(&self) -> Option<&Message> {
+        match self {
+            Self::Forbidden(m) | Self::Conflict(m) => Some(m),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for AppError {

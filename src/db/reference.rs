@@ -192,7 +192,7 @@ pub mod edit {
             let taken: bool =
                 diesel::select(diesel::dsl::exists(topics::table.filter(topics::slug.eq(slug)))).get_result(conn)?;
             if taken {
-                return Err(AppError::Conflict(format!("a topic {slug} exists already")));
+                return Err(AppError::Conflict(format!("a topic {slug} exists already").into()));
             }
             diesel::insert_into(topics::table).values((topics::slug.eq(slug), topics::name.eq(name))).execute(conn)?;
             audit::record(

@@ -9,6 +9,7 @@ use super::schema::{registrations, sessions};
 use super::sessions::{self as session_store, Session};
 use crate::domain::fields::FieldErrors;
 use crate::domain::lang::Lang;
+use crate::domain::message::{Arg, Message};
 use crate::domain::questions::check_answers;
 use crate::domain::registration::{RegistrationInput, RegistrationStatus};
 use crate::domain::secret::{Keys, digest, new_secret};
@@ -51,29 +52,26 @@ impl Registration {
 }
 
 /// Why a session does not take registrations now, in words for people.
-pub fn closed_reason(session: &Session, now: NaiveDateTime) -> Option<String> {
+pub fn closed_reason(session: &Session, now: NaiveDateTime) -> Option<Message> {
     let r = &session.row;
-    let when = |t: NaiveDateTime| {
-        let zone = session.zone();
-        crate::domain::slot::SlotView::new(t.and_utc(), t.and_utc(), &zone, &zone)
+    let when = |id: &'static str, t: NaiveDateTime| {
+        Message::new(id, vec![("when", Arg::Time { utc: t.and_utc(), zone: r.time_zone.clone() })])
     };
     if session.status() == SessionStatus::Cancelled {
-        return Some("This session has been cancelled.".into());
+        return Some(Message::id("closed-cancelled"));
     }
     if now >= r.starts_at {
-        return Some("Registration is closed: the session has started.".into());
+        return Some(Message::id("closed-started"));
     }
     if let Some(opens) = r.registration_opens_at
         && now < opens
     {
-        let v = when(opens);
-        return Some(format!("Registration opens on {}, {} {} ({}).", v.date, v.start, v.city, v.offset));
+        return Some(when("closed-opens", opens));
     }
     if let Some(closes) = r.registration_closes_at
         && now >= closes
     {
-        let v = when(closes);
-        return Some(format!("Registration closed on {}, {} {} ({}).", v.date, v.start, v.city, v.offset));
+        return Some(when("closed-closed", closes));
     }
     None
 }
@@ -115,15 +113,15 @@ pub fn register(
     let answers = check_answers(&session.questions(), input.as_ref().and_then(|i| i.answers.as_ref()), &mut errors);
     let country = input.as_ref().and_then(|i| reference.country(&i.country));
     if input.as_ref().is_some_and(|i| !i.country.is_empty()) && country.is_none() && !errors.0.contains_key("country") {
-        errors.add("country", "is not a partner country (use a two-letter code from /api/v1/countries)");
+        errors.add("country", Message::id("err-country-unknown"));
     }
     let (Some(input), Some(country), true) = (input, country, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
     if !eligible(&session, reference, &country.iso2) {
-        return Err(AppError::Forbidden(format!(
-            "This session is open to participants from {} only.",
-            open_to_text(&session, reference)
+        return Err(AppError::Forbidden(Message::new(
+            "not-eligible",
+            vec![("names", open_to_text(&session, reference).into())],
         )));
     }
     let zone_name = match &input.zone {
@@ -149,11 +147,7 @@ pub fn register(
             .first(conn)
             .optional()?;
         if existing.as_ref().is_some_and(|r| r.status() != RegistrationStatus::Cancelled) {
-            return Err(AppError::Conflict(
-                "This email address is already registered for this session. \
-                 Use \u{201c}Lost your link?\u{201d} to receive your manage link again."
-                    .into(),
-            ));
+            return Err(AppError::Conflict(Message::id("already-registered")));
         }
         let status = if session.row.requires_approval {
             RegistrationStatus::PendingApproval
@@ -162,7 +156,7 @@ pub fn register(
         } else if session.row.waitlist {
             RegistrationStatus::Waitlisted
         } else {
-            return Err(AppError::Conflict("This session is full.".into()));
+            return Err(AppError::Conflict(Message::id("session-full-no-waitlist")));
         };
         let row = NewRegistration {
             session_id,
@@ -194,7 +188,7 @@ pub fn register(
         let registration: Registration =
             diesel::insert_into(registrations::table).values(&row).get_result(conn).map_err(|e| match e {
                 diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-                    AppError::Conflict("This email address is already registered for this session.".into())
+                    AppError::Conflict(Message::id("already-registered"))
                 }
                 other => other.into(),
             })?;
@@ -356,10 +350,9 @@ pub fn approve(
         session_store::lock(conn, r.session_id)?;
         let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
         if r.status() != RegistrationStatus::PendingApproval {
-            return Err(AppError::Conflict(format!(
-                "Only pending registrations can be approved; this one is {}.",
-                r.status().as_str()
-            )));
+            return Err(AppError::Conflict(
+                format!("Only pending registrations can be approved; this one is {}.", r.status().as_str()).into(),
+            ));
         }
         let session = session_store::find(conn, r.session_id)?.ok_or(AppError::NotFound)?;
         let status = if take_seat(conn, r.session_id)? {

@@ -1,3 +1,4 @@
+use super::message::Message;
 use std::fmt;
 
 /// An email address, trimmed and lower-cased so that one person is one
@@ -6,18 +7,18 @@ use std::fmt;
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(input: &str) -> Result<Self, &'static str> {
+    pub fn parse(input: &str) -> Result<Self, Message> {
         let s = input.trim().to_lowercase();
         if s.is_empty() {
-            return Err("is required");
+            return Err(Message::id("err-required"));
         }
         if s.len() > 254 {
-            return Err("is longer than 254 characters");
+            return Err(Message::id("err-email-long"));
         }
         if s.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err("must not contain spaces or line breaks");
+            return Err(Message::id("err-email-spaces"));
         }
-        let (local, domain) = s.split_once('@').ok_or("must contain @")?;
+        let (local, domain) = s.split_once('@').ok_or_else(|| Message::id("err-email-at"))?;
         if local.is_empty()
             || local.len() > 64
             || domain.contains('@')
@@ -27,7 +28,7 @@ impl EmailAddress {
             || domain.contains("..")
             || s.contains(['<', '>', '"', ',', ';', '(', ')', '[', ']', '\\'])
         {
-            return Err("is not a valid email address");
+            return Err(Message::id("err-email-invalid"));
         }
         Ok(Self(s))
     }

@@ -2,15 +2,16 @@
 //! field instead of stopping at the first, so a form or API client learns
 //! everything that is wrong in one answer.
 
+use super::message::Message;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Field name → message, in a stable order.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FieldErrors(pub BTreeMap<String, String>);
+pub struct FieldErrors(pub BTreeMap<String, Message>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Message>) {
         self.0.entry(field.to_string()).or_insert_with(|| message.into());
     }
 
@@ -18,7 +19,7 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    pub fn single(field: &str, message: impl Into<String>) -> Self {
+    pub fn single(field: &str, message: impl Into<Message>) -> Self {
         let mut e = Self::default();
         e.add(field, message);
         e
@@ -60,7 +61,7 @@ impl<'a> FieldReader<'a> {
     pub fn text(&mut self, field: &str, rule: TextRule) -> String {
         match self.get(field) {
             None if rule.required => {
-                self.errors.add(field, "is required");
+                self.errors.add(field, Message::id("err-required"));
                 String::new()
             }
             None => String::new(),
@@ -83,7 +84,7 @@ impl<'a> FieldReader<'a> {
         match self.get(field) {
             None => {
                 if required {
-                    self.errors.add(field, "is required");
+                    self.errors.add(field, Message::id("err-required"));
                 }
                 None
             }
@@ -159,21 +160,17 @@ impl<'a> FieldReader<'a> {
 }
 
 /// Trims and checks one text value.
-pub fn check_text(input: &str, rule: TextRule) -> Result<String, String> {
+pub fn check_text(input: &str, rule: TextRule) -> Result<String, Message> {
     let t = input.trim();
     if rule.required && t.is_empty() {
-        return Err("is required".into());
+        return Err(Message::id("err-required"));
     }
     if t.chars().count() > rule.max_chars {
-        return Err(format!("must be at most {} characters", rule.max_chars));
+        return Err(Message::new("err-too-long", vec![("max", rule.max_chars.into())]));
     }
     let bad_control = |c: char| c.is_control() && !(rule.multiline && (c == '\n' || c == '\t' || c == '\r'));
     if t.chars().any(bad_control) {
-        return Err(if rule.multiline {
-            "must not contain control characters".into()
-        } else {
-            "must be a single line without control characters".into()
-        });
+        return Err(Message::id(if rule.multiline { "err-control-chars" } else { "err-single-line" }));
     }
     // Line endings are stored as \n only; the calendar and mail writers
     // choose their own.

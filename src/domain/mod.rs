@@ -6,6 +6,7 @@ pub mod email;
 pub mod fields;
 pub mod lang;
 pub mod markdown;
+pub mod message;
 pub mod planner;
 pub mod questions;
 pub mod registration;

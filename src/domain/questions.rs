@@ -1,6 +1,7 @@
 //! Per-session questions and the answers to them.
 
 use super::fields::{FieldErrors, TextRule, check_text};
+use super::message::Message;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -113,9 +114,11 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
         let choices: Vec<String> = match q.get("choices") {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(cs)) if cs.len() <= 20 => {
-                let parsed: Result<Vec<String>, String> = cs
+                let parsed: Result<Vec<String>, Message> = cs
                     .iter()
-                    .map(|c| c.as_str().ok_or_else(|| "must be text".to_string()).and_then(|c| check_text(c, CHOICE)))
+                    .map(|c| {
+                        c.as_str().ok_or_else(|| Message::id("err-answer-text")).and_then(|c| check_text(c, CHOICE))
+                    })
                     .collect();
                 match parsed {
                     Ok(cs) => cs,
@@ -160,12 +163,12 @@ pub fn check_answers(
         None | Some(Value::Null) => &empty,
         Some(Value::Object(m)) => m,
         Some(_) => {
-            errors.add("answers", "must be an object of question key to answer");
+            errors.add("answers", Message::id("err-answers-object"));
             return BTreeMap::new();
         }
     };
     for k in given.keys().filter(|k| !questions.iter().any(|q| &q.key == *k)) {
-        errors.add(&format!("answers.{k}"), "is not a question of this session");
+        errors.add(&format!("answers.{k}"), Message::id("err-answer-unknown"));
     }
     let mut out = BTreeMap::new();
     for q in questions {
@@ -175,7 +178,7 @@ pub fn check_answers(
             (QuestionKind::Checkbox, None) => Answer::Flag(false),
             (QuestionKind::Checkbox, Some(Value::Bool(b))) => Answer::Flag(*b),
             (QuestionKind::Checkbox, Some(_)) => {
-                errors.add(&field, "must be true or false");
+                errors.add(&field, Message::id("err-answer-flag"));
                 continue;
             }
             (QuestionKind::ShortText | QuestionKind::LongText, v) => {
@@ -194,7 +197,7 @@ pub fn check_answers(
                         }
                     },
                     Some(_) => {
-                        errors.add(&field, "must be text");
+                        errors.add(&field, Message::id("err-answer-text"));
                         continue;
                     }
                 }
@@ -204,7 +207,7 @@ pub fn check_answers(
                 Answer::Text(s.clone())
             }
             (QuestionKind::SingleChoice, Some(_)) => {
-                errors.add(&field, "must be one of the choices offered");
+                errors.add(&field, Message::id("err-answer-choice"));
                 continue;
             }
             (QuestionKind::MultipleChoice, None) => Answer::Many(Vec::new()),
@@ -219,13 +222,13 @@ pub fn check_answers(
                         Answer::Many(p)
                     }
                     None => {
-                        errors.add(&field, "must be a list of the choices offered");
+                        errors.add(&field, Message::id("err-answer-choices"));
                         continue;
                     }
                 }
             }
             (QuestionKind::MultipleChoice, Some(_)) => {
-                errors.add(&field, "must be a list of the choices offered");
+                errors.add(&field, Message::id("err-answer-choices"));
                 continue;
             }
         };
@@ -235,7 +238,7 @@ pub fn check_answers(
             Answer::Many(m) => m.is_empty(),
         };
         if q.required && blank {
-            errors.add(&field, "is required");
+            errors.add(&field, Message::id("err-required"));
             continue;
         }
         out.insert(q.key.clone(), answer);

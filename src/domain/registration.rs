@@ -4,6 +4,7 @@
 use super::email::EmailAddress;
 use super::fields::{FieldErrors, FieldReader, TextRule};
 use super::lang::Lang;
+use super::message::Message;
 use super::zone::TimeZone;
 use serde_json::{Map, Value};
 
@@ -85,15 +86,15 @@ impl RegistrationInput {
         let position = r.text("position", TextRule { required: false, ..LINE });
         let country = r.raw_str("country", true).map(|c| c.trim().to_ascii_uppercase()).unwrap_or_default();
         if object.contains_key("country") && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())) {
-            r.errors.add("country", "must be a two-letter country code such as ID or MA");
+            r.errors.add("country", Message::id("err-country-code"));
         }
         if !r.bool("consent", false) {
-            r.errors.add("consent", "must be given to register: we need it to process your registration");
+            r.errors.add("consent", Message::id("err-consent"));
         }
         let zone = match r.raw_str("time_zone", false).map(str::trim).filter(|z| !z.is_empty()).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
             Some(Err(e)) => {
-                r.errors.add("time_zone", e.to_string());
+                r.errors.add("time_zone", e);
                 None
             }
             None => None,
@@ -103,7 +104,7 @@ impl RegistrationInput {
                 let lang = Lang::parse(tag);
                 if lang.is_none() {
                     let known: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-                    r.errors.add("language", format!("must be one of: {}", known.join(", ")));
+                    r.errors.add("language", Message::new("err-language", vec![("known", known.join(", ").into())]));
                 }
                 lang.unwrap_or(page_lang)
             }

@@ -84,6 +84,64 @@ async fn the_registration_form_in_french() {
     assert_eq!(text(&html, "form.register button[type=submit]"), "S’inscrire");
     assert!(text(&html, "label[for=f-consent]").starts_with("J’accepte"));
     assert!(text(&html, "h1").starts_with("Inscription : "));
+
+    // Mistakes are explained in French, beside each field and in the summary.
+    let csrf = Selector::parse("input[name=csrf_token]").expect("selector");
+    let csrf = html.select(&csrf).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string();
+    let post = |fields: Vec<(&'static str, &'static str)>| {
+        let mut fields: Vec<(&str, String)> = fields.into_iter().map(|(k, v)| (k, v.to_string())).collect();
+        fields.push(("csrf_token", csrf.clone()));
+        app.client
+            .post(app.url(&format!("/sessions/{id}/register")))
+            .header("accept-language", "fr")
+            .form(&fields)
+            .send()
+    };
+    let res = post(vec![("name", ""), ("email", "awa.example.org"), ("organisation", "Ministère"), ("country", "ID")])
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 422);
+    let page = Html::parse_document(&res.text().await.expect("body"));
+    let summary: Vec<String> = page
+        .select(&Selector::parse(".error-summary li").expect("selector"))
+        .map(|e| e.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            "Consentement : est nécessaire pour vous inscrire : nous en avons besoin pour traiter votre inscription",
+            "Courriel : doit contenir @",
+            "Nom complet : est obligatoire",
+        ],
+        "one line per field, by field key"
+    );
+    assert_eq!(text(&page, "#f-email-error"), "doit contenir @");
+    assert_eq!(text(&page, ".error-summary h2"), "Veuillez corriger 3 champs");
+
+    // A refusal, too.
+    let fields = vec![
+        ("name", "Awa Diop"),
+        ("email", "awa@example.org"),
+        ("organisation", "Ministère"),
+        ("country", "ID"),
+        ("consent", "yes"),
+    ];
+    assert_eq!(post(fields.clone()).await.expect("sent").status(), 303);
+    let res = post(fields).await.expect("sent");
+    assert_eq!(res.status(), 409);
+    let page = Html::parse_document(&res.text().await.expect("body"));
+    assert!(
+        text(&page, ".error-summary p").starts_with("Cette adresse électronique est déjà inscrite à cette session."),
+        "{}",
+        text(&page, ".error-summary p")
+    );
+    // The API keeps speaking English.
+    let (status, body) = app.register(id, crate::common::participant("awa@example.org")).await;
+    assert_eq!(status, 409);
+    assert!(
+        body["detail"].as_str().is_some_and(|d| d.starts_with("This email address is already registered")),
+        "{body}"
+    );
 }
 
 fn mail_to<'a>(mail: &'a [Received], address: &str) -> Vec<&'a Received> {

@@ -245,8 +245,8 @@ struct FormPage<'a> {
 }
 
 impl FormPage<'_> {
-    fn err(&self, field: &str) -> Option<&String> {
-        self.errors.0.get(field)
+    fn err(&self, field: &str) -> Option<String> {
+        self.errors.0.get(field).map(|m| m.to_string())
     }
     fn has_region(&self, slug: &str) -> bool {
         self.v.regions.iter().any(|r| r == slug)

@@ -69,8 +69,8 @@ impl PlannerPage<'_> {
         self.form.regions.iter().any(|r| r == slug)
     }
 
-    fn err(&self, field: &str) -> Option<&String> {
-        self.errors.0.get(field)
+    fn err(&self, field: &str) -> Option<String> {
+        self.errors.0.get(field).map(|m| m.to_string())
     }
 }
 

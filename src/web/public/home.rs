@@ -3,6 +3,7 @@
 use super::{Chrome, Viewer, render};
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, SessionFilter};
+use crate::domain::lang::Lang;
 use crate::domain::session::{SessionFormat, SessionStatus};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
@@ -53,14 +54,14 @@ fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>, current: Option<
     items.map(|(v, l)| Choice { value: v.to_string(), label: l.to_string(), selected: current == Some(v) }).collect()
 }
 
-pub fn open_to(s: &store::Session, reference: &Reference) -> String {
+pub fn open_to(s: &store::Session, reference: &Reference, lang: Lang) -> String {
     if s.open_to_all() {
-        return "Open to all partner countries".to_string();
+        return crate::i18n::t(lang, "open-to-all");
     }
     let mut names: Vec<String> =
         s.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name.clone()).collect();
     names.extend(s.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name.clone()));
-    format!("Open to {}", names.join(", "))
+    crate::i18n::message(lang, "open-to", &[("names", names.join(", ").into())])
 }
 
 #[get("/")]
@@ -120,7 +121,7 @@ pub async fn home(
                         .filter_map(|id| reference.topic_by_id(*id))
                         .map(|t| t.name.clone())
                         .collect(),
-                    open_to: open_to(s, &reference),
+                    open_to: open_to(s, &reference, lang),
                 }
             })
             .collect();

@@ -287,7 +287,10 @@ pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result
                 &req,
                 &state,
                 typed,
-                Some(i18n::message(language(&req), "recover-bad-email", &[("problem", m.into())])),
+                Some({
+                    let lang = language(&req);
+                    i18n::message(lang, "recover-bad-email", &[("problem", m.in_lang(lang).into())])
+                }),
                 false,
                 StatusCode::UNPROCESSABLE_ENTITY,
             );

@@ -78,14 +78,15 @@ impl RegisterPage {
     }
 }
 
+/// Each field's label in the catalogue, for the error summary.
 const LABELS: &[(&str, &str)] = &[
-    ("name", "Full name"),
-    ("email", "Email"),
-    ("organisation", "Organisation"),
-    ("position", "Position"),
-    ("country", "Partner country"),
-    ("time_zone", "Your time zone"),
-    ("consent", "Consent"),
+    ("name", "field-name"),
+    ("email", "field-email"),
+    ("organisation", "field-organisation"),
+    ("position", "field-position"),
+    ("country", "field-country"),
+    ("time_zone", "field-time-zone"),
+    ("consent", "field-consent"),
 ];
 
 fn field_id(field: &str) -> String {
@@ -112,6 +113,7 @@ impl Page<'_> {
         problem: Option<String>,
     ) -> RegisterPage {
         let s = self.session;
+        let lang = self.viewer.lang;
         let zone = s.zone();
         let eligible = s.eligible_countries(self.reference);
         let countries = self
@@ -153,10 +155,13 @@ impl Page<'_> {
         let questions = s
             .questions()
             .iter()
-            .map(|q| question_view(q, answers.get(&q.key), errors.0.get(&format!("answers.{}", q.key)).cloned()))
+            .map(|q| {
+                let error = errors.0.get(&format!("answers.{}", q.key)).map(|m| m.in_lang(lang));
+                question_view(q, answers.get(&q.key), error)
+            })
             .collect();
         let label_of = |field: &str| {
-            LABELS.iter().find(|(f, _)| *f == field).map(|(_, l)| l.to_string()).unwrap_or_else(|| {
+            LABELS.iter().find(|(f, _)| *f == field).map(|(_, id)| crate::i18n::t(lang, id)).unwrap_or_else(|| {
                 let key = field.strip_prefix("answers.").unwrap_or(field);
                 s.questions()
                     .iter()
@@ -165,8 +170,12 @@ impl Page<'_> {
                     .unwrap_or_else(|| field.to_string())
             })
         };
-        let summary = errors.0.iter().map(|(f, m)| (field_id(f), format!("{}: {m}", label_of(f)))).collect();
-        let lang = self.viewer.lang;
+        let colon = crate::i18n::t(lang, "colon");
+        let summary = errors
+            .0
+            .iter()
+            .map(|(f, m)| (field_id(f), format!("{}{colon} {}", label_of(f), m.in_lang(lang))))
+            .collect();
         let own = SlotView::new_in(lang, s.starts_at(), s.ends_at(), &zone, &zone);
         RegisterPage {
             chrome: Chrome::new(self.viewer, self.reference, self.query),
@@ -175,14 +184,14 @@ impl Page<'_> {
             when: own.line(),
             when_viewer: (self.viewer.zone != zone)
                 .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()),
-            open_to: open_to(s, self.reference),
-            closed: closed_reason(s, crate::db::now()),
+            open_to: open_to(s, self.reference, lang),
+            closed: closed_reason(s, crate::db::now()).map(|m| m.in_lang(lang)),
             problem,
             requires_approval: s.row.requires_approval,
             full_with_waitlist: s.seats_left() == Some(0) && s.row.waitlist,
             csrf: self.csrf.clone(),
             v,
-            errors: errors.0.iter().map(|(f, m)| (field_id(f), m.clone())).collect(),
+            errors: errors.0.iter().map(|(f, m)| (field_id(f), m.in_lang(lang))).collect(),
             summary,
             countries,
             zones,
@@ -323,7 +332,10 @@ pub async fn register_handler(
             let answers = object.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
             let html = match e {
                 AppError::Validation(errors) => page.build(values, &answers, &errors, None),
-                other => page.build(values, &answers, &FieldErrors::default(), Some(other.to_string())),
+                other => {
+                    let problem = other.message().map(|m| m.in_lang(viewer.lang)).unwrap_or_else(|| other.to_string());
+                    page.build(values, &answers, &FieldErrors::default(), Some(problem))
+                }
             };
             return render_status(&html, status, [token.cookie, None]);
         }

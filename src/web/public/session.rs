@@ -113,9 +113,11 @@ pub async fn session_page(
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
         id: r.id,
-        registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now()).or_else(|| {
-            (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
-        }),
+        registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now())
+            .map(|m| m.in_lang(lang))
+            .or_else(|| {
+                (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
+            }),
         title: r.title.clone(),
         summary: r.summary.clone(),
         description_html: crate::domain::markdown::to_html(&r.description),
@@ -129,7 +131,7 @@ pub async fn session_page(
         language: r.language.clone(),
         capacity: r.capacity,
         seats_left: session.seats_left(),
-        open_to: open_to(&session, &reference),
+        open_to: open_to(&session, &reference, lang),
         topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect(),
         zone_rows: zone_rows(&session, &reference, &own_zone, lang),
         feeds: {
