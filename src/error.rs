@@ -3,7 +3,9 @@
 //! ([`PageError`]). Internal details go to the log, never to the client.
 
 use crate::domain::fields::FieldErrors;
+use crate::domain::lang::Lang;
 use crate::domain::message::Message;
+use crate::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
@@ -195,10 +197,55 @@ impl From<diesel::r2d2::PoolError> for PageError {
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]
-struct ErrorPage<'a> {
+struct ErrorPage {
+    lang: Lang,
     status: u16,
-    heading: &'a str,
+    heading: String,
     message: String,
+}
+
+impl ErrorPage {
+    fn t(&self, id: &str) -> String {
+        i18n::t(self.lang, id)
+    }
+
+    fn status_line(&self) -> String {
+        i18n::message(self.lang, "error-status", &[("status", self.status.to_string().into())])
+    }
+}
+
+impl PageError {
+    /// The error page in `lang`. Errors are answered in English first
+    /// (`ResponseError` has no request); `web::localize_error_pages` asks
+    /// again in the reader's language.
+    pub fn response_in(&self, lang: Lang) -> HttpResponse {
+        let status = self.0.status();
+        let t = |id: &str| i18n::t(lang, id);
+        let (heading, message) = match &self.0 {
+            AppError::NotFound => (t("error-not-found"), t("error-not-found-text")),
+            AppError::Internal(_) => (t("error-internal"), t("error-internal-text")),
+            AppError::Validation(errors) => (
+                t("error-invalid"),
+                errors.0.iter().map(|(k, v)| format!("{k} {}", v.in_lang(lang))).collect::<Vec<_>>().join("; "),
+            ),
+            AppError::TooManyRequests(seconds) => {
+                (t("error-too-many"), i18n::message(lang, "error-too-many-text", &[("seconds", (*seconds).into())]))
+            }
+            AppError::Unavailable(_) => (t("error-unavailable"), t("error-unavailable-text")),
+            AppError::Forbidden(m) => (t("error-forbidden"), m.in_lang(lang)),
+            AppError::Conflict(m) => (t("error-conflict"), m.in_lang(lang)),
+            other => (other.title().to_string(), other.to_string()),
+        };
+        let page = ErrorPage { lang, status: status.as_u16(), heading, message };
+        let mut res = HttpResponse::build(status);
+        if let Some(seconds) = self.0.retry_after() {
+            res.insert_header(("Retry-After", seconds.to_string()));
+        }
+        match page.render() {
+            Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
+            Err(_) => res.content_type("text/plain; charset=utf-8").body(page.heading),
+        }
+    }
 }
 
 impl ResponseError for PageError {
@@ -208,30 +255,6 @@ impl ResponseError for PageError {
 
     fn error_response(&self) -> HttpResponse {
         self.0.log();
-        let status = self.0.status();
-        let (heading, message) = match &self.0 {
-            AppError::NotFound => (
-                "Page not found",
-                "There is no page at this address. It may have moved, or the session may not be published.".to_string(),
-            ),
-            AppError::Internal(_) => (
-                "Something went wrong",
-                "We could not complete this request. It has been logged; please try again later.".to_string(),
-            ),
-            AppError::Validation(errors) => (
-                "Some values are not valid",
-                errors.0.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; "),
-            ),
-            other => (other.title(), other.to_string()),
-        };
-        let page = ErrorPage { status: status.as_u16(), heading, message };
-        let mut res = HttpResponse::build(status);
-        if let Some(seconds) = self.0.retry_after() {
-            res.insert_header(("Retry-After", seconds.to_string()));
-        }
-        match page.render() {
-            Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => res.content_type("text/plain; charset=utf-8").body(heading.to_string()),
-        }
+        self.response_in(Lang::En)
     }
 }

@@ -135,6 +135,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .wrap(actix_web::middleware::from_fn(web::localize_error_pages))
                 .wrap(actix_web::middleware::from_fn(web::observe))
                 .wrap(web::security_headers())
                 .wrap(actix_web::middleware::Compress::default())

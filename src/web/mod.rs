@@ -78,6 +78,23 @@ pub async fn observe(
     Ok(res)
 }
 
+/// Error pages in the reader's language: a handler's [`PageError`] is
+/// answered in English, then written again here, where the request is known.
+pub async fn localize_error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let lang = public::language(req.request());
+    let res = next.call(req).await?;
+    if lang != crate::domain::lang::Lang::En
+        && let Some(page) =
+            res.response().error().and_then(|e| e.as_error::<crate::error::PageError>()).map(|e| e.response_in(lang))
+    {
+        return Ok(res.into_response(page));
+    }
+    Ok(res.map_into_boxed_body())
+}
+
 pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))

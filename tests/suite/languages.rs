@@ -253,3 +253,17 @@ async fn a_participant_who_registers_in_french_gets_french_emails_invites_and_fe
         "{description}"
     );
 }
+
+#[tokio::test]
+async fn error_pages_speak_the_readers_language() {
+    let app = spawn_app().await;
+    let html = page_in(&app, "/sessions/9999", "fr-FR").await;
+    assert_eq!(lang_of(&html), "fr");
+    assert_eq!(text(&html, "h1"), "Page introuvable");
+    assert!(text(&html, "p.meta").starts_with("Erreur 404."), "{}", text(&html, "p.meta"));
+    let res = app.client.get(app.url("/no/such/page")).header("accept-language", "fr").send().await.expect("sent");
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.expect("body").contains("Page introuvable"));
+    let english = Html::parse_document(&app.get("/sessions/9999").await.text().await.expect("body"));
+    assert_eq!(text(&english, "h1"), "Page not found");
+}
