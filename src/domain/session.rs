@@ -149,7 +149,7 @@ impl SessionInput {
         let zone = match r.raw_str("time_zone", true).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
             Some(Err(e)) => {
-                r.errors.add("time_zone", e.to_string());
+                r.errors.add("time_zone", e);
                 None
             }
             None => None,
@@ -188,7 +188,7 @@ impl SessionInput {
                     Some(res.utc)
                 }
                 Err(e) => {
-                    errors.add(field, e.to_string());
+                    errors.add(field, e);
                     None
                 }
             })
@@ -271,7 +271,7 @@ fn local_field(r: &mut FieldReader<'_>, field: &str, required: bool) -> Option<N
     match parse_local(text) {
         Ok(l) => Some(l),
         Err(e) => {
-            r.errors.add(field, e.to_string());
+            r.errors.add(field, e);
             None
         }
     }

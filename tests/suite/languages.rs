@@ -267,3 +267,59 @@ async fn error_pages_speak_the_readers_language() {
     let english = Html::parse_document(&app.get("/sessions/9999").await.text().await.expect("body"));
     assert_eq!(text(&english, "h1"), "Page not found");
 }
+
+#[tokio::test]
+async fn the_workspace_in_french() {
+    let app = spawn_app().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    crate::common::create_admin(&app, "root@example.org", crate::admin::PASSWORD);
+    assert_eq!(crate::admin::login(&app, "root@example.org", crate::admin::PASSWORD).await.status(), 303);
+    // The switcher's choice holds in the workspace too.
+    assert_eq!(app.get("/language?to=fr&back=/admin/sessions").await.status(), 303);
+    let page = |path: String| {
+        let app = &app;
+        async move { Html::parse_document(&app.get(&path).await.text().await.expect("body")) }
+    };
+
+    let list = page("/admin/sessions".into()).await;
+    assert_eq!(lang_of(&list), "fr");
+    assert_eq!(text(&list, "#new-session"), "Nouvelle session");
+    assert!(text(&list, "nav.admin-nav").contains("Planificateur"), "{}", text(&list, "nav.admin-nav"));
+    assert!(list.html().contains("<td>publiée</td>"));
+
+    let one = page(format!("/admin/sessions/{id}")).await;
+    assert!(one.html().contains("0 confirmés sur 50 · 0 en attente · 0 à valider"), "{}", one.html());
+    assert_eq!(text(&one, "#registrations"), "Inscriptions");
+
+    // The session form, its errors in French, the zone's gap explained.
+    let csrf = crate::workspace_sessions::token_on(&app, "/admin/sessions/new").await;
+    let mut fields =
+        crate::workspace_sessions::form(&csrf, "", "south-east-asia", "2027-03-28T02:30", "2027-03-28T03:30");
+    fields.retain(|(k, _)| *k != "time_zone");
+    fields.push(("time_zone", "Europe/Brussels"));
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&fields).send().await.expect("sent");
+    assert_eq!(res.status(), 422);
+    let html = Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(text(&html, "label[for=s-title]"), "Titre");
+    assert!(text(&html, ".error-summary h2").starts_with("Veuillez corriger"), "{}", text(&html, ".error-summary h2"));
+    assert_eq!(text(&html, "#s-title-error"), "est obligatoire");
+    assert!(
+        text(&html, "#s-starts_at-error").starts_with(
+            "2027-03-28 02:30 n’existe pas à Europe/Brussels : ce jour-là, les horloges sautent de 02:00 à 03:00"
+        ),
+        "{}",
+        text(&html, "#s-starts_at-error")
+    );
+
+    // The planner: flags and dates in French.
+    let plan =
+        page("/admin/planner?date=2027-03-25&time=10:30&zone=Europe/Brussels&minutes=60&region=south-east-asia".into())
+            .await;
+    assert!(text(&plan, "#plan-title").contains("pays sur"), "{}", text(&plan, "#plan-title"));
+    assert!(plan.html().contains("hors des heures de travail"));
+    assert!(
+        text(&plan, "table.planner td.time").starts_with("jeu. 25 mars"),
+        "{}",
+        text(&plan, "table.planner td.time")
+    );
+}

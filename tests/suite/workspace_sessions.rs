@@ -11,14 +11,20 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 use std::time::Duration;
 
-async fn token_on(app: &TestApp, path: &str) -> String {
+pub async fn token_on(app: &TestApp, path: &str) -> String {
     let page = app.get(path).await.text().await.expect("body");
     let html = Html::parse_document(&page);
     let sel = Selector::parse("input[name=csrf_token]").expect("selector");
     html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
 }
 
-fn form<'a>(csrf: &'a str, title: &'a str, region: &'a str, starts: &'a str, ends: &'a str) -> Vec<(&'a str, &'a str)> {
+pub fn form<'a>(
+    csrf: &'a str,
+    title: &'a str,
+    region: &'a str,
+    starts: &'a str,
+    ends: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("csrf_token", csrf),
         ("title", title),

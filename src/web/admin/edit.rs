@@ -246,7 +246,7 @@ struct FormPage<'a> {
 
 impl FormPage<'_> {
     fn err(&self, field: &str) -> Option<String> {
-        self.errors.0.get(field).map(|m| m.to_string())
+        self.errors.0.get(field).map(|m| m.in_lang(self.chrome.lang))
     }
     fn has_region(&self, slug: &str) -> bool {
         self.v.regions.iter().any(|r| r == slug)

@@ -70,7 +70,22 @@ impl PlannerPage<'_> {
     }
 
     fn err(&self, field: &str) -> Option<String> {
-        self.errors.0.get(field).map(|m| m.to_string())
+        self.errors.0.get(field).map(|m| m.in_lang(self.chrome.lang))
+    }
+
+    fn day_starts(&self) -> u32 {
+        crate::domain::planner::DAY_STARTS
+    }
+
+    fn day_ends(&self) -> u32 {
+        crate::domain::planner::DAY_ENDS
+    }
+
+    /// "Tue 9 Mar 16:00–17:30" in the page's language.
+    fn span(&self, r: &PlannerRow) -> String {
+        let locale = self.chrome.lang.locale();
+        let day = r.starts.date().format_localized("%a %-d %b", locale);
+        format!("{day} {}–{}", r.starts.format("%H:%M"), r.ends.format("%H:%M"))
     }
 }
 

@@ -86,8 +86,9 @@ async fn list(
 
 pub struct Person {
     pub id: i32,
+    /// `attended`, `no_show` or empty.
     pub attendance: &'static str,
-    pub status: &'static str,
+    pub status: String,
     pub position: Option<usize>,
     pub name: String,
     pub email: String,
@@ -121,6 +122,22 @@ struct SessionPage {
     notice: Option<String>,
     /// The email being previewed, as its first recipient would read it.
     preview: Option<super::registrations::Preview>,
+}
+
+impl SessionPage {
+    /// "3 confirmed of 40 · 1 waiting · 0 pending approval"
+    fn counts_line(&self) -> String {
+        crate::i18n::message(
+            self.chrome.lang,
+            "ws-counts",
+            &[
+                ("confirmed", self.confirmed.into()),
+                ("capacity", self.capacity.as_str().into()),
+                ("waiting", self.waiting.into()),
+                ("pending", self.pending.into()),
+            ],
+        )
+    }
 }
 
 async fn show(
@@ -176,10 +193,10 @@ async fn page(
                 id: r.id,
                 attendance: match r.attendance.as_deref() {
                     Some("attended") => "attended",
-                    Some("no_show") => "no-show",
+                    Some("no_show") => "no_show",
                     _ => "",
                 },
-                status: r.status().label(),
+                status: r.status().label_in(viewer.lang),
                 position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
                     position += 1;
                     position

@@ -84,6 +84,16 @@ pub struct Chrome {
     pub switch_to: Vec<(&'static str, &'static str, String)>,
 }
 
+/// A template's value as a message argument: whole numbers stay numbers,
+/// so that the catalogue can choose plural forms by them.
+fn arg(value: impl std::fmt::Display) -> fluent_bundle::FluentValue<'static> {
+    let text = value.to_string();
+    match text.parse::<i64>() {
+        Ok(n) => n.into(),
+        Err(_) => text.into(),
+    }
+}
+
 impl Chrome {
     pub fn new(viewer: &Viewer, reference: &Reference, query: &HashMap<String, String>) -> Self {
         let mut seen = BTreeSet::new();
@@ -144,12 +154,42 @@ impl Chrome {
 
     /// A message with one argument.
     pub fn t1(&self, id: &str, name: &str, value: impl std::fmt::Display) -> String {
-        crate::i18n::message(self.lang, id, &[(name, value.to_string().into())])
+        crate::i18n::message(self.lang, id, &[(name, arg(value))])
+    }
+
+    /// The message for a value of a kind: `tp("ws-status-", "draft")`.
+    pub fn tp(&self, prefix: &str, value: &str) -> String {
+        crate::i18n::t(self.lang, &format!("{prefix}{value}"))
+    }
+
+    /// A message with two arguments.
+    pub fn t2(&self, id: &str, a: &str, av: impl std::fmt::Display, b: &str, bv: impl std::fmt::Display) -> String {
+        crate::i18n::message(self.lang, id, &[(a, arg(av)), (b, arg(bv))])
+    }
+
+    /// A message with three arguments.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3(
+        &self,
+        id: &str,
+        a: &str,
+        av: impl std::fmt::Display,
+        b: &str,
+        bv: impl std::fmt::Display,
+        c: &str,
+        cv: impl std::fmt::Display,
+    ) -> String {
+        crate::i18n::message(self.lang, id, &[(a, arg(av)), (b, arg(bv)), (c, arg(cv))])
     }
 
     /// A message whose wording depends on a count (`{ $count ->`).
-    pub fn count(&self, id: &str, count: usize) -> String {
-        crate::i18n::message(self.lang, id, &[("count", count.into())])
+    pub fn count(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        crate::i18n::message(self.lang, id, &[("count", (*count.borrow()).into())])
+    }
+
+    /// A field error or refusal in the page's language.
+    pub fn msg(&self, message: &crate::domain::message::Message) -> String {
+        message.in_lang(self.lang)
     }
 
     /// "3 of 40 left".
