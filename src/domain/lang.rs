@@ -39,6 +39,15 @@ impl Lang {
         }
     }
 
+    /// The writing direction, for `<html dir>`. The stylesheet uses logical
+    /// properties only (`inline-start`, `text-align: start`), so a
+    /// right-to-left language such as Arabic needs only `rtl` here.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Self::En | Self::Fr => "ltr",
+        }
+    }
+
     pub fn locale(self) -> Locale {
         match self {
             Self::En => Locale::en_GB,

@@ -213,7 +213,7 @@ async fn a_participant_who_registers_in_french_gets_french_emails_invites_and_fe
         assert!(body.contains(expected), "missing {expected:?} in:\n{body}");
     }
     let html = awa[0].parsed().body_html(0).map(|h| h.into_owned()).unwrap_or_default();
-    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
     let (_, ics) = calendar_part(awa[0]).expect("an invite");
     let invite = parse_ics(&ics);
     let description = prop(&invite.events[0], "DESCRIPTION").unwrap_or_default();
@@ -322,4 +322,31 @@ async fn the_workspace_in_french() {
         "{}",
         text(&plan, "table.planner td.time")
     );
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_ready_for_right_to_left_languages() {
+    // Physical sides would not mirror under <html dir="rtl">; logical ones do.
+    let app = spawn_app().await;
+    let css = app.get("/static/style.css").await.text().await.expect("body");
+    let physical = ["margin-left", "margin-right", "padding-left", "padding-right", "border-left", "border-right"];
+    for property in physical {
+        assert!(!css.contains(property), "{property} in the stylesheet");
+    }
+    for (i, line) in css.lines().enumerate() {
+        for rule in line.split([';', '{']) {
+            let rule = rule.trim();
+            assert!(
+                !(rule.starts_with("left:")
+                    || rule.starts_with("right:")
+                    || rule == "text-align: left"
+                    || rule == "text-align: right"),
+                "line {}: {rule}",
+                i + 1
+            );
+        }
+    }
+    let page = page_in(&app, "/", "fr").await;
+    let html = Selector::parse("html").expect("selector");
+    assert_eq!(page.select(&html).next().and_then(|e| e.value().attr("dir")), Some("ltr"));
 }

@@ -197,6 +197,10 @@ impl Chrome {
         crate::i18n::message(self.lang, "seats-left", &[("left", left.into()), ("of", of.into())])
     }
 
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
+    }
+
     pub fn lang_tag(&self) -> &'static str {
         self.lang.tag()
     }
