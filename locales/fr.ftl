@@ -501,3 +501,53 @@ ws-st-cancelled = annulées
 ws-st-attended = présents
 ws-att-attended = présent
 ws-att-no_show = absent
+
+# L’espace de travail : ce qui s’est passé, ce qui n’a pas marché
+ws-login-refused = Courriel ou mot de passe incorrect.
+ws-login-locked = Trop de tentatives manquées pour ce compte. Attendez 15 minutes et réessayez.
+ws-choose-role = Choisissez un rôle : administrateur ou organisateur.
+ws-unknown-region = Région inconnue : { $slug }.
+ws-organiser-needs-region = Un organisateur a besoin d’au moins une région.
+ws-bad-email = Courriel : { $problem }.
+ws-first-password-short = Le premier mot de passe doit compter au moins { $min } caractères.
+ws-account-created = Compte { $email } créé.
+ws-account-exists = Un compte existe déjà pour { $email }.
+ws-not-yourself = Vous ne pouvez ni désactiver votre propre compte ni vous retirer le rôle d’administrateur.
+ws-account-saved = Compte { $email } enregistré.
+ws-token-name-bad = Donnez au jeton un nom de 100 caractères au plus.
+ws-new-password-short = Le nouveau mot de passe doit compter au moins { $min } caractères.
+ws-passwords-differ = Le nouveau mot de passe et sa répétition diffèrent.
+ws-password-changed = Votre mot de passe a été changé.
+ws-current-password-wrong = Le mot de passe actuel est incorrect.
+ws-topic-added = Thème { $name } ajouté.
+ws-topic-renamed = Thème renommé en { $name }.
+ws-zones-saved = Fuseaux horaires de { $iso2 } enregistrés.
+ws-done-choose = Choisissez au moins une inscription.
+ws-done-bulk = { $done ->
+    [one] 1 inscription traitée.
+   *[other] { $done } inscriptions traitées.
+}
+ws-done-bulk-failed = { $done ->
+    [one] 1 inscription traitée.
+   *[other] { $done } inscriptions traitées.
+} Non traitées : { $failed }
+ws-done-marked = { $count ->
+    [one] 1 inscription marquée
+   *[other] { $count } inscriptions marquées
+} (seules les inscriptions confirmées peuvent l’être).
+ws-done-write = Écrivez un objet et un message.
+ws-done-nobody = Personne à qui écrire avec ce choix.
+ws-done-queued = { $count ->
+    [one] Courriel mis en file d’envoi pour 1 personne.
+   *[other] Courriel mis en file d’envoi pour { $count } personnes.
+}
+ws-done-series = Série de { $count } sessions créée.
+ws-done-series-warnings = Série de { $count } sessions créée. { $warnings }
+ws-done-future = { $count ->
+    [one] 1 session à venir de la série modifiée.
+   *[other] { $count } sessions à venir de la série modifiées.
+}
+ws-topic-needs = Un thème a besoin d’un identifiant (minuscules, chiffres, traits d’union) et d’un nom.
+ws-topic-name-bad = Le nom d’un thème compte de 1 à 100 caractères.
+ws-zone-bad = { $name } : { $problem }.
+ws-zones-none = Un pays a besoin d’au moins un fuseau horaire.

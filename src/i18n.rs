@@ -57,6 +57,11 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
         .unwrap_or_else(|| id.to_string())
 }
 
+/// Whether the catalogues have a message `id`.
+pub fn exists(id: &str) -> bool {
+    BUNDLES.get(&Lang::En).is_some_and(|b| b.has_message(id))
+}
+
 /// The message `id` in `lang`, without arguments.
 pub fn t(lang: Lang, id: &str) -> String {
     message(lang, id, &[])

@@ -347,3 +347,36 @@ test('the layout mirrors for a right-to-left language', async () => {
   await screenshot(page, 'register-rtl');
   await context.close();
 });
+
+test('wherever the keyboard goes, the focus is visible', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  const walk = async (path, steps) => {
+    await page.goto(server.url + path);
+    const seen = [];
+    for (let i = 0; i < steps; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const s = getComputedStyle(e);
+        const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+        return { what: `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}`, visible };
+      });
+      if (!focus) break;
+      seen.push(focus);
+    }
+    const hidden = seen.filter((f) => !f.visible).map((f) => f.what);
+    assert.deepEqual(hidden, [], `${path}: focus not visible on ${hidden.join(', ')}`);
+    assert.ok(seen.length >= 5, `${path}: the keyboard reached ${seen.length} controls`);
+  };
+  await walk(`/sessions/${brussels.id}/register`, 25);
+  await walk('/registrations/recover', 12);
+  await page.goto(server.url + '/admin/login');
+  await page.fill('#f-email', 'admin@example.org');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/\/admin\/sessions$/);
+  await walk(`/admin/sessions/${brussels.id}/edit`, 40);
+  await context.close();
+});

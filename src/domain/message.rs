@@ -1,10 +1,14 @@
 //! Words for people that are decided before anyone knows who will read
-//! them: a field error, a reason a registration is refused. A message is a
-//! catalogue id with its arguments, written out in the reader's language
-//! when shown; the API speaks English. Text that has no catalogue entry
-//! yet (messages only the API or organisers see) stays as written.
+//! them: a field error, a reason a registration is refused, a notice after
+//! an action. A message is a catalogue id with its arguments, written out in
+//! the reader's language when shown; the API speaks English. Text that has
+//! no catalogue entry yet (messages only the API or organisers see) stays
+//! as written.
 
 use super::lang::Lang;
+use fluent_bundle::FluentValue;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +22,8 @@ pub enum Arg {
         utc: chrono::DateTime<chrono::Utc>,
         zone: String,
     },
+    /// Another message, written in the same language: "Email must contain @".
+    Message(Box<Message>),
 }
 
 impl From<&str> for Arg {
@@ -38,16 +44,28 @@ impl From<i64> for Arg {
     }
 }
 
+impl From<i32> for Arg {
+    fn from(n: i32) -> Self {
+        Self::Number(i64::from(n))
+    }
+}
+
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Self::Number(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 
+impl From<Message> for Arg {
+    fn from(m: Message) -> Self {
+        Self::Message(Box::new(m))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    id: Option<&'static str>,
-    args: Vec<(&'static str, Arg)>,
+    id: Option<Cow<'static, str>>,
+    args: Vec<(Cow<'static, str>, Arg)>,
     /// The English text, for the API, logs and anything without a language.
     english: String,
 }
@@ -55,7 +73,11 @@ pub struct Message {
 impl Message {
     /// The catalogue message `id` with its arguments.
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
-        let english = crate::i18n::message(Lang::En, id, &fluent(Lang::En, &args));
+        Self::with(Cow::Borrowed(id), args.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())
+    }
+
+    fn with(id: Cow<'static, str>, args: Vec<(Cow<'static, str>, Arg)>) -> Self {
+        let english = format(Lang::En, &id, &args);
         Self { id: Some(id), args, english }
     }
 
@@ -66,33 +88,73 @@ impl Message {
 
     /// The message in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
-        match self.id {
-            Some(id) if lang != Lang::En => crate::i18n::message(lang, id, &fluent(lang, &self.args)),
+        match &self.id {
+            Some(id) if lang != Lang::En => format(lang, id, &self.args),
             _ => self.english.clone(),
         }
     }
 
     /// Whether this is the catalogue message `id`.
     pub fn is(&self, id: &str) -> bool {
-        self.id == Some(id)
+        self.id.as_deref() == Some(id)
+    }
+
+    /// As query parameters, to carry a notice through a redirect: `done`
+    /// is the id, each argument `a.NAME`. Times and nested messages travel
+    /// as their English text.
+    pub fn to_query(&self) -> Vec<(String, String)> {
+        let Some(id) = &self.id else { return vec![("done".into(), self.english.clone())] };
+        let mut query = vec![("done".to_string(), id.to_string())];
+        for (name, arg) in &self.args {
+            let value = match arg {
+                Arg::Text(t) => t.clone(),
+                Arg::Number(n) => n.to_string(),
+                Arg::Time { .. } | Arg::Message(_) => match value(Lang::En, arg) {
+                    FluentValue::String(s) => s.to_string(),
+                    _ => String::new(),
+                },
+            };
+            query.push((format!("a.{name}"), value));
+        }
+        query
+    }
+
+    /// A notice back from [`Message::to_query`]. Only catalogue messages
+    /// whose id starts with `prefix` are taken, so that a link cannot make
+    /// a page say anything else.
+    pub fn from_query(query: &HashMap<String, String>, prefix: &str) -> Option<Self> {
+        let id = query.get("done").filter(|id| id.starts_with(prefix) && crate::i18n::exists(id))?;
+        let mut args: Vec<(Cow<'static, str>, Arg)> = query
+            .iter()
+            .filter_map(|(k, v)| {
+                let name = k.strip_prefix("a.")?;
+                let text: String = v.chars().take(2000).collect();
+                let arg = text.parse::<i64>().map(Arg::Number).unwrap_or(Arg::Text(text));
+                Some((Cow::Owned(name.to_string()), arg))
+            })
+            .take(10)
+            .collect();
+        args.sort_by(|a, b| a.0.cmp(&b.0));
+        Some(Self::with(Cow::Owned(id.clone()), args))
     }
 }
 
-fn fluent(lang: Lang, args: &[(&'static str, Arg)]) -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
-    args.iter()
-        .map(|(name, arg)| {
-            let value = match arg {
-                Arg::Text(s) => fluent_bundle::FluentValue::from(s.clone()),
-                Arg::Number(n) => fluent_bundle::FluentValue::from(*n),
-                Arg::Time { utc, zone } => {
-                    let zone = super::zone::TimeZone::parse(zone).unwrap_or_else(|_| super::zone::TimeZone::utc());
-                    let v = super::slot::SlotView::new_in(lang, *utc, *utc, &zone, &zone);
-                    fluent_bundle::FluentValue::from(format!("{}, {} {} ({})", v.date, v.start, v.city, v.offset))
-                }
-            };
-            (*name, value)
-        })
-        .collect()
+fn value(lang: Lang, arg: &Arg) -> FluentValue<'static> {
+    match arg {
+        Arg::Text(s) => FluentValue::from(s.clone()),
+        Arg::Number(n) => FluentValue::from(*n),
+        Arg::Time { utc, zone } => {
+            let zone = super::zone::TimeZone::parse(zone).unwrap_or_else(|_| super::zone::TimeZone::utc());
+            let v = super::slot::SlotView::new_in(lang, *utc, *utc, &zone, &zone);
+            FluentValue::from(format!("{}, {} {} ({})", v.date, v.start, v.city, v.offset))
+        }
+        Arg::Message(m) => FluentValue::from(m.in_lang(lang)),
+    }
+}
+
+fn format(lang: Lang, id: &str, args: &[(Cow<'static, str>, Arg)]) -> String {
+    let values: Vec<(&str, FluentValue<'static>)> = args.iter().map(|(k, a)| (k.as_ref(), value(lang, a))).collect();
+    crate::i18n::message(lang, id, &values)
 }
 
 /// Text without a catalogue entry: the same in every language.
@@ -152,5 +214,20 @@ mod tests {
         assert_eq!(m.in_lang(Lang::Fr), "doit compter au plus 200 caractères");
         let plain = Message::from("is not a field of this resource");
         assert_eq!(plain.in_lang(Lang::Fr), "is not a field of this resource");
+        let nested = Message::new("recover-bad-email", vec![("problem", Message::id("err-email-at").into())]);
+        assert_eq!(nested.to_string(), "Email must contain @.");
+        assert_eq!(nested.in_lang(Lang::Fr), "Courriel : doit contenir @.");
+    }
+
+    #[test]
+    fn a_notice_survives_a_redirect_and_a_link_cannot_forge_one() {
+        let m = Message::new("ws-done-queued", vec![("count", 3usize.into())]);
+        let query: HashMap<String, String> = m.to_query().into_iter().collect();
+        assert_eq!(Message::from_query(&query, "ws-done-"), Some(m));
+        let forged: HashMap<String, String> =
+            [("done".to_string(), "Your account is locked; call +00 …".to_string())].into();
+        assert_eq!(Message::from_query(&forged, "ws-done-"), None);
+        let other: HashMap<String, String> = [("done".to_string(), "err-required".to_string())].into();
+        assert_eq!(Message::from_query(&other, "ws-done-"), None, "only notices");
     }
 }

@@ -311,6 +311,24 @@ async fn the_workspace_in_french() {
         text(&html, "#s-starts_at-error")
     );
 
+    // Notices after an action travel as catalogue ids; free text in the
+    // address is not shown.
+    let said = page(format!("/admin/sessions/{id}?done=ws-done-queued&a.count=3")).await;
+    assert_eq!(text(&said, "#notice"), "Courriel mis en file d’envoi pour 3 personnes.");
+    let forged = page(format!("/admin/sessions/{id}?done=Call+%2B00+now")).await;
+    assert_eq!(text(&forged, "#notice"), "");
+    let csrf = crate::workspace_sessions::token_on(&app, "/admin/users").await;
+    let res = app
+        .client
+        .post(app.url("/admin/users"))
+        .form(&[("csrf_token", csrf.as_str()), ("email", "nobody"), ("role", "admin"), ("password", "x")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 422);
+    let users = Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(text(&users, ".error-summary p"), "Courriel : doit contenir @.");
+
     // The planner: flags and dates in French.
     let plan =
         page("/admin/planner?date=2027-03-25&time=10:30&zone=Europe/Brussels&minutes=60&region=south-east-asia".into())

@@ -9,6 +9,7 @@ use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as store, Session};
 use crate::domain::fields::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::session::{SessionInput, SessionStatus};
 use crate::error::{AppError, PageError};
 use crate::web::csrf::{self, Form};
@@ -378,25 +379,26 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
         match repeat {
-            None => store::create(conn, &reference, &input, false, &actor).map(|s| (s.id(), Vec::new())),
+            None => store::create(conn, &reference, &input, false, &actor).map(|s| (s.id(), None)),
             Some(how) => crate::db::series::create(conn, &reference, &input, &how, &actor).and_then(|c| {
                 let first = c.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
-                let mut said = vec![format!("Series of {} sessions created.", c.sessions.len())];
-                said.extend(c.warnings);
-                Ok((first, said))
+                let count = ("count", c.sessions.len().into());
+                // The warnings name dates and zones; they stay in English.
+                let said = if c.warnings.is_empty() {
+                    Message::new("ws-done-series", vec![count])
+                } else {
+                    Message::new("ws-done-series-warnings", vec![count, ("warnings", c.warnings.join(" ").into())])
+                };
+                Ok((first, Some(said)))
             }),
         }
     })
     .await;
     match result {
-        Ok((id, said)) => {
-            let done = if said.is_empty() {
-                String::new()
-            } else {
-                format!("?{}", serde_urlencoded::to_string([("done", said.join(" "))]).unwrap_or_default())
-            };
-            Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}{done}"))).finish())
-        }
+        Ok((id, said)) => Ok(match said {
+            Some(said) => super::registrations::back(id, said),
+            None => HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish(),
+        }),
         Err(AppError::Validation(errors)) => {
             render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
         }
@@ -463,12 +465,10 @@ async fn save(
         return match result {
             Ok(changed) => {
                 state.mail_queued();
-                let q = serde_urlencoded::to_string([(
-                    "done",
-                    format!("{} future sessions of the series changed.", changed.len()),
-                )])
-                .unwrap_or_default();
-                Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}"))).finish())
+                Ok(super::registrations::back(
+                    id,
+                    Message::new("ws-done-future", vec![("count", changed.len().into())]),
+                ))
             }
             Err(AppError::Validation(errors)) => {
                 render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)

@@ -2,6 +2,7 @@
 
 use super::COOKIE;
 use crate::db::accounts::{self, LoginError};
+use crate::domain::message::Message;
 use crate::error::{AppError, PageError};
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking, csrf, rate_limit, secure_cookies};
@@ -23,14 +24,14 @@ struct LoginPage {
     chrome: Chrome,
     csrf: String,
     email: String,
-    error: Option<&'static str>,
+    error: Option<Message>,
 }
 
 fn page(
     req: &HttpRequest,
     state: &State,
     email: String,
-    error: Option<&'static str>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let empty = HashMap::new();
@@ -57,7 +58,7 @@ async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpR
             &req,
             &state,
             String::new(),
-            Some("Email or password is not right."),
+            Some(Message::id("ws-login-refused")),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
@@ -84,15 +85,11 @@ async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpR
         }
         // The same words whether or not the email exists.
         Err(LoginError::Refused) => {
-            page(&req, &state, typed, Some("Email or password is not right."), StatusCode::UNAUTHORIZED)
+            page(&req, &state, typed, Some(Message::id("ws-login-refused")), StatusCode::UNAUTHORIZED)
         }
-        Err(LoginError::Locked) => page(
-            &req,
-            &state,
-            typed,
-            Some("Too many failed attempts for this account. Wait 15 minutes and try again."),
-            StatusCode::TOO_MANY_REQUESTS,
-        ),
+        Err(LoginError::Locked) => {
+            page(&req, &state, typed, Some(Message::id("ws-login-locked")), StatusCode::TOO_MANY_REQUESTS)
+        }
     }
 }
 

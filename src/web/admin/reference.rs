@@ -3,6 +3,7 @@
 //! zones (the first is the default for its participants).
 
 use crate::db::reference::{Reference, edit};
+use crate::domain::message::Message;
 use crate::domain::zone::TimeZone;
 use crate::error::{AppError, PageError};
 use crate::web::csrf::{self, Form};
@@ -27,16 +28,16 @@ struct ReferencePage<'a> {
     csrf: String,
     email: String,
     reference: &'a Reference,
-    notice: Option<String>,
-    error: Option<String>,
+    notice: Option<Message>,
+    error: Option<Message>,
 }
 
 async fn render(
     req: &HttpRequest,
     state: &State,
     email: String,
-    notice: Option<String>,
-    error: Option<String>,
+    notice: Option<Message>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let reference = state.reference();
@@ -66,7 +67,7 @@ async fn apply(
     req: &HttpRequest,
     state: &State,
     email: String,
-    done: String,
+    done: Message,
     change: impl FnOnce(&mut crate::db::DbConn) -> Result<(), AppError> + Send + 'static,
 ) -> Result<HttpResponse, PageError> {
     let result = blocking(&state.pool, move |conn| {
@@ -81,7 +82,8 @@ async fn apply(
         }
         Err(e @ (AppError::Conflict(_) | AppError::Validation(_))) => {
             let status = e.status();
-            render(req, state, email, None, Some(e.to_string()), status).await
+            let error = e.message().cloned().unwrap_or_else(|| Message::from(e.to_string()));
+            render(req, state, email, None, Some(error), status).await
         }
         Err(e) => Err(e.into()),
     }
@@ -100,11 +102,11 @@ async fn add_topic(req: HttpRequest, state: State, body: web::Bytes) -> Result<H
         && slug.len() <= 48
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !slug_ok || !valid_name(&name) {
-        let error = Some("A topic needs a slug (lower-case letters, digits, hyphens) and a name.".to_string());
+        let error = Some(Message::id("ws-topic-needs"));
         return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let actor = me.actor();
-    let done = format!("Topic {name} added.");
+    let done = Message::new("ws-topic-added", vec![("name", name.as_str().into())]);
     apply(&req, &state, me.email, done, move |conn| edit::add_topic(conn, &slug, &name, &actor)).await
 }
 
@@ -119,11 +121,11 @@ async fn rename_topic(
     me.require_admin()?;
     let name = form.get("name");
     if !valid_name(&name) {
-        let error = Some("A topic's name has 1 to 100 characters.".to_string());
+        let error = Some(Message::id("ws-topic-name-bad"));
         return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let (slug, actor) = (slug.into_inner(), me.actor());
-    let done = format!("Topic renamed to {name}.");
+    let done = Message::new("ws-topic-renamed", vec![("name", name.as_str().into())]);
     apply(&req, &state, me.email, done, move |conn| edit::rename_topic(conn, &slug, &name, &actor)).await
 }
 
@@ -146,15 +148,18 @@ async fn set_zones(
             Ok(z) if !zones.contains(&z) => zones.push(z),
             Ok(_) => {}
             Err(e) => {
-                let error = Some(format!("{name} {e}."));
+                let error = Some(Message::new(
+                    "ws-zone-bad",
+                    vec![("name", name.into()), ("problem", Message::from(e).into())],
+                ));
                 return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
             }
         }
     }
     if zones.is_empty() {
-        let error = Some("A country needs at least one time zone.".to_string());
+        let error = Some(Message::id("ws-zones-none"));
         return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let (actor, done) = (me.actor(), format!("Time zones of {iso2} saved."));
+    let (actor, done) = (me.actor(), Message::new("ws-zones-saved", vec![("iso2", iso2.as_str().into())]));
     apply(&req, &state, me.email, done, move |conn| edit::set_zones(conn, &iso2, &zones, &actor)).await
 }

@@ -7,6 +7,7 @@ use super::edit::load;
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as store;
+use crate::domain::message::Message;
 use crate::domain::registration::{RegistrationInput, RegistrationStatus};
 use crate::error::{AppError, PageError};
 use crate::web::csrf::Form;
@@ -162,8 +163,9 @@ fn ids(form: &Form) -> Vec<i32> {
     form.all("ids").iter().filter_map(|i| i.parse().ok()).take(1000).collect()
 }
 
-fn back(id: i32, done: &str) -> HttpResponse {
-    let q = serde_urlencoded::to_string([("done", done)]).unwrap_or_default();
+/// Back to the session's page, saying what happened.
+pub fn back(id: i32, done: Message) -> HttpResponse {
+    let q = serde_urlencoded::to_string(done.to_query()).unwrap_or_default();
     HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}#registrations"))).finish()
 }
 
@@ -193,7 +195,7 @@ async fn bulk(
     let chosen = ids(&form);
     let action = form.get("action");
     if chosen.is_empty() {
-        return Ok(back(session_id, "Choose at least one registration."));
+        return Ok(back(session_id, Message::id("ws-done-choose")));
     }
     let target: Option<i32> = form.get("target").parse().ok();
     if action == "move" {
@@ -214,7 +216,7 @@ async fn bulk(
             };
             let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
             let n = store::set_attendance(conn, session_id, &ids, mark, &actor)?;
-            return Ok::<_, PageError>(format!("{n} marked (only confirmed registrations can be)."));
+            return Ok::<_, PageError>(Message::new("ws-done-marked", vec![("count", n.into())]));
         }
         let (mut done, mut failed) = (0, Vec::new());
         for r in &rows {
@@ -242,15 +244,15 @@ async fn bulk(
                 Err(e) => return Err(e.into()),
             }
         }
-        let mut summary = format!("{done} done.");
-        if !failed.is_empty() {
-            summary.push_str(&format!(" Not done: {}", failed.join("; ")));
-        }
-        Ok(summary)
+        Ok(if failed.is_empty() {
+            Message::new("ws-done-bulk", vec![("done", done.into())])
+        } else {
+            Message::new("ws-done-bulk-failed", vec![("done", done.into()), ("failed", failed.join("; ").into())])
+        })
     })
     .await?;
     state.mail_queued();
-    Ok(back(session_id, &summary))
+    Ok(back(session_id, summary))
 }
 
 /// Who an email goes to: every active registrant, or one status.
@@ -288,12 +290,12 @@ async fn email(
         .collect();
     let to = form.get("to");
     if subject.is_empty() || message.trim().is_empty() {
-        return Ok(back(session_id, "Write a subject and a message."));
+        return Ok(back(session_id, Message::id("ws-done-write")));
     }
     let list = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::for_session(conn, session_id)?)).await?;
     let people = audience(list, &to);
     if people.is_empty() {
-        return Ok(back(session_id, "Nobody to write to with that choice."));
+        return Ok(back(session_id, Message::id("ws-done-nobody")));
     }
     if form.get("send") != "yes" {
         // The preview: the first recipient's email, not yet queued.
@@ -331,5 +333,5 @@ async fn email(
     })
     .await?;
     state.mail_queued();
-    Ok(back(session_id, &format!("Email queued for {count} people.")))
+    Ok(back(session_id, Message::new("ws-done-queued", vec![("count", count.into())])))
 }

@@ -4,6 +4,7 @@
 use crate::db::models::Registration;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, SessionFilter};
+use crate::domain::message::Message;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
@@ -119,7 +120,7 @@ struct SessionPage {
     statuses: Vec<(&'static str, &'static str)>,
     reference: std::sync::Arc<crate::db::reference::Reference>,
     /// Set after a bulk action or an email: what happened.
-    notice: Option<String>,
+    notice: Option<Message>,
     /// The email being previewed, as its first recipient would read it.
     preview: Option<super::registrations::Preview>,
 }
@@ -236,7 +237,7 @@ async fn page(
         figures,
         statuses: super::registrations::STATUSES.to_vec(),
         reference: reference.clone(),
-        notice: query.get("done").map(|d| d.chars().take(1000).collect()),
+        notice: Message::from_query(&query, "ws-done-"),
         preview,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])

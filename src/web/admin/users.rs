@@ -7,6 +7,7 @@ use crate::db::accounts::{self, ROLE_ADMIN, ROLE_ORGANISER};
 use crate::db::audit;
 use crate::db::reference::Reference;
 use crate::domain::email::EmailAddress;
+use crate::domain::message::Message;
 use crate::error::{AppError, PageError};
 use crate::web::csrf::{self, Form};
 use crate::web::public::{Chrome, Viewer, render_status};
@@ -48,8 +49,8 @@ struct UsersPage<'a> {
     email: String,
     accounts: Vec<AccountRow>,
     reference: &'a Reference,
-    message: Option<String>,
-    error: Option<String>,
+    message: Option<Message>,
+    error: Option<Message>,
 }
 
 pub struct TokenView {
@@ -68,7 +69,7 @@ struct TokensPage {
     tokens: Vec<TokenView>,
     /// A token just created: shown this once.
     secret: Option<String>,
-    error: Option<String>,
+    error: Option<Message>,
 }
 
 #[derive(Template)]
@@ -77,8 +78,8 @@ struct PasswordPage {
     chrome: Chrome,
     csrf: String,
     email: String,
-    message: Option<String>,
-    error: Option<String>,
+    message: Option<Message>,
+    error: Option<Message>,
 }
 
 fn chrome(req: &HttpRequest, state: &State) -> Chrome {
@@ -91,8 +92,8 @@ async fn render_users(
     req: &HttpRequest,
     state: &State,
     me: &Staff,
-    message: Option<String>,
-    error: Option<String>,
+    message: Option<Message>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let my_id = me.id;
@@ -129,18 +130,19 @@ async fn users_page(req: HttpRequest, state: State) -> Result<HttpResponse, Page
 }
 
 /// Role and regions from a form, checked against the reference data.
-fn role_and_regions(form: &Form, reference: &Reference) -> Result<(&'static str, Vec<i32>), String> {
+fn role_and_regions(form: &Form, reference: &Reference) -> Result<(&'static str, Vec<i32>), Message> {
     let role = match form.get("role").as_str() {
         "admin" => ROLE_ADMIN,
         "organiser" => ROLE_ORGANISER,
-        _ => return Err("Choose a role: admin or organiser.".into()),
+        _ => return Err(Message::id("ws-choose-role")),
     };
     let mut regions = Vec::new();
     for slug in form.all("region") {
-        regions.push(reference.region(&slug).map(|r| r.id).ok_or_else(|| format!("Unknown region {slug}."))?);
+        let id = reference.region(&slug).map(|r| r.id);
+        regions.push(id.ok_or_else(|| Message::new("ws-unknown-region", vec![("slug", slug.as_str().into())]))?);
     }
     if role == ROLE_ORGANISER && regions.is_empty() {
-        return Err("An organiser needs at least one region.".into());
+        return Err(Message::id("ws-organiser-needs-region"));
     }
     Ok((role, if role == ROLE_ADMIN { Vec::new() } else { regions }))
 }
@@ -153,7 +155,7 @@ async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result
     let email = match EmailAddress::parse(&form.get("email")) {
         Ok(e) => e,
         Err(m) => {
-            let error = Some(format!("Email {m}."));
+            let error = Some(Message::new("ws-bad-email", vec![("problem", m.into())]));
             return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
@@ -163,7 +165,7 @@ async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result
     };
     let password = form.get("password");
     if password.chars().count() < MIN_PASSWORD || password.len() > 1024 {
-        let error = Some(format!("The first password must have at least {MIN_PASSWORD} characters."));
+        let error = Some(Message::new("ws-first-password-short", vec![("min", MIN_PASSWORD.into())]));
         return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let actor = me.actor();
@@ -186,9 +188,10 @@ async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result
     })
     .await?;
     if created {
-        render_users(&req, &state, &me, Some(format!("Account {shown} created.")), None, StatusCode::OK).await
+        let done = Message::new("ws-account-created", vec![("email", shown.into())]);
+        render_users(&req, &state, &me, Some(done), None, StatusCode::OK).await
     } else {
-        let error = Some(format!("An account for {shown} exists already."));
+        let error = Some(Message::new("ws-account-exists", vec![("email", shown.into())]));
         render_users(&req, &state, &me, None, error, StatusCode::CONFLICT).await
     }
 }
@@ -210,7 +213,7 @@ async fn update_user(
     };
     let disabled = form.get("disabled") == "on";
     if id == me.id && (disabled || role != ROLE_ADMIN) {
-        let error = Some("You cannot disable your own account or take away your own admin role.".to_string());
+        let error = Some(Message::id("ws-not-yourself"));
         return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let actor = me.actor();
@@ -223,7 +226,8 @@ async fn update_user(
         Ok::<_, PageError>(user.email)
     })
     .await?;
-    render_users(&req, &state, &me, Some(format!("Account {email} saved.")), None, StatusCode::OK).await
+    let done = Message::new("ws-account-saved", vec![("email", email.into())]);
+    render_users(&req, &state, &me, Some(done), None, StatusCode::OK).await
 }
 
 async fn render_tokens(
@@ -231,7 +235,7 @@ async fn render_tokens(
     state: &State,
     me: &Staff,
     secret: Option<String>,
-    error: Option<String>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let rows = blocking(&state.pool, |conn| Ok::<_, PageError>(accounts::list_tokens(conn)?)).await?;
@@ -272,7 +276,7 @@ async fn create_token(req: HttpRequest, state: State, body: web::Bytes) -> Resul
     me.require_admin()?;
     let name = form.get("name");
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        let error = Some("Give the token a name of up to 100 characters.".to_string());
+        let error = Some(Message::id("ws-token-name-bad"));
         return render_tokens(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let actor = me.actor();
@@ -315,8 +319,8 @@ fn render_password(
     req: &HttpRequest,
     state: &State,
     me: &Staff,
-    message: Option<String>,
-    error: Option<String>,
+    message: Option<Message>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let token = csrf::token(req)?;
@@ -330,13 +334,12 @@ async fn change_password(req: HttpRequest, state: State, body: web::Bytes) -> Re
     let form = Form::read(&req, &body)?;
     crate::web::rate_limit(&req, &state)?;
     let (current, new, again) = (form.get("current"), form.get("new"), form.get("again"));
-    let refuse =
-        |m: &str| render_password(&req, &state, &me, None, Some(m.to_string()), StatusCode::UNPROCESSABLE_ENTITY);
+    let refuse = |m: Message| render_password(&req, &state, &me, None, Some(m), StatusCode::UNPROCESSABLE_ENTITY);
     if new.chars().count() < MIN_PASSWORD || new.len() > 1024 {
-        return refuse(&format!("The new password must have at least {MIN_PASSWORD} characters."));
+        return refuse(Message::new("ws-new-password-short", vec![("min", MIN_PASSWORD.into())]));
     }
     if new != again {
-        return refuse("The new password and its repetition differ.");
+        return refuse(Message::id("ws-passwords-differ"));
     }
     let (id, actor) = (me.id, me.actor());
     let changed = blocking(&state.pool, move |conn| {
@@ -356,8 +359,8 @@ async fn change_password(req: HttpRequest, state: State, body: web::Bytes) -> Re
     })
     .await?;
     if changed {
-        render_password(&req, &state, &me, Some("Your password has been changed.".into()), None, StatusCode::OK)
+        render_password(&req, &state, &me, Some(Message::id("ws-password-changed")), None, StatusCode::OK)
     } else {
-        refuse("The current password is not right.")
+        refuse(Message::id("ws-current-password-wrong"))
     }
 }
