@@ -57,6 +57,33 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
         .unwrap_or_else(|| id.to_string())
 }
 
+/// Names of reference data (regions, countries, topics) per language,
+/// apart from the message catalogues: English names live in the database,
+/// where admins can change them.
+const NAMES: [(Lang, &str); 1] = [(Lang::Fr, include_str!("../locales/names.fr.ftl"))];
+
+static NAME_BUNDLES: LazyLock<HashMap<Lang, Bundle>> =
+    LazyLock::new(|| NAMES.iter().map(|(lang, source)| (*lang, bundle(*lang, source))).collect());
+
+/// A region's, country's or topic's name in `lang` (`key` such as
+/// `country-SN`), given its current English name. The translation is used
+/// only while it translates that name: a topic renamed in the workspace
+/// keeps its new name in every language until the catalogue follows.
+pub fn name(lang: Lang, key: &str, current: &str) -> String {
+    translated_name(lang, key, current).unwrap_or_else(|| current.to_string())
+}
+
+fn translated_name(lang: Lang, key: &str, current: &str) -> Option<String> {
+    let bundle = NAME_BUNDLES.get(&lang)?;
+    let message = bundle.get_message(key)?;
+    let mut errors = Vec::new();
+    let english = bundle.format_pattern(message.get_attribute("en")?.value(), None, &mut errors);
+    if english != current {
+        return None;
+    }
+    Some(bundle.format_pattern(message.value()?, None, &mut errors).into_owned())
+}
+
 /// Whether the catalogues have a message `id`.
 pub fn exists(id: &str) -> bool {
     BUNDLES.get(&Lang::En).is_some_and(|b| b.has_message(id))
@@ -101,6 +128,32 @@ mod tests {
             let extra: Vec<&String> = theirs.iter().filter(|id| !english.contains(id)).collect();
             assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, extra {extra:?}", lang.tag());
         }
+    }
+
+    #[test]
+    fn every_seeded_name_has_a_french_name_for_exactly_that_english_name() {
+        let countries = include_str!("../reference/partner_countries.csv");
+        let topics = include_str!("../reference/topics.csv");
+        let mut missing = Vec::new();
+        let mut check = |key: String, english: &str| {
+            if translated_name(Lang::Fr, &key, english).is_none() {
+                missing.push(key);
+            }
+        };
+        for line in countries.lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            check(format!("region-{}", f[0]), f[1]);
+            check(format!("country-{}", f[3]), f[4]);
+        }
+        for line in topics.lines().skip(1) {
+            if let Some((slug, english)) = line.split_once(',') {
+                check(format!("topic-{slug}"), english);
+            }
+        }
+        assert!(missing.is_empty(), "no French name (or one for another English name): {missing:?}");
+        assert_eq!(name(Lang::Fr, "country-SN", "Senegal"), "Sénégal");
+        assert_eq!(name(Lang::Fr, "topic-biosafety", "Biosafety in labs"), "Biosafety in labs", "renamed: kept");
+        assert_eq!(name(Lang::En, "country-SN", "Senegal"), "Senegal");
     }
 
     #[test]

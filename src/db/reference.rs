@@ -4,6 +4,7 @@
 use super::DbConn;
 use super::models::{Country, Region, Topic};
 use super::schema::{countries, country_regions, country_time_zones, regions, topics};
+use crate::domain::lang::Lang;
 use crate::domain::zone::TimeZone;
 use anyhow::Context;
 use diesel::prelude::*;
@@ -103,6 +104,27 @@ pub fn seed_if_empty(conn: &mut DbConn) -> anyhow::Result<bool> {
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(true)
+}
+
+impl Region {
+    /// Its name for readers of `lang`.
+    pub fn name_in(&self, lang: Lang) -> String {
+        crate::i18n::name(lang, &format!("region-{}", self.slug), &self.name)
+    }
+}
+
+impl Country {
+    /// Its name for readers of `lang`.
+    pub fn name_in(&self, lang: Lang) -> String {
+        crate::i18n::name(lang, &format!("country-{}", self.iso2), &self.name)
+    }
+}
+
+impl Topic {
+    /// Its name for readers of `lang`.
+    pub fn name_in(&self, lang: Lang) -> String {
+        crate::i18n::name(lang, &format!("topic-{}", self.slug), &self.name)
+    }
 }
 
 /// Everything reference, read in four queries; small enough to load whole.

@@ -83,11 +83,19 @@ pub fn eligible(session: &Session, reference: &Reference, iso2: &str) -> bool {
         || reference.country_regions.get(iso2).is_some_and(|rs| rs.iter().any(|r| session.region_ids.contains(r)))
 }
 
-fn open_to_text(session: &Session, reference: &Reference) -> String {
-    let mut names: Vec<String> =
-        session.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name.clone()).collect();
-    names.extend(session.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name.clone()));
-    names.join(", ")
+/// Who may register, as names each reader sees in their language.
+fn open_to_names(session: &Session, reference: &Reference) -> Arg {
+    let regions = session
+        .region_ids
+        .iter()
+        .filter_map(|id| reference.region_by_id(*id))
+        .map(|r| (format!("region-{}", r.slug), r.name.clone()));
+    let countries = session
+        .countries
+        .iter()
+        .filter_map(|c| reference.country(c))
+        .map(|c| (format!("country-{}", c.iso2), c.name.clone()));
+    Arg::Names(regions.chain(countries).collect())
 }
 
 /// Registers one person. The order of checks is what a person needs to
@@ -121,7 +129,7 @@ pub fn register(
     if !eligible(&session, reference, &country.iso2) {
         return Err(AppError::Forbidden(Message::new(
             "not-eligible",
-            vec![("names", open_to_text(&session, reference).into())],
+            vec![("names", open_to_names(&session, reference))],
         )));
     }
     let zone_name = match &input.zone {

@@ -24,6 +24,9 @@ pub enum Arg {
     },
     /// Another message, written in the same language: "Email must contain @".
     Message(Box<Message>),
+    /// Names of reference data, (`country-SN`, "Senegal") each, listed with
+    /// commas in the reader's language.
+    Names(Vec<(String, String)>),
 }
 
 impl From<&str> for Arg {
@@ -109,7 +112,7 @@ impl Message {
             let value = match arg {
                 Arg::Text(t) => t.clone(),
                 Arg::Number(n) => n.to_string(),
-                Arg::Time { .. } | Arg::Message(_) => match value(Lang::En, arg) {
+                Arg::Time { .. } | Arg::Message(_) | Arg::Names(_) => match value(Lang::En, arg) {
                     FluentValue::String(s) => s.to_string(),
                     _ => String::new(),
                 },
@@ -149,6 +152,9 @@ fn value(lang: Lang, arg: &Arg) -> FluentValue<'static> {
             FluentValue::from(format!("{}, {} {} ({})", v.date, v.start, v.city, v.offset))
         }
         Arg::Message(m) => FluentValue::from(m.in_lang(lang)),
+        Arg::Names(names) => FluentValue::from(
+            names.iter().map(|(key, english)| crate::i18n::name(lang, key, english)).collect::<Vec<_>>().join(", "),
+        ),
     }
 }
 

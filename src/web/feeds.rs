@@ -525,17 +525,17 @@ pub async fn feeds_page(
         regions: reference
             .regions
             .iter()
-            .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name))
+            .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(viewer.lang)))
             .collect(),
         countries: reference
             .countries
             .iter()
-            .map(|c| subscribe(base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name))
+            .map(|c| subscribe(base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name_in(viewer.lang)))
             .collect(),
         topics: reference
             .topics
             .iter()
-            .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name))
+            .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(viewer.lang)))
             .collect(),
     };
     crate::web::public::render(&page, viewer.cookie())

@@ -36,6 +36,16 @@ async fn french_from_accept_language_with_french_dates_and_a_remembered_switch()
     // Tuesday 9 March 2027, 16:00 in Manila.
     let when = text(&html, "ul.sessions .time");
     assert!(when.contains("mar. 9 mars 2027, 16:00–17:30"), "{when}");
+    // Kinds, formats and the names of regions, countries and topics too.
+    assert!(
+        text(&html, "ul.sessions .meta").starts_with("Webinaire · En ligne · Ouverte à : Asie du Sud-Est"),
+        "{}",
+        text(&html, "ul.sessions .meta")
+    );
+    let options: Vec<String> =
+        html.select(&Selector::parse("#f-country option").expect("selector")).map(|o| o.text().collect()).collect();
+    assert!(options.iter().any(|o| o == "Sénégal") && options.iter().any(|o| o == "Côte d’Ivoire"), "{options:?}");
+    assert!(html.html().contains(">Biosécurité<"), "topics in French");
 
     let en = Html::parse_document(&app.get("/?tz=Asia/Manila").await.text().await.expect("body"));
     assert_eq!(lang_of(&en), "en");
@@ -135,6 +145,19 @@ async fn the_registration_form_in_french() {
         "{}",
         text(&page, ".error-summary p")
     );
+    // Who may take part, with the region's French name.
+    let res = post(vec![
+        ("name", "Awa Diop"),
+        ("email", "awa.sn@example.org"),
+        ("organisation", "Ministère"),
+        ("country", "SN"),
+        ("consent", "yes"),
+    ])
+    .await
+    .expect("sent");
+    assert_eq!(res.status(), 403);
+    let page = Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(text(&page, ".error-summary p"), "Cette session est réservée aux participants de : Asie du Sud-Est.");
     // The API keeps speaking English.
     let (status, body) = app.register(id, crate::common::participant("awa@example.org")).await;
     assert_eq!(status, 409);

@@ -9,6 +9,7 @@ use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as store, Session};
 use crate::domain::fields::FieldErrors;
+use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::domain::session::{SessionInput, SessionStatus};
 use crate::error::{AppError, PageError};
@@ -257,12 +258,12 @@ impl FormPage<'_> {
     }
 }
 
-fn organising_choices(staff: &Staff, reference: &Reference) -> Vec<(String, String)> {
+fn organising_choices(staff: &Staff, reference: &Reference, lang: Lang) -> Vec<(String, String)> {
     reference
         .regions
         .iter()
         .filter(|r| staff.admin || staff.regions.contains(&r.id))
-        .map(|r| (r.slug.clone(), r.name.clone()))
+        .map(|r| (r.slug.clone(), r.name_in(lang)))
         .collect()
 }
 
@@ -293,7 +294,7 @@ fn render(
         id,
         v,
         errors,
-        organising: organising_choices(staff, &reference),
+        organising: organising_choices(staff, &reference, viewer.lang),
         admin: staff.admin,
         reference: &reference,
         confirm,
@@ -345,7 +346,7 @@ async fn new_form(
     }
     if v.organising_region.is_empty() && !staff.admin {
         v.organising_region =
-            organising_choices(&staff, &reference).first().map(|(slug, _)| slug.clone()).unwrap_or_default();
+            organising_choices(&staff, &reference, Lang::En).first().map(|(slug, _)| slug.clone()).unwrap_or_default();
     }
     render(&req, &state, &staff, None, v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
 }

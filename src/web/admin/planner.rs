@@ -5,6 +5,7 @@
 
 use crate::db::reference::Reference;
 use crate::domain::fields::FieldErrors;
+use crate::domain::lang::Lang;
 use crate::domain::planner::{self, Audience, BestSlots, PlannerRow};
 use crate::domain::zone::{TimeZone, parse_local};
 use crate::error::PageError;
@@ -89,12 +90,12 @@ impl PlannerPage<'_> {
     }
 }
 
-fn audience(reference: &Reference, isos: &[String]) -> Vec<Audience> {
+fn audience(reference: &Reference, isos: &[String], lang: Lang) -> Vec<Audience> {
     isos.iter()
         .filter_map(|iso| reference.country(iso))
         .map(|c| Audience {
             iso2: c.iso2.clone(),
-            name: c.name.clone(),
+            name: c.name_in(lang),
             zones: reference.zones_of(&c.iso2).iter().filter_map(|z| TimeZone::parse(z).ok()).collect(),
         })
         .collect()
@@ -130,7 +131,7 @@ fn query_with(form: &PlanForm, time: &str) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-pub fn plan(reference: &Reference, form: &PlanForm) -> Result<Plan, FieldErrors> {
+pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, FieldErrors> {
     let mut errors = FieldErrors::default();
     let zone = TimeZone::parse(form.zone.trim()).map_err(|e| errors.add("zone", e.to_string())).ok();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
@@ -160,7 +161,7 @@ pub fn plan(reference: &Reference, form: &PlanForm) -> Result<Plan, FieldErrors>
     let resolved = match zone.resolve(local) {
         Ok(r) => r,
         Err(e) => {
-            errors.add("time", e.to_string());
+            errors.add("time", e);
             return Err(errors);
         }
     };
@@ -169,7 +170,7 @@ pub fn plan(reference: &Reference, form: &PlanForm) -> Result<Plan, FieldErrors>
     }
     let length = Duration::minutes(minutes);
     let eligible_isos = eligible(reference, &form.regions, &countries);
-    let eligible_audience = audience(reference, &eligible_isos);
+    let eligible_audience = audience(reference, &eligible_isos, lang);
     let organiser_isos: Vec<String> =
         reference.countries.iter().filter(|c| c.status == "organiser").map(|c| c.iso2.clone()).collect();
     let eligible_rows = planner::rows(resolved.utc, length, date, &eligible_audience);
@@ -201,7 +202,7 @@ pub fn plan(reference: &Reference, form: &PlanForm) -> Result<Plan, FieldErrors>
     Ok(Plan {
         utc: resolved.utc.format("%Y-%m-%d %H:%M UTC").to_string(),
         eligible: eligible_rows,
-        organisers: planner::rows(resolved.utc, length, date, &audience(reference, &organiser_isos)),
+        organisers: planner::rows(resolved.utc, length, date, &audience(reference, &organiser_isos, lang)),
         fine,
         countries: eligible_audience.len(),
         best,
@@ -223,10 +224,11 @@ async fn page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError>
         countries: first("countries").unwrap_or_default(),
     };
     let reference = state.reference();
+    let lang = crate::web::public::language(&req);
     let (plan, errors, status) = if form.date.is_empty() {
         (None, FieldErrors::default(), StatusCode::OK)
     } else {
-        match plan(&reference, &form) {
+        match plan(&reference, &form, lang) {
             Ok(p) => (Some(p), FieldErrors::default(), StatusCode::OK),
             Err(e) => (None, e, StatusCode::UNPROCESSABLE_ENTITY),
         }

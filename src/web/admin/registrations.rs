@@ -92,16 +92,16 @@ const BAR: usize = 22;
 const CHART_WIDTH: usize = 360;
 
 impl Figures {
-    pub fn new(list: &[Registration], reference: &Reference) -> Self {
+    pub fn new(list: &[Registration], reference: &Reference, lang: crate::domain::lang::Lang) -> Self {
         let mut by_country: BTreeMap<String, Count> = BTreeMap::new();
         let mut by_region: BTreeMap<String, Count> = BTreeMap::new();
         for r in list {
-            let country = reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or(r.country_iso2.clone());
+            let country = reference.country(&r.country_iso2).map(|c| c.name_in(lang)).unwrap_or(r.country_iso2.clone());
             let regions: Vec<String> = reference
                 .regions
                 .iter()
                 .filter(|g| reference.countries_in(g.id).iter().any(|c| c.iso2 == r.country_iso2))
-                .map(|g| g.name.clone())
+                .map(|g| g.name_in(lang))
                 .collect();
             let add = |c: &mut Count| match r.status() {
                 RegistrationStatus::Confirmed => {

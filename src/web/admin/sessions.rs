@@ -185,7 +185,7 @@ async fn page(
     let viewer = Viewer::from_request(req, &query, session.zone());
     let (confirmed, waiting, pending) = counts(&list);
     let filters = super::registrations::Filters::from_query(&query);
-    let figures = super::registrations::Figures::new(&list, &reference);
+    let figures = super::registrations::Figures::new(&list, &reference, viewer.lang);
     let mut position = 0;
     let people = list
         .iter()
@@ -207,7 +207,7 @@ async fn page(
                 organisation: r.organisation.clone(),
                 country: reference
                     .country(&r.country_iso2)
-                    .map(|c| c.name.clone())
+                    .map(|c| c.name_in(viewer.lang))
                     .unwrap_or_else(|| r.country_iso2.clone()),
                 time_zone: r.time_zone.clone(),
                 registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),

@@ -19,8 +19,8 @@ pub struct ListItem {
     pub id: i32,
     pub title: String,
     pub summary: String,
-    pub kind: &'static str,
-    pub format: &'static str,
+    pub kind: String,
+    pub format: String,
     pub cancelled: bool,
     pub viewer: SlotView,
     pub own: Option<SlotView>,
@@ -50,8 +50,8 @@ pub struct HomePage {
     pub feed: crate::web::feeds::Subscribe,
 }
 
-fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>, current: Option<&str>) -> Vec<Choice> {
-    items.map(|(v, l)| Choice { value: v.to_string(), label: l.to_string(), selected: current == Some(v) }).collect()
+fn choices<'a>(items: impl Iterator<Item = (&'a str, String)>, current: Option<&str>) -> Vec<Choice> {
+    items.map(|(v, label)| Choice { value: v.to_string(), label, selected: current == Some(v) }).collect()
 }
 
 pub fn open_to(s: &store::Session, reference: &Reference, lang: Lang) -> String {
@@ -59,8 +59,8 @@ pub fn open_to(s: &store::Session, reference: &Reference, lang: Lang) -> String 
         return crate::i18n::t(lang, "open-to-all");
     }
     let mut names: Vec<String> =
-        s.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name.clone()).collect();
-    names.extend(s.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name.clone()));
+        s.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name_in(lang)).collect();
+    names.extend(s.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name_in(lang)));
     crate::i18n::message(lang, "open-to", &[("names", names.join(", ").into())])
 }
 
@@ -109,8 +109,8 @@ pub async fn home(
                     id: s.id(),
                     title: s.row.title.clone(),
                     summary: s.row.summary.clone(),
-                    kind: s.kind().label(),
-                    format: s.format().label(),
+                    kind: crate::i18n::t(lang, &format!("kind-{}", s.kind().as_str())),
+                    format: crate::i18n::t(lang, &format!("format-{}", s.format().as_str())),
                     cancelled: s.status() == SessionStatus::Cancelled,
                     own: (zone != viewer_zone)
                         .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &zone, &zone)),
@@ -119,7 +119,7 @@ pub async fn home(
                         .topic_ids
                         .iter()
                         .filter_map(|id| reference.topic_by_id(*id))
-                        .map(|t| t.name.clone())
+                        .map(|t| t.name_in(lang))
                         .collect(),
                     open_to: open_to(s, &reference, lang),
                 }
@@ -137,19 +137,21 @@ pub async fn home(
             chrome,
             items,
             regions: choices(
-                reference.regions.iter().map(|r| (r.slug.as_str(), r.name.as_str())),
+                reference.regions.iter().map(|r| (r.slug.as_str(), r.name_in(lang))),
                 region.map(|r| r.slug.as_str()),
             ),
             countries: choices(
-                reference.countries.iter().map(|c| (c.iso2.as_str(), c.name.as_str())),
+                reference.countries.iter().map(|c| (c.iso2.as_str(), c.name_in(lang))),
                 country.map(|c| c.iso2.as_str()),
             ),
             topics: choices(
-                reference.topics.iter().map(|t| (t.slug.as_str(), t.name.as_str())),
+                reference.topics.iter().map(|t| (t.slug.as_str(), t.name_in(lang))),
                 topic.map(|t| t.slug.as_str()),
             ),
             formats: choices(
-                SessionFormat::ALL.iter().map(|f| (f.as_str(), f.label())),
+                SessionFormat::ALL
+                    .iter()
+                    .map(|f| (f.as_str(), crate::i18n::t(lang, &format!("format-{}", f.as_str())))),
                 filter.format.map(|f| f.as_str()),
             ),
             page,
@@ -159,9 +161,9 @@ pub async fn home(
             feed: {
                 use crate::web::feeds::subscribe;
                 match (region, country, topic) {
-                    (Some(r), _, _) => subscribe(&base, &format!("/feeds/regions/{}.ics", r.slug), &r.name),
-                    (_, Some(c), _) => subscribe(&base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name),
-                    (_, _, Some(t)) => subscribe(&base, &format!("/feeds/topics/{}.ics", t.slug), &t.name),
+                    (Some(r), _, _) => subscribe(&base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(lang)),
+                    (_, Some(c), _) => subscribe(&base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name_in(lang)),
+                    (_, _, Some(t)) => subscribe(&base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(lang)),
                     _ => subscribe(&base, "/feeds/all.ics", "All sessions"),
                 }
             },

@@ -127,7 +127,7 @@ pub async fn manage_page(
         name: r.name.clone(),
         email: r.email.clone(),
         organisation: r.organisation.clone(),
-        country: reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default(),
+        country: reference.country(&r.country_iso2).map(|c| c.name_in(lang)).unwrap_or_default(),
         session_id: s.id(),
         session_title: s.row.title.clone(),
         session_cancelled: s.status() == SessionStatus::Cancelled,

@@ -124,9 +124,9 @@ impl Page<'_> {
                 let list = eligible
                     .iter()
                     .filter(|c| self.reference.country_regions.get(&c.iso2).is_some_and(|rs| rs.contains(&r.id)))
-                    .map(|c| Choice { value: c.iso2.clone(), label: c.name.clone(), selected: c.iso2 == v.country })
+                    .map(|c| Choice { value: c.iso2.clone(), label: c.name_in(lang), selected: c.iso2 == v.country })
                     .collect::<Vec<_>>();
-                (r.name.clone(), list)
+                (r.name_in(lang), list)
             })
             .filter(|(_, l)| !l.is_empty())
             .collect();
@@ -144,7 +144,7 @@ impl Page<'_> {
                     .collect();
                 list.sort();
                 (
-                    r.name.clone(),
+                    r.name_in(lang),
                     list.into_iter()
                         .map(|z| Choice { selected: z == v.time_zone, label: z.clone(), value: z })
                         .collect::<Vec<_>>(),

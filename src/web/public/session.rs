@@ -68,8 +68,9 @@ fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone, la
             if !entry.1.contains(&slot.city) {
                 entry.1.push(slot.city.clone());
             }
-            if !entry.2.contains(&country.name) {
-                entry.2.push(country.name.clone());
+            let name = country.name_in(lang);
+            if !entry.2.contains(&name) {
+                entry.2.push(name);
             }
         }
     }
@@ -132,7 +133,7 @@ pub async fn session_page(
         capacity: r.capacity,
         seats_left: session.seats_left(),
         open_to: open_to(&session, &reference, lang),
-        topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect(),
+        topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name_in(lang)).collect(),
         zone_rows: zone_rows(&session, &reference, &own_zone, lang),
         feeds: {
             use crate::web::feeds::subscribe;
@@ -143,14 +144,14 @@ pub async fn session_page(
                     .region_ids
                     .iter()
                     .filter_map(|id| reference.region_by_id(*id))
-                    .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name)),
+                    .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(lang))),
             );
             feeds.extend(
                 session
                     .topic_ids
                     .iter()
                     .filter_map(|id| reference.topic_by_id(*id))
-                    .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name)),
+                    .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(lang))),
             );
             feeds
         },

@@ -108,7 +108,7 @@ impl Chrome {
                     .filter(|z| seen.insert(z.clone()))
                     .collect();
                 zones.sort();
-                (r.name.clone(), zones)
+                (r.name_in(viewer.lang), zones)
             })
             .filter(|(_, zones)| !zones.is_empty())
             .collect();
@@ -185,6 +185,16 @@ impl Chrome {
     /// A message whose wording depends on a count (`{ $count ->`).
     pub fn count(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
         crate::i18n::message(self.lang, id, &[("count", (*count.borrow()).into())])
+    }
+
+    /// A region's name in the page's language.
+    pub fn region(&self, r: &crate::db::models::Region) -> String {
+        r.name_in(self.lang)
+    }
+
+    /// A topic's name in the page's language.
+    pub fn topic(&self, t: &crate::db::models::Topic) -> String {
+        t.name_in(self.lang)
     }
 
     /// A field error or refusal in the page's language.
