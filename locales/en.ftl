@@ -219,7 +219,7 @@ recover-title = Lost your link?
 recover-sent = If this address has current registrations, we have just emailed their links to it. The email can take a few minutes to arrive.
 recover-intro = Enter the email address you registered with. We will email you the links to your current registrations.
 recover-send = Send my links
-recover-bad-email = Email { $problem }.
+bad-email = Email { $problem }.
 
 # Calendar feeds page
 feeds-title = Calendar feeds
@@ -508,7 +508,6 @@ ws-login-locked = Too many failed attempts for this account. Wait 15 minutes and
 ws-choose-role = Choose a role: admin or organiser.
 ws-unknown-region = Unknown region { $slug }.
 ws-organiser-needs-region = An organiser needs at least one region.
-ws-bad-email = Email { $problem }.
 ws-first-password-short = The first password must have at least { $min } characters.
 ws-account-created = Account { $email } created.
 ws-account-exists = An account for { $email } exists already.

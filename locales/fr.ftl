@@ -219,7 +219,7 @@ recover-title = Lien perdu ?
 recover-sent = Si cette adresse a des inscriptions en cours, nous venons de lui envoyer leurs liens. Le courriel peut mettre quelques minutes à arriver.
 recover-intro = Saisissez l’adresse électronique utilisée pour vous inscrire. Nous vous enverrons les liens de vos inscriptions en cours.
 recover-send = Envoyer mes liens
-recover-bad-email = Courriel : { $problem }.
+bad-email = Courriel : { $problem }.
 
 # Page des calendriers
 feeds-title = Calendriers
@@ -508,7 +508,6 @@ ws-login-locked = Trop de tentatives manquées pour ce compte. Attendez 15 minut
 ws-choose-role = Choisissez un rôle : administrateur ou organisateur.
 ws-unknown-region = Région inconnue : { $slug }.
 ws-organiser-needs-region = Un organisateur a besoin d’au moins une région.
-ws-bad-email = Courriel : { $problem }.
 ws-first-password-short = Le premier mot de passe doit compter au moins { $min } caractères.
 ws-account-created = Compte { $email } créé.
 ws-account-exists = Un compte existe déjà pour { $email }.

@@ -107,16 +107,26 @@ pub fn seed_if_empty(conn: &mut DbConn) -> anyhow::Result<bool> {
 }
 
 impl Region {
+    /// Its key in the names catalogue.
+    pub fn name_key(&self) -> String {
+        format!("region-{}", self.slug)
+    }
+
     /// Its name for readers of `lang`.
     pub fn name_in(&self, lang: Lang) -> String {
-        crate::i18n::name(lang, &format!("region-{}", self.slug), &self.name)
+        crate::i18n::name(lang, &self.name_key(), &self.name)
     }
 }
 
 impl Country {
+    /// Its key in the names catalogue.
+    pub fn name_key(&self) -> String {
+        format!("country-{}", self.iso2)
+    }
+
     /// Its name for readers of `lang`.
     pub fn name_in(&self, lang: Lang) -> String {
-        crate::i18n::name(lang, &format!("country-{}", self.iso2), &self.name)
+        crate::i18n::name(lang, &self.name_key(), &self.name)
     }
 }
 

@@ -83,18 +83,13 @@ pub fn eligible(session: &Session, reference: &Reference, iso2: &str) -> bool {
         || reference.country_regions.get(iso2).is_some_and(|rs| rs.iter().any(|r| session.region_ids.contains(r)))
 }
 
-/// Who may register, as names each reader sees in their language.
-fn open_to_names(session: &Session, reference: &Reference) -> Arg {
-    let regions = session
-        .region_ids
-        .iter()
-        .filter_map(|id| reference.region_by_id(*id))
-        .map(|r| (format!("region-{}", r.slug), r.name.clone()));
-    let countries = session
-        .countries
-        .iter()
-        .filter_map(|c| reference.country(c))
-        .map(|c| (format!("country-{}", c.iso2), c.name.clone()));
+/// Who may register (its regions, then its countries), as names each
+/// reader sees in their language.
+pub fn open_to_names(session: &Session, reference: &Reference) -> Arg {
+    let regions =
+        session.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| (r.name_key(), r.name.clone()));
+    let countries =
+        session.countries.iter().filter_map(|c| reference.country(c)).map(|c| (c.name_key(), c.name.clone()));
     Arg::Names(regions.chain(countries).collect())
 }
 

@@ -19,6 +19,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The message for `field`, in `lang`.
+    pub fn get_in(&self, field: &str, lang: super::lang::Lang) -> Option<String> {
+        self.0.get(field).map(|m| m.in_lang(lang))
+    }
+
     pub fn single(field: &str, message: impl Into<Message>) -> Self {
         let mut e = Self::default();
         e.add(field, message);

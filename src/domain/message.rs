@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(m.in_lang(Lang::Fr), "doit compter au plus 200 caractères");
         let plain = Message::from("is not a field of this resource");
         assert_eq!(plain.in_lang(Lang::Fr), "is not a field of this resource");
-        let nested = Message::new("recover-bad-email", vec![("problem", Message::id("err-email-at").into())]);
+        let nested = Message::new("bad-email", vec![("problem", Message::id("err-email-at").into())]);
         assert_eq!(nested.to_string(), "Email must contain @.");
         assert_eq!(nested.in_lang(Lang::Fr), "Courriel : doit contenir @.");
     }

@@ -28,17 +28,6 @@ status_enum!(RegistrationStatus {
 });
 
 impl RegistrationStatus {
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Confirmed => "Confirmed",
-            Self::Waitlisted => "On the waiting list",
-            Self::PendingApproval => "Waiting for approval",
-            Self::Rejected => "Not accepted",
-            Self::Cancelled => "Cancelled",
-        }
-    }
-
     /// Words for people, in their language.
     pub fn label_in(self, lang: Lang) -> String {
         crate::i18n::t(lang, &format!("status-{}", self.as_str()))

@@ -51,23 +51,16 @@ text_enum!(
 );
 
 impl SessionKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Webinar => "Webinar",
-            Self::Training => "Training",
-            Self::Meeting => "Meeting",
-            Self::Exercise => "Exercise",
-        }
+    /// Words for people, in their language.
+    pub fn label_in(self, lang: super::lang::Lang) -> String {
+        crate::i18n::t(lang, &format!("kind-{}", self.as_str()))
     }
 }
 
 impl SessionFormat {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Online => "Online",
-            Self::InPerson => "In person",
-            Self::Hybrid => "Hybrid",
-        }
+    /// Words for people, in their language.
+    pub fn label_in(self, lang: super::lang::Lang) -> String {
+        crate::i18n::t(lang, &format!("format-{}", self.as_str()))
     }
 }
 

@@ -336,9 +336,9 @@ impl Composer {
 
     /// The manage links of every active registration of one email.
     pub fn recovery(&self, conn: &mut DbConn, items: &[(Session, Registration)]) -> Result<(), AppError> {
-        let Some((first_session, first)) = items.first() else { return Ok(()) };
-        // One email, in the language of their latest registration.
-        let lang = items.iter().max_by_key(|(_, r)| r.id).map(|(_, r)| r.lang()).unwrap_or_default();
+        // One email, framed by their latest registration and in its language.
+        let Some((latest_session, latest)) = items.iter().max_by_key(|(_, r)| r.id) else { return Ok(()) };
+        let lang = latest.lang();
         let mut lead = vec![i18n::t(lang, "lead-recovery")];
         for (s, r) in items {
             let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| s.zone());
@@ -354,7 +354,7 @@ impl Composer {
         let view = View {
             kind: "recovery",
             subject: if items.len() == 1 {
-                i18n::message(lang, "subject-recovery-one", &[("title", first_session.row.title.as_str().into())])
+                i18n::message(lang, "subject-recovery-one", &[("title", latest_session.row.title.as_str().into())])
             } else {
                 i18n::t(lang, "subject-recovery-many")
             },
@@ -362,8 +362,7 @@ impl Composer {
             invite: None,
             show_join_url: false,
         };
-        let first = Registration { language: lang.tag().to_string(), ..first.clone() };
-        self.send(conn, first_session, &first, view)
+        self.send(conn, latest_session, latest, view)
     }
 }
 

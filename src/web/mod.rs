@@ -84,15 +84,16 @@ pub async fn localize_error_pages(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
-    let lang = public::language(req.request());
     let res = next.call(req).await?;
-    if lang != crate::domain::lang::Lang::En
-        && let Some(page) =
-            res.response().error().and_then(|e| e.as_error::<crate::error::PageError>()).map(|e| e.response_in(lang))
-    {
-        return Ok(res.into_response(page));
+    // Only error pages pay for finding the language.
+    let page = res.response().error().and_then(|e| e.as_error::<crate::error::PageError>()).and_then(|e| {
+        let lang = public::language(res.request());
+        (lang != crate::domain::lang::Lang::En).then(|| e.response_in(lang))
+    });
+    match page {
+        Some(page) => Ok(res.into_response(page)),
+        None => Ok(res.map_into_boxed_body()),
     }
-    Ok(res.map_into_boxed_body())
 }
 
 pub fn security_headers() -> DefaultHeaders {

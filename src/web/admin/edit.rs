@@ -248,7 +248,7 @@ struct FormPage<'a> {
 
 impl FormPage<'_> {
     fn err(&self, field: &str) -> Option<String> {
-        self.errors.0.get(field).map(|m| m.in_lang(self.chrome.lang))
+        self.errors.get_in(field, self.chrome.lang)
     }
     fn has_region(&self, slug: &str) -> bool {
         self.v.regions.iter().any(|r| r == slug)

@@ -71,7 +71,7 @@ impl PlannerPage<'_> {
     }
 
     fn err(&self, field: &str) -> Option<String> {
-        self.errors.0.get(field).map(|m| m.in_lang(self.chrome.lang))
+        self.errors.get_in(field, self.chrome.lang)
     }
 
     fn day_starts(&self) -> u32 {

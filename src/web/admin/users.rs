@@ -155,7 +155,7 @@ async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result
     let email = match EmailAddress::parse(&form.get("email")) {
         Ok(e) => e,
         Err(m) => {
-            let error = Some(Message::new("ws-bad-email", vec![("problem", m.into())]));
+            let error = Some(Message::new("bad-email", vec![("problem", m.into())]));
             return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };

@@ -58,10 +58,8 @@ pub fn open_to(s: &store::Session, reference: &Reference, lang: Lang) -> String 
     if s.open_to_all() {
         return crate::i18n::t(lang, "open-to-all");
     }
-    let mut names: Vec<String> =
-        s.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.name_in(lang)).collect();
-    names.extend(s.countries.iter().filter_map(|c| reference.country(c)).map(|c| c.name_in(lang)));
-    crate::i18n::message(lang, "open-to", &[("names", names.join(", ").into())])
+    let names = crate::db::registrations::open_to_names(s, reference);
+    crate::domain::message::Message::new("open-to", vec![("names", names)]).in_lang(lang)
 }
 
 #[get("/")]
@@ -109,8 +107,8 @@ pub async fn home(
                     id: s.id(),
                     title: s.row.title.clone(),
                     summary: s.row.summary.clone(),
-                    kind: crate::i18n::t(lang, &format!("kind-{}", s.kind().as_str())),
-                    format: crate::i18n::t(lang, &format!("format-{}", s.format().as_str())),
+                    kind: s.kind().label_in(lang),
+                    format: s.format().label_in(lang),
                     cancelled: s.status() == SessionStatus::Cancelled,
                     own: (zone != viewer_zone)
                         .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &zone, &zone)),
@@ -149,9 +147,7 @@ pub async fn home(
                 topic.map(|t| t.slug.as_str()),
             ),
             formats: choices(
-                SessionFormat::ALL
-                    .iter()
-                    .map(|f| (f.as_str(), crate::i18n::t(lang, &format!("format-{}", f.as_str())))),
+                SessionFormat::ALL.iter().map(|f| (f.as_str(), f.label_in(lang))),
                 filter.format.map(|f| f.as_str()),
             ),
             page,

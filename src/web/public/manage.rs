@@ -6,6 +6,7 @@ use super::{Chrome, Viewer, language, render_status};
 use crate::db::models::Registration;
 use crate::db::registrations as store;
 use crate::db::sessions::{self as session_store, Session};
+use crate::domain::message::Message;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
@@ -287,10 +288,7 @@ pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result
                 &req,
                 &state,
                 typed,
-                Some({
-                    let lang = language(&req);
-                    i18n::message(lang, "recover-bad-email", &[("problem", m.in_lang(lang).into())])
-                }),
+                Some(Message::new("bad-email", vec![("problem", m.into())]).in_lang(language(&req))),
                 false,
                 StatusCode::UNPROCESSABLE_ENTITY,
             );

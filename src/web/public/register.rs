@@ -156,7 +156,7 @@ impl Page<'_> {
             .questions()
             .iter()
             .map(|q| {
-                let error = errors.0.get(&format!("answers.{}", q.key)).map(|m| m.in_lang(lang));
+                let error = errors.get_in(&format!("answers.{}", q.key), lang);
                 question_view(q, answers.get(&q.key), error)
             })
             .collect();
