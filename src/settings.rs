@@ -31,6 +31,8 @@ pub struct Settings {
     pub reminder_check_ms: u64,
     /// Personal data is anonymised this many days after a session ends (0: kept).
     pub retention_days: i64,
+    /// When set, `/metrics` answers only requests bearing this token.
+    pub metrics_token: Option<Secret>,
 }
 
 /// A value that must never reach a log.
@@ -61,7 +63,16 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ("CONVENE_RATE_LIMIT_PER_MINUTE", "30", "per client IP for registrations, link recovery and login; 0 = off"),
     ("CONVENE_DEMO", "true", "false: no demo sessions on an empty database"),
     ("CONVENE_LOG_FORMAT", "text", "text or json"),
+    ("CONVENE_LOG", "info", "log filter (tracing env-filter syntax)"),
     ("CONVENE_DB_POOL_SIZE", "8", "database connections per process"),
+    ("CONVENE_REMINDER_HOURS", "24,1", "hours before the start of the two reminder emails (0 turns one off)"),
+    (
+        "CONVENE_RETENTION_DAYS",
+        "365",
+        "days after a session ends before its registrations are anonymised; 0 keeps them",
+    ),
+    ("CONVENE_SECRET_KEY", "(generated, kept in the database)", "at least 32 characters; links derive from it"),
+    ("CONVENE_METRICS_TOKEN", "(unset: /metrics is open)", "when set, /metrics needs it as a bearer token"),
 ];
 
 pub fn variables_help() -> String {
@@ -149,7 +160,15 @@ impl Settings {
             var("CONVENE_RETENTION_DAYS", "365").parse::<i64>().ok().filter(|d| (0..=36_500).contains(d)).ok_or_else(
                 || err("CONVENE_RETENTION_DAYS", "must be a number of days from 0 (keep) to 36500".into()),
             )?;
+        let metrics_token = match get("CONVENE_METRICS_TOKEN").filter(|v| !v.is_empty()) {
+            Some(t) if t.len() >= 16 && t.bytes().all(|b| b.is_ascii_graphic()) => Some(Secret(t)),
+            Some(_) => {
+                return Err(err("CONVENE_METRICS_TOKEN", "must be at least 16 visible ASCII characters".into()));
+            }
+            None => None,
+        };
         Ok(Self {
+            metrics_token,
             retention_days,
             mail_poll_ms: 5000,
             reminder_check_ms: 30_000,

@@ -132,14 +132,16 @@ impl Application {
             feeds: Default::default(),
         }));
         tokio::spawn(crate::web::feeds::warm(state.clone()));
+        let https = base_url.starts_with("https://");
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .wrap(actix_web::middleware::from_fn(web::refuse_cross_site))
                 .wrap(actix_web::middleware::from_fn(web::localize_error_pages))
                 .wrap(actix_web::middleware::from_fn(web::observe))
-                .wrap(web::security_headers())
+                .wrap(web::security_headers(https))
                 .wrap(actix_web::middleware::Compress::default())
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(tracing_actix_web::TracingLogger::<crate::telemetry::MaskedSpans>::new())
                 .configure(web::configure)
         })
         .listen(listener)?

@@ -235,6 +235,20 @@ test('a participant in Dakar has everything in French: pages, form errors, confi
     await page.goto(manage + path);
     await checkA11y(page, name);
   }
+  // Everything about the address opens only from a link sent to it.
+  await page.goto(manage);
+  await page.click('#email-address-link');
+  await page.waitForURL(/sent=1/);
+  assert.match(await page.locator('p.note').innerText(), /awa@example\.org/);
+  const linkMail = await sink.waitFor('awa@example.org', /\/my\/l_/);
+  const address = linkMail.text.match(/https?:\/\/\S+\/my\/l_[A-Za-z0-9_-]{43}/)[0];
+  await page.goto(address);
+  assert.equal(await page.locator('h1').innerText(), 'Toutes vos inscriptions');
+  await checkA11y(page, 'all my registrations (fr)');
+  await page.goto(address + '/erase');
+  await checkA11y(page, 'erase the address (fr)');
+  await page.goto(address.replace(/l_.*/, 'l_' + 'x'.repeat(43)));
+  await checkA11y(page, 'expired address link (fr)');
   for (const [path, name] of [['/registrations/recover', 'recover (fr)'], ['/privacy', 'privacy (fr)'], ['/feeds', 'feeds (fr)'], ['/no/such/page', 'not found (fr)']]) {
     await page.goto(server.url + path);
     assert.equal(await page.getAttribute('html', 'lang'), 'fr', path);

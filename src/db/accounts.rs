@@ -59,6 +59,8 @@ pub fn upsert_user(
                 .get_result(conn)?,
         };
         set_regions(conn, id, regions)?;
+        // A reset is also how an admin is let back in after a lockout.
+        clear_attempts(conn, &login_key(email.as_str()), None)?;
         Ok::<_, diesel::result::Error>(existing.is_none())
     })
     .context("cannot save the account")
@@ -145,56 +147,146 @@ pub fn regions_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<i32>> {
         .load(conn)
 }
 
-/// Failed logins in a row before an account is locked for a while.
+/// Sign-in attempts allowed per submitted address and client (an IPv4
+/// address or an IPv6 /64) in `LOCK_MINUTES`; the last failure of them
+/// locks that client out for the rest of the window.
 pub const MAX_FAILED_LOGINS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
-/// A signed-in organiser is signed out after this long without a request.
+/// Attempts allowed per address from all clients together in
+/// `ADDRESS_WINDOW_HOURS`, against guessing spread over many clients. A
+/// browser that has signed in to the account before (it holds the signed
+/// device cookie) is exempt, so an attacker cannot lock the account's owner
+/// out this way; `convene admin create` for the address clears both counts.
+pub const MAX_ADDRESS_LOGINS: i32 = 100;
+pub const ADDRESS_WINDOW_HOURS: i64 = 24;
+/// A signed-in organiser is signed out after this long without a request,
 pub const IDLE_HOURS: i64 = 8;
+/// and after this long in any case (a stolen cookie does not live forever).
+pub const ABSOLUTE_HOURS: i64 = 12;
 pub const SESSION_PREFIX: &str = "a_";
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum LoginError {
     /// Wrong email or password: deliberately one answer for both.
     Refused,
-    /// Too many failures: the account waits.
+    /// Too many attempts: the client waits. The same for an address that
+    /// has no account, so the answer tells nobody which addresses are real.
     Locked,
 }
 
-/// Checks a password. Failures count against the account (not only the
-/// address it came from), so a slow guesser spread over many addresses is
-/// stopped too; an unknown email costs the same hashing time as a known one.
+/// What the throttle counts an address under (a digest: the table must not
+/// collect the addresses people typed).
+pub fn login_key(email: &str) -> String {
+    digest(&format!("login:{}", email.trim().to_lowercase()))
+}
+
+/// Counts one attempt for this address and client in the current window
+/// and returns how many there have been, atomically: parallel attempts
+/// each get their own number, so no more than the limit are ever checked.
+fn count_attempt(
+    conn: &mut DbConn,
+    address: &str,
+    client: &str,
+    window: chrono::Duration,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<i32> {
+    use super::schema::login_throttle as t;
+    use diesel::result::{DatabaseErrorKind, Error};
+    super::write_transaction(conn, |conn| {
+        let key = t::table.find((address, client));
+        diesel::update(key.filter(t::window_start.le(now - window)))
+            .set((t::attempts.eq(0), t::window_start.eq(now)))
+            .execute(conn)?;
+        let bump = |conn: &mut DbConn| {
+            diesel::update(key).set(t::attempts.eq(t::attempts + 1)).returning(t::attempts).get_result::<i32>(conn)
+        };
+        if let Some(n) = bump(conn).optional()? {
+            return Ok(n);
+        }
+        // The first attempt of a window; a parallel one may insert the row
+        // first (PostgreSQL then refuses ours), and this one counts after it.
+        let inserted = conn.transaction(|conn| {
+            diesel::insert_into(t::table)
+                .values((t::address_hash.eq(address), t::client.eq(client), t::attempts.eq(1), t::window_start.eq(now)))
+                .execute(conn)
+        });
+        match inserted {
+            Ok(_) => Ok(1),
+            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => bump(conn),
+            Err(e) => Err(e),
+        }
+    })
+}
+
+/// Forgets the counts of an address: after a successful sign-in (this
+/// client's), or when an admin resets the account (all of them).
+fn clear_attempts(conn: &mut DbConn, address: &str, client: Option<&str>) -> QueryResult<()> {
+    use super::schema::login_throttle as t;
+    let rows = t::table.filter(t::address_hash.eq(address));
+    match client {
+        Some(c) => diesel::delete(rows.filter(t::client.eq(c))).execute(conn)?,
+        None => diesel::delete(rows).execute(conn)?,
+    };
+    Ok(())
+}
+
+/// Drops counts whose windows ended long ago (run with the daily purge).
+pub fn prune_login_throttle(conn: &mut DbConn, now: chrono::NaiveDateTime) -> QueryResult<usize> {
+    use super::schema::login_throttle as t;
+    diesel::delete(t::table.filter(t::window_start.lt(now - chrono::Duration::hours(2 * ADDRESS_WINDOW_HOURS))))
+        .execute(conn)
+}
+
+/// Who is trying to sign in: the client's key (see `web::ratelimit::client_key`)
+/// and whether this browser has signed in to the address before.
+pub struct Client<'a> {
+    pub key: &'a str,
+    pub known_device: bool,
+}
+
+/// Checks a password. Attempts are counted before any hashing, per
+/// submitted address whether or not an account has it, so that answers and
+/// their timing are the same for real and unknown addresses; an unknown
+/// address costs the same hashing time as a known one.
 pub fn verify_login(
     conn: &mut DbConn,
     email: &str,
     password: &str,
+    client: &Client<'_>,
     now: chrono::NaiveDateTime,
 ) -> anyhow::Result<Result<User, LoginError>> {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    let address = login_key(email);
+    let tries = count_attempt(conn, &address, client.key, chrono::Duration::minutes(LOCK_MINUTES), now)?;
+    if tries > MAX_FAILED_LOGINS {
+        return Ok(Err(LoginError::Locked));
+    }
+    if !client.known_device {
+        let all = count_attempt(conn, &address, "*", chrono::Duration::hours(ADDRESS_WINDOW_HOURS), now)?;
+        if all > MAX_ADDRESS_LOGINS {
+            return Ok(Err(LoginError::Locked));
+        }
+    }
     let email = email.trim().to_lowercase();
     let user: Option<User> =
         users::table.filter(users::email.eq(&email)).select(User::as_select()).first(conn).optional()?;
-    let Some(user) = user.filter(|u| !u.disabled) else {
-        // Spend the time a real check takes.
-        let _ = hash_password(password);
-        return Ok(Err(LoginError::Refused));
+    let ok = match &user {
+        Some(u) => PasswordHash::new(&u.password_hash)
+            .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok()),
+        None => {
+            // Spend the time a real check takes.
+            let _ = hash_password(password);
+            false
+        }
     };
-    if user.locked_until.is_some_and(|t| t > now) {
-        return Ok(Err(LoginError::Locked));
+    match user.filter(|u| ok && !u.disabled) {
+        Some(user) => {
+            clear_attempts(conn, &address, Some(client.key))?;
+            Ok(Ok(user))
+        }
+        None if tries >= MAX_FAILED_LOGINS => Ok(Err(LoginError::Locked)),
+        None => Ok(Err(LoginError::Refused)),
     }
-    let ok = PasswordHash::new(&user.password_hash)
-        .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
-    if ok {
-        diesel::update(users::table.find(user.id))
-            .set((users::failed_logins.eq(0), users::locked_until.eq(None::<chrono::NaiveDateTime>)))
-            .execute(conn)?;
-        return Ok(Ok(user));
-    }
-    let failures = user.failed_logins + 1;
-    let lock = (failures >= MAX_FAILED_LOGINS).then(|| now + chrono::Duration::minutes(LOCK_MINUTES));
-    diesel::update(users::table.find(user.id))
-        .set((users::failed_logins.eq(if lock.is_some() { 0 } else { failures }), users::locked_until.eq(lock)))
-        .execute(conn)?;
-    Ok(Err(if lock.is_some() { LoginError::Locked } else { LoginError::Refused }))
 }
 
 /// Starts a signed-in session and returns the cookie's secret.
@@ -221,14 +313,18 @@ pub fn session_user(conn: &mut DbConn, token: &str, now: chrono::NaiveDateTime) 
         return Ok(None);
     }
     let hash = digest(token);
-    let found: Option<(chrono::NaiveDateTime, User)> = admin_sessions::table
+    let found: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime, User)> = admin_sessions::table
         .inner_join(users::table)
         .filter(admin_sessions::token_hash.eq(&hash))
-        .select((admin_sessions::last_seen_at, User::as_select()))
+        .select((admin_sessions::created_at, admin_sessions::last_seen_at, User::as_select()))
         .first(conn)
         .optional()?;
     match found {
-        Some((seen, user)) if now - seen < chrono::Duration::hours(IDLE_HOURS) && !user.disabled => {
+        Some((started, seen, user))
+            if now - seen < chrono::Duration::hours(IDLE_HOURS)
+                && now - started < chrono::Duration::hours(ABSOLUTE_HOURS)
+                && !user.disabled =>
+        {
             // At most once a minute, to keep reads cheap.
             if now - seen > chrono::Duration::minutes(1) {
                 diesel::update(admin_sessions::table.find(&hash))
@@ -287,8 +383,10 @@ pub fn update_account(conn: &mut DbConn, id: i32, role: &str, regions: &[i32], d
     Ok(())
 }
 
-/// Checks the current password and sets a new one.
-pub fn change_password(conn: &mut DbConn, id: i32, current: &str, new: &str) -> anyhow::Result<bool> {
+/// Checks the current password and sets a new one; every signed-in
+/// session of the account ends except the one with the secret `keep`
+/// (whoever changed it), so a stolen session dies with the old password.
+pub fn change_password(conn: &mut DbConn, id: i32, current: &str, new: &str, keep: &str) -> anyhow::Result<bool> {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
     let Some(user) = find_user(conn, id)? else { return Ok(false) };
     let ok = PasswordHash::new(&user.password_hash)
@@ -297,7 +395,16 @@ pub fn change_password(conn: &mut DbConn, id: i32, current: &str, new: &str) -> 
         return Ok(false);
     }
     let hash = hash_password(new)?;
-    diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn)?;
+    use super::schema::admin_sessions;
+    conn.transaction(|conn| {
+        diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn)?;
+        diesel::delete(
+            admin_sessions::table
+                .filter(admin_sessions::user_id.eq(id))
+                .filter(admin_sessions::token_hash.ne(digest(keep))),
+        )
+        .execute(conn)
+    })?;
     Ok(true)
 }
 

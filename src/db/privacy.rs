@@ -1,15 +1,17 @@
 //! A participant's rights over their data: a copy of everything kept about
-//! their email address, and its erasure. Erasure anonymises rather than
+//! their email address, and its erasure. A manage link reaches only its own
+//! registration (whoever submitted a form may hold it); what spans an
+//! address opens only through an access link emailed to that address. Erasure anonymises rather than
 //! deletes, so figures by country stay right; it frees any seat held (the
 //! waiting list moves up) and scrubs the emails kept in the outbox.
 
 use super::DbConn;
 use super::models::Registration;
 use super::notify::Notifier;
-use super::schema::{outbox, registrations};
+use super::schema::{access_links, address_feeds, outbox, registrations};
 use super::sessions as session_store;
 use crate::domain::registration::RegistrationStatus;
-use crate::domain::secret::{digest, new_secret};
+use crate::domain::secret::{Keys, digest, new_secret};
 use crate::error::AppError;
 use diesel::prelude::*;
 use serde_json::{Value, json};
@@ -22,45 +24,76 @@ fn all_of(conn: &mut DbConn, email: &str) -> QueryResult<Vec<Registration>> {
         .load(conn)
 }
 
-/// Everything kept about the person holding this registration's email.
-pub fn export(conn: &mut DbConn, r: &Registration) -> Result<Value, AppError> {
-    let mut items = Vec::new();
-    for g in all_of(conn, &r.email)? {
-        let session = session_store::find(conn, g.session_id)?;
-        let emails: Vec<(String, String, chrono::NaiveDateTime)> = outbox::table
-            .filter(outbox::registration_id.eq(g.id))
-            .order(outbox::id)
-            .select((outbox::subject, outbox::status, outbox::created_at))
-            .load(conn)?;
-        items.push(json!({
-            "session": session.map(|s| json!({
-                "id": s.id(),
-                "title": s.row.title,
-                "starts_at_utc": s.starts_at().to_rfc3339(),
-                "time_zone": s.row.time_zone,
-            })),
-            "name": g.name,
-            "email": g.email,
-            "organisation": g.organisation,
-            "position": g.position,
-            "country": g.country_iso2,
-            "time_zone": g.time_zone,
-            "language": g.language,
-            "status": g.status,
-            "answers": serde_json::from_str::<Value>(&g.answers).unwrap_or(Value::Null),
-            "consented_at": g.consented_at.and_utc().to_rfc3339(),
-            "registered_at": g.created_at.and_utc().to_rfc3339(),
-            "updated_at": g.updated_at.and_utc().to_rfc3339(),
-            "emails": emails.iter().map(|(subject, status, at)| json!({"subject": subject, "status": status, "queued_at": at.and_utc().to_rfc3339()})).collect::<Vec<_>>(),
-        }));
-    }
-    Ok(json!({ "email": r.email, "registrations": items }))
+/// What is kept about one registration, as its owner downloads it.
+fn registration_data(conn: &mut DbConn, g: &Registration) -> QueryResult<Value> {
+    let session = session_store::find(conn, g.session_id)?;
+    let emails: Vec<(String, String, chrono::NaiveDateTime)> = outbox::table
+        .filter(outbox::registration_id.eq(g.id))
+        .order(outbox::id)
+        .select((outbox::subject, outbox::status, outbox::created_at))
+        .load(conn)?;
+    Ok(json!({
+        "session": session.map(|s| json!({
+            "id": s.id(),
+            "title": s.row.title,
+            "starts_at_utc": s.starts_at().to_rfc3339(),
+            "time_zone": s.row.time_zone,
+        })),
+        "name": g.name,
+        "email": g.email,
+        "organisation": g.organisation,
+        "position": g.position,
+        "country": g.country_iso2,
+        "time_zone": g.time_zone,
+        "language": g.language,
+        "status": g.status,
+        "answers": serde_json::from_str::<Value>(&g.answers).unwrap_or(Value::Null),
+        "consented_at": g.consented_at.and_utc().to_rfc3339(),
+        "registered_at": g.created_at.and_utc().to_rfc3339(),
+        "updated_at": g.updated_at.and_utc().to_rfc3339(),
+        "emails": emails.iter().map(|(subject, status, at)| json!({"subject": subject, "status": status, "queued_at": at.and_utc().to_rfc3339()})).collect::<Vec<_>>(),
+    }))
 }
 
-/// Erases the personal data of every registration of this email. Returns
-/// how many registrations were anonymised.
-pub fn erase(conn: &mut DbConn, r: &Registration, notifier: &dyn Notifier) -> Result<usize, AppError> {
-    let all = all_of(conn, &r.email)?;
+/// What is kept about one registration: what its manage link may show,
+/// since whoever submitted the form typed it.
+pub fn export_registration(conn: &mut DbConn, r: &Registration) -> QueryResult<Value> {
+    Ok(json!({ "email": r.email, "registrations": [registration_data(conn, r)?] }))
+}
+
+/// Everything kept about an email address: only for someone who opened a
+/// link sent to that address (see [`access_email`]).
+pub fn export_address(conn: &mut DbConn, email: &str) -> QueryResult<Value> {
+    let items = all_of(conn, email)?.iter().map(|g| registration_data(conn, g)).collect::<QueryResult<Vec<_>>>()?;
+    Ok(json!({ "email": email, "registrations": items }))
+}
+
+/// Every registration made with this address, oldest first.
+pub fn registrations_of(conn: &mut DbConn, email: &str) -> QueryResult<Vec<Registration>> {
+    all_of(conn, email)
+}
+
+/// Erases one registration: its seat is freed and its personal data
+/// replaced, as for a whole address.
+pub fn erase_registration(conn: &mut DbConn, r: &Registration, notifier: &dyn Notifier) -> Result<usize, AppError> {
+    erase_all(conn, vec![r.clone()], notifier)
+}
+
+/// Erases the personal data of every registration of this address, and
+/// its access links and address feed. Returns how many registrations were
+/// anonymised.
+pub fn erase_address(conn: &mut DbConn, email: &str, notifier: &dyn Notifier) -> Result<usize, AppError> {
+    let all = all_of(conn, email)?;
+    let n = erase_all(conn, all, notifier)?;
+    super::write_transaction(conn, |conn| {
+        diesel::delete(access_links::table.filter(access_links::email.eq(email))).execute(conn)?;
+        diesel::delete(address_feeds::table.filter(address_feeds::email.eq(email))).execute(conn)?;
+        QueryResult::Ok(())
+    })?;
+    Ok(n)
+}
+
+fn erase_all(conn: &mut DbConn, all: Vec<Registration>, notifier: &dyn Notifier) -> Result<usize, AppError> {
     // Seats first, through the ordinary cancellation (which tells the next
     // in line); the erased person gets no more email.
     for g in all.iter().filter(|g| {
@@ -73,6 +106,104 @@ pub fn erase(conn: &mut DbConn, r: &Registration, notifier: &dyn Notifier) -> Re
     }
     let ids: Vec<i32> = all.iter().map(|g| g.id).collect();
     super::write_transaction(conn, |conn| anonymise(conn, &ids))
+}
+
+/// How long a link sent to an address opens its address-wide pages.
+pub const ACCESS_LINK_MINUTES: i64 = 60;
+/// At most one such email per address in this time, so that nobody can
+/// flood someone's inbox through the forms that send it.
+pub const ACCESS_LINK_EVERY_SECONDS: i64 = 120;
+pub const ACCESS_PREFIX: &str = "l_";
+pub const ADDRESS_FEED_PREFIX: &str = "p_";
+
+/// A new access link's secret for this address, or None when one was
+/// sent too recently. Call inside the transaction that queues its email.
+pub fn create_access_link(
+    conn: &mut DbConn,
+    email: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<String>, AppError> {
+    diesel::delete(access_links::table.filter(access_links::expires_at.lt(now))).execute(conn)?;
+    let recent: i64 = access_links::table
+        .filter(access_links::email.eq(email))
+        .filter(access_links::created_at.gt(now - chrono::Duration::seconds(ACCESS_LINK_EVERY_SECONDS)))
+        .count()
+        .get_result(conn)?;
+    if recent > 0 {
+        return Ok(None);
+    }
+    let token = new_secret(ACCESS_PREFIX).map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    diesel::insert_into(access_links::table)
+        .values((
+            access_links::token_hash.eq(digest(&token)),
+            access_links::email.eq(email),
+            access_links::expires_at.eq(now + chrono::Duration::minutes(ACCESS_LINK_MINUTES)),
+            access_links::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(Some(token))
+}
+
+/// The address an unexpired access link opens, and when it expires.
+pub fn access_email(
+    conn: &mut DbConn,
+    token: &str,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<Option<(String, chrono::NaiveDateTime)>> {
+    if !crate::domain::secret::plausible(token, ACCESS_PREFIX) {
+        return Ok(None);
+    }
+    access_links::table
+        .filter(access_links::token_hash.eq(digest(token)))
+        .filter(access_links::expires_at.gt(now))
+        .select((access_links::email, access_links::expires_at))
+        .first(conn)
+        .optional()
+}
+
+/// The secret of this address's feed of all its sessions, made on first use.
+pub fn address_feed_token(conn: &mut DbConn, keys: &Keys, email: &str) -> Result<String, AppError> {
+    let nonce: Option<String> =
+        address_feeds::table.find(email).select(address_feeds::secret_nonce).first(conn).optional()?;
+    match nonce {
+        Some(n) => Ok(keys.address_feed_token(&n)),
+        None => new_address_feed(conn, keys, email),
+    }
+}
+
+/// Gives the address feed a new secret; the old link stops working.
+pub fn new_address_feed(conn: &mut DbConn, keys: &Keys, email: &str) -> Result<String, AppError> {
+    let nonce = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let token = keys.address_feed_token(&nonce);
+    super::write_transaction(conn, |conn| {
+        diesel::delete(address_feeds::table.find(email)).execute(conn)?;
+        diesel::insert_into(address_feeds::table)
+            .values((
+                address_feeds::email.eq(email),
+                address_feeds::secret_nonce.eq(&nonce),
+                address_feeds::token_hash.eq(digest(&token)),
+                address_feeds::created_at.eq(super::now()),
+            ))
+            .execute(conn)
+    })
+    .map_err(AppError::from)?;
+    Ok(token)
+}
+
+/// The registrations of the address holding this address-feed secret.
+pub fn by_address_feed(conn: &mut DbConn, token: &str) -> QueryResult<Option<Vec<Registration>>> {
+    if !crate::domain::secret::plausible(token, ADDRESS_FEED_PREFIX) {
+        return Ok(None);
+    }
+    let email: Option<String> = address_feeds::table
+        .filter(address_feeds::token_hash.eq(digest(token)))
+        .select(address_feeds::email)
+        .first(conn)
+        .optional()?;
+    match email {
+        Some(e) => all_of(conn, &e).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Replaces the personal data of these registrations (country, status and

@@ -284,23 +284,17 @@ pub fn find_by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Optio
         .optional()
 }
 
-/// Every registration with the same email as the one holding this feed token.
-pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Vec<Registration>>> {
+/// The registration whose own feed has this secret. A registration's feed
+/// holds that registration only: whoever submitted the form holds its link.
+pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {
     if !crate::domain::secret::plausible(token, FEED_PREFIX) {
         return Ok(None);
     }
-    let email: Option<String> = registrations::table
-        .filter(registrations::feed_token_hash.eq(digest(token)))
-        .select(registrations::email)
-        .first(conn)
-        .optional()?;
-    let Some(email) = email else { return Ok(None) };
     registrations::table
-        .filter(registrations::email.eq(email))
-        .order(registrations::id)
+        .filter(registrations::feed_token_hash.eq(digest(token)))
         .select(Registration::as_select())
-        .load(conn)
-        .map(Some)
+        .first(conn)
+        .optional()
 }
 
 /// What a change did: the registration as it is now, and who moved up from

@@ -1,6 +1,24 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    access_links (token_hash) {
+        token_hash -> Text,
+        email -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    address_feeds (email) {
+        email -> Text,
+        secret_nonce -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     admin_sessions (token_hash) {
         token_hash -> Text,
         user_id -> Int4,
@@ -52,6 +70,15 @@ diesel::table! {
         country_iso2 -> Text,
         time_zone -> Text,
         position -> Int4,
+    }
+}
+
+diesel::table! {
+    login_throttle (address_hash, client) {
+        address_hash -> Text,
+        client -> Text,
+        attempts -> Int4,
+        window_start -> Timestamp,
     }
 }
 
@@ -231,12 +258,15 @@ diesel::joinable!(user_regions -> regions (region_id));
 diesel::joinable!(user_regions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    access_links,
+    address_feeds,
     admin_sessions,
     api_tokens,
     audit_log,
     countries,
     country_regions,
     country_time_zones,
+    login_throttle,
     outbox,
     regions,
     registrations,

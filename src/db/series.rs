@@ -7,6 +7,7 @@ use super::schema::series;
 use super::sessions::{self, Session, SessionFilter};
 use super::{DbConn, write_transaction};
 use crate::domain::fields::FieldErrors;
+use crate::domain::scope::Scope;
 use crate::domain::series::{self as rules, RepeatInput};
 use crate::domain::session::{SessionInput, SessionStatus};
 use crate::domain::zone::TimeZone;
@@ -99,19 +100,26 @@ pub fn find(conn: &mut DbConn, id: i32, with_drafts: bool) -> QueryResult<Option
     Ok(Some((row, sessions::list(conn, &filter)?)))
 }
 
-/// Whether a series exists, for its feed.
-pub fn exists(conn: &mut DbConn, id: i32) -> QueryResult<Option<SeriesRow>> {
-    series::table.find(id).select(SeriesRow::as_select()).first(conn).optional()
+/// A series the public may see, for its feed: one with an occurrence
+/// that is not a draft (a draft series is unknown to the public).
+pub fn public(conn: &mut DbConn, id: i32) -> QueryResult<Option<SeriesRow>> {
+    use super::schema::sessions as s;
+    let shown =
+        diesel::dsl::exists(s::table.filter(s::series_id.eq(id)).filter(s::status.ne(SessionStatus::Draft.as_str())));
+    series::table.find(id).filter(shown).select(SeriesRow::as_select()).first(conn).optional()
 }
 
 /// Applies a patch to every occurrence that has not started and is not
 /// cancelled, in one transaction: all change or none. Times are changed
-/// one occurrence at a time (each on its own session), not here.
+/// one occurrence at a time (each on its own session), not here. Every
+/// occurrence must be within the actor's scope (read again under the
+/// transaction), or nothing changes.
 pub fn update_future(
     conn: &mut DbConn,
     reference: &Reference,
     id: i32,
     patch: &serde_json::Map<String, serde_json::Value>,
+    scope: &Scope,
     notifier: &dyn super::notify::Notifier,
     actor: &str,
 ) -> Result<Vec<Session>, AppError> {
@@ -132,6 +140,19 @@ pub fn update_future(
         .map(|s| s.id())
         .collect();
     write_transaction(conn, |conn| {
+        let mut outside = Vec::new();
+        for sid in &future {
+            let row = sessions::lock_row(conn, *sid)?.ok_or(AppError::NotFound)?;
+            if !scope.allows(row.organising_region_id) {
+                outside.push(sid.to_string());
+            }
+        }
+        if !outside.is_empty() {
+            return Err(AppError::Forbidden(crate::domain::message::Message::new(
+                "ws-series-outside-scope",
+                vec![("sessions", outside.join(", ").into())],
+            )));
+        }
         future
             .iter()
             .map(|sid| sessions::update_in(conn, reference, *sid, patch, notifier, actor).map(|(s, _)| s))

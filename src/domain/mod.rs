@@ -10,6 +10,7 @@ pub mod message;
 pub mod planner;
 pub mod questions;
 pub mod registration;
+pub mod scope;
 pub mod secret;
 pub mod series;
 pub mod session;

@@ -65,6 +65,23 @@ impl Keys {
         self.derive("m_", &[b"manage", nonce.as_bytes()])
     }
 
+    /// The secret of the feed of every session of one address (see
+    /// `db::privacy::address_feed_token`); a new nonce revokes it.
+    pub fn address_feed_token(&self, nonce: &str) -> String {
+        self.derive("p_", &[b"address-feed", nonce.as_bytes()])
+    }
+
+    /// A tag that proves the server wrote `data` for `purpose` (e.g. a
+    /// notice carried through a redirect), so a link cannot forge it.
+    pub fn sign(&self, purpose: &str, data: &str) -> String {
+        self.derive("", &[b"sign", purpose.as_bytes(), data.as_bytes()])
+    }
+
+    /// Whether `tag` is [`Keys::sign`]'s for this purpose and data.
+    pub fn verify(&self, purpose: &str, data: &str, tag: &str) -> bool {
+        same(&self.sign(purpose, data), tag)
+    }
+
     /// 64 bytes for signing and encrypting the workspace's cookie, derived
     /// from the server key so a new key signs everyone out.
     pub fn cookie_key(&self) -> Vec<u8> {

@@ -334,13 +334,22 @@ impl Composer {
         self.send(conn, session, r, view)
     }
 
-    /// The manage links of every active registration of one email.
-    pub fn recovery(&self, conn: &mut DbConn, items: &[(Session, Registration)]) -> Result<(), AppError> {
-        // One email, framed by their latest registration and in its language.
-        let Some((latest_session, latest)) = items.iter().max_by_key(|(_, r)| r.id) else { return Ok(()) };
+    /// To an address, on its owner's request: the manage links of its
+    /// current registrations, and a short-lived link to every page that
+    /// spans the address (all its registrations, a copy of its data, its
+    /// erasure, the feed of all its sessions). `frame` is the registration
+    /// the email is filed under (the latest), whose language it speaks.
+    pub fn recovery(
+        &self,
+        conn: &mut DbConn,
+        current: &[(Session, Registration)],
+        frame: (&Session, &Registration),
+        access_token: &str,
+    ) -> Result<(), AppError> {
+        let (latest_session, latest) = frame;
         let lang = latest.lang();
-        let mut lead = vec![i18n::t(lang, "lead-recovery")];
-        for (s, r) in items {
+        let mut lead = vec![i18n::t(lang, if current.is_empty() { "lead-recovery-none" } else { "lead-recovery" })];
+        for (s, r) in current {
             let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| s.zone());
             lead.push(format!(
                 "{} — {} — {}/registrations/{}",
@@ -350,11 +359,19 @@ impl Composer {
                 r.manage_token(&self.keys)
             ));
         }
+        lead.push(i18n::message(
+            lang,
+            "lead-recovery-address",
+            &[
+                ("url", format!("{}/my/{access_token}", self.base_url).into()),
+                ("minutes", crate::db::privacy::ACCESS_LINK_MINUTES.into()),
+            ],
+        ));
         lead.push(i18n::t(lang, "email-recovery-ignore"));
         let view = View {
             kind: "recovery",
-            subject: if items.len() == 1 {
-                i18n::message(lang, "subject-recovery-one", &[("title", latest_session.row.title.as_str().into())])
+            subject: if current.len() == 1 {
+                i18n::message(lang, "subject-recovery-one", &[("title", current[0].0.row.title.as_str().into())])
             } else {
                 i18n::t(lang, "subject-recovery-many")
             },

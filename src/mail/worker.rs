@@ -36,8 +36,13 @@ impl Worker {
         let mut last_reminders = std::time::Instant::now() - Duration::from_secs(3600);
         let mut next_purge = std::time::Instant::now() + Duration::from_secs(60);
         loop {
+            if std::time::Instant::now() >= next_purge {
+                // Sign-in counts whose windows ended long ago go daily too.
+                if let Err(e) = self.blocking(|conn| Ok(db::accounts::prune_login_throttle(conn, db::now())?)).await {
+                    tracing::warn!(error = %e, "sign-in counts not pruned; retrying tomorrow");
+                }
+            }
             if self.retention_days > 0 && std::time::Instant::now() >= next_purge {
-                next_purge = std::time::Instant::now() + Duration::from_secs(24 * 3600);
                 let days = self.retention_days;
                 match self
                     .blocking(move |conn| {
@@ -48,6 +53,9 @@ impl Worker {
                     Ok(n) => tracing::info!(anonymised = n, days, "retention purge"),
                     Err(e) => tracing::warn!(error = %e, "retention purge failed; retrying tomorrow"),
                 }
+            }
+            if std::time::Instant::now() >= next_purge {
+                next_purge = std::time::Instant::now() + Duration::from_secs(24 * 3600);
             }
             if last_reminders.elapsed() >= self.reminder_every {
                 last_reminders = std::time::Instant::now();

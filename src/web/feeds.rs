@@ -392,7 +392,7 @@ pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>)
 #[get("/feeds/series/{id}")]
 pub async fn series_feed(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let id = slug_of(&id).and_then(|s| s.parse::<i32>().ok()).filter(|id| *id > 0).ok_or(AppError::NotFound)?;
-    let series = blocking(&state.pool, move |conn| crate::db::series::exists(conn, id).map_err(AppError::from))
+    let series = blocking(&state.pool, move |conn| crate::db::series::public(conn, id).map_err(AppError::from))
         .await?
         .ok_or(AppError::NotFound)?;
     let (name, description) =
@@ -401,16 +401,25 @@ pub async fn series_feed(req: HttpRequest, state: State, id: web::Path<String>) 
     public_feed(&req, &state, key, move |f| SessionFilter { series_id: Some(id), ..f }, name, description).await
 }
 
+/// A registration's own feed (`f_…`, that registration only), or an
+/// address's feed of all its sessions (`p_…`, shown only on pages opened
+/// through a link emailed to the address).
 #[get("/feeds/personal/{token}")]
 pub async fn personal_feed(req: HttpRequest, state: State, token: web::Path<String>) -> Result<HttpResponse, AppError> {
     let token = slug_of(&token).ok_or(AppError::NotFound)?;
-    if !crate::domain::secret::plausible(&token, registration_store::FEED_PREFIX) {
+    let address = crate::domain::secret::plausible(&token, crate::db::privacy::ADDRESS_FEED_PREFIX);
+    if !address && !crate::domain::secret::plausible(&token, registration_store::FEED_PREFIX) {
         return Err(AppError::NotFound);
     }
     let base = state.base_url.clone();
     let key = format!("personal:{}", crate::domain::secret::digest(&token));
     serve(&req, &state, key, move |conn, reference| {
-        let Some(registrations) = registration_store::by_feed_token(conn, &token)? else { return Ok(None) };
+        let registrations = if address {
+            crate::db::privacy::by_address_feed(conn, &token)?
+        } else {
+            registration_store::by_feed_token(conn, &token)?.map(|r| vec![r])
+        };
+        let Some(registrations) = registrations else { return Ok(None) };
         Ok(Some(personal(conn, reference, &base, registrations)?))
     })
     .await

@@ -28,8 +28,24 @@ async fn healthz(state: State) -> HttpResponse {
     }))
 }
 
+/// Prometheus text. With `CONVENE_METRICS_TOKEN` set, only for requests
+/// that bear it (`Authorization: Bearer …`, compared in constant time).
 #[get("/metrics")]
-async fn metrics(state: State) -> HttpResponse {
+async fn metrics(req: actix_web::HttpRequest, state: State) -> HttpResponse {
+    if let Some(expected) = &state.settings.metrics_token {
+        let given = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if !crate::domain::secret::same(given.trim(), &expected.0) {
+            return HttpResponse::Unauthorized()
+                .insert_header(("WWW-Authenticate", "Bearer realm=\"metrics\""))
+                .content_type("text/plain; charset=utf-8")
+                .body("The metrics need the token set in CONVENE_METRICS_TOKEN.\n");
+        }
+    }
     // Without the database the request figures are still worth having.
     let outbox = blocking::<_, AppError, _>(&state.pool, |conn| Ok(crate::db::outbox::stats(conn, crate::db::now())?))
         .await

@@ -348,12 +348,12 @@ async fn spawn_admin_client(app: &TestApp) -> reqwest::Client {
 }
 
 /// Posts a form as `client` and returns the answer.
-async fn submit(client: &reqwest::Client, app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+pub async fn submit(client: &reqwest::Client, app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
     client.post(app.url(path)).form(form).send().await.expect("sent")
 }
 
 /// The CSRF token from a workspace page, for the forms on it.
-async fn page_token(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
+pub async fn page_token(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
     let page = client.get(app.url(path)).send().await.expect("sent").text().await.expect("body");
     let html = Html::parse_document(&page);
     let sel = Selector::parse("input[name=csrf_token]").expect("selector");

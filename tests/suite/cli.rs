@@ -138,6 +138,16 @@ impl ServerProcess {
     }
 
     pub fn start_with(db: &DatabaseUrl, dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        Self::spawn(db, dir, env, Stdio::null())
+    }
+
+    /// A server whose log (at the default `info` level) goes to `log`.
+    pub fn start_logging(db: &DatabaseUrl, dir: &std::path::Path, log: &std::path::Path) -> Self {
+        let file = std::fs::File::create(log).expect("log file");
+        Self::spawn(db, dir, &[("CONVENE_LOG", "info")], Stdio::from(file))
+    }
+
+    fn spawn(db: &DatabaseUrl, dir: &std::path::Path, env: &[(&str, &str)], stderr: Stdio) -> Self {
         let mut cmd = convene(db, dir);
         for (k, v) in env {
             cmd.env(k, v);
@@ -147,7 +157,7 @@ impl ServerProcess {
             .env("CONVENE_RATE_LIMIT_PER_MINUTE", "0")
             .env("CONVENE_DB_POOL_SIZE", "4")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("serve");
         let stdout = child.stdout.take().expect("stdout");

@@ -80,6 +80,7 @@ pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settin
         reminder_hours: (24, 1),
         reminder_check_ms: 200,
         retention_days: 365,
+        metrics_token: None,
     }
 }
 

@@ -352,7 +352,7 @@ fn redact(app: &TestApp, text: &str) -> String {
     let t = text.replace(&port, "PORT").replace('\r', "");
     let mut out = String::new();
     for word in t.split_inclusive(|c: char| c.is_whitespace() || c == '/') {
-        if word.starts_with("m_") || word.starts_with("f_") {
+        if ["m_", "f_", "l_", "p_"].iter().any(|p| word.starts_with(p)) {
             out.push_str("[secret]");
             out.push_str(&word[word.trim_end().len()..]);
         } else {

@@ -161,7 +161,7 @@ async fn region_country_and_topic_feeds_hold_exactly_their_sessions() {
 }
 
 #[tokio::test]
-async fn the_personal_feed_holds_only_that_persons_sessions_and_can_be_revoked() {
+async fn a_registrations_feed_holds_only_its_own_session_and_can_be_revoked() {
     let app = spawn_app().await;
     let one = app.create_session(with(manila_session(), json!({"title": "One"}))).await["id"].as_i64().expect("id");
     let two = app.create_session(with(manila_session(), json!({"title": "Two", "capacity": 1}))).await["id"]
@@ -170,14 +170,17 @@ async fn the_personal_feed_holds_only_that_persons_sessions_and_can_be_revoked()
     let three = app.create_session(with(manila_session(), json!({"title": "Three"}))).await["id"].as_i64().expect("id");
     let (_, mine) = app.register(one, participant("me@example.org")).await;
     app.register(two, participant("someone@example.org")).await;
-    app.register(two, participant("me@example.org")).await; // waitlisted
+    let (_, waiting) = app.register(two, participant("me@example.org")).await; // waitlisted
     app.register(three, participant("other@example.org")).await;
     let path = mine["feed_url"].as_str().expect("url").replace(&app.address, "");
     let (status, headers, text) = feed(&app, &path).await;
     assert_eq!(status, 200);
     assert!(headers["cache-control"].to_str().expect("ascii").starts_with("private"));
-    assert_eq!(summaries(&text), ["One", "Two (on the waiting list)"]);
+    assert_eq!(summaries(&text), ["One"], "this registration's session only, not the address's others");
     assert!(text.contains("secret-room"), "confirmed participants get the webinar link in their own feed");
+    let (_, _, other) = feed(&app, &waiting["feed_url"].as_str().expect("url").replace(&app.address, "")).await;
+    assert_eq!(summaries(&other), ["Two (on the waiting list)"]);
+    assert!(!other.contains("secret-room"), "no webinar link while waiting");
 
     app.post_public(&format!("/api/v1/registrations/{}/cancel", token_of(&mine["manage_url"])), &json!({})).await;
     let (_, _, after) = feed(&app, &path).await;

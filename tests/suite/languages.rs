@@ -293,7 +293,8 @@ async fn error_pages_speak_the_readers_language() {
 
 #[tokio::test]
 async fn the_workspace_in_french() {
-    let app = spawn_app().await;
+    const KEY: &str = "a server key of at least thirty-two characters";
+    let app = crate::common::spawn_app_with(|s| s.secret_key = Some(convene::settings::Secret(KEY.into()))).await;
     let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
     crate::common::create_admin(&app, "root@example.org", crate::admin::PASSWORD);
     assert_eq!(crate::admin::login(&app, "root@example.org", crate::admin::PASSWORD).await.status(), 303);
@@ -334,9 +335,11 @@ async fn the_workspace_in_french() {
         text(&html, "#s-starts_at-error")
     );
 
-    // Notices after an action travel as catalogue ids; free text in the
-    // address is not shown.
-    let said = page(format!("/admin/sessions/{id}?done=ws-done-queued&a.count=3")).await;
+    // Notices after an action travel as catalogue ids, signed by the
+    // server; free text in the address is not shown.
+    let keys = convene::domain::secret::Keys::new(KEY.as_bytes());
+    let done = convene::domain::message::Message::new("ws-done-queued", vec![("count", 3.into())]);
+    let said = page(format!("/admin/sessions/{id}?{}", convene::web::admin::notice_query_with(&keys, &done))).await;
     assert_eq!(text(&said, "#notice"), "Courriel mis en file d’envoi pour 3 personnes.");
     let forged = page(format!("/admin/sessions/{id}?done=Call+%2B00+now")).await;
     assert_eq!(text(&forged, "#notice"), "");

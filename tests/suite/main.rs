@@ -17,6 +17,7 @@ mod privacy;
 mod registration_form;
 mod registrations;
 mod retention;
+mod security;
 mod series;
 mod smtp;
 mod workspace_registrations;

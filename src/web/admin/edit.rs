@@ -397,7 +397,7 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
     .await;
     match result {
         Ok((id, said)) => Ok(match said {
-            Some(said) => super::registrations::back(id, said),
+            Some(said) => super::registrations::back(&state, id, said),
             None => HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish(),
         }),
         Err(AppError::Validation(errors)) => {
@@ -457,16 +457,17 @@ async fn save(
         for own in ["starts_at", "ends_at", "time_zone", "registration_opens_at", "registration_closes_at"] {
             shared.remove(own);
         }
-        let (notifier, actor) = (state.composer.clone(), staff.actor());
+        let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
         let result = blocking(&state.pool, move |conn| {
             let reference = Reference::load(conn)?;
-            crate::db::series::update_future(conn, &reference, series_id, &shared, &notifier, &actor)
+            crate::db::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
         })
         .await;
         return match result {
             Ok(changed) => {
                 state.mail_queued();
                 Ok(super::registrations::back(
+                    &state,
                     id,
                     Message::new("ws-done-future", vec![("count", changed.len().into())]),
                 ))

@@ -63,8 +63,15 @@ async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpR
         );
     }
     let typed = email.clone();
+    let client = crate::web::client_ip(&req)
+        .map(|ip| crate::web::ratelimit::client_key(ip).to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let address = accounts::login_key(&email);
+    let known_device = super::device_cookie(&req, &state).is_some_and(|d| crate::domain::secret::same(&d, &address));
     let outcome = blocking(&state.pool, move |conn| {
-        let verdict = accounts::verify_login(conn, &email, &password, crate::db::now()).map_err(AppError::Internal)?;
+        let client = accounts::Client { key: &client, known_device };
+        let verdict =
+            accounts::verify_login(conn, &email, &password, &client, crate::db::now()).map_err(AppError::Internal)?;
         Ok::<_, PageError>(match verdict {
             Ok(user) => Ok(accounts::start_session(conn, user.id).map_err(AppError::Internal)?),
             Err(e) => Err(e),
@@ -81,7 +88,21 @@ async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpR
                 .finish();
             let cookie = super::session_cookie(&state, cookie)
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the session cookie could not be sealed")))?;
-            Ok(HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", "/admin/sessions")).finish())
+            // This browser now counts as the account's own: see accounts::MAX_ADDRESS_LOGINS.
+            let device = Cookie::build(super::DEVICE_COOKIE, address)
+                .path("/admin/login")
+                .http_only(true)
+                .secure(secure_cookies(&req))
+                .same_site(SameSite::Strict)
+                .max_age(actix_web::cookie::time::Duration::days(180))
+                .finish();
+            let device = super::session_cookie(&state, device)
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the device cookie could not be sealed")))?;
+            Ok(HttpResponse::SeeOther()
+                .cookie(cookie)
+                .cookie(device)
+                .insert_header(("Location", "/admin/sessions"))
+                .finish())
         }
         // The same words whether or not the email exists.
         Err(LoginError::Refused) => {

@@ -17,6 +17,9 @@ use crate::error::{AppError, PageError};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub const COOKIE: &str = "convene_admin";
+/// Set on a successful sign-in: the (digest of the) address this browser
+/// signed in with, sealed like the session cookie.
+pub const DEVICE_COOKIE: &str = "convene_device";
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -54,7 +57,17 @@ impl Staff {
     /// Whether this person may see and change a session organised by
     /// `region` (None: a session no region organises, for admins only).
     pub fn may_manage(&self, region: Option<i32>) -> bool {
-        self.admin || region.is_some_and(|r| self.regions.contains(&r))
+        self.scope().allows(region)
+    }
+
+    /// What this person may change, for storage functions that touch
+    /// several sessions (a series) and check each one.
+    pub fn scope(&self) -> crate::domain::scope::Scope {
+        if self.admin {
+            crate::domain::scope::Scope::All
+        } else {
+            crate::domain::scope::Scope::Regions(self.regions.clone())
+        }
     }
 
     pub fn require_session(&self, region: Option<i32>) -> Result<(), AppError> {
@@ -84,19 +97,29 @@ fn cookie_key(state: &State) -> actix_web::cookie::Key {
 
 /// The session id in a request's workspace cookie, if it decrypts.
 pub fn session_token(req: &HttpRequest, state: &State) -> Option<String> {
-    let mut jar = actix_web::cookie::CookieJar::new();
-    jar.add_original(req.cookie(COOKIE)?);
-    jar.private(&cookie_key(state)).get(COOKIE).map(|c| c.value().to_string())
+    sealed(req, state, COOKIE)
 }
 
-/// The workspace cookie for a session id, encrypted.
+/// The address digest in a request's device cookie, if it decrypts.
+pub fn device_cookie(req: &HttpRequest, state: &State) -> Option<String> {
+    sealed(req, state, DEVICE_COOKIE)
+}
+
+fn sealed(req: &HttpRequest, state: &State, name: &str) -> Option<String> {
+    let mut jar = actix_web::cookie::CookieJar::new();
+    jar.add_original(req.cookie(name)?);
+    jar.private(&cookie_key(state)).get(name).map(|c| c.value().to_string())
+}
+
+/// A workspace cookie (the session's or the device's), encrypted.
 pub fn session_cookie(
     state: &State,
     cookie: actix_web::cookie::Cookie<'static>,
 ) -> Option<actix_web::cookie::Cookie<'static>> {
     let mut jar = actix_web::cookie::CookieJar::new();
+    let name = cookie.name().to_string();
     jar.private_mut(&cookie_key(state)).add(cookie);
-    jar.get(COOKIE).cloned()
+    jar.get(&name).cloned()
 }
 
 /// The signed-in organiser, if any.
@@ -108,6 +131,42 @@ pub async fn signed_in(req: &HttpRequest, state: &State) -> Result<Option<Staff>
         Ok::<_, PageError>(Some(Staff::new(user, regions)))
     })
     .await
+}
+
+/// The query string that carries a notice through a redirect: the
+/// message's id and arguments, and a tag made with the server key, so that
+/// a link from elsewhere cannot make the workspace say what it likes.
+pub fn notice_query(state: &State, done: &crate::domain::message::Message) -> String {
+    notice_query_with(&state.keys, done)
+}
+
+/// [`notice_query`] with the key given (tests that check a notice's words).
+pub fn notice_query_with(keys: &crate::domain::secret::Keys, done: &crate::domain::message::Message) -> String {
+    let mut pairs = done.to_query();
+    let tag = keys.sign("notice", &canonical_notice(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+    pairs.push(("sig".into(), tag));
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+/// The notice a page was sent with, if the server wrote it.
+pub fn notice_from(
+    state: &State,
+    query: &std::collections::HashMap<String, String>,
+) -> Option<crate::domain::message::Message> {
+    let tag = query.get("sig")?;
+    let signed =
+        query.iter().filter(|(k, _)| *k == "done" || k.starts_with("a.")).map(|(k, v)| (k.as_str(), v.as_str()));
+    if !state.keys.verify("notice", &canonical_notice(signed), tag) {
+        return None;
+    }
+    crate::domain::message::Message::from_query(query, "ws-done-")
+}
+
+/// The notice's pairs in one order, whatever order a query came in.
+fn canonical_notice<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut pairs: Vec<_> = pairs.collect();
+    pairs.sort();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 pub fn to_login() -> HttpResponse {

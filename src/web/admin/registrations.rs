@@ -163,9 +163,9 @@ fn ids(form: &Form) -> Vec<i32> {
     form.all("ids").iter().filter_map(|i| i.parse().ok()).take(1000).collect()
 }
 
-/// Back to the session's page, saying what happened.
-pub fn back(id: i32, done: Message) -> HttpResponse {
-    let q = serde_urlencoded::to_string(done.to_query()).unwrap_or_default();
+/// Back to the session's page, saying what happened (signed: see [`super::notice_query`]).
+pub fn back(state: &State, id: i32, done: Message) -> HttpResponse {
+    let q = super::notice_query(state, &done);
     HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}#registrations"))).finish()
 }
 
@@ -195,7 +195,7 @@ async fn bulk(
     let chosen = ids(&form);
     let action = form.get("action");
     if chosen.is_empty() {
-        return Ok(back(session_id, Message::id("ws-done-choose")));
+        return Ok(back(&state, session_id, Message::id("ws-done-choose")));
     }
     let target: Option<i32> = form.get("target").parse().ok();
     if action == "move" {
@@ -252,7 +252,7 @@ async fn bulk(
     })
     .await?;
     state.mail_queued();
-    Ok(back(session_id, summary))
+    Ok(back(&state, session_id, summary))
 }
 
 /// Who an email goes to: every active registrant, or one status.
@@ -290,12 +290,12 @@ async fn email(
         .collect();
     let to = form.get("to");
     if subject.is_empty() || message.trim().is_empty() {
-        return Ok(back(session_id, Message::id("ws-done-write")));
+        return Ok(back(&state, session_id, Message::id("ws-done-write")));
     }
     let list = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::for_session(conn, session_id)?)).await?;
     let people = audience(list, &to);
     if people.is_empty() {
-        return Ok(back(session_id, Message::id("ws-done-nobody")));
+        return Ok(back(&state, session_id, Message::id("ws-done-nobody")));
     }
     if form.get("send") != "yes" {
         // The preview: the first recipient's email, not yet queued.
@@ -333,5 +333,5 @@ async fn email(
     })
     .await?;
     state.mail_queued();
-    Ok(back(session_id, Message::new("ws-done-queued", vec![("count", count.into())])))
+    Ok(back(&state, session_id, Message::new("ws-done-queued", vec![("count", count.into())])))
 }

@@ -237,7 +237,7 @@ async fn page(
         figures,
         statuses: super::registrations::STATUSES.to_vec(),
         reference: reference.clone(),
-        notice: Message::from_query(&query, "ws-done-"),
+        notice: super::notice_from(state, &query),
         preview,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])

@@ -342,8 +342,10 @@ async fn change_password(req: HttpRequest, state: State, body: web::Bytes) -> Re
         return refuse(Message::id("ws-passwords-differ"));
     }
     let (id, actor) = (me.id, me.actor());
+    // Every other signed-in session of the account ends; this one stays.
+    let keep = super::session_token(&req, &state).unwrap_or_default();
     let changed = blocking(&state.pool, move |conn| {
-        let changed = accounts::change_password(conn, id, &current, &new).map_err(AppError::Internal)?;
+        let changed = accounts::change_password(conn, id, &current, &new, &keep).map_err(AppError::Internal)?;
         if changed {
             audit::record(
                 conn,

@@ -28,9 +28,12 @@ pub struct RegistrationCreated {
     pub time_zone: String,
     /// `en` or `fr`: the language of their emails and invites.
     pub language: String,
-    /// Secret link to see, cancel and download the registration. Shown only now (and in emails).
+    /// Secret link to this registration only: see it, cancel it, get its invite and its data, erase it.
+    /// Shown only now (and in emails). Nothing that spans the email address (other registrations,
+    /// a copy of all data, its erasure) is reachable from it: that opens only through a link emailed
+    /// to the address.
     pub manage_url: String,
-    /// Secret iCal feed of every session this email is registered for.
+    /// Secret iCal feed of this registration's session only.
     pub feed_url: String,
 }
 

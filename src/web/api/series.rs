@@ -106,6 +106,10 @@ pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -
     let base = state.base_url.clone();
     let out = blocking(&state.pool, move |conn| {
         let (series, sessions) = store::find(conn, id, authorised)?.ok_or(AppError::NotFound)?;
+        // A series whose every occurrence is a draft does not exist for the public.
+        if sessions.is_empty() && !authorised {
+            return Err(AppError::NotFound);
+        }
         let reference = Reference::load(conn)?;
         Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, authorised))
     })
@@ -134,7 +138,7 @@ pub async fn patch_series(
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        store::update_future(conn, &reference, id, &patch, &notifier, &actor)?;
+        store::update_future(conn, &reference, id, &patch, &crate::domain::scope::Scope::All, &notifier, &actor)?;
         let (series, sessions) = store::find(conn, id, true)?.ok_or(AppError::NotFound)?;
         Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, true))
     })

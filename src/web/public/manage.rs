@@ -2,7 +2,7 @@
 //! secret link: see it, cancel it (with a confirmation step), get the
 //! invite and the personal feed, renew the feed link.
 
-use super::{Chrome, Viewer, language, render_status};
+use super::{Chrome, Viewer, render_status};
 use crate::db::models::Registration;
 use crate::db::registrations as store;
 use crate::db::sessions::{self as session_store, Session};
@@ -31,7 +31,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(personal_invite)
         .service(data_export)
         .service(erase_form)
-        .service(erase);
+        .service(erase)
+        .service(email_address_link);
 }
 
 #[derive(Template)]
@@ -111,7 +112,9 @@ pub async fn manage_page(
     } else if query.contains_key("cancelled") {
         Some(i18n::t(lang, "notice-cancelled"))
     } else if query.contains_key("feed") {
-        Some(i18n::t(lang, "notice-feed-renewed"))
+        Some(i18n::t(lang, "notice-registration-feed-renewed"))
+    } else if query.contains_key("sent") {
+        Some(i18n::message(lang, "notice-address-link-sent", &[email()]))
     } else {
         None
     };
@@ -202,7 +205,7 @@ where
     .await?;
     state.mail_queued();
     let location = if then.starts_with('/') { then.to_string() } else { format!("/registrations/{token}?{then}") };
-    Ok(HttpResponse::SeeOther().insert_header(("Location", location)).finish())
+    Ok(crate::web::see_other(&location))
 }
 
 #[post("/registrations/{token}/cancel")]
@@ -240,25 +243,41 @@ pub struct RecoverPage {
     pub csrf: String,
     pub email: String,
     pub error: Option<String>,
+    pub notice: Option<String>,
     pub sent: bool,
 }
 
-fn recover_page(
+/// What the recovery page shows.
+pub enum Recover {
+    Form,
+    Sent,
+    /// The address typed, and what is wrong with it.
+    Invalid(String, Message),
+    /// Reached through an access link that has expired or never existed.
+    Expired,
+}
+
+pub fn recover_page(
     req: &HttpRequest,
     state: &State,
-    email: String,
-    error: Option<String>,
-    sent: bool,
+    how: Recover,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let empty = HashMap::new();
     let viewer = Viewer::from_request(req, &empty, TimeZone::utc());
     let csrf = csrf::token(req)?;
+    let (email, error, notice, sent) = match how {
+        Recover::Form => (String::new(), None, None, false),
+        Recover::Sent => (String::new(), None, None, true),
+        Recover::Invalid(email, m) => (email, Some(m.in_lang(viewer.lang)), None, false),
+        Recover::Expired => (String::new(), None, Some(i18n::t(viewer.lang, "access-link-expired")), false),
+    };
     let page = RecoverPage {
         chrome: Chrome::new(&viewer, &state.reference(), &empty),
         csrf: csrf.value.clone(),
         email,
         error,
+        notice,
         sent,
     };
     render_status(&page, status, [csrf.cookie])
@@ -266,12 +285,13 @@ fn recover_page(
 
 #[get("/registrations/recover")]
 pub async fn recover_form(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    recover_page(&req, &state, String::new(), None, false, StatusCode::OK)
+    recover_page(&req, &state, Recover::Form, StatusCode::OK)
 }
 
-/// Sends the links of every current registration of an email. The answer
-/// is the same whether or not the address is registered, so the form
-/// cannot be used to learn who registered.
+/// Emails an address the links of its current registrations and a link to
+/// everything kept about it. The answer is the same whether or not the
+/// address is registered, so the form cannot be used to learn who
+/// registered.
 #[post("/registrations/recover")]
 pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
     let pairs: Vec<(String, String)> =
@@ -284,27 +304,34 @@ pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result
     let email = match crate::domain::email::EmailAddress::parse(&typed) {
         Ok(e) => e,
         Err(m) => {
-            return recover_page(
-                &req,
-                &state,
-                typed,
-                Some(Message::new("bad-email", vec![("problem", m.into())]).in_lang(language(&req))),
-                false,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            let problem = Message::new("bad-email", vec![("problem", m.into())]);
+            return recover_page(&req, &state, Recover::Invalid(typed, problem), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     let composer = state.composer.clone();
     blocking(&state.pool, move |conn| {
-        let items = store::current_for_email(conn, email.as_str(), crate::db::now())?;
-        if !items.is_empty() {
-            crate::db::write_transaction(conn, |conn| composer.recovery(conn, &items))?;
-        }
-        Ok::<_, PageError>(())
+        Ok::<_, PageError>(super::address::send_address_links(conn, &composer, email.as_str(), crate::db::now())?)
     })
     .await?;
     state.mail_queued();
-    recover_page(&req, &state, String::new(), None, true, StatusCode::OK)
+    recover_page(&req, &state, Recover::Sent, StatusCode::OK)
+}
+
+/// "Email me a link to all my registrations": the address-wide pages open
+/// only through the inbox, whoever holds this registration's link.
+#[post("/registrations/{token}/all")]
+pub async fn email_address_link(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    crate::web::rate_limit(&req, &state)?;
+    let composer = state.composer.clone();
+    act(req, &state, token.into_inner(), body, "sent=1", move |conn, r| {
+        super::address::send_address_links(conn, &composer, &r.email, crate::db::now())
+    })
+    .await
 }
 
 /// The registration as a calendar file to import (METHOD:PUBLISH, the same
@@ -321,13 +348,14 @@ pub async fn personal_invite(state: State, token: web::Path<String>) -> Result<H
         .body(ics))
 }
 
-/// A copy of everything kept about the participant's email, as JSON.
+/// A copy of what is kept about this registration, as JSON (everything
+/// about the address is behind an emailed link: see `address.rs`).
 #[get("/registrations/{token}/data.json")]
 pub async fn data_export(state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
     let token = token.into_inner();
     let data = blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
-        Ok::<_, PageError>(crate::db::privacy::export(conn, &r)?)
+        Ok::<_, PageError>(crate::db::privacy::export_registration(conn, &r)?)
     })
     .await?;
     Ok(HttpResponse::Ok()
@@ -341,25 +369,35 @@ pub async fn data_export(state: State, token: web::Path<String>) -> Result<HttpR
 #[template(path = "public/erase.html")]
 pub struct ErasePage {
     pub chrome: Chrome,
-    pub token: String,
-    pub email: String,
+    /// The page the erasure is asked from: `/registrations/{token}` or `/my/{token}`.
+    pub base: String,
+    pub explain: String,
     pub csrf: String,
+}
+
+/// The confirmation step before an erasure, for one registration or a whole address.
+pub fn erase_page(
+    req: &HttpRequest,
+    state: &State,
+    viewer: &Viewer,
+    base: String,
+    explain: String,
+) -> Result<HttpResponse, PageError> {
+    let empty = HashMap::new();
+    let csrf = csrf::token(req)?;
+    let page =
+        ErasePage { chrome: Chrome::new(viewer, &state.reference(), &empty), base, explain, csrf: csrf.value.clone() };
+    render_status(&page, StatusCode::OK, [csrf.cookie])
 }
 
 #[get("/registrations/{token}/erase")]
 pub async fn erase_form(req: HttpRequest, state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
     let token = token.into_inner();
-    let (r, _, _) = load(&state, token.clone()).await?;
+    let (r, s, _) = load(&state, token.clone()).await?;
     let empty = HashMap::new();
     let viewer = Viewer::from_request(&req, &empty, participant_zone(&r));
-    let csrf = csrf::token(&req)?;
-    let page = ErasePage {
-        chrome: Chrome::new(&viewer, &state.reference(), &empty),
-        token,
-        email: r.email.clone(),
-        csrf: csrf.value.clone(),
-    };
-    render_status(&page, StatusCode::OK, [csrf.cookie])
+    let explain = i18n::message(viewer.lang, "erase-explain-one", &[("title", s.row.title.as_str().into())]);
+    erase_page(&req, &state, &viewer, format!("/registrations/{token}"), explain)
 }
 
 #[post("/registrations/{token}/erase")]
@@ -372,7 +410,7 @@ pub async fn erase(
     let notifier = state.composer.clone();
     // The old link no longer works afterwards, so the answer is a page of its own.
     act(req, &state, token.into_inner(), body, "/registrations/erased", move |conn, r| {
-        crate::db::privacy::erase(conn, r, &notifier).map(|_| ())
+        crate::db::privacy::erase_registration(conn, r, &notifier).map(|_| ())
     })
     .await
 }

@@ -1,6 +1,7 @@
 //! Pages for participants: upcoming sessions and each session, with every
 //! time in the session's zone and the viewer's.
 
+mod address;
 mod home;
 mod manage;
 pub mod register;
@@ -23,6 +24,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(register::register_handler)),
         )
         .configure(manage::config)
+        .configure(address::config)
         .route("/language", web::get().to(viewer::switch_language))
         .service(privacy);
 }

@@ -220,11 +220,7 @@ impl Chrome {
 pub async fn switch_language(query: actix_web::web::Query<HashMap<String, String>>) -> actix_web::HttpResponse {
     let lang = query.get("to").and_then(|t| Lang::parse(t)).unwrap_or_default();
     // Only a path on this site: never an open redirect.
-    let back = query
-        .get("back")
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000)
-        .cloned()
-        .unwrap_or_else(|| "/".to_string());
+    let back = crate::web::local_path(query.get("back").map(String::as_str).unwrap_or("/"));
     let cookie =
         Cookie::build(LANG_COOKIE, lang.tag()).path("/").max_age(Duration::days(365)).same_site(SameSite::Lax).finish();
     actix_web::HttpResponse::SeeOther().cookie(cookie).insert_header(("Location", back)).finish()

@@ -1,0 +1,3 @@
+DROP TABLE login_throttle;
+DROP TABLE address_feeds;
+DROP TABLE access_links;
