@@ -555,3 +555,5 @@ address-link-intro = To see all your registrations made with { $email }, downloa
 address-link-send = Email me that link
 lead-recovery-none = You asked for the links to your registrations. You have no current registrations.
 lead-recovery-address = To see all your registrations, subscribe to all your sessions in your calendar, download a copy of everything we keep about you or erase it, open this link (it works for { $minutes } minutes): { $url }
+erased-one-text = Your name, email address, organisation and answers are gone from this registration, it is cancelled, and no more emails will be sent to you about it. Your other registrations are as they were. Calendar entries you added yourself stay in your calendar until you remove them.
+cross-site-refused = This form was sent from another site, so it was refused. Open the page on this site and send it again.

@@ -570,3 +570,5 @@ address-link-intro = Pour voir toutes vos inscriptions faites avec { $email }, t
 address-link-send = M’envoyer ce lien
 lead-recovery-none = Vous avez demandé les liens de vos inscriptions. Vous n’avez aucune inscription en cours.
 lead-recovery-address = Pour voir toutes vos inscriptions, vous abonner à toutes vos sessions dans votre agenda, télécharger une copie de tout ce que nous gardons sur vous ou l’effacer, ouvrez ce lien (valable { $minutes } minutes) : { $url }
+erased-one-text = Vos nom, adresse électronique, organisation et réponses sont retirés de cette inscription, elle est annulée et vous ne recevrez plus de courriel à son sujet. Vos autres inscriptions restent telles quelles. Les entrées que vous avez ajoutées vous-même à votre agenda y restent jusqu’à ce que vous les supprimiez.
+cross-site-refused = Ce formulaire a été envoyé depuis un autre site ; il a donc été refusé. Ouvrez la page sur ce site et envoyez-le de nouveau.

@@ -338,7 +338,8 @@ impl Composer {
     /// current registrations, and a short-lived link to every page that
     /// spans the address (all its registrations, a copy of its data, its
     /// erasure, the feed of all its sessions). `frame` is the registration
-    /// the email is filed under (the latest), whose language it speaks.
+    /// the email is filed under and whose language it speaks: the latest of
+    /// `current`, or when there is none the address's latest.
     pub fn recovery(
         &self,
         conn: &mut DbConn,
@@ -371,7 +372,8 @@ impl Composer {
         let view = View {
             kind: "recovery",
             subject: if current.len() == 1 {
-                i18n::message(lang, "subject-recovery-one", &[("title", current[0].0.row.title.as_str().into())])
+                // The one listed, which is also the frame (see web::public::address).
+                i18n::message(lang, "subject-recovery-one", &[("title", latest_session.row.title.as_str().into())])
             } else {
                 i18n::t(lang, "subject-recovery-many")
             },

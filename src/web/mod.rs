@@ -107,7 +107,8 @@ pub async fn observe(
 /// Defence in depth against cross-site requests, besides each form's CSRF
 /// token: a state-changing request that the browser says comes from
 /// another site (`Sec-Fetch-Site: cross-site` or `same-site`, or an
-/// `Origin` that is neither the base URL's nor the request's own) is
+/// `Origin` other than `null` that is neither the base URL's nor the
+/// request's own) is
 /// refused with 403. The JSON API is left out: its writes need a bearer
 /// token or (registration) a JSON body, which no other site can send
 /// without a CORS preflight that this service never grants.
@@ -118,10 +119,8 @@ pub async fn refuse_cross_site(
     use actix_web::http::Method;
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if writes && !req.path().starts_with("/api/") && is_cross_site(&req) {
-        let refusal = crate::error::PageError(AppError::Forbidden(
-            "This form was sent from another site, so it was refused. Open the page on this site and send it again."
-                .into(),
-        ));
+        let refusal =
+            crate::error::PageError(AppError::Forbidden(crate::domain::message::Message::id("cross-site-refused")));
         return Ok(req.error_response(refusal));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
@@ -132,7 +131,9 @@ fn is_cross_site(req: &ServiceRequest) -> bool {
     if header("sec-fetch-site").is_some_and(|v| v == "cross-site" || v == "same-site") {
         return true;
     }
-    let Some(origin) = header("origin") else { return false };
+    // `Origin: null` is what a browser sends from a page whose referrer
+    // policy is no-referrer (the manage pages): Sec-Fetch-Site decides there.
+    let Some(origin) = header("origin").filter(|o| o != "null") else { return false };
     let own = {
         let info = req.connection_info();
         format!("{}://{}", info.scheme(), info.host())

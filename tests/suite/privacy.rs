@@ -51,8 +51,9 @@ async fn a_participant_can_download_a_registrations_data_and_erase_it() {
         .await
         .expect("sent");
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers()["location"], "/registrations/erased");
-    assert_eq!(app.get("/registrations/erased").await.status(), 200);
+    assert_eq!(res.headers()["location"], "/registrations/erased?one");
+    let erased = app.get("/registrations/erased?one").await.text().await.expect("page");
+    assert!(erased.contains("Your other registrations are as they were."), "the page says what was erased");
 
     assert_eq!(app.get(&manage).await.status(), 404, "the old link no longer works");
     let feed = me["feed_url"].as_str().expect("url").replace(&app.address, "");

@@ -45,6 +45,24 @@ async fn mail_to(sink: &SmtpSink, to: &str, n: usize) -> Vec<Received> {
     }
 }
 
+/// A client of its own (cookies, no redirects) connecting from `ip`, a
+/// loopback address: Linux answers on all of 127.0.0.0/8.
+fn client_from(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(Some(ip.parse().expect("ip")))
+        .build()
+        .expect("client")
+}
+
+/// Signs `client` in as admin@example.org and returns the status.
+async fn sign_in(client: &reqwest::Client, app: &TestApp, password: &str) -> u16 {
+    let csrf = page_token(client, app, "/admin/login").await;
+    let form = [("csrf_token", csrf.as_str()), ("email", "admin@example.org"), ("password", password)];
+    client.post(app.url("/admin/login")).form(&form).send().await.expect("sent").status().as_u16()
+}
+
 #[tokio::test]
 async fn a_stranger_who_registers_someone_elses_address_reaches_only_the_registration_they_made() {
     let (app, sink) = app_with_sink().await;
@@ -100,6 +118,22 @@ async fn a_stranger_who_registers_someone_elses_address_reaches_only_the_registr
         let url = again[field].as_str().expect("url");
         assert!(!url.contains("/my/") && !url.contains("/feeds/personal/p_"), "{field}: {url}");
     }
+
+    // The attacker cancels their planted registration and asks for the
+    // victim's links: the email goes to the victim, and is not filed under
+    // the planted registration, whose data copy shows email subjects.
+    let planted = token_of(&again["manage_url"]);
+    let res = app.post_public(&format!("/api/v1/registrations/{planted}/cancel"), &json!({})).await;
+    assert_eq!(res.status(), 200);
+    let csrf = csrf_on(&app, "/registrations/recover").await;
+    let form = [("csrf_token", csrf.as_str()), ("email", "victim@example.org")];
+    assert_eq!(submit(&app.client, &app, "/registrations/recover", &form).await.status(), 200);
+    let mail = mail_to(&sink, "victim@example.org", 5).await;
+    let subjects: Vec<String> = mail.iter().map(subject_of).collect();
+    assert!(subjects.iter().any(|s| s == "Your registration link: Closed round table"), "{subjects:?}");
+    let manage = path_of(&app, &again["manage_url"]);
+    let data = app.get(&format!("{manage}/data.json")).await.text().await.expect("json");
+    assert!(!data.contains("Closed round table"), "{data}");
 }
 
 #[tokio::test]
@@ -367,16 +401,8 @@ async fn an_unknown_address_gets_the_same_answers_as_a_real_one_and_a_lockout_ho
     assert_eq!(seen[0].iter().map(|(s, _)| *s).collect::<Vec<_>>(), [401, 401, 401, 401, 429, 429, 429]);
 
     // Another client (127.0.0.2) is not locked out by the first one's failures.
-    let other = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .local_address(Some("127.0.0.2".parse().expect("ip")))
-        .build()
-        .expect("client");
-    let csrf = page_token(&other, &app, "/admin/login").await;
-    let form = [("csrf_token", csrf.as_str()), ("email", "admin@example.org"), ("password", PASSWORD)];
-    let res = other.post(app.url("/admin/login")).form(&form).send().await.expect("sent");
-    assert_eq!(res.status(), 303, "the owner elsewhere signs in");
+    let other = client_from("127.0.0.2");
+    assert_eq!(sign_in(&other, &app, PASSWORD).await, 303, "the owner elsewhere signs in");
 }
 
 #[tokio::test]
@@ -386,16 +412,9 @@ async fn a_browser_that_signed_in_before_is_not_locked_out_by_guessing_from_else
     assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 303, "the owner's browser signs in once");
     // Guessing spread over many clients exhausts the address-wide budget.
     run_sql(&app, "UPDATE login_throttle SET attempts = 1000 WHERE client = '*'");
-    let stranger = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .local_address(Some("127.0.0.3".parse().expect("ip")))
-        .build()
-        .expect("client");
-    let csrf = page_token(&stranger, &app, "/admin/login").await;
-    let form = [("csrf_token", csrf.as_str()), ("email", "admin@example.org"), ("password", PASSWORD)];
-    let res = stranger.post(app.url("/admin/login")).form(&form).send().await.expect("sent");
-    assert_eq!(res.status(), 429, "a new client waits once the address has been guessed at too often");
+    let stranger = client_from("127.0.0.3");
+    let status = sign_in(&stranger, &app, PASSWORD).await;
+    assert_eq!(status, 429, "a new client waits once the address has been guessed at too often");
     assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 303, "the owner's own browser does not");
 }
 
@@ -453,14 +472,8 @@ async fn changing_a_password_ends_every_other_signed_in_session_and_sessions_end
     let app = spawn_app().await;
     create_admin(&app, "admin@example.org", PASSWORD);
     assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 303);
-    let elsewhere = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    let csrf = page_token(&elsewhere, &app, "/admin/login").await;
-    let form = [("csrf_token", csrf.as_str()), ("email", "admin@example.org"), ("password", PASSWORD)];
-    assert_eq!(elsewhere.post(app.url("/admin/login")).form(&form).send().await.expect("sent").status(), 303);
+    let elsewhere = client_from("127.0.0.1");
+    assert_eq!(sign_in(&elsewhere, &app, PASSWORD).await, 303);
     assert_eq!(elsewhere.get(app.url("/admin/sessions")).send().await.expect("sent").status(), 200);
 
     let csrf = csrf_on(&app, "/admin/password").await;
@@ -552,17 +565,31 @@ async fn a_form_sent_from_another_site_is_refused_even_with_a_valid_token() {
     let app = spawn_app().await;
     let csrf = csrf_on(&app, "/registrations/recover").await;
     let form = [("csrf_token", csrf.as_str()), ("email", "someone@example.org")];
-    for (name, value) in [("Origin", "https://evil.example"), ("Sec-Fetch-Site", "cross-site"), ("Origin", "null")] {
-        let res = app
-            .client
-            .post(app.url("/registrations/recover"))
-            .header(name, value)
-            .form(&form)
-            .send()
-            .await
-            .expect("sent");
-        assert_eq!(res.status(), 403, "{name}: {value}");
+    for headers in [
+        vec![("Origin", "https://evil.example")],
+        vec![("Sec-Fetch-Site", "cross-site")],
+        vec![("Sec-Fetch-Site", "same-site"), ("Origin", "https://other.convene.example")],
+        vec![("Origin", "null"), ("Sec-Fetch-Site", "cross-site")],
+    ] {
+        let mut req = app.client.post(app.url("/registrations/recover")).form(&form);
+        for (name, value) in &headers {
+            req = req.header(*name, *value);
+        }
+        let res = req.send().await.expect("sent");
+        assert_eq!(res.status(), 403, "{headers:?}");
     }
+    // A page with `Referrer-Policy: no-referrer` (the manage pages) makes the
+    // browser send `Origin: null` for its own forms: that still works.
+    let res = app
+        .client
+        .post(app.url("/registrations/recover"))
+        .header("Origin", "null")
+        .header("Sec-Fetch-Site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
     let own = app.address.clone();
     let res = app
         .client

@@ -409,7 +409,7 @@ pub async fn erase(
 ) -> Result<HttpResponse, PageError> {
     let notifier = state.composer.clone();
     // The old link no longer works afterwards, so the answer is a page of its own.
-    act(req, &state, token.into_inner(), body, "/registrations/erased", move |conn, r| {
+    act(req, &state, token.into_inner(), body, "/registrations/erased?one", move |conn, r| {
         crate::db::privacy::erase_registration(conn, r, &notifier).map(|_| ())
     })
     .await
@@ -419,11 +419,18 @@ pub async fn erase(
 #[template(path = "public/erased.html")]
 pub struct ErasedPage {
     pub chrome: Chrome,
+    /// One registration was erased (`?one`), not a whole address.
+    pub one: bool,
 }
 
 #[get("/registrations/erased")]
-pub async fn erased_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
+pub async fn erased_page(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
     let empty = HashMap::new();
     let viewer = Viewer::from_request(&req, &empty, TimeZone::utc());
-    render_status(&ErasedPage { chrome: Chrome::new(&viewer, &state.reference(), &empty) }, StatusCode::OK, [None])
+    let page = ErasedPage { chrome: Chrome::new(&viewer, &state.reference(), &empty), one: query.contains_key("one") };
+    render_status(&page, StatusCode::OK, [None])
 }
