@@ -19,6 +19,10 @@ pub enum AppError {
     BadRequest(String),
     #[error("a valid API token is required")]
     Unauthorized,
+    /// A workspace page asked for without a signed-in account: its page
+    /// is the way to the sign-in form.
+    #[error("sign in first")]
+    SignInRequired,
     #[error("{0}")]
     Forbidden(Message),
     #[error("not found")]
@@ -89,6 +93,44 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+impl From<crate::db::notify::NotifyError> for AppError {
+    fn from(e: crate::db::notify::NotifyError) -> Self {
+        use crate::db::notify::NotifyError;
+        match e {
+            NotifyError::Storage(e) => e.into(),
+            NotifyError::Compose(e) => Self::Internal(e),
+        }
+    }
+}
+
+impl From<crate::registrations::RegistrationError> for AppError {
+    fn from(e: crate::registrations::RegistrationError) -> Self {
+        use crate::registrations::RegistrationError as E;
+        match e {
+            E::NotFound => Self::NotFound,
+            E::Refused(m) => Self::Forbidden(m),
+            E::Invalid(f) => Self::Validation(f),
+            E::Conflict(m) => Self::Conflict(m),
+            E::Storage(e) => e.into(),
+            E::Internal(e) => Self::Internal(e),
+        }
+    }
+}
+
+impl From<crate::sessions::SessionError> for AppError {
+    fn from(e: crate::sessions::SessionError) -> Self {
+        use crate::sessions::SessionError as E;
+        match e {
+            E::NotFound => Self::NotFound,
+            E::Refused(m) => Self::Forbidden(m),
+            E::Invalid(f) => Self::Validation(f),
+            E::Conflict(m) => Self::Conflict(m),
+            E::Storage(e) => e.into(),
+            E::Internal(e) => Self::Internal(e),
+        }
+    }
+}
+
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(e: diesel::r2d2::PoolError) -> Self {
         tracing::warn!(error = %e, "no database connection available");
@@ -101,7 +143,7 @@ impl AppError {
         match self {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -118,7 +160,7 @@ impl AppError {
         match self {
             Self::Validation(_) => "Invalid input",
             Self::BadRequest(_) => "Bad request",
-            Self::Unauthorized => "Unauthorized",
+            Self::Unauthorized | Self::SignInRequired => "Unauthorized",
             Self::Forbidden(_) => "Forbidden",
             Self::NotFound => "Not found",
             Self::Conflict(_) => "Conflict",
@@ -183,17 +225,24 @@ impl ResponseError for AppError {
 #[error(transparent)]
 pub struct PageError(#[from] pub AppError);
 
-impl From<diesel::result::Error> for PageError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self(e.into())
-    }
+/// Every error a request can meet becomes a page through [`AppError`].
+macro_rules! page_error_from {
+    ($($t:ty),+) => {$(
+        impl From<$t> for PageError {
+            fn from(e: $t) -> Self {
+                Self(e.into())
+            }
+        }
+    )+};
 }
 
-impl From<diesel::r2d2::PoolError> for PageError {
-    fn from(e: diesel::r2d2::PoolError) -> Self {
-        Self(e.into())
-    }
-}
+page_error_from!(
+    diesel::result::Error,
+    diesel::r2d2::PoolError,
+    crate::db::notify::NotifyError,
+    crate::registrations::RegistrationError,
+    crate::sessions::SessionError
+);
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]
@@ -219,6 +268,9 @@ impl PageError {
     /// (`ResponseError` has no request); `web::localize_error_pages` asks
     /// again in the reader's language.
     pub fn response_in(&self, lang: Lang) -> HttpResponse {
+        if let AppError::SignInRequired = self.0 {
+            return HttpResponse::SeeOther().insert_header(("Location", "/admin/login")).finish();
+        }
         let status = self.0.status();
         let t = |id: &str| i18n::t(lang, id);
         let (heading, message) = match &self.0 {
@@ -250,7 +302,10 @@ impl PageError {
 
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
-        self.0.status()
+        match self.0 {
+            AppError::SignInRequired => StatusCode::SEE_OTHER,
+            _ => self.0.status(),
+        }
     }
 
     fn error_response(&self) -> HttpResponse {

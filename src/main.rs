@@ -91,8 +91,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 return Ok(());
             }
             let days = settings.retention_days;
-            let n = convene::db::privacy::purge(&mut open_database(&settings)?, days, convene::db::now())
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let n = convene::jobs::retention::purge(&mut open_database(&settings)?, days, convene::db::now())?;
             println!("{n} registration(s) anonymised (sessions that ended more than {days} days ago)");
             Ok(())
         }

@@ -4,31 +4,12 @@ use crate::db::reference::Reference;
 use crate::db::{self, Pool};
 use crate::metrics::Metrics;
 use crate::settings::Settings;
-use crate::web;
+use crate::web::{self, AppState};
 use actix_web::dev::Server;
 use actix_web::{App, HttpServer, web::Data};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
-
-/// Shared by every request.
-pub struct AppState {
-    pub pool: Pool,
-    /// `CONVENE_BASE_URL`, or the address actually bound.
-    pub base_url: String,
-    pub settings: Settings,
-    pub metrics: Metrics,
-    /// Regions, countries, zones and topics change rarely (admin edits);
-    /// every page and registration needs them.
-    pub reference: std::sync::RwLock<Arc<Reference>>,
-    pub limiter: crate::web::ratelimit::RateLimiter,
-    pub keys: crate::domain::secret::Keys,
-    /// Composes emails into the outbox inside each change's transaction.
-    pub composer: crate::mail::Composer,
-    /// Wakes the delivery worker after a request queued an email.
-    pub mail_wake: Arc<tokio::sync::Notify>,
-    pub feeds: crate::web::feeds::FeedCache,
-}
 
 pub struct Application {
     port: u16,
@@ -62,27 +43,6 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<db::DbConn> {
     Ok(conn)
 }
 
-impl AppState {
-    pub fn mail_queued(&self) {
-        self.mail_wake.notify_one();
-    }
-
-    /// After an admin changed the reference data.
-    pub fn set_reference(&self, reference: Reference) {
-        match self.reference.write() {
-            Ok(mut r) => *r = Arc::new(reference),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(reference),
-        }
-    }
-
-    pub fn reference(&self) -> Arc<Reference> {
-        match self.reference.read() {
-            Ok(r) => Arc::clone(&r),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
-    }
-}
-
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let for_db = settings.clone();
@@ -107,10 +67,9 @@ impl Application {
             crate::mail::transport::Mailer::new(settings.smtp_url.as_ref().map(|s| s.0.as_str()), &settings.mail_dir)?;
         let from: lettre::message::Mailbox =
             settings.mail_from.parse().context("CONVENE_MAIL_FROM is not a valid address")?;
-        let worker = crate::mail::worker::Worker {
+        let jobs = crate::jobs::Runner {
             pool: pool.clone(),
-            mailer: Arc::new(mailer),
-            from,
+            delivery: crate::mail::delivery::Delivery { pool: pool.clone(), mailer: Arc::new(mailer), from },
             composer: composer.clone(),
             wake: mail_wake.clone(),
             poll: std::time::Duration::from_millis(settings.mail_poll_ms),
@@ -118,7 +77,7 @@ impl Application {
             reminder_every: std::time::Duration::from_millis(settings.reminder_check_ms),
             retention_days: settings.retention_days,
         };
-        tokio::spawn(worker.run());
+        tokio::spawn(jobs.run());
         let state = Data::from(Arc::new(AppState {
             pool,
             base_url: base_url.clone(),

@@ -44,7 +44,7 @@ pub fn seed_if_empty(conn: &mut DbConn, reference: &Reference) -> anyhow::Result
         let object = demo.as_object().cloned().unwrap_or_default();
         let input =
             SessionInput::parse(&object, false).map_err(|e| anyhow::anyhow!("demo session invalid: {:?}", e.0))?;
-        super::sessions::create(conn, reference, &input, true, "demo")
+        crate::sessions::create(conn, reference, &input, true, "demo")
             .map_err(|e| anyhow::anyhow!("demo session not saved: {e:?}"))?;
         added += 1;
     }

@@ -5,7 +5,6 @@
 use super::DbConn;
 use super::models::Registration;
 use super::sessions::Session;
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Change<'a> {
@@ -26,15 +25,25 @@ pub enum Change<'a> {
     },
 }
 
+/// Why a message could not be queued. Either way the change it describes
+/// is rolled back with it.
+#[derive(Debug, thiserror::Error)]
+pub enum NotifyError {
+    #[error(transparent)]
+    Storage(#[from] diesel::result::Error),
+    #[error("the email could not be written: {0:#}")]
+    Compose(anyhow::Error),
+}
+
 pub trait Notifier {
-    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), AppError>;
+    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), NotifyError>;
 }
 
 /// Tells nobody: for demo data and tools that must not send email.
 pub struct Silent;
 
 impl Notifier for Silent {
-    fn notify(&self, _: &mut DbConn, _: &Session, _: Change<'_>) -> Result<(), AppError> {
+    fn notify(&self, _: &mut DbConn, _: &Session, _: Change<'_>) -> Result<(), NotifyError> {
         Ok(())
     }
 }

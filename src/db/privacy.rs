@@ -7,12 +7,9 @@
 
 use super::DbConn;
 use super::models::Registration;
-use super::notify::Notifier;
 use super::schema::{access_links, address_feeds, outbox, registrations};
 use super::sessions as session_store;
-use crate::domain::registration::RegistrationStatus;
-use crate::domain::secret::{Keys, digest, new_secret};
-use crate::error::AppError;
+use crate::domain::secret::digest;
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
@@ -73,39 +70,11 @@ pub fn registrations_of(conn: &mut DbConn, email: &str) -> QueryResult<Vec<Regis
     all_of(conn, email)
 }
 
-/// Erases one registration: its seat is freed and its personal data
-/// replaced, as for a whole address.
-pub fn erase_registration(conn: &mut DbConn, r: &Registration, notifier: &dyn Notifier) -> Result<usize, AppError> {
-    erase_all(conn, vec![r.clone()], notifier)
-}
-
-/// Erases the personal data of every registration of this address, and
-/// its access links and address feed. Returns how many registrations were
-/// anonymised.
-pub fn erase_address(conn: &mut DbConn, email: &str, notifier: &dyn Notifier) -> Result<usize, AppError> {
-    let all = all_of(conn, email)?;
-    let n = erase_all(conn, all, notifier)?;
-    super::write_transaction(conn, |conn| {
-        diesel::delete(access_links::table.filter(access_links::email.eq(email))).execute(conn)?;
-        diesel::delete(address_feeds::table.filter(address_feeds::email.eq(email))).execute(conn)?;
-        QueryResult::Ok(())
-    })?;
-    Ok(n)
-}
-
-fn erase_all(conn: &mut DbConn, all: Vec<Registration>, notifier: &dyn Notifier) -> Result<usize, AppError> {
-    // Seats first, through the ordinary cancellation (which tells the next
-    // in line); the erased person gets no more email.
-    for g in all.iter().filter(|g| {
-        matches!(
-            g.status(),
-            RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
-        )
-    }) {
-        super::registrations::cancel(conn, g.id, &Quiet { except: g.id, inner: notifier })?;
-    }
-    let ids: Vec<i32> = all.iter().map(|g| g.id).collect();
-    super::write_transaction(conn, |conn| anonymise(conn, &ids))
+/// Forgets an address's access links and its address feed, at its erasure.
+pub fn forget_address(conn: &mut DbConn, email: &str) -> QueryResult<()> {
+    diesel::delete(access_links::table.filter(access_links::email.eq(email))).execute(conn)?;
+    diesel::delete(address_feeds::table.filter(address_feeds::email.eq(email))).execute(conn)?;
+    Ok(())
 }
 
 /// How long a link sent to an address opens its address-wide pages.
@@ -116,13 +85,15 @@ pub const ACCESS_LINK_EVERY_SECONDS: i64 = 120;
 pub const ACCESS_PREFIX: &str = "l_";
 pub const ADDRESS_FEED_PREFIX: &str = "p_";
 
-/// A new access link's secret for this address, or None when one was
-/// sent too recently. Call inside the transaction that queues its email.
+/// Stores `token` as a new access link for this address, unless one was
+/// sent too recently (then false). Call inside the transaction that
+/// queues its email.
 pub fn create_access_link(
     conn: &mut DbConn,
     email: &str,
+    token: &str,
     now: chrono::NaiveDateTime,
-) -> Result<Option<String>, AppError> {
+) -> QueryResult<bool> {
     diesel::delete(access_links::table.filter(access_links::expires_at.lt(now))).execute(conn)?;
     let recent: i64 = access_links::table
         .filter(access_links::email.eq(email))
@@ -130,18 +101,17 @@ pub fn create_access_link(
         .count()
         .get_result(conn)?;
     if recent > 0 {
-        return Ok(None);
+        return Ok(false);
     }
-    let token = new_secret(ACCESS_PREFIX).map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
     diesel::insert_into(access_links::table)
         .values((
-            access_links::token_hash.eq(digest(&token)),
+            access_links::token_hash.eq(digest(token)),
             access_links::email.eq(email),
             access_links::expires_at.eq(now + chrono::Duration::minutes(ACCESS_LINK_MINUTES)),
             access_links::created_at.eq(now),
         ))
         .execute(conn)?;
-    Ok(Some(token))
+    Ok(true)
 }
 
 /// The address an unexpired access link opens, and when it expires.
@@ -161,33 +131,26 @@ pub fn access_email(
         .optional()
 }
 
-/// The secret of this address's feed of all its sessions, made on first use.
-pub fn address_feed_token(conn: &mut DbConn, keys: &Keys, email: &str) -> Result<String, AppError> {
-    let nonce: Option<String> =
-        address_feeds::table.find(email).select(address_feeds::secret_nonce).first(conn).optional()?;
-    match nonce {
-        Some(n) => Ok(keys.address_feed_token(&n)),
-        None => new_address_feed(conn, keys, email),
-    }
+/// The nonce of this address's feed of all its sessions, if it has one.
+pub fn address_feed_nonce(conn: &mut DbConn, email: &str) -> QueryResult<Option<String>> {
+    address_feeds::table.find(email).select(address_feeds::secret_nonce).first(conn).optional()
 }
 
-/// Gives the address feed a new secret; the old link stops working.
-pub fn new_address_feed(conn: &mut DbConn, keys: &Keys, email: &str) -> Result<String, AppError> {
-    let nonce = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
-    let token = keys.address_feed_token(&nonce);
+/// Gives the address feed a new nonce and secret; the old link stops working.
+pub fn set_address_feed(conn: &mut DbConn, email: &str, nonce: &str, token: &str) -> QueryResult<()> {
+    // Through write_transaction so that cached copies of the old feed go.
     super::write_transaction(conn, |conn| {
         diesel::delete(address_feeds::table.find(email)).execute(conn)?;
         diesel::insert_into(address_feeds::table)
             .values((
                 address_feeds::email.eq(email),
-                address_feeds::secret_nonce.eq(&nonce),
-                address_feeds::token_hash.eq(digest(&token)),
+                address_feeds::secret_nonce.eq(nonce),
+                address_feeds::token_hash.eq(digest(token)),
                 address_feeds::created_at.eq(super::now()),
             ))
             .execute(conn)
+            .map(drop)
     })
-    .map_err(AppError::from)?;
-    Ok(token)
 }
 
 /// The registrations of the address holding this address-feed secret.
@@ -209,9 +172,10 @@ pub fn by_address_feed(conn: &mut DbConn, token: &str) -> QueryResult<Option<Vec
 /// Replaces the personal data of these registrations (country, status and
 /// dates stay, for the figures), gives them new random secrets so old
 /// links stop working, deletes their unsent emails and scrubs sent ones.
-fn anonymise(conn: &mut DbConn, ids: &[i32]) -> Result<usize, AppError> {
+/// `gone` is a fresh random secret that the new hashes are made from,
+/// forgotten afterwards, so that nothing opens them again.
+pub fn anonymise(conn: &mut DbConn, ids: &[i32], gone: &str) -> QueryResult<usize> {
     for id in ids {
-        let gone = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
         diesel::update(registrations::table.find(id))
             .set((
                 registrations::name.eq("(erased)"),
@@ -219,8 +183,8 @@ fn anonymise(conn: &mut DbConn, ids: &[i32]) -> Result<usize, AppError> {
                 registrations::organisation.eq(""),
                 registrations::position.eq(""),
                 registrations::answers.eq("{}"),
-                registrations::manage_token_hash.eq(digest(&format!("erased-m-{gone}"))),
-                registrations::feed_token_hash.eq(digest(&format!("erased-f-{gone}"))),
+                registrations::manage_token_hash.eq(digest(&format!("erased-m-{id}-{gone}"))),
+                registrations::feed_token_hash.eq(digest(&format!("erased-f-{id}-{gone}"))),
                 registrations::updated_at.eq(super::now()),
             ))
             .execute(conn)?;
@@ -241,40 +205,14 @@ fn anonymise(conn: &mut DbConn, ids: &[i32]) -> Result<usize, AppError> {
     Ok(ids.len())
 }
 
-/// Retention: anonymises every registration whose session ended more than
-/// `days` ago. Returns how many were anonymised.
-pub fn purge(conn: &mut DbConn, days: i64, now: chrono::NaiveDateTime) -> Result<usize, AppError> {
+/// Registrations whose session ended before `before` and that are not yet
+/// anonymised: what the retention purge erases.
+pub fn expired(conn: &mut DbConn, before: chrono::NaiveDateTime) -> QueryResult<Vec<i32>> {
     use super::schema::sessions;
-    let ids: Vec<i32> = registrations::table
+    registrations::table
         .inner_join(sessions::table)
-        .filter(sessions::ends_at.lt(now - chrono::Duration::days(days)))
+        .filter(sessions::ends_at.lt(before))
         .filter(registrations::name.ne("(erased)"))
         .select(registrations::id)
-        .load(conn)?;
-    let mut done = 0;
-    for chunk in ids.chunks(200) {
-        done += super::write_transaction(conn, |conn| anonymise(conn, chunk))?;
-    }
-    Ok(done)
-}
-
-/// Passes every change on, except those about the person being erased.
-struct Quiet<'a> {
-    except: i32,
-    inner: &'a dyn Notifier,
-}
-
-impl Notifier for Quiet<'_> {
-    fn notify(
-        &self,
-        conn: &mut DbConn,
-        session: &session_store::Session,
-        change: super::notify::Change<'_>,
-    ) -> Result<(), AppError> {
-        use super::notify::Change;
-        match change {
-            Change::Withdrawn(r) | Change::Rejected(r) if r.id == self.except => Ok(()),
-            other => self.inner.notify(conn, session, other),
-        }
-    }
+        .load(conn)
 }

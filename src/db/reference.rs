@@ -215,16 +215,16 @@ pub mod edit {
     use super::super::schema::{country_time_zones, topics};
     use super::super::{DbConn, audit, write_transaction};
     use crate::domain::zone::TimeZone;
-    use crate::error::AppError;
     use diesel::prelude::*;
     use serde_json::json;
 
-    pub fn add_topic(conn: &mut DbConn, slug: &str, name: &str, actor: &str) -> Result<(), AppError> {
+    /// Adds a topic; false when the slug is taken.
+    pub fn add_topic(conn: &mut DbConn, slug: &str, name: &str, actor: &str) -> QueryResult<bool> {
         write_transaction(conn, |conn| {
             let taken: bool =
                 diesel::select(diesel::dsl::exists(topics::table.filter(topics::slug.eq(slug)))).get_result(conn)?;
             if taken {
-                return Err(AppError::Conflict(format!("a topic {slug} exists already").into()));
+                return Ok(false);
             }
             diesel::insert_into(topics::table).values((topics::slug.eq(slug), topics::name.eq(name))).execute(conn)?;
             audit::record(
@@ -236,18 +236,18 @@ pub mod edit {
                 &serde_json::Value::Null,
                 &json!({"slug": slug, "name": name}),
             )?;
-            Ok(())
+            Ok(true)
         })
     }
 
-    pub fn rename_topic(conn: &mut DbConn, slug: &str, name: &str, actor: &str) -> Result<(), AppError> {
+    /// Renames a topic; false when there is none with this slug.
+    pub fn rename_topic(conn: &mut DbConn, slug: &str, name: &str, actor: &str) -> QueryResult<bool> {
         write_transaction(conn, |conn| {
-            let before: String = topics::table
-                .filter(topics::slug.eq(slug))
-                .select(topics::name)
-                .first(conn)
-                .optional()?
-                .ok_or(AppError::NotFound)?;
+            let Some(before): Option<String> =
+                topics::table.filter(topics::slug.eq(slug)).select(topics::name).first(conn).optional()?
+            else {
+                return Ok(false);
+            };
             diesel::update(topics::table.filter(topics::slug.eq(slug))).set(topics::name.eq(name)).execute(conn)?;
             audit::record(
                 conn,
@@ -258,12 +258,13 @@ pub mod edit {
                 &json!({"slug": slug, "name": before}),
                 &json!({"slug": slug, "name": name}),
             )?;
-            Ok(())
+            Ok(true)
         })
     }
 
     /// A country's zones, the first its default for participants.
-    pub fn set_zones(conn: &mut DbConn, iso2: &str, zones: &[TimeZone], actor: &str) -> Result<(), AppError> {
+    /// False when there is no such country.
+    pub fn set_zones(conn: &mut DbConn, iso2: &str, zones: &[TimeZone], actor: &str) -> QueryResult<bool> {
         write_transaction(conn, |conn| {
             let before: Vec<String> = country_time_zones::table
                 .filter(country_time_zones::country_iso2.eq(iso2))
@@ -271,7 +272,7 @@ pub mod edit {
                 .select(country_time_zones::time_zone)
                 .load(conn)?;
             if before.is_empty() {
-                return Err(AppError::NotFound);
+                return Ok(false);
             }
             diesel::delete(country_time_zones::table.filter(country_time_zones::country_iso2.eq(iso2)))
                 .execute(conn)?;
@@ -294,7 +295,7 @@ pub mod edit {
                 &json!({"country": iso2, "zones": before}),
                 &json!({"country": iso2, "zones": after}),
             )?;
-            Ok(())
+            Ok(true)
         })
     }
 }

@@ -1,34 +1,23 @@
-//! Registrations: the rules that protect capacity, enforced inside one
-//! transaction that first takes the session's lock (see `sessions::lock`).
+//! Registrations in storage. The rules that protect capacity run in
+//! `crate::registrations`, inside one transaction that first takes the
+//! session's lock (see `sessions::lock`); the seat count's own UPDATE
+//! holds capacity even so.
 
 use super::DbConn;
 use super::models::{NewRegistration, Registration};
-use super::notify::{Change, Notifier};
 use super::reference::Reference;
 use super::schema::{registrations, sessions};
 use super::sessions::{self as session_store, Session};
-use crate::domain::fields::FieldErrors;
 use crate::domain::lang::Lang;
-use crate::domain::message::{Arg, Message};
-use crate::domain::questions::check_answers;
-use crate::domain::registration::{RegistrationInput, RegistrationStatus};
-use crate::domain::secret::{Keys, digest, new_secret};
+use crate::domain::message::Arg;
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::secret::{Keys, digest};
 use crate::domain::session::SessionStatus;
-use crate::error::AppError;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 pub const MANAGE_PREFIX: &str = "m_";
 pub const FEED_PREFIX: &str = "f_";
-
-/// A registration just made, with the secrets that are shown only now.
-#[derive(Debug)]
-pub struct Registered {
-    pub registration: Registration,
-    pub manage_token: String,
-    pub feed_token: String,
-    pub waitlist_position: Option<i64>,
-}
 
 impl Registration {
     pub fn status(&self) -> RegistrationStatus {
@@ -51,38 +40,6 @@ impl Registration {
     }
 }
 
-/// Why a session does not take registrations now, in words for people.
-pub fn closed_reason(session: &Session, now: NaiveDateTime) -> Option<Message> {
-    let r = &session.row;
-    let when = |id: &'static str, t: NaiveDateTime| {
-        Message::new(id, vec![("when", Arg::Time { utc: t.and_utc(), zone: r.time_zone.clone() })])
-    };
-    if session.status() == SessionStatus::Cancelled {
-        return Some(Message::id("closed-cancelled"));
-    }
-    if now >= r.starts_at {
-        return Some(Message::id("closed-started"));
-    }
-    if let Some(opens) = r.registration_opens_at
-        && now < opens
-    {
-        return Some(when("closed-opens", opens));
-    }
-    if let Some(closes) = r.registration_closes_at
-        && now >= closes
-    {
-        return Some(when("closed-closed", closes));
-    }
-    None
-}
-
-/// Whether a participant from this country may register.
-pub fn eligible(session: &Session, reference: &Reference, iso2: &str) -> bool {
-    session.open_to_all()
-        || session.countries.iter().any(|c| c == iso2)
-        || reference.country_regions.get(iso2).is_some_and(|rs| rs.iter().any(|r| session.region_ids.contains(r)))
-}
-
 /// Who may register (its regions, then its countries), as names each
 /// reader sees in their language.
 pub fn open_to_names(session: &Session, reference: &Reference) -> Arg {
@@ -93,122 +50,56 @@ pub fn open_to_names(session: &Session, reference: &Reference) -> Arg {
     Arg::Names(regions.chain(countries).collect())
 }
 
-/// Registers one person. The order of checks is what a person needs to
-/// hear first: a closed session, then their own mistakes, then whether
-/// their country may take part, then whether they are already in.
-pub fn register(
-    conn: &mut DbConn,
-    keys: &Keys,
-    reference: &Reference,
-    session_id: i32,
-    parsed: (Option<RegistrationInput>, FieldErrors),
-    now: NaiveDateTime,
-    notifier: &dyn Notifier,
-) -> Result<Registered, AppError> {
-    let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
-    if session.status() == SessionStatus::Draft {
-        return Err(AppError::NotFound);
-    }
-    if let Some(reason) = closed_reason(&session, now) {
-        return Err(AppError::Forbidden(reason));
-    }
-    let (input, mut errors) = parsed;
-    let answers = check_answers(&session.questions(), input.as_ref().and_then(|i| i.answers.as_ref()), &mut errors);
-    let country = input.as_ref().and_then(|i| reference.country(&i.country));
-    if input.as_ref().is_some_and(|i| !i.country.is_empty()) && country.is_none() && !errors.0.contains_key("country") {
-        errors.add("country", Message::id("err-country-unknown"));
-    }
-    let (Some(input), Some(country), true) = (input, country, errors.is_empty()) else {
-        return Err(AppError::Validation(errors));
-    };
-    if !eligible(&session, reference, &country.iso2) {
-        return Err(AppError::Forbidden(Message::new(
-            "not-eligible",
-            vec![("names", open_to_names(&session, reference))],
-        )));
-    }
-    let zone_name = match &input.zone {
-        Some(z) => z.name().to_string(),
-        None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
-    };
-    let answers = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.into()))?;
-    let nonce = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
-    let manage_token = keys.manage_token(&nonce);
-    let feed_token = keys.feed_token(&nonce, 0);
+pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Registration>> {
+    registrations::table.find(id).select(Registration::as_select()).first(conn).optional()
+}
 
-    super::write_transaction(conn, |conn| {
-        // Read again under the lock: seats and status may have moved.
-        let row = session_store::lock_row(conn, session_id)?.ok_or(AppError::NotFound)?;
-        let session = Session { row, ..session.clone() };
-        if let Some(reason) = closed_reason(&session, now) {
-            return Err(AppError::Forbidden(reason));
-        }
-        let existing: Option<Registration> = registrations::table
-            .filter(registrations::session_id.eq(session_id))
-            .filter(registrations::email.eq(input.email.as_str()))
-            .select(Registration::as_select())
-            .first(conn)
-            .optional()?;
-        if existing.as_ref().is_some_and(|r| r.status() != RegistrationStatus::Cancelled) {
-            return Err(AppError::Conflict(Message::id("already-registered")));
-        }
-        let status = if session.row.requires_approval {
-            RegistrationStatus::PendingApproval
-        } else if take_seat(conn, session_id)? {
-            RegistrationStatus::Confirmed
-        } else if session.row.waitlist {
-            RegistrationStatus::Waitlisted
-        } else {
-            return Err(AppError::Conflict(Message::id("session-full-no-waitlist")));
-        };
-        let row = NewRegistration {
-            session_id,
-            name: &input.name,
-            email: input.email.as_str(),
-            organisation: &input.organisation,
-            position: &input.position,
-            country_iso2: &country.iso2,
-            time_zone: &zone_name,
-            status: status.as_str(),
-            answers: answers.clone(),
-            secret_nonce: nonce.clone(),
-            feed_generation: 0,
-            manage_token_hash: digest(&manage_token),
-            feed_token_hash: digest(&feed_token),
-            consented_at: now,
-            created_at: now,
-            updated_at: now,
-            // Calendar messages to this person keep rising past the
-            // cancellation they received for an earlier registration.
-            calendar_bump: existing.as_ref().map(|o| o.calendar_bump + 1).unwrap_or(0),
-            language: input.lang.tag(),
-        };
-        // Someone who cancelled may come back: the old row goes, and the new
-        // one takes its place at the back of any queue (queues follow ids).
-        if let Some(old) = existing {
-            diesel::delete(registrations::table.find(old.id)).execute(conn)?;
-        }
-        let registration: Registration =
-            diesel::insert_into(registrations::table).values(&row).get_result(conn).map_err(|e| match e {
-                diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-                    AppError::Conflict(Message::id("already-registered"))
-                }
-                other => other.into(),
-            })?;
-        let waitlist_position = waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
-        Ok(Registered {
-            registration,
-            manage_token: manage_token.clone(),
-            feed_token: feed_token.clone(),
-            waitlist_position,
-        })
-    })
+/// The session a registration belongs to.
+pub fn session_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
+    registrations::table.find(id).select(registrations::session_id).first(conn).optional()
+}
+
+/// This address's registration for this session, in whatever status.
+pub fn in_session(conn: &mut DbConn, session_id: i32, email: &str) -> QueryResult<Option<Registration>> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::email.eq(email))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Inserts a registration in place of `replaces` (a cancelled one of the
+/// same person): the old row goes, and the new one takes its place at the
+/// back of any queue (queues follow ids).
+pub fn insert(conn: &mut DbConn, row: &NewRegistration<'_>, replaces: Option<i32>) -> QueryResult<Registration> {
+    if let Some(old) = replaces {
+        diesel::delete(registrations::table.find(old)).execute(conn)?;
+    }
+    diesel::insert_into(registrations::table).values(row).get_result(conn)
+}
+
+/// The first in the waiting list's queue.
+pub fn first_waiting(conn: &mut DbConn, session_id: i32) -> QueryResult<Option<Registration>> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The cancellation for their calendar must outrank the invite they hold.
+pub fn bump_calendar(conn: &mut DbConn, id: i32) -> QueryResult<Registration> {
+    diesel::update(registrations::table.find(id))
+        .set(registrations::calendar_bump.eq(registrations::calendar_bump + 1))
+        .get_result(conn)
 }
 
 /// Takes one seat if one is free. The condition is in the UPDATE itself,
 /// so capacity holds even if a caller forgot the lock.
-fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
+pub fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
     diesel::update(
         sessions::table
             .find(session_id)
@@ -219,14 +110,14 @@ fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
     .map(|n| n == 1)
 }
 
-fn free_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<()> {
+pub fn free_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<()> {
     diesel::update(sessions::table.find(session_id).filter(sessions::seats_taken.gt(0)))
         .set(sessions::seats_taken.eq(sessions::seats_taken - 1))
         .execute(conn)
         .map(|_| ())
 }
 
-fn set_status(conn: &mut DbConn, id: i32, status: RegistrationStatus) -> QueryResult<Registration> {
+pub fn set_status(conn: &mut DbConn, id: i32, status: RegistrationStatus) -> QueryResult<Registration> {
     diesel::update(registrations::table.find(id))
         .set((registrations::status.eq(status.as_str()), registrations::updated_at.eq(super::now())))
         .get_result(conn)
@@ -244,33 +135,6 @@ pub fn waitlist_position(conn: &mut DbConn, r: &Registration) -> QueryResult<Opt
         .count()
         .get_result(conn)?;
     Ok(Some(ahead + 1))
-}
-
-/// Moves the first waiting people into free seats, in arrival order. Call
-/// inside a transaction that holds the session's lock.
-pub fn promote(conn: &mut DbConn, session_id: i32, notifier: &dyn Notifier) -> Result<Vec<Registration>, AppError> {
-    let mut promoted = Vec::new();
-    loop {
-        let next: Option<Registration> = registrations::table
-            .filter(registrations::session_id.eq(session_id))
-            .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
-            .order(registrations::id)
-            .select(Registration::as_select())
-            .first(conn)
-            .optional()?;
-        let Some(next) = next else { break };
-        if !take_seat(conn, session_id)? {
-            break;
-        }
-        promoted.push(set_status(conn, next.id, RegistrationStatus::Confirmed)?);
-    }
-    if !promoted.is_empty() {
-        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
-        for r in &promoted {
-            notifier.notify(conn, &session, Change::Promoted(r))?;
-        }
-    }
-    Ok(promoted)
 }
 
 pub fn find_by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {
@@ -295,172 +159,6 @@ pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Regis
         .select(Registration::as_select())
         .first(conn)
         .optional()
-}
-
-/// What a change did: the registration as it is now, and who moved up from
-/// the waiting list into a freed seat.
-pub struct Outcome {
-    pub registration: Registration,
-    pub promoted: Vec<Registration>,
-}
-
-/// A participant's own cancellation. Cancelling twice changes nothing.
-pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, AppError> {
-    withdraw(conn, registration_id, notifier, None)
-}
-
-/// Cancels a registration; the seat goes to the next in line. Organisers'
-/// cancellations (with an actor) are audited, a participant's own are not.
-fn withdraw(
-    conn: &mut DbConn,
-    registration_id: i32,
-    notifier: &dyn Notifier,
-    actor: Option<&str>,
-) -> Result<Outcome, AppError> {
-    change(
-        conn,
-        registration_id,
-        |current| match current {
-            RegistrationStatus::Cancelled | RegistrationStatus::Rejected => Ok(None),
-            _ => Ok(Some(RegistrationStatus::Cancelled)),
-        },
-        notifier,
-        actor,
-    )
-}
-
-/// An organiser's approval: into a seat if one is free, else onto the
-/// waiting list if the session has one.
-pub fn approve(
-    conn: &mut DbConn,
-    registration_id: i32,
-    notifier: &dyn Notifier,
-    actor: &str,
-) -> Result<Outcome, AppError> {
-    super::write_transaction(conn, |conn| {
-        let r = registrations::table
-            .find(registration_id)
-            .select(Registration::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or(AppError::NotFound)?;
-        session_store::lock(conn, r.session_id)?;
-        let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
-        if r.status() != RegistrationStatus::PendingApproval {
-            return Err(AppError::Conflict(
-                format!("Only pending registrations can be approved; this one is {}.", r.status().as_str()).into(),
-            ));
-        }
-        let session = session_store::find(conn, r.session_id)?.ok_or(AppError::NotFound)?;
-        let status = if take_seat(conn, r.session_id)? {
-            RegistrationStatus::Confirmed
-        } else if session.row.waitlist {
-            RegistrationStatus::Waitlisted
-        } else {
-            return Err(AppError::Conflict("The session is full and has no waiting list.".into()));
-        };
-        let registration = set_status(conn, r.id, status)?;
-        super::audit::record(
-            conn,
-            actor,
-            "registration.approve",
-            Some(r.session_id),
-            Some(r.id),
-            &serde_json::json!({"status": r.status}),
-            &serde_json::json!({"status": registration.status}),
-        )?;
-        notifier.notify(conn, &session, Change::Approved(&registration))?;
-        Ok(Outcome { registration, promoted: Vec::new() })
-    })
-}
-
-/// An organiser's refusal; a confirmed person's seat goes to the next in line.
-pub fn reject(
-    conn: &mut DbConn,
-    registration_id: i32,
-    notifier: &dyn Notifier,
-    actor: &str,
-) -> Result<Outcome, AppError> {
-    change(
-        conn,
-        registration_id,
-        |current| match current {
-            RegistrationStatus::Rejected => Ok(None),
-            RegistrationStatus::Cancelled => {
-                Err(AppError::Conflict("This registration was cancelled by the participant.".into()))
-            }
-            _ => Ok(Some(RegistrationStatus::Rejected)),
-        },
-        notifier,
-        Some(actor),
-    )
-}
-
-/// A registration with its session's lock taken, inside a write transaction.
-fn locked(conn: &mut DbConn, registration_id: i32) -> Result<(i32, Registration), AppError> {
-    let session_id: i32 = registrations::table
-        .find(registration_id)
-        .select(registrations::session_id)
-        .first(conn)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    session_store::lock(conn, session_id)?;
-    let r = registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
-    Ok((session_id, r))
-}
-
-/// Moves a registration out of the session, freeing its seat and promoting
-/// the next in line, all under the session's lock.
-fn change(
-    conn: &mut DbConn,
-    registration_id: i32,
-    next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, AppError>,
-    notifier: &dyn Notifier,
-    // Organisers' changes are audited; a participant's own are not.
-    actor: Option<&str>,
-) -> Result<Outcome, AppError> {
-    super::write_transaction(conn, |conn| {
-        let (session_id, r) = locked(conn, registration_id)?;
-        let Some(status) = next(r.status())? else {
-            return Ok(Outcome { registration: r, promoted: Vec::new() });
-        };
-        let held_seat = r.status() == RegistrationStatus::Confirmed;
-        let had_invite = matches!(r.status(), RegistrationStatus::Confirmed);
-        let mut registration = set_status(conn, r.id, status)?;
-        if status == RegistrationStatus::Cancelled && had_invite {
-            // The cancellation for their calendar outranks the invite.
-            registration = diesel::update(registrations::table.find(r.id))
-                .set(registrations::calendar_bump.eq(registrations::calendar_bump + 1))
-                .get_result(conn)?;
-        }
-        if let Some(actor) = actor {
-            let action =
-                if status == RegistrationStatus::Rejected { "registration.reject" } else { "registration.cancel" };
-            super::audit::record(
-                conn,
-                actor,
-                action,
-                Some(session_id),
-                Some(r.id),
-                &serde_json::json!({"status": r.status}),
-                &serde_json::json!({"status": registration.status}),
-            )?;
-        }
-        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
-        let change = if status == RegistrationStatus::Cancelled {
-            Change::Withdrawn(&registration)
-        } else {
-            Change::Rejected(&registration)
-        };
-        notifier.notify(conn, &session, change)?;
-        let promoted = if held_seat {
-            free_seat(conn, session_id)?;
-            promote(conn, session_id, notifier)?
-        } else {
-            Vec::new()
-        };
-        Ok(Outcome { registration, promoted })
-    })
 }
 
 pub fn for_session(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
@@ -491,76 +189,50 @@ pub fn renew_feed(conn: &mut DbConn, keys: &Keys, registration: &Registration) -
 pub fn active(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))
-        .filter(registrations::status.eq_any([
-            RegistrationStatus::Confirmed.as_str(),
-            RegistrationStatus::Waitlisted.as_str(),
-            RegistrationStatus::PendingApproval.as_str(),
-        ]))
+        .filter(registrations::status.eq_any(RegistrationStatus::ACTIVE.map(RegistrationStatus::as_str)))
         .order(registrations::id)
         .select(Registration::as_select())
         .load(conn)
 }
 
-/// Queues the reminders that have come due: `hours.0` and `hours.1` before
-/// the start, once each per confirmed registration, and only to people who
-/// registered before the reminder's time (a newcomer just got their
-/// confirmation). Returns how many were queued.
-pub fn queue_reminders(
+/// Confirmed registrations for published sessions that start after `now`
+/// and at or before `horizon` whose reminder `slot` (1 or 2) is not yet
+/// marked, as (registration, session) ids.
+pub fn reminder_candidates(
     conn: &mut DbConn,
-    composer: &crate::mail::Composer,
-    hours: (i64, i64),
+    slot: u8,
     now: NaiveDateTime,
-) -> Result<usize, AppError> {
-    let mut queued = 0;
-    for (slot, h) in [(1, hours.0), (2, hours.1)] {
-        if h <= 0 {
-            continue;
-        }
-        let horizon = now + chrono::Duration::hours(h);
-        let due: Vec<(i32, i32)> = registrations::table
-            .inner_join(sessions::table)
-            .filter(sessions::status.eq(SessionStatus::Published.as_str()))
-            .filter(sessions::starts_at.gt(now))
-            .filter(sessions::starts_at.le(horizon))
-            .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
-            .select((
-                registrations::id,
-                sessions::id,
-                registrations::reminder_first_sent_at,
-                registrations::reminder_second_sent_at,
-            ))
-            .load::<(i32, i32, Option<NaiveDateTime>, Option<NaiveDateTime>)>(conn)?
-            .into_iter()
-            .filter(|(_, _, first, second)| if slot == 1 { first.is_none() } else { second.is_none() })
-            .map(|(r, s, _, _)| (r, s))
-            .collect();
-        for (registration_id, session_id) in due {
-            super::write_transaction(conn, |conn| {
-                let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
-                let r: Registration =
-                    registrations::table.find(registration_id).select(Registration::as_select()).first(conn)?;
-                let sent = if slot == 1 { r.reminder_first_sent_at } else { r.reminder_second_sent_at };
-                if sent.is_some() {
-                    return Ok(());
-                }
-                let first_is_due = slot == 1 && session.row.starts_at - now > chrono::Duration::hours(hours.1.max(0));
-                let registered_before = r.created_at <= session.row.starts_at - chrono::Duration::hours(h);
-                if (slot == 2 || first_is_due) && registered_before {
-                    composer.reminder(conn, &session, &r, h)?;
-                    queued += 1;
-                }
-                // Marked either way: a reminder that was not due is not owed later.
-                let stamp = registrations::table.find(registration_id);
-                if slot == 1 {
-                    diesel::update(stamp).set(registrations::reminder_first_sent_at.eq(now)).execute(conn)?;
-                } else {
-                    diesel::update(stamp).set(registrations::reminder_second_sent_at.eq(now)).execute(conn)?;
-                }
-                Ok::<_, AppError>(())
-            })?;
-        }
+    horizon: NaiveDateTime,
+) -> QueryResult<Vec<(i32, i32)>> {
+    let rows = registrations::table
+        .inner_join(sessions::table)
+        .filter(sessions::status.eq(SessionStatus::Published.as_str()))
+        .filter(sessions::starts_at.gt(now))
+        .filter(sessions::starts_at.le(horizon))
+        .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .select((
+            registrations::id,
+            sessions::id,
+            registrations::reminder_first_sent_at,
+            registrations::reminder_second_sent_at,
+        ))
+        .load::<(i32, i32, Option<NaiveDateTime>, Option<NaiveDateTime>)>(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, _, first, second)| if slot == 1 { first.is_none() } else { second.is_none() })
+        .map(|(r, s, _, _)| (r, s))
+        .collect())
+}
+
+/// Marks reminder `slot` (1 or 2) of a registration as dealt with.
+pub fn mark_reminder(conn: &mut DbConn, id: i32, slot: u8, now: NaiveDateTime) -> QueryResult<()> {
+    let row = registrations::table.find(id);
+    if slot == 1 {
+        diesel::update(row).set(registrations::reminder_first_sent_at.eq(now)).execute(conn)?;
+    } else {
+        diesel::update(row).set(registrations::reminder_second_sent_at.eq(now)).execute(conn)?;
     }
-    Ok(queued)
+    Ok(())
 }
 
 /// Registrations of one email that still hold or await a place, for
@@ -574,11 +246,7 @@ pub fn current_for_email(
         .inner_join(sessions::table)
         .filter(registrations::email.eq(email))
         .filter(sessions::ends_at.gt(now))
-        .filter(registrations::status.eq_any([
-            RegistrationStatus::Confirmed.as_str(),
-            RegistrationStatus::Waitlisted.as_str(),
-            RegistrationStatus::PendingApproval.as_str(),
-        ]))
+        .filter(registrations::status.eq_any(RegistrationStatus::ACTIVE.map(RegistrationStatus::as_str)))
         .order(sessions::starts_at)
         .select(Registration::as_select())
         .load(conn)?;
@@ -591,49 +259,6 @@ pub fn current_for_email(
     Ok(out)
 }
 
-/// An organiser cancels someone's registration (audited, unlike the
-/// participant's own); the seat goes to the next in line.
-pub fn cancel_by_organiser(
-    conn: &mut DbConn,
-    registration_id: i32,
-    notifier: &dyn Notifier,
-    actor: &str,
-) -> Result<Outcome, AppError> {
-    withdraw(conn, registration_id, notifier, Some(actor))
-}
-
-/// An organiser moves one person from the waiting list into a free seat,
-/// out of arrival order. Never beyond capacity.
-pub fn promote_one(
-    conn: &mut DbConn,
-    registration_id: i32,
-    notifier: &dyn Notifier,
-    actor: &str,
-) -> Result<Registration, AppError> {
-    super::write_transaction(conn, |conn| {
-        let (session_id, r) = locked(conn, registration_id)?;
-        if r.status() != RegistrationStatus::Waitlisted {
-            return Err(AppError::Conflict("Only someone on the waiting list can be promoted.".into()));
-        }
-        if !take_seat(conn, session_id)? {
-            return Err(AppError::Conflict("No seat is free: raise the capacity first.".into()));
-        }
-        let promoted = set_status(conn, r.id, RegistrationStatus::Confirmed)?;
-        super::audit::record(
-            conn,
-            actor,
-            "registration.promote",
-            Some(session_id),
-            Some(r.id),
-            &serde_json::json!({"status": r.status}),
-            &serde_json::json!({"status": promoted.status}),
-        )?;
-        let session = session_store::find(conn, session_id)?.ok_or(AppError::NotFound)?;
-        notifier.notify(conn, &session, Change::Promoted(&promoted))?;
-        Ok(promoted)
-    })
-}
-
 /// Marks confirmed registrations of a session as `attended` or `no_show`
 /// (None clears the mark). Returns how many were marked.
 pub fn set_attendance(
@@ -642,7 +267,7 @@ pub fn set_attendance(
     ids: &[i32],
     mark: Option<&str>,
     actor: &str,
-) -> Result<usize, AppError> {
+) -> QueryResult<usize> {
     super::write_transaction(conn, |conn| {
         let n = diesel::update(
             registrations::table

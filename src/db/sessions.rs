@@ -1,14 +1,16 @@
-//! Sessions: writes that keep the calendar sequence honest, and reads with
-//! the eligibility rules that every listing and feed shares.
+//! Sessions in storage: rows with their links, and reads with the
+//! eligibility filter that every listing and feed shares. The rules of a
+//! change (what a patch may do, when the calendar sequence rises) run in
+//! `crate::sessions`.
 
 use super::DbConn;
 use super::models::{NewSession, SessionChanges, SessionRow};
 use super::reference::Reference;
 use super::schema::{country_regions, session_countries, session_regions, session_topics, sessions};
 use crate::domain::fields::FieldErrors;
-use crate::domain::session::{SessionFormat, SessionInput, SessionKind, SessionStatus};
+use crate::domain::registration::{OpenTo, Window};
+use crate::domain::session::{CalendarFacts, SessionFormat, SessionInput, SessionKind, SessionStatus};
 use crate::domain::zone::TimeZone;
-use crate::error::AppError;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde_json::{Map, Value, json};
@@ -62,24 +64,49 @@ impl Session {
         serde_json::from_str(&self.row.questions).unwrap_or_default()
     }
 
+    pub fn open_to(&self) -> OpenTo<'_> {
+        OpenTo { region_ids: &self.region_ids, countries: &self.countries }
+    }
+
     pub fn open_to_all(&self) -> bool {
-        self.region_ids.is_empty() && self.countries.is_empty()
+        self.open_to().everyone()
+    }
+
+    /// Whether participants from this country may register.
+    pub fn admits(&self, reference: &Reference, iso2: &str) -> bool {
+        self.open_to().admits(iso2, reference.country_regions.get(iso2).map(Vec::as_slice).unwrap_or_default())
     }
 
     /// The countries whose participants may register, in name order.
     pub fn eligible_countries<'r>(&self, reference: &'r Reference) -> Vec<&'r crate::db::models::Country> {
-        reference
-            .countries
-            .iter()
-            .filter(|c| {
-                self.open_to_all()
-                    || self.countries.contains(&c.iso2)
-                    || reference
-                        .country_regions
-                        .get(&c.iso2)
-                        .is_some_and(|rs| rs.iter().any(|r| self.region_ids.contains(r)))
-            })
-            .collect()
+        reference.countries.iter().filter(|c| self.admits(reference, &c.iso2)).collect()
+    }
+
+    /// When it takes registrations.
+    pub fn window(&self) -> Window<'_> {
+        Window {
+            cancelled: self.status() == SessionStatus::Cancelled,
+            starts_at: self.row.starts_at,
+            opens_at: self.row.registration_opens_at,
+            closes_at: self.row.registration_closes_at,
+            zone: &self.row.time_zone,
+        }
+    }
+
+    /// Why it does not take registrations at `now`; None when it does.
+    pub fn closed_reason(&self, now: NaiveDateTime) -> Option<crate::domain::message::Message> {
+        self.window().closed_reason(now)
+    }
+
+    pub fn calendar_facts(&self) -> CalendarFacts<'_> {
+        CalendarFacts {
+            starts_at: self.starts_at(),
+            ends_at: self.ends_at(),
+            location: &self.row.location,
+            join_url: &self.row.join_url,
+            format: self.format(),
+            status: self.status(),
+        }
     }
 
     /// The session as the fields of a write, with times as local wall times
@@ -205,19 +232,6 @@ fn write_links(conn: &mut DbConn, id: i32, links: &Links) -> QueryResult<()> {
     Ok(())
 }
 
-pub fn create(
-    conn: &mut DbConn,
-    reference: &Reference,
-    input: &SessionInput,
-    is_demo: bool,
-    actor: &str,
-) -> Result<Session, AppError> {
-    let links = resolve_links(reference, input).map_err(AppError::Validation)?;
-    let now = super::now();
-    let id = super::write_transaction(conn, |conn| insert(conn, reference, input, &links, is_demo, None, actor, now))?;
-    find(conn, id)?.ok_or(AppError::NotFound)
-}
-
 /// Checks a session's regions, countries and topics against the reference
 /// data, for callers that insert several in one transaction.
 pub fn links(reference: &Reference, input: &SessionInput) -> Result<Links, FieldErrors> {
@@ -257,159 +271,36 @@ pub fn insert(
     Ok(row.id)
 }
 
-/// Applies a partial change. The patch is laid over the session's current
-/// fields and the whole is checked again, so a patch can never leave a
-/// session that a create would have refused.
-pub fn update(
-    conn: &mut DbConn,
-    reference: &Reference,
-    id: i32,
-    patch: &Map<String, Value>,
-    notifier: &dyn super::notify::Notifier,
-    actor: &str,
-) -> Result<(Session, Vec<String>), AppError> {
-    super::write_transaction(conn, |conn| update_in(conn, reference, id, patch, notifier, actor))
+/// Writes a session's fields and links, with its calendar sequence.
+pub fn apply(conn: &mut DbConn, id: i32, input: &SessionInput, links: &Links, sequence: i32) -> QueryResult<()> {
+    diesel::update(sessions::table.find(id)).set(&changes(input, sequence, super::now())).execute(conn)?;
+    write_links(conn, id, links)
 }
 
-/// [`update`] inside the caller's write transaction, so several sessions
-/// (a series) change together or not at all.
-pub fn update_in(
-    conn: &mut DbConn,
-    reference: &Reference,
-    id: i32,
-    patch: &Map<String, Value>,
-    notifier: &dyn super::notify::Notifier,
-    actor: &str,
-) -> Result<(Session, Vec<String>), AppError> {
-    {
-        if !lock(conn, id)? {
-            return Err(AppError::NotFound);
-        }
-        let current = find(conn, id)?.ok_or(AppError::NotFound)?;
-        if current.status() == SessionStatus::Cancelled {
-            return Err(AppError::Conflict("this session is cancelled and can no longer be changed".into()));
-        }
-        let mut merged = current.as_input_object(reference);
-        // A new zone without new times keeps the wall times: organisers
-        // think "16:00 in Manila", not "08:00 UTC".
-        for (k, v) in patch {
-            merged.insert(k.clone(), v.clone());
-        }
-        let input = SessionInput::parse(&merged, false).map_err(AppError::Validation)?;
-        let links = resolve_links(reference, &input).map_err(AppError::Validation)?;
-        if input.status == SessionStatus::Draft
-            && current.status() == SessionStatus::Published
-            && !super::registrations::active(conn, id)?.is_empty()
-        {
-            // Hiding it would leave people registered for a session they
-            // can no longer see, with no word to them.
-            return Err(AppError::Validation(FieldErrors::single(
-                "status",
-                "cannot go back to draft while people are registered; cancel the session instead",
-            )));
-        }
-        if let Some(capacity) = input.capacity
-            && capacity < current.row.seats_taken
-        {
-            return Err(AppError::Validation(FieldErrors::single(
-                "capacity",
-                format!("must be at least {}, the seats already taken", current.row.seats_taken),
-            )));
-        }
-        let r = &current.row;
-        let calendar_change = input.starts_at.naive_utc() != r.starts_at
-            || input.ends_at.naive_utc() != r.ends_at
-            || input.location != r.location
-            || input.join_url != r.join_url
-            || input.format.as_str() != r.format
-            || input.status.as_str() != r.status;
-        let sequence = r.sequence + i32::from(calendar_change);
-        diesel::update(sessions::table.find(id)).set(&changes(&input, sequence, super::now())).execute(conn)?;
-        write_links(conn, id, &links)?;
-        let session = find(conn, id)?.ok_or(AppError::NotFound)?;
-        let before = Value::Object(current.as_input_object(reference));
-        let after = Value::Object(session.as_input_object(reference));
-        let changed = super::audit::difference(&before, &after);
-        if changed.as_object().is_some_and(|c| !c.is_empty()) {
-            super::audit::record(conn, actor, "session.update", Some(id), None, &before, &after)?;
-        }
-        if calendar_change && session.status() == SessionStatus::Published {
-            notifier.notify(conn, &session, super::notify::Change::SessionChanged)?;
-        }
-        // More seats (or none limited any more) move the waiting list up.
-        super::registrations::promote(conn, id, notifier)?;
-        let session = find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((session, input.notes))
-    }
+/// Marks a session cancelled; its invites' sequence rises.
+pub fn mark_cancelled(conn: &mut DbConn, id: i32, sequence: i32) -> QueryResult<()> {
+    diesel::update(sessions::table.find(id))
+        .set((
+            sessions::status.eq(SessionStatus::Cancelled.as_str()),
+            sessions::sequence.eq(sequence),
+            sessions::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(drop)
 }
 
-/// Cancels a session; cancelling twice changes nothing the second time.
-pub fn cancel(
-    conn: &mut DbConn,
-    id: i32,
-    reason: Option<&str>,
-    notifier: &dyn super::notify::Notifier,
-    actor: &str,
-) -> Result<Session, AppError> {
-    super::write_transaction(conn, |conn| {
-        if !lock(conn, id)? {
-            return Err(AppError::NotFound);
-        }
-        let current = find(conn, id)?.ok_or(AppError::NotFound)?;
-        if current.status() != SessionStatus::Cancelled {
-            diesel::update(sessions::table.find(id))
-                .set((
-                    sessions::status.eq(SessionStatus::Cancelled.as_str()),
-                    sessions::sequence.eq(current.row.sequence + 1),
-                    sessions::updated_at.eq(super::now()),
-                ))
-                .execute(conn)?;
-            let session = find(conn, id)?.ok_or(AppError::NotFound)?;
-            super::audit::record(
-                conn,
-                actor,
-                "session.cancel",
-                Some(id),
-                None,
-                &json!({"status": current.row.status}),
-                &json!({"status": session.row.status, "reason": reason}),
-            )?;
-            notifier.notify(conn, &session, super::notify::Change::SessionCancelled { reason })?;
-        }
-        find(conn, id)?.ok_or(AppError::NotFound)
-    })
-}
-
-/// Deletes a draft nobody has registered for (anything else is cancelled
-/// instead, so people and calendars are told).
-pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: i32, actor: &str) -> Result<(), AppError> {
+/// How many registrations a session has, in any status.
+pub fn registration_count(conn: &mut DbConn, id: i32) -> QueryResult<i64> {
     use super::schema::registrations;
-    super::write_transaction(conn, |conn| {
-        if !lock(conn, id)? {
-            return Err(AppError::NotFound);
-        }
-        let current = find(conn, id)?.ok_or(AppError::NotFound)?;
-        let registered: i64 = registrations::table.filter(registrations::session_id.eq(id)).count().get_result(conn)?;
-        if current.status() != SessionStatus::Draft || registered > 0 {
-            return Err(AppError::Conflict(
-                "Only a draft nobody has registered for can be deleted; cancel it instead.".into(),
-            ));
-        }
-        diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id))).execute(conn)?;
-        diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id))).execute(conn)?;
-        diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id))).execute(conn)?;
-        super::audit::record(
-            conn,
-            actor,
-            "session.delete",
-            None,
-            None,
-            &Value::Object(current.as_input_object(reference)),
-            &Value::Null,
-        )?;
-        diesel::delete(sessions::table.find(id)).execute(conn)?;
-        Ok(())
-    })
+    registrations::table.filter(registrations::session_id.eq(id)).count().get_result(conn)
+}
+
+/// Deletes a session with its links (callers check it has no registrations).
+pub fn delete(conn: &mut DbConn, id: i32) -> QueryResult<()> {
+    diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id))).execute(conn)?;
+    diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id))).execute(conn)?;
+    diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id))).execute(conn)?;
+    diesel::delete(sessions::table.find(id)).execute(conn).map(drop)
 }
 
 /// Takes the write lock for one session before anything in the

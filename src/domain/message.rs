@@ -85,6 +85,11 @@ impl Message {
     }
 
     /// A catalogue message without arguments.
+    /// The catalogue id, if the message has one.
+    pub fn key(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
     pub fn id(id: &'static str) -> Self {
         Self::new(id, Vec::new())
     }

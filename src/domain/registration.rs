@@ -4,8 +4,9 @@
 use super::email::EmailAddress;
 use super::fields::{FieldErrors, FieldReader, TextRule};
 use super::lang::Lang;
-use super::message::Message;
+use super::message::{Arg, Message};
 use super::zone::TimeZone;
+use chrono::NaiveDateTime;
 use serde_json::{Map, Value};
 
 macro_rules! status_enum {
@@ -28,9 +29,117 @@ status_enum!(RegistrationStatus {
 });
 
 impl RegistrationStatus {
+    /// Those that hold or await a place: the people told about a change.
+    pub const ACTIVE: [Self; 3] = [Self::Confirmed, Self::Waitlisted, Self::PendingApproval];
+
     /// Words for people, in their language.
     pub fn label_in(self, lang: Lang) -> String {
         crate::i18n::t(lang, &format!("status-{}", self.as_str()))
+    }
+
+    pub fn is_active(self) -> bool {
+        Self::ACTIVE.contains(&self)
+    }
+
+    /// Where the participant's own cancellation leads; None: nothing to
+    /// change (cancelling twice, or after a refusal, is no error).
+    pub fn after_withdrawal(self) -> Option<Self> {
+        match self {
+            Self::Cancelled | Self::Rejected => None,
+            _ => Some(Self::Cancelled),
+        }
+    }
+
+    /// Where an organiser's refusal leads; refusing twice changes nothing,
+    /// and someone who left on their own cannot be refused.
+    pub fn after_rejection(self) -> Result<Option<Self>, Message> {
+        match self {
+            Self::Rejected => Ok(None),
+            Self::Cancelled => Err("This registration was cancelled by the participant.".into()),
+            _ => Ok(Some(Self::Rejected)),
+        }
+    }
+}
+
+/// Where someone goes who asks for a place (a new registration, or an
+/// approval): awaiting approval when the session asks for it, else a
+/// seat if `take_seat` finds one, else the waiting list if there is one.
+/// None: the session is full and has no waiting list. `take_seat` runs
+/// only when a seat is wanted, so a refusal takes nothing.
+pub fn placement<E>(
+    requires_approval: bool,
+    waitlist: bool,
+    take_seat: impl FnOnce() -> Result<bool, E>,
+) -> Result<Option<RegistrationStatus>, E> {
+    if requires_approval {
+        return Ok(Some(RegistrationStatus::PendingApproval));
+    }
+    Ok(if take_seat()? {
+        Some(RegistrationStatus::Confirmed)
+    } else if waitlist {
+        Some(RegistrationStatus::Waitlisted)
+    } else {
+        None
+    })
+}
+
+/// When a session takes registrations.
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'a> {
+    pub cancelled: bool,
+    pub starts_at: NaiveDateTime,
+    pub opens_at: Option<NaiveDateTime>,
+    pub closes_at: Option<NaiveDateTime>,
+    /// The session's zone, in which the dates are told.
+    pub zone: &'a str,
+}
+
+impl Window<'_> {
+    /// Why the session does not take registrations at `now`, in words for
+    /// people; None when it does.
+    pub fn closed_reason(&self, now: NaiveDateTime) -> Option<Message> {
+        let when = |id: &'static str, t: NaiveDateTime| {
+            Message::new(id, vec![("when", Arg::Time { utc: t.and_utc(), zone: self.zone.to_string() })])
+        };
+        if self.cancelled {
+            return Some(Message::id("closed-cancelled"));
+        }
+        if now >= self.starts_at {
+            return Some(Message::id("closed-started"));
+        }
+        if let Some(opens) = self.opens_at
+            && now < opens
+        {
+            return Some(when("closed-opens", opens));
+        }
+        if let Some(closes) = self.closes_at
+            && now >= closes
+        {
+            return Some(when("closed-closed", closes));
+        }
+        None
+    }
+}
+
+/// Who may take part in a session: participants of these regions and
+/// countries; both empty, everyone.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenTo<'a> {
+    pub region_ids: &'a [i32],
+    pub countries: &'a [String],
+}
+
+impl OpenTo<'_> {
+    pub fn everyone(&self) -> bool {
+        self.region_ids.is_empty() && self.countries.is_empty()
+    }
+
+    /// Whether a participant from `iso2`, a country of the regions
+    /// `regions_of_country`, may register.
+    pub fn admits(&self, iso2: &str, regions_of_country: &[i32]) -> bool {
+        self.everyone()
+            || self.countries.iter().any(|c| c == iso2)
+            || regions_of_country.iter().any(|r| self.region_ids.contains(r))
     }
 }
 
@@ -104,5 +213,61 @@ impl RegistrationInput {
         let input =
             email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers, lang });
         (input, errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2027, 3, 9).and_then(|d| d.and_hms_opt(h, 0, 0)).expect("valid time")
+    }
+
+    #[test]
+    fn a_seat_is_taken_only_when_no_approval_is_needed() {
+        let mut asked = false;
+        let status = placement(true, false, || {
+            asked = true;
+            Ok::<_, ()>(true)
+        });
+        assert_eq!(status, Ok(Some(RegistrationStatus::PendingApproval)));
+        assert!(!asked, "a registration awaiting approval takes no seat");
+        assert_eq!(placement(false, false, || Ok::<_, ()>(true)), Ok(Some(RegistrationStatus::Confirmed)));
+        assert_eq!(placement(false, true, || Ok::<_, ()>(false)), Ok(Some(RegistrationStatus::Waitlisted)));
+        assert_eq!(placement(false, false, || Ok::<_, ()>(false)), Ok(None));
+    }
+
+    #[test]
+    fn cancelling_twice_changes_nothing_and_a_cancelled_person_cannot_be_refused() {
+        assert_eq!(RegistrationStatus::Confirmed.after_withdrawal(), Some(RegistrationStatus::Cancelled));
+        assert_eq!(RegistrationStatus::Cancelled.after_withdrawal(), None);
+        assert_eq!(RegistrationStatus::Rejected.after_withdrawal(), None);
+        assert_eq!(RegistrationStatus::Waitlisted.after_rejection(), Ok(Some(RegistrationStatus::Rejected)));
+        assert_eq!(RegistrationStatus::Rejected.after_rejection(), Ok(None));
+        assert!(RegistrationStatus::Cancelled.after_rejection().is_err());
+    }
+
+    #[test]
+    fn the_window_says_why_it_is_closed_in_the_order_people_need() {
+        let w =
+            Window { cancelled: false, starts_at: at(10), opens_at: Some(at(2)), closes_at: Some(at(8)), zone: "UTC" };
+        assert_eq!(w.closed_reason(at(1)).as_ref().and_then(Message::key), Some("closed-opens"));
+        assert_eq!(w.closed_reason(at(5)), None);
+        assert_eq!(w.closed_reason(at(8)).as_ref().and_then(Message::key), Some("closed-closed"));
+        assert_eq!(w.closed_reason(at(11)).as_ref().and_then(Message::key), Some("closed-started"));
+        let cancelled = Window { cancelled: true, ..w };
+        assert_eq!(cancelled.closed_reason(at(5)).as_ref().and_then(Message::key), Some("closed-cancelled"));
+    }
+
+    #[test]
+    fn a_session_admits_its_countries_and_the_countries_of_its_regions() {
+        let countries = vec!["SN".to_string()];
+        let open = OpenTo { region_ids: &[3], countries: &countries };
+        assert!(open.admits("SN", &[]));
+        assert!(open.admits("PH", &[1, 3]));
+        assert!(!open.admits("PH", &[1]));
+        assert!(OpenTo { region_ids: &[], countries: &[] }.admits("PH", &[]));
     }
 }

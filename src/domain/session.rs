@@ -294,6 +294,61 @@ fn instant_field(
     }
 }
 
+/// A session as it stands, for the rules an update must respect.
+#[derive(Debug, Clone, Copy)]
+pub struct Standing {
+    pub status: SessionStatus,
+    pub seats_taken: i32,
+    /// Whether anyone holds or awaits a place.
+    pub has_registrants: bool,
+}
+
+/// Refuses an update that would leave people stranded: a published session
+/// with registrants hidden again as a draft (they could no longer see it,
+/// and nobody would tell them), or fewer seats than are already taken.
+pub fn check_update(standing: Standing, input: &SessionInput) -> Result<(), FieldErrors> {
+    if input.status == SessionStatus::Draft && standing.status == SessionStatus::Published && standing.has_registrants {
+        return Err(FieldErrors::single(
+            "status",
+            "cannot go back to draft while people are registered; cancel the session instead",
+        ));
+    }
+    if let Some(capacity) = input.capacity
+        && capacity < standing.seats_taken
+    {
+        return Err(FieldErrors::single(
+            "capacity",
+            format!("must be at least {}, the seats already taken", standing.seats_taken),
+        ));
+    }
+    Ok(())
+}
+
+/// What a calendar shows of a session: when any of it changes, the
+/// invites' SEQUENCE rises and registrants are told.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CalendarFacts<'a> {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub location: &'a str,
+    pub join_url: &'a str,
+    pub format: SessionFormat,
+    pub status: SessionStatus,
+}
+
+impl SessionInput {
+    pub fn calendar_facts(&self) -> CalendarFacts<'_> {
+        CalendarFacts {
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            location: &self.location,
+            join_url: &self.join_url,
+            format: self.format,
+            status: self.status,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +376,29 @@ mod tests {
         for f in ["title", "time_zone", "starts_at", "capacity", "kind", "colour"] {
             assert!(e.0.contains_key(f), "{f} not reported in {e:?}");
         }
+    }
+
+    #[test]
+    fn an_update_may_not_strand_registrants() {
+        let draft = parse(json!({"title": "T", "time_zone": "UTC", "starts_at": "2027-03-09T16:00",
+            "ends_at": "2027-03-09T17:00", "capacity": 3}))
+        .expect("valid");
+        let published = Standing { status: SessionStatus::Published, seats_taken: 2, has_registrants: true };
+        assert!(check_update(published, &draft).expect_err("back to draft").0.contains_key("status"));
+        let nobody = Standing { has_registrants: false, ..published };
+        assert!(check_update(nobody, &draft).is_ok());
+        let full = Standing { status: SessionStatus::Draft, seats_taken: 4, has_registrants: true };
+        assert!(check_update(full, &draft).expect_err("fewer seats").0.contains_key("capacity"));
+    }
+
+    #[test]
+    fn a_new_title_is_no_calendar_change_but_a_new_time_is() {
+        let one = parse(json!({"title": "T", "time_zone": "UTC", "starts_at": "2027-03-09T16:00",
+            "ends_at": "2027-03-09T17:00"}))
+        .expect("valid");
+        let retitled = SessionInput { title: "Other".into(), ..one.clone() };
+        assert_eq!(one.calendar_facts(), retitled.calendar_facts());
+        let moved = SessionInput { starts_at: one.starts_at + chrono::Duration::hours(1), ..one.clone() };
+        assert_ne!(one.calendar_facts(), moved.calendar_facts());
     }
 }

@@ -6,7 +6,7 @@
 use crate::calendar::{self, Method, Party};
 use crate::db::DbConn;
 use crate::db::models::{NewOutbox, Registration};
-use crate::db::notify::{Change, Notifier};
+use crate::db::notify::{Change, Notifier, NotifyError};
 use crate::db::outbox::{self, QUEUED};
 use crate::db::registrations as registration_store;
 use crate::db::sessions::Session;
@@ -15,7 +15,6 @@ use crate::domain::registration::RegistrationStatus;
 use crate::domain::secret::{Keys, new_secret};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
-use crate::error::AppError;
 use crate::i18n;
 use askama::Template;
 
@@ -95,8 +94,8 @@ impl Composer {
         host.split(':').next().unwrap_or("localhost").to_string()
     }
 
-    fn message_id(&self) -> Result<String, AppError> {
-        let random = new_secret("").map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    fn message_id(&self) -> Result<String, NotifyError> {
+        let random = new_secret("").map_err(|e| NotifyError::Compose(anyhow::anyhow!("no randomness: {e}")))?;
         Ok(format!("<{random}@{}>", self.host()))
     }
 
@@ -169,13 +168,13 @@ impl Composer {
         }
     }
 
-    fn compose(&self, session: &Session, r: &Registration, view: &View) -> Result<NewOutbox, AppError> {
+    fn compose(&self, session: &Session, r: &Registration, view: &View) -> Result<NewOutbox, NotifyError> {
         let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
         let when = self.when(r.lang(), session, &zone);
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
         let session_url = format!("{}/sessions/{}", self.base_url, session.id());
         let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
-        let fail = |e: askama::Error| AppError::Internal(anyhow::anyhow!("email template failed: {e}"));
+        let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
         let body = Body {
             lang: r.lang(),
             subject: &view.subject,
@@ -216,7 +215,7 @@ impl Composer {
         })
     }
 
-    fn send(&self, conn: &mut DbConn, session: &Session, r: &Registration, view: View) -> Result<(), AppError> {
+    fn send(&self, conn: &mut DbConn, session: &Session, r: &Registration, view: View) -> Result<(), NotifyError> {
         let message = self.compose(session, r, &view)?;
         outbox::enqueue(conn, &message)?;
         Ok(())
@@ -230,7 +229,7 @@ impl Composer {
         r: &Registration,
         subject: &str,
         body: &str,
-    ) -> Result<NewOutbox, AppError> {
+    ) -> Result<NewOutbox, NotifyError> {
         let confirmed = r.status() == RegistrationStatus::Confirmed;
         let view = View {
             kind: "organiser_message",
@@ -250,7 +249,7 @@ impl Composer {
         r: &Registration,
         subject: &str,
         body: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), NotifyError> {
         let message = self.organiser_message(session, r, subject, body)?;
         outbox::enqueue(conn, &message)?;
         Ok(())
@@ -321,7 +320,13 @@ impl Composer {
     }
 
     /// A reminder `hours` before the start, to a confirmed participant.
-    pub fn reminder(&self, conn: &mut DbConn, session: &Session, r: &Registration, hours: i64) -> Result<(), AppError> {
+    pub fn reminder(
+        &self,
+        conn: &mut DbConn,
+        session: &Session,
+        r: &Registration,
+        hours: i64,
+    ) -> Result<(), NotifyError> {
         let lang = r.lang();
         let args = [("title", session.row.title.as_str().into()), ("hours", hours.into())];
         let view = View {
@@ -346,7 +351,7 @@ impl Composer {
         current: &[(Session, Registration)],
         frame: (&Session, &Registration),
         access_token: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), NotifyError> {
         let (latest_session, latest) = frame;
         let lang = latest.lang();
         let mut lead = vec![i18n::t(lang, if current.is_empty() { "lead-recovery-none" } else { "lead-recovery" })];
@@ -400,7 +405,7 @@ struct SessionNews<'a> {
 }
 
 impl Composer {
-    fn tell_everyone(&self, conn: &mut DbConn, session: &Session, news: SessionNews<'_>) -> Result<(), AppError> {
+    fn tell_everyone(&self, conn: &mut DbConn, session: &Session, news: SessionNews<'_>) -> Result<(), NotifyError> {
         for r in registration_store::active(conn, session.id())? {
             let confirmed = r.status() == RegistrationStatus::Confirmed;
             let lang = r.lang();
@@ -427,7 +432,7 @@ impl Composer {
 }
 
 impl Notifier for Composer {
-    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), AppError> {
+    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), NotifyError> {
         match change {
             Change::Registered(r) => {
                 let position = registration_store::waitlist_position(conn, r)?;

@@ -2,7 +2,7 @@
 //! delivering the outbox over SMTP or into `.eml` files.
 
 pub mod compose;
+pub mod delivery;
 pub mod transport;
-pub mod worker;
 
 pub use compose::Composer;

@@ -30,7 +30,7 @@ impl Mailer {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .context("CONVENE_SMTP_URL is not a usable SMTP URL")?
                     .timeout(Some(std::time::Duration::from_secs(20)))
-                    .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(super::worker::IN_FLIGHT as u32))
+                    .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(super::delivery::IN_FLIGHT as u32))
                     .build();
                 Ok(Self::Smtp(transport))
             }

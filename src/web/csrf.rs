@@ -45,31 +45,71 @@ pub fn verify(req: &HttpRequest, submitted: Option<&str>) -> Result<(), AppError
 /// The honeypot field of public forms: hidden from people, filled by bots.
 pub const HONEYPOT: &str = "website";
 
-pub fn refuse_bots(pairs: &[(String, String)]) -> Result<(), AppError> {
-    if pairs.iter().any(|(n, v)| n == HONEYPOT && !v.trim().is_empty()) {
+pub fn refuse_bots(form: &Fields) -> Result<(), AppError> {
+    if form.0.iter().any(|(n, v)| n == HONEYPOT && !v.trim().is_empty()) {
         return Err(AppError::BadRequest("This form could not be accepted.".into()));
     }
     Ok(())
 }
 
-/// A posted form whose CSRF token has been checked.
-pub struct Form(pub Vec<(String, String)>);
+/// A posted form's fields, in the order sent; repeated names (checkboxes)
+/// keep every value.
+#[derive(Debug, Default)]
+pub struct Fields(pub Vec<(String, String)>);
 
-impl Form {
-    pub fn read(req: &HttpRequest, body: &[u8]) -> Result<Self, AppError> {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
-            .map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-        verify(req, pairs.iter().find(|(n, _)| n == FIELD).map(|(_, v)| v.as_str()))?;
-        Ok(Self(pairs))
+impl<'de> serde::Deserialize<'de> for Fields {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<(String, String)>::deserialize(d).map(Self)
     }
+}
 
+impl Fields {
     /// The first value of a field, trimmed; empty when absent.
     pub fn get(&self, name: &str) -> String {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
     }
 
+    /// The first value of a field as sent, untrimmed (a password); None when absent.
+    pub fn raw(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
     /// Every value of a repeated field (checkboxes).
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).collect()
+    }
+}
+
+fn read_pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))
+}
+
+/// A posted form whose CSRF token matched its cookie, read into `T`
+/// ([`Fields`] by default). The extractor refuses the request (403) before
+/// the handler runs, so no handler can forget the check.
+pub struct CsrfForm<T = Fields>(pub T);
+
+impl<T> std::ops::Deref for CsrfForm<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for CsrfForm<T> {
+    type Error = crate::error::PageError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        let body = actix_web::web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await.map_err(|_| AppError::PayloadTooLarge)?;
+            let pairs = read_pairs(&body)?;
+            verify(&req, pairs.iter().find(|(n, _)| n == FIELD).map(|(_, v)| v.as_str()))?;
+            let value = serde_urlencoded::from_bytes(&body)
+                .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
+            Ok(Self(value))
+        })
     }
 }

@@ -8,14 +8,15 @@ pub mod feeds;
 pub mod ops;
 pub mod public;
 pub mod ratelimit;
+pub mod state;
 
 use crate::db::{DbConn, Pool};
 use crate::error::AppError;
-use crate::startup::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::web;
+pub use state::AppState;
 
 pub type State = web::Data<AppState>;
 

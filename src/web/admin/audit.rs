@@ -1,6 +1,7 @@
 //! `/admin/audit`: the whole audit log for admins (each session's own
 //! entries are also on its workspace page).
 
+use super::Staff;
 use crate::db::audit::{self, Entry};
 use crate::error::PageError;
 use crate::web::public::{Chrome, Viewer, render_status};
@@ -59,9 +60,9 @@ struct AuditPage {
 async fn page(
     req: HttpRequest,
     state: State,
+    me: Staff,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
     me.require_admin()?;
     let query = query.into_inner();
     let action: String = query.get("action").map(|a| a.trim().chars().take(64).collect()).unwrap_or_default();

@@ -2,12 +2,13 @@
 //! it as UTF-8 then), every cell that a spreadsheet would run as a formula
 //! neutralised.
 
+use super::Staff;
 use crate::db::registrations as registration_store;
 use crate::db::sessions as session_store;
 use crate::domain::registration::RegistrationStatus;
 use crate::error::{AppError, PageError};
 use crate::web::{State, blocking};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/sessions/{id}/registrations.csv", web::get().to(export));
@@ -18,8 +19,7 @@ pub fn neutralise(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
 }
 
-async fn export(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let user = crate::signed_in_or_login!(req, state);
+async fn export(state: State, user: Staff, id: web::Path<String>) -> Result<HttpResponse, PageError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let reference = state.reference();
     let actor = user.actor();

@@ -13,7 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::domain::session::{SessionInput, SessionStatus};
 use crate::error::{AppError, PageError};
-use crate::web::csrf::{self, Form};
+use crate::web::csrf::{self, CsrfForm, Fields};
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking};
 use actix_web::http::StatusCode;
@@ -66,7 +66,7 @@ pub struct Values {
 }
 
 impl Values {
-    fn from_form(form: &Form) -> Self {
+    fn from_form(form: &Fields) -> Self {
         Self {
             title: form.get("title"),
             summary: form.get("summary"),
@@ -318,9 +318,9 @@ fn check_organiser(staff: &Staff, reference: &Reference, slug: &str) -> Result<(
 async fn new_form(
     req: HttpRequest,
     state: State,
+    staff: Staff,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
     let reference = state.reference();
     let mut v = Values { kind: "webinar".into(), format: "online".into(), status: "draft".into(), ..Values::default() };
     if let Some(from) = query.get("clone").and_then(|c| c.parse::<i32>().ok()) {
@@ -351,9 +351,7 @@ async fn new_form(
     render(&req, &state, &staff, None, v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
 }
 
-async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn create(req: HttpRequest, state: State, staff: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
     let v = Values::from_form(&form);
     let reference = state.reference();
     let parsed = check_organiser(&staff, &reference, &v.organising_region)
@@ -380,25 +378,29 @@ async fn create(req: HttpRequest, state: State, body: web::Bytes) -> Result<Http
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
         match repeat {
-            None => store::create(conn, &reference, &input, false, &actor).map(|s| (s.id(), None)),
-            Some(how) => crate::db::series::create(conn, &reference, &input, &how, &actor).and_then(|c| {
-                let first = c.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
-                let count = ("count", c.sessions.len().into());
-                // The warnings name dates and zones; they stay in English.
-                let said = if c.warnings.is_empty() {
-                    Message::new("ws-done-series", vec![count])
-                } else {
-                    Message::new("ws-done-series-warnings", vec![count, ("warnings", c.warnings.join(" ").into())])
-                };
-                Ok((first, Some(said)))
-            }),
+            None => crate::sessions::create(conn, &reference, &input, false, &actor)
+                .map(|s| (s.id(), None))
+                .map_err(AppError::from),
+            Some(how) => crate::sessions::series::create(conn, &reference, &input, &how, &actor)
+                .map_err(AppError::from)
+                .and_then(|c| {
+                    let first = c.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
+                    let count = ("count", c.sessions.len().into());
+                    // The warnings name dates and zones; they stay in English.
+                    let said = if c.warnings.is_empty() {
+                        Message::new("ws-done-series", vec![count])
+                    } else {
+                        Message::new("ws-done-series-warnings", vec![count, ("warnings", c.warnings.join(" ").into())])
+                    };
+                    Ok((first, Some(said)))
+                }),
         }
     })
     .await;
     match result {
         Ok((id, said)) => Ok(match said {
             Some(said) => super::registrations::back(&state, id, said),
-            None => HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish(),
+            None => crate::web::see_other(&format!("/admin/sessions/{id}")),
         }),
         Err(AppError::Validation(errors)) => {
             render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
@@ -416,8 +418,12 @@ pub(super) async fn load(state: &State, staff: &Staff, id: &str) -> Result<Sessi
     Ok(session)
 }
 
-async fn edit_form(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
+async fn edit_form(
+    req: HttpRequest,
+    state: State,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let session = load(&state, &staff, &id).await?;
     let v = Values::from_session(&session, &state.reference());
     render(&req, &state, &staff, Some(session.id()), v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
@@ -426,11 +432,10 @@ async fn edit_form(req: HttpRequest, state: State, id: web::Path<String>) -> Res
 async fn save(
     req: HttpRequest,
     state: State,
+    staff: Staff,
     id: web::Path<String>,
-    body: web::Bytes,
+    form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
     let session = load(&state, &staff, &id).await?;
     let v = Values::from_form(&form);
     let reference = state.reference();
@@ -460,7 +465,8 @@ async fn save(
         let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
         let result = blocking(&state.pool, move |conn| {
             let reference = Reference::load(conn)?;
-            crate::db::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
+            crate::sessions::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
+                .map_err(AppError::from)
         })
         .await;
         return match result {
@@ -491,13 +497,13 @@ async fn save(
     let (notifier, actor) = (state.composer.clone(), staff.actor());
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        store::update(conn, &reference, id, &patch, &notifier, &actor)
+        crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
     })
     .await;
     match result {
         Ok(_) => {
             state.mail_queued();
-            Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
+            Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
         }
         Err(AppError::Validation(errors)) => {
             render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
@@ -507,57 +513,42 @@ async fn save(
 }
 
 async fn publish(
-    req: HttpRequest,
     state: State,
+    staff: Staff,
     id: web::Path<String>,
-    body: web::Bytes,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    Form::read(&req, &body)?;
     let id = load(&state, &staff, &id).await?.id();
     let (notifier, actor) = (state.composer.clone(), staff.actor());
     blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
         let patch = Map::from_iter([("status".to_string(), json!("published"))]);
-        store::update(conn, &reference, id, &patch, &notifier, &actor)
+        crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
     })
     .await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
+    Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
 }
 
-async fn cancel(
-    req: HttpRequest,
-    state: State,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn cancel(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, &id).await?.id();
     let reason: String = form.get("reason").chars().filter(|c| !c.is_control()).take(500).collect();
     let (notifier, actor) = (state.composer.clone(), staff.actor());
     blocking(&state.pool, move |conn| {
-        store::cancel(conn, id, (!reason.is_empty()).then_some(reason.as_str()), &notifier, &actor)
+        crate::sessions::cancel(conn, id, (!reason.is_empty()).then_some(reason.as_str()), &notifier, &actor)
+            .map_err(AppError::from)
     })
     .await?;
     state.mail_queued();
-    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}"))).finish())
+    Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
 }
 
-async fn delete(
-    req: HttpRequest,
-    state: State,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    Form::read(&req, &body)?;
+async fn delete(state: State, staff: Staff, id: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, &id).await?.id();
     let actor = staff.actor();
     blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        store::delete_draft(conn, &reference, id, &actor)
+        crate::sessions::delete_draft(conn, &reference, id, &actor).map_err(AppError::from)
     })
     .await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", "/admin/sessions")).finish())
+    Ok(crate::web::see_other("/admin/sessions"))
 }

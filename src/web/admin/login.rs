@@ -4,6 +4,7 @@ use super::COOKIE;
 use crate::db::accounts::{self, LoginError};
 use crate::domain::message::Message;
 use crate::error::{AppError, PageError};
+use crate::web::csrf::CsrfForm;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking, csrf, rate_limit, secure_cookies};
 use actix_web::cookie::{Cookie, SameSite};
@@ -46,11 +47,8 @@ async fn login_form(req: HttpRequest, state: State) -> Result<HttpResponse, Page
     page(&req, &state, String::new(), None, StatusCode::OK)
 }
 
-async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    let field = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    csrf::verify(&req, Some(field(csrf::FIELD).as_str()).filter(|v| !v.is_empty()))?;
+async fn login(req: HttpRequest, state: State, form: CsrfForm) -> Result<HttpResponse, PageError> {
+    let field = |k: &str| form.raw(k).unwrap_or_default().to_string();
     rate_limit(&req, &state)?;
     let (email, password) = (field("email"), field("password"));
     if email.len() > 254 || password.len() > 1024 {
@@ -114,10 +112,7 @@ async fn login(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpR
     }
 }
 
-async fn logout(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    csrf::verify(&req, pairs.iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v.as_str()))?;
+async fn logout(req: HttpRequest, state: State, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     if let Some(token) = super::session_token(&req, &state) {
         blocking(&state.pool, move |conn| Ok::<_, PageError>(accounts::end_session(conn, &token)?)).await?;
     }

@@ -169,27 +169,29 @@ fn canonical_notice<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Stri
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-pub fn to_login() -> HttpResponse {
-    HttpResponse::SeeOther().insert_header(("Location", "/admin/login")).finish()
+/// A handler that takes `Staff` runs for signed-in organisers only; anyone
+/// else is sent to the sign-in page before any other extractor (a form's
+/// CSRF check) runs, so take it before them.
+impl actix_web::FromRequest for Staff {
+    type Error = PageError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, PageError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let state = req
+                .app_data::<State>()
+                .cloned()
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no application state")))?;
+            signed_in(&req, &state).await?.ok_or_else(|| AppError::SignInRequired.into())
+        })
+    }
 }
 
-/// Runs a handler for signed-in organisers only.
-#[macro_export]
-macro_rules! signed_in_or_login {
-    ($req:expr, $state:expr) => {
-        match $crate::web::admin::signed_in(&$req, &$state).await? {
-            Some(user) => user,
-            None => return Ok($crate::web::admin::to_login()),
-        }
-    };
+async fn home(_staff: Staff) -> Result<HttpResponse, PageError> {
+    Ok(crate::web::see_other("/admin/sessions"))
 }
 
-async fn home(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let _user = signed_in_or_login!(req, state);
-    Ok(HttpResponse::SeeOther().insert_header(("Location", "/admin/sessions")).finish())
-}
-
-async fn unknown(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let _user = signed_in_or_login!(req, state);
+async fn unknown(_staff: Staff) -> Result<HttpResponse, PageError> {
     Err(AppError::NotFound.into())
 }

@@ -3,6 +3,7 @@
 //! Server-rendered from a GET form, so it works without script and every
 //! plan has a link.
 
+use super::Staff;
 use crate::db::reference::Reference;
 use crate::domain::fields::FieldErrors;
 use crate::domain::lang::Lang;
@@ -211,8 +212,7 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
     })
 }
 
-async fn page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let user = crate::signed_in_or_login!(req, state);
+async fn page(req: HttpRequest, state: State, user: Staff) -> Result<HttpResponse, PageError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
     let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.chars().take(200).collect::<String>());
     let form = PlanForm {

@@ -2,11 +2,12 @@
 //! (added or renamed; slugs stay, feeds use them) and each country's time
 //! zones (the first is the default for its participants).
 
+use super::Staff;
 use crate::db::reference::{Reference, edit};
 use crate::domain::message::Message;
 use crate::domain::zone::TimeZone;
 use crate::error::{AppError, PageError};
-use crate::web::csrf::{self, Form};
+use crate::web::csrf::{self, CsrfForm};
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking};
 use actix_web::http::StatusCode;
@@ -55,8 +56,7 @@ async fn render(
     render_status(&page, status, [token.cookie])
 }
 
-async fn page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
+async fn page(req: HttpRequest, state: State, me: Staff) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     render(&req, &state, me.email, None, None, StatusCode::OK).await
 }
@@ -93,9 +93,7 @@ fn valid_name(name: &str) -> bool {
     !name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control)
 }
 
-async fn add_topic(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn add_topic(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     let (slug, name) = (form.get("slug").to_ascii_lowercase(), form.get("name"));
     let slug_ok = !slug.is_empty()
@@ -107,17 +105,20 @@ async fn add_topic(req: HttpRequest, state: State, body: web::Bytes) -> Result<H
     }
     let actor = me.actor();
     let done = Message::new("ws-topic-added", vec![("name", name.as_str().into())]);
-    apply(&req, &state, me.email, done, move |conn| edit::add_topic(conn, &slug, &name, &actor)).await
+    apply(&req, &state, me.email, done, move |conn| {
+        let slug_exists = || AppError::Conflict(format!("a topic {slug} exists already").into());
+        if edit::add_topic(conn, &slug, &name, &actor)? { Ok(()) } else { Err(slug_exists()) }
+    })
+    .await
 }
 
 async fn rename_topic(
     req: HttpRequest,
     state: State,
+    me: Staff,
     slug: web::Path<String>,
-    body: web::Bytes,
+    form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
     me.require_admin()?;
     let name = form.get("name");
     if !valid_name(&name) {
@@ -126,17 +127,19 @@ async fn rename_topic(
     }
     let (slug, actor) = (slug.into_inner(), me.actor());
     let done = Message::new("ws-topic-renamed", vec![("name", name.as_str().into())]);
-    apply(&req, &state, me.email, done, move |conn| edit::rename_topic(conn, &slug, &name, &actor)).await
+    apply(&req, &state, me.email, done, move |conn| {
+        edit::rename_topic(conn, &slug, &name, &actor)?.then_some(()).ok_or(AppError::NotFound)
+    })
+    .await
 }
 
 async fn set_zones(
     req: HttpRequest,
     state: State,
+    me: Staff,
     iso2: web::Path<String>,
-    body: web::Bytes,
+    form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
     me.require_admin()?;
     let iso2 = iso2.into_inner().to_ascii_uppercase();
     if state.reference().country(&iso2).is_none() {
@@ -161,5 +164,8 @@ async fn set_zones(
         return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let (actor, done) = (me.actor(), Message::new("ws-zones-saved", vec![("iso2", iso2.as_str().into())]));
-    apply(&req, &state, me.email, done, move |conn| edit::set_zones(conn, &iso2, &zones, &actor)).await
+    apply(&req, &state, me.email, done, move |conn| {
+        edit::set_zones(conn, &iso2, &zones, &actor)?.then_some(()).ok_or(AppError::NotFound)
+    })
+    .await
 }

@@ -3,6 +3,7 @@
 //! actions (approve, reject, promote, cancel, move, attendance) and an
 //! email to the registrants through the outbox, previewed first.
 
+use super::Staff;
 use super::edit::load;
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
@@ -10,7 +11,7 @@ use crate::db::registrations as store;
 use crate::domain::message::Message;
 use crate::domain::registration::{RegistrationInput, RegistrationStatus};
 use crate::error::{AppError, PageError};
-use crate::web::csrf::Form;
+use crate::web::csrf::{CsrfForm, Fields};
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::collections::{BTreeMap, HashMap};
@@ -159,14 +160,14 @@ impl Preview {
     }
 }
 
-fn ids(form: &Form) -> Vec<i32> {
+fn ids(form: &Fields) -> Vec<i32> {
     form.all("ids").iter().filter_map(|i| i.parse().ok()).take(1000).collect()
 }
 
 /// Back to the session's page, saying what happened (signed: see [`super::notice_query`]).
 pub fn back(state: &State, id: i32, done: Message) -> HttpResponse {
     let q = super::notice_query(state, &done);
-    HttpResponse::SeeOther().insert_header(("Location", format!("/admin/sessions/{id}?{q}#registrations"))).finish()
+    crate::web::see_other(&format!("/admin/sessions/{id}?{q}#registrations"))
 }
 
 /// The person's details as a registration for another session.
@@ -182,14 +183,7 @@ fn as_input(r: &Registration) -> (Option<RegistrationInput>, crate::domain::fiel
     }
 }
 
-async fn bulk(
-    req: HttpRequest,
-    state: State,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn bulk(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
     let session = load(&state, &staff, &id).await?;
     let session_id = session.id();
     let chosen = ids(&form);
@@ -221,15 +215,26 @@ async fn bulk(
         let (mut done, mut failed) = (0, Vec::new());
         for r in &rows {
             let result = match action.as_str() {
-                "approve" => store::approve(conn, r.id, &notifier, &actor).map(drop),
-                "reject" => store::reject(conn, r.id, &notifier, &actor).map(drop),
-                "cancel" => store::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop),
-                "promote" => store::promote_one(conn, r.id, &notifier, &actor).map(drop),
+                "approve" => {
+                    crate::registrations::approve(conn, r.id, &notifier, &actor).map(drop).map_err(AppError::from)
+                }
+                "reject" => {
+                    crate::registrations::reject(conn, r.id, &notifier, &actor).map(drop).map_err(AppError::from)
+                }
+                "cancel" => crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor)
+                    .map(drop)
+                    .map_err(AppError::from),
+                "promote" => {
+                    crate::registrations::promote_one(conn, r.id, &notifier, &actor).map(drop).map_err(AppError::from)
+                }
                 "move" => {
                     let Some(t) = target else { continue };
                     // Into the other session first: if that fails, nothing changed.
-                    store::register(conn, &keys, &reference, t, as_input(r), crate::db::now(), &notifier)
-                        .and_then(|_| store::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop))
+                    crate::registrations::register(conn, &keys, &reference, t, as_input(r), crate::db::now(), &notifier)
+                        .and_then(|_| {
+                            crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop)
+                        })
+                        .map_err(AppError::from)
                 }
                 _ => Err(AppError::BadRequest("Choose an action.".into())),
             };
@@ -273,11 +278,10 @@ fn audience(list: Vec<Registration>, to: &str) -> Vec<Registration> {
 async fn email(
     req: HttpRequest,
     state: State,
+    staff: Staff,
     id: web::Path<String>,
-    body: web::Bytes,
+    form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let staff = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
     let session = load(&state, &staff, &id).await?;
     let session_id = session.id();
     let subject: String = form.get("subject").chars().filter(|c| !c.is_control()).take(150).collect();

@@ -1,6 +1,7 @@
 //! `/admin/sessions` and `/admin/sessions/{id}`: sessions with their
 //! figures, and one session's registrations.
 
+use super::Staff;
 use crate::db::models::Registration;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, SessionFilter};
@@ -48,9 +49,9 @@ fn counts(list: &[Registration]) -> (usize, usize, usize) {
 async fn list(
     req: HttpRequest,
     state: State,
+    user: Staff,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let user = crate::signed_in_or_login!(req, state);
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let zone = viewer.zone.clone();
@@ -144,10 +145,10 @@ impl SessionPage {
 async fn show(
     req: HttpRequest,
     state: State,
+    user: Staff,
     id: web::Path<String>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let user = crate::signed_in_or_login!(req, state);
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     page(&req, &state, user, id, query.into_inner(), None).await
 }

@@ -9,7 +9,7 @@ use crate::db::reference::Reference;
 use crate::domain::email::EmailAddress;
 use crate::domain::message::Message;
 use crate::error::{AppError, PageError};
-use crate::web::csrf::{self, Form};
+use crate::web::csrf::{self, CsrfForm, Fields};
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking};
 use actix_web::http::StatusCode;
@@ -123,14 +123,13 @@ async fn render_users(
     render_status(&page, status, [token.cookie])
 }
 
-async fn users_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
+async fn users_page(req: HttpRequest, state: State, me: Staff) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     render_users(&req, &state, &me, None, None, StatusCode::OK).await
 }
 
 /// Role and regions from a form, checked against the reference data.
-fn role_and_regions(form: &Form, reference: &Reference) -> Result<(&'static str, Vec<i32>), Message> {
+fn role_and_regions(form: &Fields, reference: &Reference) -> Result<(&'static str, Vec<i32>), Message> {
     let role = match form.get("role").as_str() {
         "admin" => ROLE_ADMIN,
         "organiser" => ROLE_ORGANISER,
@@ -147,9 +146,7 @@ fn role_and_regions(form: &Form, reference: &Reference) -> Result<(&'static str,
     Ok((role, if role == ROLE_ADMIN { Vec::new() } else { regions }))
 }
 
-async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn create_user(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     let reference = state.reference();
     let email = match EmailAddress::parse(&form.get("email")) {
@@ -199,11 +196,10 @@ async fn create_user(req: HttpRequest, state: State, body: web::Bytes) -> Result
 async fn update_user(
     req: HttpRequest,
     state: State,
+    me: Staff,
     id: web::Path<String>,
-    body: web::Bytes,
+    form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
     me.require_admin()?;
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let reference = state.reference();
@@ -264,15 +260,12 @@ async fn render_tokens(
     Ok(res)
 }
 
-async fn tokens_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
+async fn tokens_page(req: HttpRequest, state: State, me: Staff) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     render_tokens(&req, &state, &me, None, None, StatusCode::OK).await
 }
 
-async fn create_token(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn create_token(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     let name = form.get("name");
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
@@ -290,13 +283,11 @@ async fn create_token(req: HttpRequest, state: State, body: web::Bytes) -> Resul
 }
 
 async fn revoke_token(
-    req: HttpRequest,
     state: State,
+    me: Staff,
     id: web::Path<String>,
-    body: web::Bytes,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    Form::read(&req, &body)?;
     me.require_admin()?;
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let actor = me.actor();
@@ -307,11 +298,10 @@ async fn revoke_token(
         Ok::<_, PageError>(())
     })
     .await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", "/admin/tokens")).finish())
+    Ok(crate::web::see_other("/admin/tokens"))
 }
 
-async fn password_page(req: HttpRequest, state: State) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
+async fn password_page(req: HttpRequest, state: State, me: Staff) -> Result<HttpResponse, PageError> {
     render_password(&req, &state, &me, None, None, StatusCode::OK)
 }
 
@@ -329,9 +319,7 @@ fn render_password(
     render_status(&page, status, [token.cookie])
 }
 
-async fn change_password(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let me = crate::signed_in_or_login!(req, state);
-    let form = Form::read(&req, &body)?;
+async fn change_password(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
     crate::web::rate_limit(&req, &state)?;
     let (current, new, again) = (form.get("current"), form.get("new"), form.get("again"));
     let refuse = |m: Message| render_password(&req, &state, &me, None, Some(m), StatusCode::UNPROCESSABLE_ENTITY);

@@ -3,9 +3,10 @@
 
 use super::{object, require_token};
 use crate::db::models::Registration;
-use crate::db::registrations::{self as store, Registered};
+use crate::db::registrations as store;
 use crate::domain::registration::RegistrationInput;
 use crate::error::AppError;
+use crate::registrations::Registered;
 use crate::web::{State, blocking, rate_limit};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::SecondsFormat;
@@ -121,7 +122,8 @@ pub async fn create_registration(
     let keys = state.keys.clone();
     let notifier = state.composer.clone();
     let registered = blocking(&state.pool, move |conn| {
-        store::register(conn, &keys, &reference, session_id, parsed, crate::db::now(), &notifier)
+        crate::registrations::register(conn, &keys, &reference, session_id, parsed, crate::db::now(), &notifier)
+            .map_err(AppError::from)
     })
     .await?;
     state.mail_queued();
@@ -170,7 +172,7 @@ pub async fn cancel_registration(state: State, token: web::Path<String>) -> Resu
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
-        let done = store::cancel(conn, r.id, &notifier)?;
+        let done = crate::registrations::cancel(conn, r.id, &notifier)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
     })
     .await?;
@@ -189,7 +191,7 @@ pub async fn approve_registration(
     state: State,
     registration: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    decide(req, state, registration, store::approve).await
+    decide(req, state, registration, crate::registrations::approve).await
 }
 
 /// Reject a registration; a freed seat goes to the next in line.
@@ -203,7 +205,7 @@ pub async fn reject_registration(
     state: State,
     registration: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    decide(req, state, registration, store::reject).await
+    decide(req, state, registration, crate::registrations::reject).await
 }
 
 /// An organiser's decision on one registration (approve or reject).
@@ -216,7 +218,7 @@ async fn decide(
         i32,
         &dyn crate::db::notify::Notifier,
         &str,
-    ) -> Result<store::Outcome, AppError>,
+    ) -> Result<crate::registrations::Outcome, crate::registrations::RegistrationError>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
     let registration_id = id(&registration)?;

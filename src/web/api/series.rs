@@ -82,7 +82,7 @@ pub async fn create_series(
     let base = state.base_url.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let created = store::create(conn, &reference, &input, &how, &actor)?;
+        let created = crate::sessions::series::create(conn, &reference, &input, &how, &actor)?;
         let mut notes = input.notes.clone();
         notes.extend(created.notes);
         Ok::<_, AppError>(SeriesOut {
@@ -138,7 +138,15 @@ pub async fn patch_series(
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        store::update_future(conn, &reference, id, &patch, &crate::domain::scope::Scope::All, &notifier, &actor)?;
+        crate::sessions::series::update_future(
+            conn,
+            &reference,
+            id,
+            &patch,
+            &crate::domain::scope::Scope::All,
+            &notifier,
+            &actor,
+        )?;
         let (series, sessions) = store::find(conn, id, true)?.ok_or(AppError::NotFound)?;
         Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, true))
     })

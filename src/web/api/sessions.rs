@@ -149,7 +149,7 @@ pub async fn create_session(
     let base = state.base_url.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let session = store::create(conn, &reference, &input, false, &actor)?;
+        let session = crate::sessions::create(conn, &reference, &input, false, &actor)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = input.notes;
         Ok::<_, AppError>(out)
@@ -329,7 +329,7 @@ pub async fn patch_session(
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let (session, notes) = store::update(conn, &reference, id, &patch, &notifier, &actor)?;
+        let (session, notes) = crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = notes;
         Ok::<_, AppError>(out)
@@ -351,7 +351,7 @@ pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
-        let session = store::cancel(conn, id, None, &notifier, &actor)?;
+        let session = crate::sessions::cancel(conn, id, None, &notifier, &actor)?;
         let reference = Reference::load(conn)?;
         Ok::<_, AppError>(SessionOut::new(&session, &reference, &base, true))
     })

@@ -1,19 +1,18 @@
 //! `/my/{token}`: what spans one email address — every registration made
 //! with it, a copy of everything kept about it, its erasure, and the feed of
 //! all its sessions. Opened only through an access link emailed to the
-//! address (`db::privacy::create_access_link`), never through anything a
+//! address (`registrations::privacy::create_access_link`), never through anything a
 //! form or the API hands back: anyone may type someone else's address into
 //! a form, but only its owner reads its inbox.
 
 use super::{Chrome, Viewer, render_status};
+use crate::db;
 use crate::db::privacy;
-use crate::db::registrations as store;
 use crate::db::sessions as session_store;
-use crate::db::{self, DbConn};
 use crate::domain::zone::TimeZone;
-use crate::error::{AppError, PageError};
+use crate::error::PageError;
 use crate::i18n;
-use crate::mail::Composer;
+use crate::web::csrf::CsrfForm;
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -24,37 +23,6 @@ use std::collections::HashMap;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(address_page).service(address_data).service(erase_form).service(erase).service(renew_feed);
-}
-
-/// Emails an address the links of its current registrations and an access
-/// link to its address-wide pages. Sends nothing when the address has no
-/// registration or was sent such an email moments ago; the caller answers
-/// the same either way.
-pub fn send_address_links(
-    conn: &mut DbConn,
-    composer: &Composer,
-    email: &str,
-    now: NaiveDateTime,
-) -> Result<(), AppError> {
-    let current = store::current_for_email(conn, email, now)?;
-    // The email is filed under (and its subject names) one of the
-    // registrations it lists, never under another one: a registration's
-    // data copy shows the subjects of its emails, and whoever planted a
-    // registration for this address can read that copy.
-    let frame = match current.iter().max_by_key(|(_, r)| r.id) {
-        Some((s, r)) => (s.clone(), r.clone()),
-        None => {
-            let Some(latest) = privacy::registrations_of(conn, email)?.into_iter().max_by_key(|r| r.id) else {
-                return Ok(());
-            };
-            let Some(s) = session_store::find(conn, latest.session_id)? else { return Ok(()) };
-            (s, latest)
-        }
-    };
-    db::write_transaction(conn, |conn| {
-        let Some(token) = privacy::create_access_link(conn, email, now)? else { return Ok(()) };
-        composer.recovery(conn, &current, (&frame.0, &frame.1), &token)
-    })
 }
 
 /// One registration of the address, as the page lists it.
@@ -116,7 +84,7 @@ pub async fn address_page(
                 }
             }
             rows.sort_by_key(|(s, _)| std::cmp::Reverse(s.row.starts_at));
-            let feed = privacy::address_feed_token(conn, &keys, &for_db)?;
+            let feed = crate::registrations::privacy::address_feed_token(conn, &keys, &for_db)?;
             Ok::<_, PageError>((rows, feed))
         })
         .await?;
@@ -180,12 +148,14 @@ pub async fn erase(
     req: HttpRequest,
     state: State,
     token: web::Path<String>,
-    form: web::Form<HashMap<String, String>>,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    csrf::verify(&req, form.get(csrf::FIELD).map(String::as_str))?;
     let Some((email, _)) = opened(&state, token.into_inner()).await? else { return expired(&req, &state) };
     let notifier = state.composer.clone();
-    blocking(&state.pool, move |conn| Ok::<_, PageError>(privacy::erase_address(conn, &email, &notifier)?)).await?;
+    blocking(&state.pool, move |conn| {
+        Ok::<_, PageError>(crate::registrations::privacy::erase_address(conn, &email, &notifier)?)
+    })
+    .await?;
     state.mail_queued();
     Ok(crate::web::see_other("/registrations/erased"))
 }
@@ -195,12 +165,14 @@ pub async fn renew_feed(
     req: HttpRequest,
     state: State,
     token: web::Path<String>,
-    form: web::Form<HashMap<String, String>>,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    csrf::verify(&req, form.get(csrf::FIELD).map(String::as_str))?;
     let token = token.into_inner();
     let Some((email, _)) = opened(&state, token.clone()).await? else { return expired(&req, &state) };
     let keys = state.keys.clone();
-    blocking(&state.pool, move |conn| Ok::<_, PageError>(privacy::new_address_feed(conn, &keys, &email)?)).await?;
+    blocking(&state.pool, move |conn| {
+        Ok::<_, PageError>(crate::registrations::privacy::new_address_feed(conn, &keys, &email)?)
+    })
+    .await?;
     Ok(crate::web::see_other(&format!("/my/{token}?feed=renewed")))
 }

@@ -13,6 +13,7 @@ use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::error::{AppError, PageError};
 use crate::i18n;
+use crate::web::csrf::CsrfForm;
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -176,27 +177,14 @@ pub async fn cancel_form(req: HttpRequest, state: State, token: web::Path<String
     render_status(&page, StatusCode::OK, [csrf.cookie])
 }
 
-fn form_csrf(body: &web::Bytes) -> Result<Option<String>, PageError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    Ok(pairs.into_iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v))
-}
-
-/// A participant's action from a form on the manage page: checks the CSRF
-/// token, finds the registration, runs `op`, and goes to `then` (a query
-/// string for the manage page, or a path of its own).
-async fn act<F>(
-    req: HttpRequest,
-    state: &State,
-    token: String,
-    body: web::Bytes,
-    then: &str,
-    op: F,
-) -> Result<HttpResponse, PageError>
+/// A participant's action from a form on the manage page (its CSRF token
+/// checked by the handler's `CsrfForm`): finds the registration, runs
+/// `op`, and goes to `then` (a query string for the manage page, or a
+/// path of its own).
+async fn act<F>(state: &State, token: String, then: &str, op: F) -> Result<HttpResponse, PageError>
 where
     F: FnOnce(&mut crate::db::DbConn, &Registration) -> Result<(), AppError> + Send + 'static,
 {
-    csrf::verify(&req, form_csrf(&body)?.as_deref())?;
     let for_db = token.clone();
     blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &for_db)?.ok_or(AppError::NotFound)?;
@@ -209,28 +197,18 @@ where
 }
 
 #[post("/registrations/{token}/cancel")]
-pub async fn cancel(
-    req: HttpRequest,
-    state: State,
-    token: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, PageError> {
+pub async fn cancel(state: State, token: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let notifier = state.composer.clone();
-    act(req, &state, token.into_inner(), body, "cancelled=1", move |conn, r| {
-        store::cancel(conn, r.id, &notifier).map(|_| ())
+    act(&state, token.into_inner(), "cancelled=1", move |conn, r| {
+        crate::registrations::cancel(conn, r.id, &notifier).map(|_| ()).map_err(AppError::from)
     })
     .await
 }
 
 #[post("/registrations/{token}/feed")]
-pub async fn renew_feed(
-    req: HttpRequest,
-    state: State,
-    token: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, PageError> {
+pub async fn renew_feed(state: State, token: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let keys = state.keys.clone();
-    act(req, &state, token.into_inner(), body, "feed=renewed", move |conn, r| {
+    act(&state, token.into_inner(), "feed=renewed", move |conn, r| {
         store::renew_feed(conn, &keys, r).map(|_| ()).map_err(AppError::from)
     })
     .await
@@ -293,14 +271,10 @@ pub async fn recover_form(req: HttpRequest, state: State) -> Result<HttpResponse
 /// address is registered, so the form cannot be used to learn who
 /// registered.
 #[post("/registrations/recover")]
-pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result<HttpResponse, PageError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    let field = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-    csrf::verify(&req, field(csrf::FIELD).as_deref())?;
-    csrf::refuse_bots(&pairs)?;
+pub async fn recover(req: HttpRequest, state: State, form: CsrfForm) -> Result<HttpResponse, PageError> {
+    csrf::refuse_bots(&form)?;
     crate::web::rate_limit(&req, &state)?;
-    let typed = field("email").unwrap_or_default();
+    let typed = form.raw("email").unwrap_or_default().to_string();
     let email = match crate::domain::email::EmailAddress::parse(&typed) {
         Ok(e) => e,
         Err(m) => {
@@ -310,7 +284,12 @@ pub async fn recover(req: HttpRequest, state: State, body: web::Bytes) -> Result
     };
     let composer = state.composer.clone();
     blocking(&state.pool, move |conn| {
-        Ok::<_, PageError>(super::address::send_address_links(conn, &composer, email.as_str(), crate::db::now())?)
+        Ok::<_, PageError>(crate::registrations::privacy::send_address_links(
+            conn,
+            &composer,
+            email.as_str(),
+            crate::db::now(),
+        )?)
     })
     .await?;
     state.mail_queued();
@@ -324,12 +303,12 @@ pub async fn email_address_link(
     req: HttpRequest,
     state: State,
     token: web::Path<String>,
-    body: web::Bytes,
+    _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     crate::web::rate_limit(&req, &state)?;
     let composer = state.composer.clone();
-    act(req, &state, token.into_inner(), body, "sent=1", move |conn, r| {
-        super::address::send_address_links(conn, &composer, &r.email, crate::db::now())
+    act(&state, token.into_inner(), "sent=1", move |conn, r| {
+        Ok(crate::registrations::privacy::send_address_links(conn, &composer, &r.email, crate::db::now())?)
     })
     .await
 }
@@ -401,16 +380,11 @@ pub async fn erase_form(req: HttpRequest, state: State, token: web::Path<String>
 }
 
 #[post("/registrations/{token}/erase")]
-pub async fn erase(
-    req: HttpRequest,
-    state: State,
-    token: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, PageError> {
+pub async fn erase(state: State, token: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let notifier = state.composer.clone();
     // The old link no longer works afterwards, so the answer is a page of its own.
-    act(req, &state, token.into_inner(), body, "/registrations/erased?one", move |conn, r| {
-        crate::db::privacy::erase_registration(conn, r, &notifier).map(|_| ())
+    act(&state, token.into_inner(), "/registrations/erased?one", move |conn, r| {
+        crate::registrations::privacy::erase_registration(conn, r, &notifier).map(|_| ()).map_err(AppError::from)
     })
     .await
 }

@@ -5,7 +5,6 @@
 use super::home::{Choice, open_to};
 use super::{Chrome, Viewer, render_status};
 use crate::db::reference::Reference;
-use crate::db::registrations::{self as store, closed_reason};
 use crate::db::sessions::{self as session_store, Session};
 use crate::domain::fields::FieldErrors;
 use crate::domain::questions::{Question, QuestionKind};
@@ -13,6 +12,7 @@ use crate::domain::registration::RegistrationInput;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::error::{AppError, PageError};
+use crate::web::csrf::CsrfForm;
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -185,7 +185,7 @@ impl Page<'_> {
             when_viewer: (self.viewer.zone != zone)
                 .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &self.viewer.zone, &zone).line()),
             open_to: open_to(s, self.reference, lang),
-            closed: closed_reason(s, crate::db::now()).map(|m| m.in_lang(lang)),
+            closed: s.closed_reason(crate::db::now()).map(|m| m.in_lang(lang)),
             problem,
             requires_approval: s.row.requires_approval,
             full_with_waitlist: s.seats_left() == Some(0) && s.row.waitlist,
@@ -296,23 +296,22 @@ pub async fn register_handler(
     req: HttpRequest,
     state: State,
     id: web::Path<String>,
-    body: web::Bytes,
+    form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("The form could not be read.".into()))?;
-    csrf::verify(&req, pairs.iter().find(|(n, _)| n == csrf::FIELD).map(|(_, v)| v.as_str()))?;
-    csrf::refuse_bots(&pairs)?;
+    csrf::refuse_bots(&form)?;
+    let pairs = &form.0.0;
     crate::web::rate_limit(&req, &state)?;
     let session = load(&state, &id).await?;
     let reference = state.reference();
-    let (object, values) = form_object(&pairs, &session.questions());
+    let (object, values) = form_object(pairs, &session.questions());
     let parsed = RegistrationInput::parse(&object, crate::web::public::language(&req));
     let keys = state.keys.clone();
     let for_db = reference.clone();
     let session_id = session.id();
     let notifier = state.composer.clone();
     let result = blocking(&state.pool, move |conn| {
-        store::register(conn, &keys, &for_db, session_id, parsed, crate::db::now(), &notifier)
+        crate::registrations::register(conn, &keys, &for_db, session_id, parsed, crate::db::now(), &notifier)
+            .map_err(AppError::from)
     })
     .await;
     let registered = match result {
@@ -342,7 +341,5 @@ pub async fn register_handler(
         Err(other) => return Err(other.into()),
     };
     state.mail_queued();
-    Ok(HttpResponse::SeeOther()
-        .insert_header(("Location", format!("/registrations/{}?welcome=1", registered.manage_token)))
-        .finish())
+    Ok(crate::web::see_other(&format!("/registrations/{}?welcome=1", registered.manage_token)))
 }

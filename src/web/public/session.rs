@@ -114,11 +114,9 @@ pub async fn session_page(
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
         id: r.id,
-        registration_closed: crate::db::registrations::closed_reason(&session, crate::db::now())
-            .map(|m| m.in_lang(lang))
-            .or_else(|| {
-                (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
-            }),
+        registration_closed: session.closed_reason(crate::db::now()).map(|m| m.in_lang(lang)).or_else(|| {
+            (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
+        }),
         title: r.title.clone(),
         summary: r.summary.clone(),
         description_html: crate::domain::markdown::to_html(&r.description),

@@ -1,0 +1,93 @@
+//! What `convene serve` does without being asked: delivering the outbox,
+//! queuing reminders as they come due, and the daily retention purge.
+//! Each job is a plain function over a connection (`reminders`,
+//! `retention`), callable from the CLI and tests; this loop only decides
+//! when each runs.
+
+pub mod reminders;
+pub mod retention;
+
+use crate::db::{self, Pool};
+use crate::mail::Composer;
+use crate::mail::delivery::Delivery;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+
+pub struct Runner {
+    pub pool: Pool,
+    pub delivery: Delivery,
+    pub composer: Composer,
+    /// Woken when a request queued an email, so idle delivery is immediate.
+    pub wake: Arc<Notify>,
+    pub poll: Duration,
+    pub reminder_hours: (i64, i64),
+    pub reminder_every: Duration,
+    /// Days after a session ends before its registrations are anonymised; 0: never.
+    pub retention_days: i64,
+}
+
+impl Runner {
+    pub async fn run(self) {
+        let mut last_reminders = Instant::now() - Duration::from_secs(3600);
+        let mut next_purge = Instant::now() + Duration::from_secs(60);
+        loop {
+            if Instant::now() >= next_purge {
+                next_purge = Instant::now() + Duration::from_secs(24 * 3600);
+                self.daily().await;
+            }
+            if last_reminders.elapsed() >= self.reminder_every {
+                last_reminders = Instant::now();
+                self.reminders().await;
+            }
+            match self.delivery.deliver_batch().await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "outbox not reachable; retrying"),
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(self.poll.min(self.reminder_every)) => {}
+            }
+        }
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut db::DbConn) -> anyhow::Result<T> + Send + 'static,
+    ) -> anyhow::Result<T> {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    async fn daily(&self) {
+        // Sign-in counts whose windows ended long ago go daily too.
+        if let Err(e) = self.blocking(|conn| Ok(db::accounts::prune_login_throttle(conn, db::now())?)).await {
+            tracing::warn!(error = %e, "sign-in counts not pruned; retrying tomorrow");
+        }
+        if self.retention_days > 0 {
+            let days = self.retention_days;
+            match self.blocking(move |conn| retention::purge(conn, days, db::now())).await {
+                Ok(n) => tracing::info!(anonymised = n, days, "retention purge"),
+                Err(e) => tracing::warn!(error = %e, "retention purge failed; retrying tomorrow"),
+            }
+        }
+    }
+
+    async fn reminders(&self) {
+        let composer = self.composer.clone();
+        let hours = self.reminder_hours;
+        match self.blocking(move |conn| reminders::queue(conn, &composer, hours, db::now())).await {
+            Ok(n) if n > 0 => {
+                tracing::info!(reminders = n, "reminders queued");
+                self.wake.notify_one();
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "reminders not queued this round"),
+        }
+    }
+}

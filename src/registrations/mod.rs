@@ -1,0 +1,333 @@
+//! Registering, and every later change to a registration: the capacity,
+//! waiting-list and approval rules of `domain::registration`, each run
+//! inside one write transaction that first takes the session's lock (see
+//! `db::sessions::lock`), with the email that tells people about it queued
+//! in the same transaction (see `db::notify`).
+
+pub mod privacy;
+
+use crate::db::models::{NewRegistration, Registration};
+use crate::db::notify::{Change, Notifier, NotifyError};
+use crate::db::reference::Reference;
+use crate::db::registrations as store;
+use crate::db::sessions::{self as session_store, Session};
+use crate::db::{DbConn, audit, write_transaction};
+use crate::domain::fields::FieldErrors;
+use crate::domain::message::Message;
+use crate::domain::questions::check_answers;
+use crate::domain::registration::{RegistrationInput, RegistrationStatus, placement};
+use crate::domain::secret::{Keys, digest, new_secret};
+use crate::domain::session::SessionStatus;
+use chrono::NaiveDateTime;
+use serde_json::json;
+
+/// Why a change to a registration did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistrationError {
+    #[error("not found")]
+    NotFound,
+    /// Not allowed now or for this person: closed, not eligible.
+    #[error("{0}")]
+    Refused(Message),
+    #[error("some fields are not valid")]
+    Invalid(FieldErrors),
+    /// The registration's state does not allow it: already in, full.
+    #[error("{0}")]
+    Conflict(Message),
+    #[error(transparent)]
+    Storage(#[from] diesel::result::Error),
+    #[error("{0:#}")]
+    Internal(anyhow::Error),
+}
+
+impl From<NotifyError> for RegistrationError {
+    fn from(e: NotifyError) -> Self {
+        match e {
+            NotifyError::Storage(e) => Self::Storage(e),
+            NotifyError::Compose(e) => Self::Internal(e),
+        }
+    }
+}
+
+pub(crate) fn random(prefix: &str) -> Result<String, RegistrationError> {
+    new_secret(prefix).map_err(|e| RegistrationError::Internal(anyhow::anyhow!("no randomness: {e}")))
+}
+
+/// A registration just made, with the secrets that are shown only now.
+#[derive(Debug)]
+pub struct Registered {
+    pub registration: Registration,
+    pub manage_token: String,
+    pub feed_token: String,
+    pub waitlist_position: Option<i64>,
+}
+
+/// What a change did: the registration as it is now, and who moved up from
+/// the waiting list into a freed seat.
+pub struct Outcome {
+    pub registration: Registration,
+    pub promoted: Vec<Registration>,
+}
+
+/// Registers one person. The order of checks is what a person needs to
+/// hear first: a closed session, then their own mistakes, then whether
+/// their country may take part, then whether they are already in.
+pub fn register(
+    conn: &mut DbConn,
+    keys: &Keys,
+    reference: &Reference,
+    session_id: i32,
+    parsed: (Option<RegistrationInput>, FieldErrors),
+    now: NaiveDateTime,
+    notifier: &dyn Notifier,
+) -> Result<Registered, RegistrationError> {
+    let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+    if session.status() == SessionStatus::Draft {
+        return Err(RegistrationError::NotFound);
+    }
+    if let Some(reason) = session.closed_reason(now) {
+        return Err(RegistrationError::Refused(reason));
+    }
+    let (input, mut errors) = parsed;
+    let answers = check_answers(&session.questions(), input.as_ref().and_then(|i| i.answers.as_ref()), &mut errors);
+    let country = input.as_ref().and_then(|i| reference.country(&i.country));
+    if input.as_ref().is_some_and(|i| !i.country.is_empty()) && country.is_none() && !errors.0.contains_key("country") {
+        errors.add("country", Message::id("err-country-unknown"));
+    }
+    let (Some(input), Some(country), true) = (input, country, errors.is_empty()) else {
+        return Err(RegistrationError::Invalid(errors));
+    };
+    if !session.admits(reference, &country.iso2) {
+        return Err(RegistrationError::Refused(Message::new(
+            "not-eligible",
+            vec![("names", store::open_to_names(&session, reference))],
+        )));
+    }
+    let zone_name = match &input.zone {
+        Some(z) => z.name().to_string(),
+        None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
+    };
+    let answers = serde_json::to_string(&answers).map_err(|e| RegistrationError::Internal(e.into()))?;
+    let nonce = random("")?;
+    let manage_token = keys.manage_token(&nonce);
+    let feed_token = keys.feed_token(&nonce, 0);
+
+    write_transaction(conn, |conn| {
+        // Read again under the lock: seats and status may have moved.
+        let row = session_store::lock_row(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+        let session = Session { row, ..session.clone() };
+        if let Some(reason) = session.closed_reason(now) {
+            return Err(RegistrationError::Refused(reason));
+        }
+        let existing = store::in_session(conn, session_id, input.email.as_str())?;
+        if existing.as_ref().is_some_and(|r| r.status() != RegistrationStatus::Cancelled) {
+            return Err(RegistrationError::Conflict(Message::id("already-registered")));
+        }
+        let status =
+            placement(session.row.requires_approval, session.row.waitlist, || store::take_seat(conn, session_id))?
+                .ok_or_else(|| RegistrationError::Conflict(Message::id("session-full-no-waitlist")))?;
+        let row = NewRegistration {
+            session_id,
+            name: &input.name,
+            email: input.email.as_str(),
+            organisation: &input.organisation,
+            position: &input.position,
+            country_iso2: &country.iso2,
+            time_zone: &zone_name,
+            status: status.as_str(),
+            answers: answers.clone(),
+            secret_nonce: nonce.clone(),
+            feed_generation: 0,
+            manage_token_hash: digest(&manage_token),
+            feed_token_hash: digest(&feed_token),
+            consented_at: now,
+            created_at: now,
+            updated_at: now,
+            // Calendar messages to this person keep rising past the
+            // cancellation they received for an earlier registration.
+            calendar_bump: existing.as_ref().map(|o| o.calendar_bump + 1).unwrap_or(0),
+            language: input.lang.tag(),
+        };
+        let registration = store::insert(conn, &row, existing.map(|o| o.id)).map_err(|e| match e {
+            // Another request for the same address won the race.
+            diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                RegistrationError::Conflict(Message::id("already-registered"))
+            }
+            other => other.into(),
+        })?;
+        let waitlist_position = store::waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        Ok(Registered {
+            registration,
+            manage_token: manage_token.clone(),
+            feed_token: feed_token.clone(),
+            waitlist_position,
+        })
+    })
+}
+
+/// Moves the first waiting people into free seats, in arrival order. Call
+/// inside a transaction that holds the session's lock.
+pub fn promote(
+    conn: &mut DbConn,
+    session_id: i32,
+    notifier: &dyn Notifier,
+) -> Result<Vec<Registration>, RegistrationError> {
+    let mut promoted = Vec::new();
+    while let Some(next) = store::first_waiting(conn, session_id)? {
+        if !store::take_seat(conn, session_id)? {
+            break;
+        }
+        promoted.push(store::set_status(conn, next.id, RegistrationStatus::Confirmed)?);
+    }
+    if !promoted.is_empty() {
+        let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+        for r in &promoted {
+            notifier.notify(conn, &session, Change::Promoted(r))?;
+        }
+    }
+    Ok(promoted)
+}
+
+/// A participant's own cancellation. Cancelling twice changes nothing.
+pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, RegistrationError> {
+    leave(conn, registration_id, |s| Ok(s.after_withdrawal()), notifier, None)
+}
+
+/// An organiser cancels someone's registration (audited, unlike the
+/// participant's own); the seat goes to the next in line.
+pub fn cancel_by_organiser(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Outcome, RegistrationError> {
+    leave(conn, registration_id, |s| Ok(s.after_withdrawal()), notifier, Some(actor))
+}
+
+/// An organiser's refusal; a confirmed person's seat goes to the next in line.
+pub fn reject(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Outcome, RegistrationError> {
+    leave(conn, registration_id, RegistrationStatus::after_rejection, notifier, Some(actor))
+}
+
+/// An organiser's approval: into a seat if one is free, else onto the
+/// waiting list if the session has one.
+pub fn approve(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Outcome, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        if r.status() != RegistrationStatus::PendingApproval {
+            return Err(RegistrationError::Conflict(
+                format!("Only pending registrations can be approved; this one is {}.", r.status().as_str()).into(),
+            ));
+        }
+        let status = placement(false, session.row.waitlist, || store::take_seat(conn, r.session_id))?
+            .ok_or_else(|| RegistrationError::Conflict("The session is full and has no waiting list.".into()))?;
+        let registration = store::set_status(conn, r.id, status)?;
+        record(conn, actor, "registration.approve", &r, &registration)?;
+        notifier.notify(conn, &session, Change::Approved(&registration))?;
+        Ok(Outcome { registration, promoted: Vec::new() })
+    })
+}
+
+/// An organiser moves one person from the waiting list into a free seat,
+/// out of arrival order. Never beyond capacity.
+pub fn promote_one(
+    conn: &mut DbConn,
+    registration_id: i32,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Registration, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        if r.status() != RegistrationStatus::Waitlisted {
+            return Err(RegistrationError::Conflict("Only someone on the waiting list can be promoted.".into()));
+        }
+        if !store::take_seat(conn, r.session_id)? {
+            return Err(RegistrationError::Conflict("No seat is free: raise the capacity first.".into()));
+        }
+        let promoted = store::set_status(conn, r.id, RegistrationStatus::Confirmed)?;
+        record(conn, actor, "registration.promote", &r, &promoted)?;
+        notifier.notify(conn, &session, Change::Promoted(&promoted))?;
+        Ok(promoted)
+    })
+}
+
+/// A registration with its session's lock taken, inside a write transaction.
+fn locked(conn: &mut DbConn, registration_id: i32) -> Result<(Session, Registration), RegistrationError> {
+    let session_id = store::session_of(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
+    session_store::lock(conn, session_id)?;
+    // Read again under the lock: its status may have moved meanwhile.
+    let r = store::find(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
+    let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+    Ok((session, r))
+}
+
+fn record(
+    conn: &mut DbConn,
+    actor: &str,
+    action: &str,
+    before: &Registration,
+    after: &Registration,
+) -> diesel::QueryResult<()> {
+    audit::record(
+        conn,
+        actor,
+        action,
+        Some(before.session_id),
+        Some(before.id),
+        &json!({"status": before.status}),
+        &json!({"status": after.status}),
+    )
+}
+
+/// Moves a registration out of the session (`next` says where to, None:
+/// nowhere), freeing its seat and promoting the next in line, all under
+/// the session's lock.
+fn leave(
+    conn: &mut DbConn,
+    registration_id: i32,
+    next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, Message>,
+    notifier: &dyn Notifier,
+    // Organisers' changes are audited; a participant's own are not.
+    actor: Option<&str>,
+) -> Result<Outcome, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        let Some(status) = next(r.status()).map_err(RegistrationError::Conflict)? else {
+            return Ok(Outcome { registration: r, promoted: Vec::new() });
+        };
+        let held_seat = r.status() == RegistrationStatus::Confirmed;
+        let mut registration = store::set_status(conn, r.id, status)?;
+        if status == RegistrationStatus::Cancelled && held_seat {
+            registration = store::bump_calendar(conn, r.id)?;
+        }
+        if let Some(actor) = actor {
+            let action =
+                if status == RegistrationStatus::Rejected { "registration.reject" } else { "registration.cancel" };
+            record(conn, actor, action, &r, &registration)?;
+        }
+        let change = if status == RegistrationStatus::Cancelled {
+            Change::Withdrawn(&registration)
+        } else {
+            Change::Rejected(&registration)
+        };
+        notifier.notify(conn, &session, change)?;
+        let promoted = if held_seat {
+            store::free_seat(conn, session.id())?;
+            promote(conn, session.id(), notifier)?
+        } else {
+            Vec::new()
+        };
+        Ok(Outcome { registration, promoted })
+    })
+}

@@ -1,0 +1,189 @@
+//! Creating and changing sessions: a change is checked whole against the
+//! session as it stands (`domain::session::check_update`), the calendar
+//! sequence rises when what a calendar shows changes, and registrants are
+//! told in the same transaction (see `db::notify`).
+
+pub mod series;
+
+use crate::db::notify::{Change, Notifier, NotifyError};
+use crate::db::reference::Reference;
+use crate::db::sessions::{self as store, Session};
+use crate::db::{self, DbConn, audit, registrations, write_transaction};
+use crate::domain::fields::FieldErrors;
+use crate::domain::message::Message;
+use crate::domain::session::{SessionInput, SessionStatus, Standing, check_update};
+use crate::registrations::RegistrationError;
+use serde_json::{Map, Value, json};
+
+/// Why a change to a session did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("not found")]
+    NotFound,
+    #[error("some fields are not valid")]
+    Invalid(FieldErrors),
+    /// The session's state does not allow it: cancelled, has registrants.
+    #[error("{0}")]
+    Conflict(Message),
+    /// Outside what the person may change.
+    #[error("{0}")]
+    Refused(Message),
+    #[error(transparent)]
+    Storage(#[from] diesel::result::Error),
+    #[error("{0:#}")]
+    Internal(anyhow::Error),
+}
+
+impl From<NotifyError> for SessionError {
+    fn from(e: NotifyError) -> Self {
+        match e {
+            NotifyError::Storage(e) => Self::Storage(e),
+            NotifyError::Compose(e) => Self::Internal(e),
+        }
+    }
+}
+
+impl From<RegistrationError> for SessionError {
+    fn from(e: RegistrationError) -> Self {
+        match e {
+            RegistrationError::NotFound => Self::NotFound,
+            RegistrationError::Invalid(f) => Self::Invalid(f),
+            RegistrationError::Refused(m) => Self::Refused(m),
+            RegistrationError::Conflict(m) => Self::Conflict(m),
+            RegistrationError::Storage(e) => Self::Storage(e),
+            RegistrationError::Internal(e) => Self::Internal(e),
+        }
+    }
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    reference: &Reference,
+    input: &SessionInput,
+    is_demo: bool,
+    actor: &str,
+) -> Result<Session, SessionError> {
+    let links = store::links(reference, input).map_err(SessionError::Invalid)?;
+    let now = db::now();
+    let id = write_transaction(conn, |conn| store::insert(conn, reference, input, &links, is_demo, None, actor, now))?;
+    store::find(conn, id)?.ok_or(SessionError::NotFound)
+}
+
+/// Applies a partial change. The patch is laid over the session's current
+/// fields and the whole is checked again, so a patch can never leave a
+/// session that a create would have refused.
+pub fn update(
+    conn: &mut DbConn,
+    reference: &Reference,
+    id: i32,
+    patch: &Map<String, Value>,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<(Session, Vec<String>), SessionError> {
+    write_transaction(conn, |conn| update_in(conn, reference, id, patch, notifier, actor))
+}
+
+/// [`update`] inside the caller's write transaction, so several sessions
+/// (a series) change together or not at all.
+pub fn update_in(
+    conn: &mut DbConn,
+    reference: &Reference,
+    id: i32,
+    patch: &Map<String, Value>,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<(Session, Vec<String>), SessionError> {
+    let current = locked(conn, id)?;
+    if current.status() == SessionStatus::Cancelled {
+        return Err(SessionError::Conflict("this session is cancelled and can no longer be changed".into()));
+    }
+    let mut merged = current.as_input_object(reference);
+    // A new zone without new times keeps the wall times: organisers
+    // think "16:00 in Manila", not "08:00 UTC".
+    for (k, v) in patch {
+        merged.insert(k.clone(), v.clone());
+    }
+    let input = SessionInput::parse(&merged, false).map_err(SessionError::Invalid)?;
+    let links = store::links(reference, &input).map_err(SessionError::Invalid)?;
+    let standing = Standing {
+        status: current.status(),
+        seats_taken: current.row.seats_taken,
+        has_registrants: !registrations::active(conn, id)?.is_empty(),
+    };
+    check_update(standing, &input).map_err(SessionError::Invalid)?;
+    let calendar_change = input.calendar_facts() != current.calendar_facts();
+    store::apply(conn, id, &input, &links, current.row.sequence + i32::from(calendar_change))?;
+    let session = store::find(conn, id)?.ok_or(SessionError::NotFound)?;
+    let before = Value::Object(current.as_input_object(reference));
+    let after = Value::Object(session.as_input_object(reference));
+    if audit::difference(&before, &after).as_object().is_some_and(|c| !c.is_empty()) {
+        audit::record(conn, actor, "session.update", Some(id), None, &before, &after)?;
+    }
+    if calendar_change && session.status() == SessionStatus::Published {
+        notifier.notify(conn, &session, Change::SessionChanged)?;
+    }
+    // More seats (or none limited any more) move the waiting list up.
+    crate::registrations::promote(conn, id, notifier)?;
+    let session = store::find(conn, id)?.ok_or(SessionError::NotFound)?;
+    Ok((session, input.notes))
+}
+
+/// Cancels a session; cancelling twice changes nothing the second time.
+pub fn cancel(
+    conn: &mut DbConn,
+    id: i32,
+    reason: Option<&str>,
+    notifier: &dyn Notifier,
+    actor: &str,
+) -> Result<Session, SessionError> {
+    write_transaction(conn, |conn| {
+        let current = locked(conn, id)?;
+        if current.status() != SessionStatus::Cancelled {
+            store::mark_cancelled(conn, id, current.row.sequence + 1)?;
+            let session = store::find(conn, id)?.ok_or(SessionError::NotFound)?;
+            audit::record(
+                conn,
+                actor,
+                "session.cancel",
+                Some(id),
+                None,
+                &json!({"status": current.row.status}),
+                &json!({"status": session.row.status, "reason": reason}),
+            )?;
+            notifier.notify(conn, &session, Change::SessionCancelled { reason })?;
+        }
+        store::find(conn, id)?.ok_or(SessionError::NotFound)
+    })
+}
+
+/// Deletes a draft nobody has registered for (anything else is cancelled
+/// instead, so people and calendars are told).
+pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: i32, actor: &str) -> Result<(), SessionError> {
+    write_transaction(conn, |conn| {
+        let current = locked(conn, id)?;
+        if current.status() != SessionStatus::Draft || store::registration_count(conn, id)? > 0 {
+            return Err(SessionError::Conflict(
+                "Only a draft nobody has registered for can be deleted; cancel it instead.".into(),
+            ));
+        }
+        audit::record(
+            conn,
+            actor,
+            "session.delete",
+            None,
+            None,
+            &Value::Object(current.as_input_object(reference)),
+            &Value::Null,
+        )?;
+        store::delete(conn, id)?;
+        Ok(())
+    })
+}
+
+/// The session with its lock taken, inside a write transaction.
+fn locked(conn: &mut DbConn, id: i32) -> Result<Session, SessionError> {
+    if !store::lock(conn, id)? {
+        return Err(SessionError::NotFound);
+    }
+    store::find(conn, id)?.ok_or(SessionError::NotFound)
+}

@@ -1,0 +1,48 @@
+//! What every request shares: the pool, settings, caches and the mail
+//! composer. Built once by `startup::Application`.
+
+use crate::db::Pool;
+use crate::db::reference::Reference;
+use crate::metrics::Metrics;
+use crate::settings::Settings;
+use std::sync::Arc;
+
+/// Shared by every request.
+pub struct AppState {
+    pub pool: Pool,
+    /// `CONVENE_BASE_URL`, or the address actually bound.
+    pub base_url: String,
+    pub settings: Settings,
+    pub metrics: Metrics,
+    /// Regions, countries, zones and topics change rarely (admin edits);
+    /// every page and registration needs them.
+    pub reference: std::sync::RwLock<Arc<Reference>>,
+    pub limiter: crate::web::ratelimit::RateLimiter,
+    pub keys: crate::domain::secret::Keys,
+    /// Composes emails into the outbox inside each change's transaction.
+    pub composer: crate::mail::Composer,
+    /// Wakes the delivery worker after a request queued an email.
+    pub mail_wake: Arc<tokio::sync::Notify>,
+    pub feeds: crate::web::feeds::FeedCache,
+}
+
+impl AppState {
+    pub fn mail_queued(&self) {
+        self.mail_wake.notify_one();
+    }
+
+    /// After an admin changed the reference data.
+    pub fn set_reference(&self, reference: Reference) {
+        match self.reference.write() {
+            Ok(mut r) => *r = Arc::new(reference),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(reference),
+        }
+    }
+
+    pub fn reference(&self) -> Arc<Reference> {
+        match self.reference.read() {
+            Ok(r) => Arc::clone(&r),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+}
