@@ -103,33 +103,26 @@ impl From<crate::db::notify::NotifyError> for AppError {
     }
 }
 
-impl From<crate::registrations::RegistrationError> for AppError {
-    fn from(e: crate::registrations::RegistrationError) -> Self {
-        use crate::registrations::RegistrationError as E;
-        match e {
-            E::NotFound => Self::NotFound,
-            E::Refused(m) => Self::Forbidden(m),
-            E::Invalid(f) => Self::Validation(f),
-            E::Conflict(m) => Self::Conflict(m),
-            E::Storage(e) => e.into(),
-            E::Internal(e) => Self::Internal(e),
+/// The application layer's errors share their variants' names and meaning.
+macro_rules! app_error_from {
+    ($($t:ty),+) => {$(
+        impl From<$t> for AppError {
+            fn from(e: $t) -> Self {
+                type E = $t;
+                match e {
+                    E::NotFound => Self::NotFound,
+                    E::Refused(m) => Self::Forbidden(m),
+                    E::Invalid(f) => Self::Validation(f),
+                    E::Conflict(m) => Self::Conflict(m),
+                    E::Storage(e) => e.into(),
+                    E::Internal(e) => Self::Internal(e),
+                }
+            }
         }
-    }
+    )+};
 }
 
-impl From<crate::sessions::SessionError> for AppError {
-    fn from(e: crate::sessions::SessionError) -> Self {
-        use crate::sessions::SessionError as E;
-        match e {
-            E::NotFound => Self::NotFound,
-            E::Refused(m) => Self::Forbidden(m),
-            E::Invalid(f) => Self::Validation(f),
-            E::Conflict(m) => Self::Conflict(m),
-            E::Storage(e) => e.into(),
-            E::Internal(e) => Self::Internal(e),
-        }
-    }
-}
+app_error_from!(crate::registrations::RegistrationError, crate::sessions::SessionError);
 
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(e: diesel::r2d2::PoolError) -> Self {
