@@ -104,7 +104,11 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for CsrfFo
         let req = req.clone();
         let body = actix_web::web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let body = body.await.map_err(|_| AppError::PayloadTooLarge)?;
+            // Too large is a 413; any other failure to read the body, a 400.
+            let body = body.await.map_err(|e| match e.as_response_error().status_code().as_u16() {
+                413 => AppError::PayloadTooLarge,
+                _ => AppError::BadRequest("The form could not be read.".into()),
+            })?;
             let pairs = read_pairs(&body)?;
             verify(&req, pairs.iter().find(|(n, _)| n == FIELD).map(|(_, v)| v.as_str()))?;
             let value = serde_urlencoded::from_bytes(&body)
