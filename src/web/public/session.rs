@@ -4,7 +4,7 @@
 use super::home::open_to;
 use super::{Chrome, Viewer, render};
 use crate::db::reference::Reference;
-use crate::db::sessions as store;
+use crate::db::sessions::{self as store, Session};
 use crate::domain::lang::Lang;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
@@ -86,6 +86,72 @@ fn zone_rows(session: &store::Session, reference: &Reference, own: &TimeZone, la
         .collect()
 }
 
+impl SessionPage {
+    fn new(
+        session: &Session,
+        viewer: &Viewer,
+        reference: &Reference,
+        query: &HashMap<String, String>,
+        base: &str,
+    ) -> Self {
+        let own_zone = session.zone();
+        let lang = viewer.lang;
+        let own = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &own_zone, &own_zone);
+        let viewer_slot = (viewer.zone != own_zone)
+            .then(|| SlotView::new_in(lang, session.starts_at(), session.ends_at(), &viewer.zone, &own_zone));
+        let r = &session.row;
+        SessionPage {
+            chrome: Chrome::new(viewer, reference, query),
+            id: r.id,
+            registration_closed: session.closed_reason(crate::db::now()).map(|m| m.in_lang(lang)).or_else(|| {
+                (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
+            }),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            description_html: crate::domain::markdown::to_html(&r.description),
+            kind: session.kind().label_in(lang),
+            format: session.format().label_in(lang),
+            cancelled: session.status() == SessionStatus::Cancelled,
+            demo: r.is_demo,
+            own,
+            viewer: viewer_slot,
+            location: r.location.clone(),
+            language: r.language.clone(),
+            capacity: r.capacity,
+            seats_left: session.seats_left(),
+            open_to: open_to(session, reference, lang),
+            topics: session
+                .topic_ids
+                .iter()
+                .filter_map(|id| reference.topic_by_id(*id))
+                .map(|t| t.name_in(lang))
+                .collect(),
+            zone_rows: zone_rows(session, reference, &own_zone, lang),
+            feeds: {
+                use crate::web::feeds::subscribe;
+                let mut feeds = vec![subscribe(base, "/feeds/all.ics", "All sessions")];
+                feeds.extend(
+                    session
+                        .region_ids
+                        .iter()
+                        .filter_map(|id| reference.region_by_id(*id))
+                        .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(lang))),
+                );
+                feeds.extend(
+                    session
+                        .topic_ids
+                        .iter()
+                        .filter_map(|id| reference.topic_by_id(*id))
+                        .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(lang))),
+                );
+                feeds
+            },
+        }
+    }
+}
+
+/// Only the session's row is read on the blocking pool; reference data
+/// comes from the cache.
 #[get("/sessions/{id}")]
 pub async fn session_page(
     req: HttpRequest,
@@ -95,64 +161,12 @@ pub async fn session_page(
 ) -> Result<HttpResponse, PageError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let query = query.into_inner();
-    let (session, reference) = blocking(&state.pool, move |conn| {
-        let session = store::find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok::<_, PageError>((session, Reference::load(conn)?))
-    })
-    .await?;
-    // Drafts do not exist for the public.
-    if session.status() == SessionStatus::Draft {
-        return Err(AppError::NotFound.into());
-    }
-    let own_zone = session.zone();
-    let viewer = Viewer::from_request(&req, &query, own_zone.clone());
-    let lang = viewer.lang;
-    let own = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &own_zone, &own_zone);
-    let viewer_slot = (viewer.zone != own_zone)
-        .then(|| SlotView::new_in(lang, session.starts_at(), session.ends_at(), &viewer.zone, &own_zone));
-    let r = &session.row;
-    let page = SessionPage {
-        chrome: Chrome::new(&viewer, &reference, &query),
-        id: r.id,
-        registration_closed: session.closed_reason(crate::db::now()).map(|m| m.in_lang(lang)).or_else(|| {
-            (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
-        }),
-        title: r.title.clone(),
-        summary: r.summary.clone(),
-        description_html: crate::domain::markdown::to_html(&r.description),
-        kind: session.kind().label_in(lang),
-        format: session.format().label_in(lang),
-        cancelled: session.status() == SessionStatus::Cancelled,
-        demo: r.is_demo,
-        own,
-        viewer: viewer_slot,
-        location: r.location.clone(),
-        language: r.language.clone(),
-        capacity: r.capacity,
-        seats_left: session.seats_left(),
-        open_to: open_to(&session, &reference, lang),
-        topics: session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name_in(lang)).collect(),
-        zone_rows: zone_rows(&session, &reference, &own_zone, lang),
-        feeds: {
-            use crate::web::feeds::subscribe;
-            let base = &state.base_url;
-            let mut feeds = vec![subscribe(base, "/feeds/all.ics", "All sessions")];
-            feeds.extend(
-                session
-                    .region_ids
-                    .iter()
-                    .filter_map(|id| reference.region_by_id(*id))
-                    .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(lang))),
-            );
-            feeds.extend(
-                session
-                    .topic_ids
-                    .iter()
-                    .filter_map(|id| reference.topic_by_id(*id))
-                    .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(lang))),
-            );
-            feeds
-        },
-    };
+    let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?))
+        .await?
+        // Drafts do not exist for the public.
+        .filter(|s| s.status() != SessionStatus::Draft)
+        .ok_or(AppError::NotFound)?;
+    let viewer = Viewer::from_request(&req, &query, session.zone());
+    let page = SessionPage::new(&session, &viewer, &state.reference(), &query, &state.base_url);
     render(&page, viewer.cookie())
 }
