@@ -6,6 +6,7 @@ use super::{Chrome, Viewer, render_status};
 use crate::db::models::Registration;
 use crate::db::registrations as store;
 use crate::db::sessions::{self as session_store, Session};
+use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::session::SessionStatus;
@@ -84,6 +85,29 @@ fn participant_zone(r: &Registration) -> TimeZone {
     TimeZone::parse(&r.time_zone).unwrap_or_else(|_| TimeZone::utc())
 }
 
+/// What the page says on arrival after an action (the query names it).
+fn notice(query: &HashMap<String, String>, r: &Registration, position: Option<i64>, lang: Lang) -> Option<String> {
+    let email = || ("email", r.email.as_str().into());
+    if query.contains_key("welcome") {
+        Some(match r.status() {
+            RegistrationStatus::Confirmed => i18n::message(lang, "notice-confirmed", &[email()]),
+            RegistrationStatus::Waitlisted => {
+                i18n::message(lang, "notice-waitlisted", &[("position", position.unwrap_or(1).into()), email()])
+            }
+            RegistrationStatus::PendingApproval => i18n::message(lang, "notice-pending", &[email()]),
+            other => other.label_in(lang),
+        })
+    } else if query.contains_key("cancelled") {
+        Some(i18n::t(lang, "notice-cancelled"))
+    } else if query.contains_key("feed") {
+        Some(i18n::t(lang, "notice-registration-feed-renewed"))
+    } else if query.contains_key("sent") {
+        Some(i18n::message(lang, "notice-address-link-sent", &[email()]))
+    } else {
+        None
+    }
+}
+
 #[get("/registrations/{token}")]
 pub async fn manage_page(
     req: HttpRequest,
@@ -100,25 +124,7 @@ pub async fn manage_page(
     let session_zone = s.zone();
     let status = r.status();
     let lang = viewer.lang;
-    let email = || ("email", r.email.as_str().into());
-    let notice = if query.contains_key("welcome") {
-        Some(match status {
-            RegistrationStatus::Confirmed => i18n::message(lang, "notice-confirmed", &[email()]),
-            RegistrationStatus::Waitlisted => {
-                i18n::message(lang, "notice-waitlisted", &[("position", position.unwrap_or(1).into()), email()])
-            }
-            RegistrationStatus::PendingApproval => i18n::message(lang, "notice-pending", &[email()]),
-            other => other.label_in(lang),
-        })
-    } else if query.contains_key("cancelled") {
-        Some(i18n::t(lang, "notice-cancelled"))
-    } else if query.contains_key("feed") {
-        Some(i18n::t(lang, "notice-registration-feed-renewed"))
-    } else if query.contains_key("sent") {
-        Some(i18n::message(lang, "notice-address-link-sent", &[email()]))
-    } else {
-        None
-    };
+    let notice = notice(&query, &r, position, lang);
     let feed = format!("{}/feeds/personal/{}.ics", state.base_url, r.feed_token(&state.keys));
 
     let csrf = csrf::token(&req)?;
@@ -143,10 +149,7 @@ pub async fn manage_page(
             && !s.row.join_url.is_empty()
             && s.status() == SessionStatus::Published)
             .then(|| s.row.join_url.clone()),
-        can_cancel: matches!(
-            status,
-            RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted | RegistrationStatus::PendingApproval
-        ),
+        can_cancel: status.is_active(),
         feed: crate::web::feeds::subscribe(&feed, "", &i18n::t(lang, "my-sessions")),
         csrf: csrf.value.clone(),
     };
