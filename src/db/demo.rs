@@ -3,7 +3,7 @@
 
 use super::DbConn;
 use super::reference::Reference;
-use crate::domain::session::SessionInput;
+use crate::domain::session::{SessionFields, SessionInput};
 use serde_json::json;
 
 /// Adds the demo sessions when the database has no session at all.
@@ -41,9 +41,8 @@ pub fn seed_if_empty(conn: &mut DbConn, reference: &Reference) -> anyhow::Result
         demo["description"] = json!(
             "This is a demonstration session added on first start. Set CONVENE_DEMO=false to start with an empty calendar."
         );
-        let object = demo.as_object().cloned().unwrap_or_default();
-        let input =
-            SessionInput::parse(&object, false).map_err(|e| anyhow::anyhow!("demo session invalid: {:?}", e.0))?;
+        let fields: SessionFields = serde_json::from_value(demo)?;
+        let input = SessionInput::try_from(&fields).map_err(|e| anyhow::anyhow!("demo session invalid: {:?}", e.0))?;
         crate::sessions::create(conn, reference, &input, true, "demo")
             .map_err(|e| anyhow::anyhow!("demo session not saved: {e:?}"))?;
         added += 1;

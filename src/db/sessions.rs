@@ -7,13 +7,13 @@ use super::DbConn;
 use super::models::{NewSession, SessionChanges, SessionRow};
 use super::reference::Reference;
 use super::schema::{country_regions, session_countries, session_regions, session_topics, sessions};
-use crate::domain::fields::FieldErrors;
+use crate::domain::fields::{Field, FieldErrors};
 use crate::domain::registration::{OpenTo, Window};
-use crate::domain::session::{CalendarFacts, SessionFormat, SessionInput, SessionKind, SessionStatus};
+use crate::domain::session::{CalendarFacts, SessionFields, SessionFormat, SessionInput, SessionKind, SessionStatus};
 use crate::domain::zone::TimeZone;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A session with its eligibility and topics.
@@ -109,41 +109,49 @@ impl Session {
         }
     }
 
-    /// The session as the fields of a write, with times as local wall times
-    /// in its zone: the base onto which a PATCH is laid.
-    pub fn as_input_object(&self, reference: &Reference) -> Map<String, Value> {
+    /// The session as fields of a write: local times in its zone, slugs
+    /// for its links; what a patch is laid over.
+    pub fn fields(&self, reference: &Reference) -> SessionFields {
         let zone = self.zone();
         let local = |t: NaiveDateTime| zone.at(t.and_utc()).local.format("%Y-%m-%dT%H:%M:%S").to_string();
         let instant =
             |t: Option<NaiveDateTime>| t.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-        let value = json!({
-            "title": self.row.title,
-            "summary": self.row.summary,
-            "description": self.row.description,
-            "kind": self.row.kind,
-            "format": self.row.format,
-            "time_zone": self.row.time_zone,
-            "starts_at": local(self.row.starts_at),
-            "ends_at": local(self.row.ends_at),
-            "capacity": self.row.capacity,
-            "waitlist": self.row.waitlist,
-            "regions": self.region_ids.iter().filter_map(|id| reference.region_by_id(*id)).map(|r| r.slug.clone()).collect::<Vec<_>>(),
-            "countries": self.countries,
-            "topics": self.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.slug.clone()).collect::<Vec<_>>(),
-            "language": self.row.language,
-            "requires_approval": self.row.requires_approval,
-            "registration_opens_at": instant(self.row.registration_opens_at),
-            "registration_closes_at": instant(self.row.registration_closes_at),
-            "location": self.row.location,
-            "join_url": self.row.join_url,
-            "status": self.row.status,
-            "questions": self.questions(),
-            "organising_region": self.row.organising_region_id.and_then(|id| reference.region_by_id(id)).map(|r| r.slug.clone()),
-        });
-        match value {
-            Value::Object(m) => m,
-            _ => Map::new(),
+        let r = &self.row;
+        let slugs = |ids: &[i32], slug: &dyn Fn(i32) -> Option<String>| ids.iter().filter_map(|id| slug(*id)).collect();
+        SessionFields {
+            title: Field::Given(r.title.clone()),
+            summary: Field::Given(r.summary.clone()),
+            description: Field::Given(r.description.clone()),
+            kind: Field::Given(r.kind.clone()),
+            format: Field::Given(r.format.clone()),
+            time_zone: Field::Given(r.time_zone.clone()),
+            starts_at: Field::Given(local(r.starts_at)),
+            ends_at: Field::Given(local(r.ends_at)),
+            capacity: r.capacity.map(i64::from).into(),
+            waitlist: Field::Given(r.waitlist),
+            regions: Field::Given(slugs(&self.region_ids, &|id| reference.region_by_id(id).map(|r| r.slug.clone()))),
+            countries: Field::Given(self.countries.clone()),
+            topics: Field::Given(slugs(&self.topic_ids, &|id| reference.topic_by_id(id).map(|t| t.slug.clone()))),
+            language: Field::Given(r.language.clone()),
+            requires_approval: Field::Given(r.requires_approval),
+            registration_opens_at: instant(r.registration_opens_at).into(),
+            registration_closes_at: instant(r.registration_closes_at).into(),
+            location: Field::Given(r.location.clone()),
+            join_url: Field::Given(r.join_url.clone()),
+            status: Field::Given(r.status.clone()),
+            questions: Field::Given(serde_json::to_value(self.questions()).unwrap_or_default()),
+            organising_region: r
+                .organising_region_id
+                .and_then(|id| reference.region_by_id(id))
+                .map(|r| r.slug.clone())
+                .into(),
+            unknown: Default::default(),
         }
+    }
+
+    /// The session's fields as the audit log keeps them.
+    pub fn audit_value(&self, reference: &Reference) -> Value {
+        serde_json::to_value(self.fields(reference)).unwrap_or_default()
     }
 }
 
@@ -266,7 +274,7 @@ pub fn insert(
         Some(row.id),
         None,
         &Value::Null,
-        &Value::Object(created.as_input_object(reference)),
+        &created.audit_value(reference),
     )?;
     Ok(row.id)
 }

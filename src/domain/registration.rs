@@ -175,7 +175,7 @@ impl RegistrationInput {
         let email = match r.raw_str("email", true).map(EmailAddress::parse) {
             Some(Ok(e)) => Some(e),
             Some(Err(m)) => {
-                r.errors.add("email", m);
+                r.errors().add("email", m);
                 None
             }
             None => None,
@@ -184,15 +184,15 @@ impl RegistrationInput {
         let position = r.text("position", TextRule { required: false, ..LINE });
         let country = r.raw_str("country", true).map(|c| c.trim().to_ascii_uppercase()).unwrap_or_default();
         if object.contains_key("country") && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase())) {
-            r.errors.add("country", Message::id("err-country-code"));
+            r.errors().add("country", Message::id("err-country-code"));
         }
         if !r.bool("consent", false) {
-            r.errors.add("consent", Message::id("err-consent"));
+            r.errors().add("consent", Message::id("err-consent"));
         }
         let zone = match r.raw_str("time_zone", false).map(str::trim).filter(|z| !z.is_empty()).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
             Some(Err(e)) => {
-                r.errors.add("time_zone", e);
+                r.errors().add("time_zone", e);
                 None
             }
             None => None,
@@ -202,14 +202,14 @@ impl RegistrationInput {
                 let lang = Lang::parse(tag);
                 if lang.is_none() {
                     let known: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-                    r.errors.add("language", Message::new("err-language", vec![("known", known.join(", ").into())]));
+                    r.errors().add("language", Message::new("err-language", vec![("known", known.join(", ").into())]));
                 }
                 lang.unwrap_or(page_lang)
             }
             None => page_lang,
         };
         let answers = object.get("answers").cloned();
-        let errors = r.errors;
+        let errors = r.into_errors();
         let input =
             email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers, lang });
         (input, errors)

@@ -2,8 +2,11 @@
 //! move for people in other zones because the series' own zone changes
 //! its clocks (the wall time in the series' zone stays put).
 
+use super::fields::{Field, FieldErrors};
 use super::zone::TimeZone;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, Utc};
+use serde::Deserialize;
+use utoipa::ToSchema;
 
 /// Most occurrences one series may have: a year of weekly sessions.
 pub const MAX_OCCURRENCES: usize = 52;
@@ -84,46 +87,64 @@ pub struct RepeatInput {
     pub until: Option<NaiveDate>,
 }
 
-/// Takes `repeat`, `count` and `until` out of a request's fields (the rest
-/// describe the first occurrence).
-pub fn parse_repeat(
-    fields: &mut serde_json::Map<String, serde_json::Value>,
-) -> Result<RepeatInput, super::fields::FieldErrors> {
-    use serde_json::Value;
-    let mut errors = super::fields::FieldErrors::default();
-    let repeat = match fields.remove("repeat") {
-        Some(Value::String(s)) => Repeat::parse(&s),
-        _ => None,
-    };
-    if repeat.is_none() {
-        errors.add("repeat", "must be weekly, fortnightly or monthly");
-    }
-    let count = match fields.remove("count") {
-        None | Some(Value::Null) => None,
-        Some(v) => match v.as_u64().filter(|n| (2..=MAX_OCCURRENCES as u64).contains(n)) {
-            Some(n) => Some(n as usize),
-            None => {
+/// How a new series repeats, as sent beside its first occurrence's fields.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct RepeatFields {
+    /// weekly, fortnightly or monthly
+    #[schema(value_type = String, example = "weekly", required = true)]
+    #[serde(default)]
+    pub repeat: Field<String>,
+    /// 2 to 52 occurrences; or give `until`.
+    #[schema(value_type = Option<i32>, minimum = 2, maximum = 52)]
+    #[serde(default)]
+    pub count: Field<u64>,
+    /// The last possible date, such as 2027-06-30.
+    #[schema(value_type = Option<String>, example = "2027-06-30")]
+    #[serde(default)]
+    pub until: Field<String>,
+}
+
+/// The body of a series create: the first occurrence's fields and how it repeats.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct SeriesFields {
+    #[serde(flatten)]
+    pub repeat: RepeatFields,
+    #[serde(flatten)]
+    pub session: super::session::SessionFields,
+}
+
+impl RepeatFields {
+    pub fn parse(&self) -> Result<RepeatInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let repeat = self.repeat.given().and_then(|s| Repeat::parse(s));
+        if repeat.is_none() {
+            errors.add("repeat", "must be weekly, fortnightly or monthly");
+        }
+        let count = match &self.count {
+            Field::Absent | Field::Null => None,
+            Field::Given(n) if (2..=MAX_OCCURRENCES as u64).contains(n) => Some(*n as usize),
+            Field::Given(_) | Field::Wrong(_) => {
                 errors.add("count", format!("must be a whole number from 2 to {MAX_OCCURRENCES}"));
                 None
             }
-        },
-    };
-    let until = match fields.remove("until") {
-        None | Some(Value::Null) => None,
-        Some(v) => match v.as_str().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()) {
-            Some(d) => Some(d),
-            None => {
-                errors.add("until", "must be a date such as 2027-06-30");
-                None
-            }
-        },
-    };
-    if count.is_none() && until.is_none() && errors.is_empty() {
-        errors.add("count", "give a count or an end date (until)");
-    }
-    match repeat {
-        Some(repeat) if errors.is_empty() => Ok(RepeatInput { repeat, count, until }),
-        _ => Err(errors),
+        };
+        let until = match &self.until {
+            Field::Absent | Field::Null => None,
+            f => match f.given().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()) {
+                Some(d) => Some(d),
+                None => {
+                    errors.add("until", "must be a date such as 2027-06-30");
+                    None
+                }
+            },
+        };
+        if count.is_none() && until.is_none() && errors.is_empty() {
+            errors.add("count", "give a count or an end date (until)");
+        }
+        match repeat {
+            Some(repeat) if errors.is_empty() => Ok(RepeatInput { repeat, count, until }),
+            _ => Err(errors),
+        }
     }
 }
 
@@ -210,6 +231,17 @@ fn human_minutes(m: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_series_body_splits_into_how_it_repeats_and_the_first_session() {
+        let body: SeriesFields = serde_json::from_value(serde_json::json!({
+            "repeat": "weekly", "count": 6, "title": "Biosafety", "colour": "red"}))
+        .expect("any object deserialises");
+        let how = body.repeat.parse().expect("valid repeat");
+        assert_eq!((how.repeat, how.count), (Repeat::Weekly, Some(6)));
+        assert_eq!(body.session.title, Field::Given("Biosafety".to_string()));
+        assert_eq!(body.session.unknown.keys().collect::<Vec<_>>(), ["colour"]);
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -1,11 +1,15 @@
-//! What a session is, as organisers describe it: parsed from a JSON object
-//! (API) into [`SessionInput`], whose times are already resolved to UTC.
+//! What a session is, as organisers describe it: the fields of a write
+//! ([`SessionFields`], from the API's JSON or the workspace form) checked
+//! into [`SessionInput`], whose times are already resolved to UTC.
 
-use super::fields::{FieldErrors, FieldReader, TextRule};
+use super::fields::{Check, Field, FieldErrors, TextRule};
 use super::questions::{Question, parse_questions};
 use super::zone::{TimeZone, parse_local};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
 
 macro_rules! text_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
@@ -64,30 +68,146 @@ impl SessionFormat {
     }
 }
 
-pub const FIELDS: &[&str] = &[
-    "title",
-    "summary",
-    "description",
-    "kind",
-    "format",
-    "time_zone",
-    "starts_at",
-    "ends_at",
-    "capacity",
-    "waitlist",
-    "regions",
-    "countries",
-    "topics",
-    "language",
-    "requires_approval",
-    "registration_opens_at",
-    "registration_closes_at",
-    "location",
-    "join_url",
-    "status",
-    "questions",
-    "organising_region",
-];
+// A session write as it arrives: the JSON body of a create or a PATCH,
+// the workspace form, the demo data, or a stored session laid under a
+// patch. This one struct is the wire format and its OpenAPI schema;
+// `SessionInput::parse` checks it, naming every bad field at once. Each
+// field is a `Field` so that a wrong type is one more named error, not a
+// serde failure that hides the rest.
+/// The fields of a session write. On create, `title`, `time_zone`,
+/// `starts_at` and `ends_at` are required; on PATCH every field is optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[schema(as = SessionWrite)]
+pub struct SessionFields {
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    #[serde(default)]
+    pub title: Field<String>,
+    #[schema(value_type = Option<String>, max_length = 500)]
+    #[serde(default)]
+    pub summary: Field<String>,
+    #[schema(value_type = Option<String>, max_length = 20000)]
+    #[serde(default)]
+    pub description: Field<String>,
+    /// webinar (default), training, meeting, exercise
+    #[schema(value_type = Option<String>, example = "webinar")]
+    #[serde(default)]
+    pub kind: Field<String>,
+    /// online (default), in_person, hybrid
+    #[schema(value_type = Option<String>)]
+    #[serde(default)]
+    pub format: Field<String>,
+    /// An IANA zone name.
+    #[schema(value_type = Option<String>, example = "Asia/Manila")]
+    #[serde(default)]
+    pub time_zone: Field<String>,
+    /// Local wall time in `time_zone`. A time in a spring-forward gap is refused; one in a fall-back fold takes the earlier instant.
+    #[schema(value_type = Option<String>, example = "2027-03-09T16:00")]
+    #[serde(default)]
+    pub starts_at: Field<String>,
+    #[schema(value_type = Option<String>, example = "2027-03-09T17:30")]
+    #[serde(default)]
+    pub ends_at: Field<String>,
+    /// null: unlimited
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 100000)]
+    #[serde(default)]
+    pub capacity: Field<i64>,
+    #[schema(value_type = Option<bool>)]
+    #[serde(default)]
+    pub waitlist: Field<bool>,
+    /// Region slugs; with `countries` both empty the session is open to all.
+    #[schema(value_type = Option<Vec<String>>)]
+    #[serde(default)]
+    pub regions: Field<Vec<String>>,
+    /// ISO alpha-2 codes.
+    #[schema(value_type = Option<Vec<String>>)]
+    #[serde(default)]
+    pub countries: Field<Vec<String>>,
+    /// Topic slugs.
+    #[schema(value_type = Option<Vec<String>>)]
+    #[serde(default)]
+    pub topics: Field<Vec<String>>,
+    /// A language tag; en by default.
+    #[schema(value_type = Option<String>, example = "en")]
+    #[serde(default)]
+    pub language: Field<String>,
+    #[schema(value_type = Option<bool>)]
+    #[serde(default)]
+    pub requires_approval: Field<bool>,
+    /// RFC 3339 instant, or a local wall time in `time_zone`.
+    #[schema(value_type = Option<String>)]
+    #[serde(default)]
+    pub registration_opens_at: Field<String>,
+    #[schema(value_type = Option<String>)]
+    #[serde(default)]
+    pub registration_closes_at: Field<String>,
+    #[schema(value_type = Option<String>, max_length = 300)]
+    #[serde(default)]
+    pub location: Field<String>,
+    /// An http or https address.
+    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[serde(default)]
+    pub join_url: Field<String>,
+    /// draft (default) or published; cancel with the cancel call.
+    #[schema(value_type = Option<String>)]
+    #[serde(default)]
+    pub status: Field<String>,
+    /// Up to 20 extra questions: `{key?, kind: short_text|long_text|single_choice|multiple_choice|checkbox, label, required?, choices?}`.
+    #[schema(value_type = Option<Vec<Object>>)]
+    #[serde(default)]
+    pub questions: Field<Value>,
+    /// Slug of the region that organises the session; its organisers may edit it.
+    #[schema(value_type = Option<String>)]
+    #[serde(default)]
+    pub organising_region: Field<String>,
+    /// Anything else, refused by name.
+    #[serde(flatten, skip_serializing)]
+    #[schema(ignore)]
+    pub unknown: BTreeMap<String, Value>,
+}
+
+impl SessionFields {
+    /// `self` with every field that `patch` mentions replaced.
+    pub fn overlay(self, patch: SessionFields) -> SessionFields {
+        SessionFields {
+            title: self.title.overlay(patch.title),
+            summary: self.summary.overlay(patch.summary),
+            description: self.description.overlay(patch.description),
+            kind: self.kind.overlay(patch.kind),
+            format: self.format.overlay(patch.format),
+            time_zone: self.time_zone.overlay(patch.time_zone),
+            starts_at: self.starts_at.overlay(patch.starts_at),
+            ends_at: self.ends_at.overlay(patch.ends_at),
+            capacity: self.capacity.overlay(patch.capacity),
+            waitlist: self.waitlist.overlay(patch.waitlist),
+            regions: self.regions.overlay(patch.regions),
+            countries: self.countries.overlay(patch.countries),
+            topics: self.topics.overlay(patch.topics),
+            language: self.language.overlay(patch.language),
+            requires_approval: self.requires_approval.overlay(patch.requires_approval),
+            registration_opens_at: self.registration_opens_at.overlay(patch.registration_opens_at),
+            registration_closes_at: self.registration_closes_at.overlay(patch.registration_closes_at),
+            location: self.location.overlay(patch.location),
+            join_url: self.join_url.overlay(patch.join_url),
+            status: self.status.overlay(patch.status),
+            questions: self.questions.overlay(patch.questions),
+            organising_region: self.organising_region.overlay(patch.organising_region),
+            unknown: patch.unknown,
+        }
+    }
+
+    /// The same fields without what each occurrence of a series keeps for
+    /// itself (its times and registration window), for "all future".
+    pub fn shared_by_series(self) -> SessionFields {
+        SessionFields {
+            starts_at: Field::Absent,
+            ends_at: Field::Absent,
+            time_zone: Field::Absent,
+            registration_opens_at: Field::Absent,
+            registration_closes_at: Field::Absent,
+            ..self
+        }
+    }
+}
 
 pub const MAX_CAPACITY: i64 = 100_000;
 const ONE_LINE: TextRule = TextRule { required: false, max_chars: 300, multiline: false };
@@ -126,20 +246,28 @@ pub struct SessionInput {
 impl SessionInput {
     /// Parses a whole session description. `allow_cancelled` is false for
     /// writes: cancelling has its own call, because it notifies people.
-    pub fn parse(object: &Map<String, Value>, allow_cancelled: bool) -> Result<Self, FieldErrors> {
-        let mut r = FieldReader::new(object, FIELDS);
-        let title = r.text("title", TextRule { required: true, max_chars: 200, multiline: false });
-        let summary = r.text("summary", TextRule { required: false, max_chars: 500, multiline: true });
-        let description = r.text("description", TextRule { required: false, max_chars: 20_000, multiline: true });
-        let kind = parse_enum(&mut r, "kind", SessionKind::parse, SessionKind::choices, Some(SessionKind::Webinar));
-        let format =
-            parse_enum(&mut r, "format", SessionFormat::parse, SessionFormat::choices, Some(SessionFormat::Online));
+    pub fn parse(f: &SessionFields, allow_cancelled: bool) -> Result<Self, FieldErrors> {
+        let mut r = Check::default();
+        r.unknown(f.unknown.keys());
+        let title = r.text("title", &f.title, TextRule { required: true, max_chars: 200, multiline: false });
+        let summary = r.text("summary", &f.summary, TextRule { required: false, max_chars: 500, multiline: true });
+        let description =
+            r.text("description", &f.description, TextRule { required: false, max_chars: 20_000, multiline: true });
+        let kind = parse_enum(&mut r, "kind", &f.kind, SessionKind::parse, SessionKind::choices, SessionKind::Webinar);
+        let format = parse_enum(
+            &mut r,
+            "format",
+            &f.format,
+            SessionFormat::parse,
+            SessionFormat::choices,
+            SessionFormat::Online,
+        );
         let status =
-            parse_enum(&mut r, "status", SessionStatus::parse, SessionStatus::choices, Some(SessionStatus::Draft));
+            parse_enum(&mut r, "status", &f.status, SessionStatus::parse, SessionStatus::choices, SessionStatus::Draft);
         if status == Some(SessionStatus::Cancelled) && !allow_cancelled {
             r.errors.add("status", "must be draft or published; cancel a session with its cancel action");
         }
-        let zone = match r.raw_str("time_zone", true).map(TimeZone::parse) {
+        let zone = match r.present("time_zone", &f.time_zone, true).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
             Some(Err(e)) => {
                 r.errors.add("time_zone", e);
@@ -147,33 +275,40 @@ impl SessionInput {
             }
             None => None,
         };
-        let starts_local = local_field(&mut r, "starts_at", true);
-        let ends_local = local_field(&mut r, "ends_at", true);
-        let capacity = r.opt_int("capacity", 0..=MAX_CAPACITY);
-        let waitlist = r.bool("waitlist", false);
-        let regions = r.codes("regions", 20);
-        let organising_region =
-            r.text("organising_region", TextRule { required: false, max_chars: 64, multiline: false });
+        let starts_local = local_field(&mut r, "starts_at", &f.starts_at);
+        let ends_local = local_field(&mut r, "ends_at", &f.ends_at);
+        let capacity = r.opt_int("capacity", &f.capacity, 0..=MAX_CAPACITY);
+        let waitlist = r.bool("waitlist", &f.waitlist, false);
+        let regions = r.codes("regions", &f.regions, 20);
+        let organising_region = r.text(
+            "organising_region",
+            &f.organising_region,
+            TextRule { required: false, max_chars: 64, multiline: false },
+        );
         let organising_region = (!organising_region.is_empty()).then_some(organising_region);
-        let countries: Vec<String> = r.codes("countries", 300).into_iter().map(|c| c.to_ascii_uppercase()).collect();
-        let topics = r.codes("topics", 30);
-        let language = r.text("language", TextRule { required: false, max_chars: 16, multiline: false });
+        let countries: Vec<String> =
+            r.codes("countries", &f.countries, 300).into_iter().map(|c| c.to_ascii_uppercase()).collect();
+        let topics = r.codes("topics", &f.topics, 30);
+        let language = r.text("language", &f.language, TextRule { required: false, max_chars: 16, multiline: false });
         let language = if language.is_empty() { "en".to_string() } else { language };
         if !language.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric())) {
             r.errors.add("language", "must be a language tag such as en, fr or pt-BR");
         }
-        let requires_approval = r.bool("requires_approval", false);
-        let opens = r.raw_str("registration_opens_at", false);
-        let closes = r.raw_str("registration_closes_at", false);
-        let location = r.text("location", ONE_LINE);
-        let join_url = r.text("join_url", TextRule { required: false, max_chars: 2000, multiline: false });
+        let requires_approval = r.bool("requires_approval", &f.requires_approval, false);
+        let opens = r.present("registration_opens_at", &f.registration_opens_at, false);
+        let closes = r.present("registration_closes_at", &f.registration_closes_at, false);
+        let location = r.text("location", &f.location, ONE_LINE);
+        let join_url = r.text("join_url", &f.join_url, TextRule { required: false, max_chars: 2000, multiline: false });
         if !(join_url.is_empty() || join_url.starts_with("https://") || join_url.starts_with("http://")) {
             r.errors.add("join_url", "must be an http or https address");
         }
 
         let mut notes = Vec::new();
         let mut errors = r.errors;
-        let questions = parse_questions(object.get("questions"), &mut errors);
+        let questions = match &f.questions {
+            Field::Given(v) | Field::Wrong(v) => parse_questions(Some(v), &mut errors),
+            Field::Absent | Field::Null => Vec::new(),
+        };
         let mut resolve = |field: &str, local: Option<NaiveDateTime>, zone: &TimeZone| {
             local.and_then(|l| match zone.resolve(l) {
                 Ok(res) => {
@@ -243,28 +378,39 @@ impl SessionInput {
     }
 }
 
+impl TryFrom<&SessionFields> for SessionInput {
+    type Error = FieldErrors;
+
+    /// A write: a session cannot be cancelled through its fields.
+    fn try_from(fields: &SessionFields) -> Result<Self, FieldErrors> {
+        SessionInput::parse(fields, false)
+    }
+}
+
 fn parse_enum<T: Copy>(
-    r: &mut FieldReader<'_>,
-    field: &str,
+    r: &mut Check,
+    name: &str,
+    field: &Field<String>,
     parse: fn(&str) -> Option<T>,
     choices: fn() -> String,
-    default: Option<T>,
+    default: T,
 ) -> Option<T> {
-    match r.raw_str(field, default.is_none()) {
-        None => default,
+    match r.present(name, field, false) {
+        None => Some(default),
         Some(s) => parse(s.trim()).or_else(|| {
-            r.errors.add(field, format!("must be one of: {}", choices()));
+            r.errors.add(name, format!("must be one of: {}", choices()));
             None
         }),
     }
 }
 
-fn local_field(r: &mut FieldReader<'_>, field: &str, required: bool) -> Option<NaiveDateTime> {
-    let text = r.raw_str(field, required)?;
+/// A required wall time.
+fn local_field(r: &mut Check, name: &str, field: &Field<String>) -> Option<NaiveDateTime> {
+    let text = r.present(name, field, true)?;
     match parse_local(text) {
         Ok(l) => Some(l),
         Err(e) => {
-            r.errors.add(field, e);
+            r.errors.add(name, e);
             None
         }
     }
@@ -355,7 +501,7 @@ mod tests {
     use serde_json::json;
 
     fn parse(v: Value) -> Result<SessionInput, FieldErrors> {
-        SessionInput::parse(v.as_object().expect("object"), false)
+        SessionInput::parse(&serde_json::from_value(v).expect("fields"), false)
     }
 
     #[test]
@@ -376,6 +522,22 @@ mod tests {
         for f in ["title", "time_zone", "starts_at", "capacity", "kind", "colour"] {
             assert!(e.0.contains_key(f), "{f} not reported in {e:?}");
         }
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named_and_a_patch_can_clear_a_field() {
+        let fields: SessionFields = serde_json::from_value(json!({"title": 7, "capacity": "ten", "waitlist": "yes",
+            "regions": [1], "time_zone": "UTC", "starts_at": "2027-03-09T16:00", "ends_at": "2027-03-09T17:00"}))
+        .expect("any object deserialises");
+        let e = SessionInput::try_from(&fields).expect_err("invalid");
+        for f in ["title", "capacity", "waitlist", "regions"] {
+            assert!(e.0.contains_key(f), "{f} not reported in {e:?}");
+        }
+        let stored = SessionFields { title: Field::Given("T".into()), capacity: Field::Given(40), ..fields };
+        let patch: SessionFields = serde_json::from_value(json!({"capacity": null})).expect("patch");
+        let merged = stored.overlay(patch);
+        assert_eq!(merged.capacity, Field::Null);
+        assert_eq!(merged.title, Field::Given("T".into()));
     }
 
     #[test]

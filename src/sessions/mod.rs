@@ -11,9 +11,9 @@ use crate::db::sessions::{self as store, Session};
 use crate::db::{self, DbConn, audit, registrations, write_transaction};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
-use crate::domain::session::{SessionInput, SessionStatus, Standing, check_update};
+use crate::domain::session::{SessionFields, SessionInput, SessionStatus, Standing, check_update};
 use crate::registrations::RegistrationError;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 /// Why a change to a session did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +76,7 @@ pub fn update(
     conn: &mut DbConn,
     reference: &Reference,
     id: i32,
-    patch: &Map<String, Value>,
+    patch: &SessionFields,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<(Session, Vec<String>), SessionError> {
@@ -89,7 +89,7 @@ pub fn update_in(
     conn: &mut DbConn,
     reference: &Reference,
     id: i32,
-    patch: &Map<String, Value>,
+    patch: &SessionFields,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<(Session, Vec<String>), SessionError> {
@@ -97,13 +97,10 @@ pub fn update_in(
     if current.status() == SessionStatus::Cancelled {
         return Err(SessionError::Conflict("this session is cancelled and can no longer be changed".into()));
     }
-    let mut merged = current.as_input_object(reference);
     // A new zone without new times keeps the wall times: organisers
     // think "16:00 in Manila", not "08:00 UTC".
-    for (k, v) in patch {
-        merged.insert(k.clone(), v.clone());
-    }
-    let input = SessionInput::parse(&merged, false).map_err(SessionError::Invalid)?;
+    let merged = current.fields(reference).overlay(patch.clone());
+    let input = SessionInput::try_from(&merged).map_err(SessionError::Invalid)?;
     let links = store::links(reference, &input).map_err(SessionError::Invalid)?;
     let standing = Standing {
         status: current.status(),
@@ -114,8 +111,8 @@ pub fn update_in(
     let calendar_change = input.calendar_facts() != current.calendar_facts();
     store::apply(conn, id, &input, &links, current.row.sequence + i32::from(calendar_change))?;
     let session = store::find(conn, id)?.ok_or(SessionError::NotFound)?;
-    let before = Value::Object(current.as_input_object(reference));
-    let after = Value::Object(session.as_input_object(reference));
+    let before = current.audit_value(reference);
+    let after = session.audit_value(reference);
     if audit::difference(&before, &after).as_object().is_some_and(|c| !c.is_empty()) {
         audit::record(conn, actor, "session.update", Some(id), None, &before, &after)?;
     }
@@ -166,15 +163,7 @@ pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: i32, actor: &s
                 "Only a draft nobody has registered for can be deleted; cancel it instead.".into(),
             ));
         }
-        audit::record(
-            conn,
-            actor,
-            "session.delete",
-            None,
-            None,
-            &Value::Object(current.as_input_object(reference)),
-            &Value::Null,
-        )?;
+        audit::record(conn, actor, "session.delete", None, None, &current.audit_value(reference), &Value::Null)?;
         store::delete(conn, id)?;
         Ok(())
     })

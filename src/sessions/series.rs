@@ -13,7 +13,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::scope::Scope;
 use crate::domain::series::{self as rules, RepeatInput};
-use crate::domain::session::{SessionInput, SessionStatus};
+use crate::domain::session::{SessionFields, SessionInput, SessionStatus};
 use crate::domain::zone::TimeZone;
 use serde_json::json;
 
@@ -89,14 +89,16 @@ pub fn update_future(
     conn: &mut DbConn,
     reference: &Reference,
     id: i32,
-    patch: &serde_json::Map<String, serde_json::Value>,
+    patch: &SessionFields,
     scope: &Scope,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<Vec<Session>, SessionError> {
     let mut errors = FieldErrors::default();
-    for field in ["starts_at", "ends_at", "time_zone"] {
-        if patch.contains_key(field) {
+    for (field, value) in
+        [("starts_at", &patch.starts_at), ("ends_at", &patch.ends_at), ("time_zone", &patch.time_zone)]
+    {
+        if !value.is_absent() {
             errors.add(field, "change the time of each occurrence on its own session");
         }
     }

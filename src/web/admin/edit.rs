@@ -8,10 +8,12 @@ use super::Staff;
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as store, Session};
+use crate::domain::fields::Field;
 use crate::domain::fields::FieldErrors;
 use crate::domain::lang::Lang;
 use crate::domain::message::Message;
-use crate::domain::session::{SessionInput, SessionStatus};
+use crate::domain::series::{RepeatFields, RepeatInput};
+use crate::domain::session::{SessionFields, SessionInput, SessionStatus};
 use crate::error::{AppError, PageError};
 use crate::web::csrf::{self, CsrfForm, Fields};
 use crate::web::public::{Chrome, Viewer, render_status};
@@ -19,7 +21,7 @@ use crate::web::{State, blocking};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use std::collections::HashMap;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -99,40 +101,35 @@ impl Values {
 
     /// The stored session as form values (local times in its zone).
     fn from_session(s: &Session, reference: &Reference) -> Self {
-        let o = s.as_input_object(reference);
-        let text = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-        let list = |k: &str| {
-            o.get(k)
-                .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
-                .unwrap_or_default()
-        };
+        let f = s.fields(reference);
+        let text = |f: &Field<String>| f.given().cloned().unwrap_or_default();
+        let list = |f: &Field<Vec<String>>| f.given().cloned().unwrap_or_default();
         let zone = s.zone();
         let local = |t: Option<chrono::NaiveDateTime>| {
             t.map(|t| zone.at(t.and_utc()).local.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
         };
         Self {
-            title: text("title"),
-            summary: text("summary"),
-            description: text("description"),
-            kind: text("kind"),
-            format: text("format"),
-            time_zone: text("time_zone"),
+            title: text(&f.title),
+            summary: text(&f.summary),
+            description: text(&f.description),
+            kind: text(&f.kind),
+            format: text(&f.format),
+            time_zone: text(&f.time_zone),
             starts_at: local(Some(s.row.starts_at)),
             ends_at: local(Some(s.row.ends_at)),
             capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_default(),
             waitlist: s.row.waitlist,
-            regions: list("regions"),
-            countries: list("countries").join(", "),
-            topics: list("topics"),
-            language: text("language"),
+            regions: list(&f.regions),
+            countries: list(&f.countries).join(", "),
+            topics: list(&f.topics),
+            language: text(&f.language),
             requires_approval: s.row.requires_approval,
             registration_opens_at: local(s.row.registration_opens_at),
             registration_closes_at: local(s.row.registration_closes_at),
-            location: text("location"),
-            join_url: text("join_url"),
-            status: text("status"),
-            organising_region: text("organising_region"),
+            location: text(&f.location),
+            join_url: text(&f.join_url),
+            status: text(&f.status),
+            organising_region: text(&f.organising_region),
             questions: serde_json::to_string_pretty(&s.questions()).unwrap_or_else(|_| "[]".into()),
             repeat: String::new(),
             count: String::new(),
@@ -142,54 +139,83 @@ impl Values {
     }
 
     /// How the series repeats, when one was asked for.
-    fn repeat(&self) -> Option<Result<crate::domain::series::RepeatInput, FieldErrors>> {
+    fn repeat(&self) -> Option<Result<RepeatInput, FieldErrors>> {
         if self.repeat.is_empty() {
             return None;
         }
-        let count = match self.count.as_str() {
-            "" => Value::Null,
-            c => c.parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(0)),
+        let count = match self.count.trim() {
+            "" => Field::Null,
+            c => c.parse::<u64>().map_or_else(|_| Field::Wrong(Value::String(c.into())), Field::Given),
         };
-        let until = if self.until.is_empty() { Value::Null } else { Value::String(self.until.clone()) };
-        let mut fields = Map::from_iter([
-            ("repeat".to_string(), Value::String(self.repeat.clone())),
-            ("count".to_string(), count),
-            ("until".to_string(), until),
-        ]);
-        Some(crate::domain::series::parse_repeat(&mut fields))
+        let until = if self.until.is_empty() { Field::Null } else { Field::Given(self.until.clone()) };
+        Some(RepeatFields { repeat: Field::Given(self.repeat.clone()), count, until }.parse())
     }
 
-    /// The JSON object the API would take, so one parser checks both.
-    fn to_object(&self) -> Result<Map<String, Value>, FieldErrors> {
-        let opt = |v: &str| if v.is_empty() { Value::Null } else { Value::String(v.to_string()) };
-        let capacity = match self.capacity.as_str() {
-            "" => Value::Null,
-            c => c
-                .parse::<i64>()
-                .map(Value::from)
-                .map_err(|_| FieldErrors::single("capacity", "must be a whole number, or empty for unlimited"))?,
+    /// The fields of the write the API would take, so one parser checks
+    /// both; with what only a form can get wrong (a number or a list of
+    /// questions that does not read).
+    fn to_fields(&self) -> (SessionFields, FieldErrors) {
+        let mut errors = FieldErrors::default();
+        let text = |v: &str| Field::Given(v.to_string());
+        let opt = |v: &str| if v.is_empty() { Field::Null } else { Field::Given(v.to_string()) };
+        let capacity = match self.capacity.trim() {
+            "" => Field::Null,
+            c => c.parse::<i64>().map(Field::Given).unwrap_or_else(|_| {
+                errors.add("capacity", "must be a whole number, or empty for unlimited");
+                Field::Null
+            }),
         };
-        let questions = match self.questions.as_str() {
-            "" => json!([]),
-            q => serde_json::from_str::<Value>(q)
-                .map_err(|e| FieldErrors::single("questions", format!("must be a JSON list of questions: {e}")))?,
+        let questions = match self.questions.trim() {
+            "" => Field::Given(Value::Array(Vec::new())),
+            q => serde_json::from_str::<Value>(q).map(Field::Given).unwrap_or_else(|e| {
+                errors.add("questions", format!("must be a JSON list of questions: {e}"));
+                Field::Null
+            }),
         };
-        let countries: Vec<String> =
+        let countries =
             self.countries.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
-        let value = json!({
-            "title": self.title, "summary": self.summary, "description": self.description,
-            "kind": self.kind, "format": self.format, "time_zone": self.time_zone,
-            "starts_at": self.starts_at, "ends_at": self.ends_at, "capacity": capacity,
-            "waitlist": self.waitlist, "regions": self.regions, "countries": countries, "topics": self.topics,
-            "language": self.language, "requires_approval": self.requires_approval,
-            "registration_opens_at": opt(&self.registration_opens_at),
-            "registration_closes_at": opt(&self.registration_closes_at),
-            "location": self.location, "join_url": self.join_url, "status": self.status,
-            "organising_region": opt(&self.organising_region), "questions": questions,
-        });
-        match value {
-            Value::Object(m) => Ok(m),
-            _ => Ok(Map::new()),
+        let fields = SessionFields {
+            title: text(&self.title),
+            summary: text(&self.summary),
+            description: text(&self.description),
+            kind: text(&self.kind),
+            format: text(&self.format),
+            time_zone: text(&self.time_zone),
+            starts_at: text(&self.starts_at),
+            ends_at: text(&self.ends_at),
+            capacity,
+            waitlist: Field::Given(self.waitlist),
+            regions: Field::Given(self.regions.clone()),
+            countries: Field::Given(countries),
+            topics: Field::Given(self.topics.clone()),
+            language: text(&self.language),
+            requires_approval: Field::Given(self.requires_approval),
+            registration_opens_at: opt(&self.registration_opens_at),
+            registration_closes_at: opt(&self.registration_closes_at),
+            location: text(&self.location),
+            join_url: text(&self.join_url),
+            status: text(&self.status),
+            questions,
+            organising_region: opt(&self.organising_region),
+            unknown: Default::default(),
+        };
+        (fields, errors)
+    }
+
+    /// The form checked whole: what the person may organise, what the form
+    /// itself got wrong and what the parser says, all at once.
+    fn check(&self, staff: &Staff, reference: &Reference, allow_cancelled: bool) -> Result<SessionInput, FieldErrors> {
+        let (fields, mut errors) = self.to_fields();
+        if let Err(e) = check_organiser(staff, reference, &self.organising_region) {
+            errors.merge(e);
+        }
+        match SessionInput::parse(&fields, allow_cancelled) {
+            Ok(input) if errors.is_empty() => Ok(input),
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.merge(e);
+                Err(errors)
+            }
         }
     }
 }
@@ -267,42 +293,55 @@ fn organising_choices(staff: &Staff, reference: &Reference, lang: Lang) -> Vec<(
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render(
-    req: &HttpRequest,
-    state: &State,
-    staff: &Staff,
+/// The session form of one person, for one session (or a new one): it
+/// renders itself as the response, 200 when it has nothing to complain
+/// about and 422 when it names bad fields.
+struct Editor<'a> {
+    req: &'a HttpRequest,
+    state: &'a State,
+    staff: &'a Staff,
+    /// None: a new session.
     id: Option<i32>,
-    v: Values,
-    errors: FieldErrors,
-    above: Above,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let reference = state.reference();
-    let empty = HashMap::new();
-    let viewer = Viewer::from_request(req, &empty, crate::domain::zone::TimeZone::utc());
-    let token = csrf::token(req)?;
-    let (confirm, preview) = match above {
-        Above::Nothing => (None, None),
-        Above::Confirm(c) => (Some(c), None),
-        Above::Preview(p) => (None, Some(p)),
-    };
-    let page = FormPage {
-        chrome: Chrome::new(&viewer, &reference, &empty),
-        csrf: token.value.clone(),
-        email: staff.email.clone(),
-        id,
-        v,
-        errors,
-        organising: organising_choices(staff, &reference, viewer.lang),
-        admin: staff.admin,
-        reference: &reference,
-        confirm,
-        preview,
-        kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
-        formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
-    };
-    render_status(&page, status, [token.cookie])
+}
+
+impl Editor<'_> {
+    fn show(&self, v: Values, errors: FieldErrors, above: Above) -> Result<HttpResponse, PageError> {
+        let reference = self.state.reference();
+        let empty = HashMap::new();
+        let viewer = Viewer::from_request(self.req, &empty, crate::domain::zone::TimeZone::utc());
+        let token = csrf::token(self.req)?;
+        let (confirm, preview) = match above {
+            Above::Nothing => (None, None),
+            Above::Confirm(c) => (Some(c), None),
+            Above::Preview(p) => (None, Some(p)),
+        };
+        let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        let page = FormPage {
+            chrome: Chrome::new(&viewer, &reference, &empty),
+            csrf: token.value.clone(),
+            email: self.staff.email.clone(),
+            id: self.id,
+            v,
+            errors,
+            organising: organising_choices(self.staff, &reference, viewer.lang),
+            admin: self.staff.admin,
+            reference: &reference,
+            confirm,
+            preview,
+            kinds: crate::domain::session::SessionKind::ALL.iter().map(|k| k.as_str()).collect(),
+            formats: crate::domain::session::SessionFormat::ALL.iter().map(|f| f.as_str()).collect(),
+        };
+        render_status(&page, status, [token.cookie])
+    }
+
+    /// The form again with the fields a write refused, or where it leads.
+    fn outcome(&self, v: Values, result: Result<HttpResponse, AppError>) -> Result<HttpResponse, PageError> {
+        match result {
+            Ok(done) => Ok(done),
+            Err(AppError::Validation(errors)) => self.show(v, errors, Above::Nothing),
+            Err(e) => Err(e.into()),
+        }
+    }
 }
 
 /// An organiser may only organise for their own regions.
@@ -348,65 +387,58 @@ async fn new_form(
         v.organising_region =
             organising_choices(&staff, &reference, Lang::En).first().map(|(slug, _)| slug.clone()).unwrap_or_default();
     }
-    render(&req, &state, &staff, None, v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
+    Editor { req: &req, state: &state, staff: &staff, id: None }.show(v, FieldErrors::default(), Above::Nothing)
 }
 
 async fn create(req: HttpRequest, state: State, staff: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
+    let editor = Editor { req: &req, state: &state, staff: &staff, id: None };
     let v = Values::from_form(&form);
-    let reference = state.reference();
-    let parsed = check_organiser(&staff, &reference, &v.organising_region)
-        .and_then(|_| v.to_object())
-        .and_then(|o| SessionInput::parse(&o, false));
-    let input = match parsed {
-        Ok(i) => i,
-        Err(errors) => {
-            return render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY);
+    let (input, repeat) = match (v.check(&staff, &state.reference(), false), v.repeat().transpose()) {
+        (Ok(input), Ok(repeat)) => (input, repeat),
+        (input, repeat) => {
+            let mut errors = input.err().unwrap_or_default();
+            errors.merge(repeat.err().unwrap_or_default());
+            return editor.show(v, errors, Above::Nothing);
         }
-    };
-    let repeat = match v.repeat() {
-        Some(Err(errors)) => {
-            return render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-        Some(Ok(r)) => Some(r),
-        None => None,
     };
     if form.get("preview") == "yes" {
-        let above = Above::Preview(FormPreview::new(&input));
-        return render(&req, &state, &staff, None, v, FieldErrors::default(), above, StatusCode::OK);
+        return editor.show(v, FieldErrors::default(), Above::Preview(FormPreview::new(&input)));
     }
     let actor = staff.actor();
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        match repeat {
-            None => crate::sessions::create(conn, &reference, &input, false, &actor)
-                .map(|s| (s.id(), None))
-                .map_err(AppError::from),
-            Some(how) => crate::sessions::series::create(conn, &reference, &input, &how, &actor)
-                .map_err(AppError::from)
-                .and_then(|c| {
-                    let first = c.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
-                    let count = ("count", c.sessions.len().into());
-                    // The warnings name dates and zones; they stay in English.
-                    let said = if c.warnings.is_empty() {
-                        Message::new("ws-done-series", vec![count])
-                    } else {
-                        Message::new("ws-done-series-warnings", vec![count, ("warnings", c.warnings.join(" ").into())])
-                    };
-                    Ok((first, Some(said)))
-                }),
-        }
+        create_in(conn, &reference, &input, repeat, &actor)
     })
     .await;
-    match result {
-        Ok((id, said)) => Ok(match said {
-            Some(said) => super::registrations::back(&state, id, said),
-            None => crate::web::see_other(&format!("/admin/sessions/{id}")),
-        }),
-        Err(AppError::Validation(errors)) => {
-            render(&req, &state, &staff, None, v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
-        }
-        Err(e) => Err(e.into()),
-    }
+    let done = result.map(|(id, said)| match said {
+        Some(said) => super::registrations::back(&state, id, said),
+        None => crate::web::see_other(&format!("/admin/sessions/{id}")),
+    });
+    editor.outcome(v, done)
+}
+
+/// A new session, or a new series and its first session with what to say
+/// about it.
+fn create_in(
+    conn: &mut crate::db::DbConn,
+    reference: &Reference,
+    input: &SessionInput,
+    repeat: Option<RepeatInput>,
+    actor: &str,
+) -> Result<(i32, Option<Message>), AppError> {
+    let Some(how) = repeat else {
+        return Ok((crate::sessions::create(conn, reference, input, false, actor)?.id(), None));
+    };
+    let created = crate::sessions::series::create(conn, reference, input, &how, actor)?;
+    let first = created.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
+    let count = ("count", created.sessions.len().into());
+    // The warnings name dates and zones; they stay in English.
+    let said = if created.warnings.is_empty() {
+        Message::new("ws-done-series", vec![count])
+    } else {
+        Message::new("ws-done-series-warnings", vec![count, ("warnings", created.warnings.join(" ").into())])
+    };
+    Ok((first, Some(said)))
 }
 
 /// A session this person may manage, by the id in its path.
@@ -426,7 +458,11 @@ async fn edit_form(
 ) -> Result<HttpResponse, PageError> {
     let session = load(&state, &staff, &id).await?;
     let v = Values::from_session(&session, &state.reference());
-    render(&req, &state, &staff, Some(session.id()), v, FieldErrors::default(), Above::Nothing, StatusCode::OK)
+    Editor { req: &req, state: &state, staff: &staff, id: Some(session.id()) }.show(
+        v,
+        FieldErrors::default(),
+        Above::Nothing,
+    )
 }
 
 async fn save(
@@ -437,79 +473,72 @@ async fn save(
     form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     let session = load(&state, &staff, &id).await?;
+    let editor = Editor { req: &req, state: &state, staff: &staff, id: Some(session.id()) };
     let v = Values::from_form(&form);
-    let reference = state.reference();
-    let id = session.id();
-    let patch = match check_organiser(&staff, &reference, &v.organising_region)
-        .and_then(|_| v.to_object())
-        .and_then(|o| SessionInput::parse(&o, session.status() == SessionStatus::Cancelled).map(|i| (o, i)))
-    {
-        Ok((p, input)) if form.get("preview") == "yes" => {
-            let _ = p;
-            let above = Above::Preview(FormPreview::new(&input));
-            return render(&req, &state, &staff, Some(id), v, FieldErrors::default(), above, StatusCode::OK);
-        }
-        Ok((p, _)) => p,
-        Err(errors) => {
-            return render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY);
-        }
+    let input = match v.check(&staff, &state.reference(), session.status() == SessionStatus::Cancelled) {
+        Ok(input) => input,
+        Err(errors) => return editor.show(v, errors, Above::Nothing),
     };
+    if form.get("preview") == "yes" {
+        return editor.show(v, FieldErrors::default(), Above::Preview(FormPreview::new(&input)));
+    }
+    let patch = v.to_fields().0;
     if form.get("all_future") == "on"
         && let Some(series_id) = session.row.series_id
     {
-        // What each occurrence keeps for itself: its times and window.
-        let mut shared = patch;
-        for own in ["starts_at", "ends_at", "time_zone", "registration_opens_at", "registration_closes_at"] {
-            shared.remove(own);
-        }
-        let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
-        let result = blocking(&state.pool, move |conn| {
-            let reference = Reference::load(conn)?;
-            crate::sessions::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
-                .map_err(AppError::from)
-        })
-        .await;
-        return match result {
-            Ok(changed) => {
-                state.mail_queued();
-                Ok(super::registrations::back(
-                    &state,
-                    id,
-                    Message::new("ws-done-future", vec![("count", changed.len().into())]),
-                ))
-            }
-            Err(AppError::Validation(errors)) => {
-                render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
-            }
-            Err(e) => Err(e.into()),
-        };
+        let done = save_future(&state, &staff, session.id(), series_id, patch.shared_by_series()).await;
+        return editor.outcome(v, done);
     }
-    let before = Values::from_session(&session, &reference);
-    let moves = (&before.starts_at, &before.ends_at, &before.time_zone) != (&v.starts_at, &v.ends_at, &v.time_zone);
-    if moves && form.get("confirm") != "yes" {
-        let people =
-            blocking(&state.pool, move |conn| Ok::<_, PageError>(registration_store::active(conn, id)?.len())).await?;
-        if people > 0 {
-            let above = Above::Confirm(Confirm { people });
-            return render(&req, &state, &staff, Some(id), v, FieldErrors::default(), above, StatusCode::OK);
-        }
+    if form.get("confirm") != "yes"
+        && let Some(people) = people_to_tell_of_a_move(&state, &session, &v).await?
+    {
+        return editor.show(v, FieldErrors::default(), Above::Confirm(Confirm { people }));
     }
-    let (notifier, actor) = (state.composer.clone(), staff.actor());
+    let (notifier, actor, id) = (state.composer.clone(), staff.actor(), session.id());
     let result = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
         crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
     })
     .await;
-    match result {
-        Ok(_) => {
-            state.mail_queued();
-            Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
-        }
-        Err(AppError::Validation(errors)) => {
-            render(&req, &state, &staff, Some(id), v, errors, Above::Nothing, StatusCode::UNPROCESSABLE_ENTITY)
-        }
-        Err(e) => Err(e.into()),
+    let done = result.map(|_| {
+        state.mail_queued();
+        crate::web::see_other(&format!("/admin/sessions/{id}"))
+    });
+    editor.outcome(v, done)
+}
+
+/// "Apply to all future occurrences": the shared fields of every occurrence
+/// that has not started, within the person's scope, all or none.
+async fn save_future(
+    state: &State,
+    staff: &Staff,
+    id: i32,
+    series_id: i32,
+    shared: SessionFields,
+) -> Result<HttpResponse, AppError> {
+    let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
+    let changed = blocking(&state.pool, move |conn| {
+        let reference = Reference::load(conn)?;
+        crate::sessions::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
+            .map_err(AppError::from)
+    })
+    .await?;
+    state.mail_queued();
+    let said = Message::new("ws-done-future", vec![("count", changed.len().into())]);
+    Ok(super::registrations::back(state, id, said))
+}
+
+/// How many people a change of time would tell, when it is one: the form
+/// asks for a confirmation first.
+async fn people_to_tell_of_a_move(state: &State, session: &Session, v: &Values) -> Result<Option<usize>, PageError> {
+    let before = Values::from_session(session, &state.reference());
+    if (&before.starts_at, &before.ends_at, &before.time_zone) == (&v.starts_at, &v.ends_at, &v.time_zone) {
+        return Ok(None);
     }
+    let id = session.id();
+    let people =
+        blocking(&state.pool, move |conn| Ok::<_, PageError>(registration_store::active(conn, id)?.len())).await?;
+    Ok((people > 0).then_some(people))
 }
 
 async fn publish(
@@ -522,7 +551,8 @@ async fn publish(
     let (notifier, actor) = (state.composer.clone(), staff.actor());
     blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
-        let patch = Map::from_iter([("status".to_string(), json!("published"))]);
+        let patch =
+            SessionFields { status: Field::Given(SessionStatus::Published.as_str().into()), ..Default::default() };
         crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
     })
     .await?;

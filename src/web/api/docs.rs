@@ -10,55 +10,6 @@ use std::collections::BTreeMap;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-/// The fields of a session write. On create, `title`, `time_zone`,
-/// `starts_at` and `ends_at` are required; on PATCH every field is optional.
-#[allow(dead_code)]
-#[derive(ToSchema)]
-pub struct SessionWrite {
-    #[schema(min_length = 1, max_length = 200)]
-    title: Option<String>,
-    #[schema(max_length = 500)]
-    summary: Option<String>,
-    #[schema(max_length = 20000)]
-    description: Option<String>,
-    #[schema(example = "webinar")]
-    /// webinar (default), training, meeting, exercise
-    kind: Option<String>,
-    /// online (default), in_person, hybrid
-    format: Option<String>,
-    #[schema(example = "Asia/Manila")]
-    time_zone: Option<String>,
-    /// Local wall time in `time_zone`. A time in a spring-forward gap is refused; one in a fall-back fold takes the earlier instant.
-    #[schema(example = "2027-03-09T16:00")]
-    starts_at: Option<String>,
-    #[schema(example = "2027-03-09T17:30")]
-    ends_at: Option<String>,
-    /// null: unlimited
-    #[schema(minimum = 0, maximum = 100000)]
-    capacity: Option<i32>,
-    waitlist: Option<bool>,
-    /// Slug of the region that organises the session; its organisers may edit it.
-    organising_region: Option<String>,
-    /// Region slugs; with `countries` both empty the session is open to all.
-    regions: Option<Vec<String>>,
-    /// ISO alpha-2 codes.
-    countries: Option<Vec<String>>,
-    topics: Option<Vec<String>>,
-    #[schema(example = "en")]
-    language: Option<String>,
-    requires_approval: Option<bool>,
-    /// RFC 3339 instant, or a local wall time in `time_zone`.
-    registration_opens_at: Option<String>,
-    registration_closes_at: Option<String>,
-    location: Option<String>,
-    join_url: Option<String>,
-    /// draft (default) or published; cancel with the cancel call.
-    status: Option<String>,
-    /// Up to 20 extra questions: `{key?, kind: short_text|long_text|single_choice|multiple_choice|checkbox, label, required?, choices?}`.
-    #[schema(value_type = Option<Vec<Object>>)]
-    questions: Option<Vec<serde_json::Value>>,
-}
-
 /// RFC 9457 problem details.
 #[allow(dead_code)]
 #[derive(Serialize, ToSchema)]
@@ -148,7 +99,7 @@ impl Modify for BearerAuth {
         super::reference::list_countries,
         super::reference::list_topics,
     ),
-    components(schemas(SessionOut, SeriesOut, SessionWrite, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
+    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
     modifiers(&BearerAuth, &ProblemResponses)
 )]
 struct ApiDoc;

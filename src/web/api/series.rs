@@ -1,11 +1,12 @@
 //! `/api/v1/series`: create a recurring series, and read one back.
 
 use super::sessions::SessionOut;
-use super::{object, require_token, token};
+use super::{require_token, token};
 use crate::db::reference::Reference;
 use crate::db::series as store;
 use crate::domain::fields::FieldErrors;
-use crate::domain::session::SessionInput;
+use crate::domain::series::SeriesFields;
+use crate::domain::session::{SessionFields, SessionInput};
 use crate::error::AppError;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -54,27 +55,22 @@ fn series_out(
 /// first occurrence, plus `repeat` and `count` or `until`. Every occurrence
 /// keeps the first one's wall time in `time_zone`.
 #[utoipa::path(post, path = "/api/v1/series", tag = "series",
-    request_body(content = Object, description = "the fields of a session (see SessionWrite) for the first occurrence, plus `repeat` (weekly, fortnightly, monthly), and `count` (2 to 52) or `until` (a date)"),
+    request_body(content = SeriesFields, description = "the fields of a session for the first occurrence, plus `repeat` (weekly, fortnightly, monthly), and `count` (2 to 52) or `until` (a date)"),
     responses((status = 201, body = SeriesOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 422, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
 pub async fn create_series(
     req: HttpRequest,
     state: State,
-    body: web::Json<serde_json::Value>,
+    body: web::Json<SeriesFields>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
-    let mut fields = object(body.into_inner())?;
-    let how = crate::domain::series::parse_repeat(&mut fields);
-    let input = SessionInput::parse(&fields, false);
-    let (how, input) = match (how, input) {
+    let (how, input) = match (body.repeat.parse(), SessionInput::try_from(&body.session)) {
         (Ok(h), Ok(i)) => (h, i),
         (h, i) => {
             let mut errors = FieldErrors::default();
             for e in [h.err(), i.err()].into_iter().flatten() {
-                for (field, message) in e.0 {
-                    errors.add(&field, message);
-                }
+                errors.merge(e);
             }
             return Err(AppError::Validation(errors));
         }
@@ -121,7 +117,7 @@ pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -
 /// those on each session). All occurrences change, or none.
 #[utoipa::path(patch, path = "/api/v1/series/{id}", tag = "series",
     params(("id" = i32, Path, description = "series id")),
-    request_body = crate::web::api::docs::SessionWrite,
+    request_body = SessionFields,
     responses((status = 200, body = SeriesOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 404, body = crate::web::api::docs::Problem), (status = 422, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
@@ -129,11 +125,11 @@ pub async fn patch_series(
     req: HttpRequest,
     state: State,
     id: web::Path<String>,
-    body: web::Json<serde_json::Value>,
+    body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
     let id = id.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
-    let patch = object(body.into_inner())?;
+    let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {

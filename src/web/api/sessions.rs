@@ -1,10 +1,10 @@
 //! `/api/v1/sessions`: create, list, get, patch, cancel.
 
-use super::{object, require_token, token};
+use super::{require_token, token};
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session, SessionFilter};
 use crate::domain::fields::FieldErrors;
-use crate::domain::session::{SessionFormat, SessionInput, SessionStatus};
+use crate::domain::session::{SessionFields, SessionFormat, SessionInput, SessionStatus};
 use crate::error::AppError;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -133,7 +133,7 @@ fn session_id(raw: &str) -> Result<i32, AppError> {
 
 /// Create a session.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions",
-    request_body = crate::web::api::docs::SessionWrite,
+    request_body = SessionFields,
     responses((status = 201, body = SessionOut), (status = 400, body = crate::web::api::docs::Problem),
               (status = 401, body = crate::web::api::docs::Problem), (status = 413, body = crate::web::api::docs::Problem),
               (status = 422, body = crate::web::api::docs::Problem)),
@@ -141,11 +141,10 @@ fn session_id(raw: &str) -> Result<i32, AppError> {
 pub async fn create_session(
     req: HttpRequest,
     state: State,
-    body: web::Json<serde_json::Value>,
+    body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
-    let fields = object(body.into_inner())?;
-    let input = SessionInput::parse(&fields, false).map_err(AppError::Validation)?;
+    let input = SessionInput::try_from(&*body).map_err(AppError::Validation)?;
     let base = state.base_url.clone();
     let out = blocking(&state.pool, move |conn| {
         let reference = Reference::load(conn)?;
@@ -311,7 +310,7 @@ pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) 
 /// the wall times.
 #[utoipa::path(patch, path = "/api/v1/sessions/{id}", tag = "sessions",
     params(("id" = i32, Path, description = "session id")),
-    request_body = crate::web::api::docs::SessionWrite,
+    request_body = SessionFields,
     responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem),
               (status = 422, body = crate::web::api::docs::Problem)),
@@ -320,11 +319,11 @@ pub async fn patch_session(
     req: HttpRequest,
     state: State,
     id: web::Path<String>,
-    body: web::Json<serde_json::Value>,
+    body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
     let id = session_id(&id)?;
-    let patch = object(body.into_inner())?;
+    let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
