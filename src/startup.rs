@@ -67,8 +67,10 @@ impl Application {
             crate::mail::transport::Mailer::new(settings.smtp_url.as_ref().map(|s| s.0.as_str()), &settings.mail_dir)?;
         let from: lettre::message::Mailbox =
             settings.mail_from.parse().context("CONVENE_MAIL_FROM is not a valid address")?;
+        let reference = Arc::new(crate::db::reference::Cache::new(reference));
         let jobs = crate::jobs::Runner {
             pool: pool.clone(),
+            reference: reference.clone(),
             delivery: crate::mail::delivery::Delivery { pool: pool.clone(), mailer: Arc::new(mailer), from },
             composer: composer.clone(),
             wake: mail_wake.clone(),
@@ -84,7 +86,7 @@ impl Application {
             limiter: crate::web::ratelimit::RateLimiter::new(settings.rate_limit_per_minute),
             settings,
             metrics: Metrics::default(),
-            reference: std::sync::RwLock::new(Arc::new(reference)),
+            reference: reference.clone(),
             keys,
             composer,
             mail_wake,

@@ -101,6 +101,7 @@ pub fn seed_if_empty(conn: &mut DbConn) -> anyhow::Result<bool> {
                 .values((topics::slug.eq(&t.slug), topics::name.eq(&t.name)))
                 .execute(conn)?;
         }
+        bump_generation(conn)?;
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(true)
@@ -147,10 +148,15 @@ pub struct Reference {
     pub zones: BTreeMap<String, Vec<String>>,
     /// iso2 → region ids
     pub country_regions: BTreeMap<String, Vec<i32>>,
+    /// The `reference_generation` these were read at.
+    pub generation: i64,
 }
 
 impl Reference {
     pub fn load(conn: &mut DbConn) -> QueryResult<Self> {
+        // The number first: an edit committed between the two reads leaves
+        // a newer copy under an older number, which only reloads once more.
+        let generation = generation(conn)?;
         let regions = regions::table.order(regions::position).select(Region::as_select()).load(conn)?;
         let countries = countries::table.order(countries::name).select(Country::as_select()).load(conn)?;
         let topics = topics::table.order(topics::name).select(Topic::as_select()).load(conn)?;
@@ -169,7 +175,7 @@ impl Reference {
         {
             country_regions.entry(iso2).or_default().push(region);
         }
-        Ok(Self { regions, countries, topics, zones, country_regions })
+        Ok(Self { regions, countries, topics, zones, country_regions, generation })
     }
 
     pub fn region(&self, slug: &str) -> Option<&Region> {
@@ -211,6 +217,65 @@ impl Reference {
 
 /// Admins' edits of the reference data, each in one transaction with its
 /// audit entry. Slugs and codes never change: links and feeds use them.
+/// The number that rises with each edit of the reference data.
+pub fn generation(conn: &mut DbConn) -> QueryResult<i64> {
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        value: i64,
+    }
+    let row: Row = diesel::sql_query("SELECT value FROM reference_generation WHERE id = 1").get_result(conn)?;
+    Ok(row.value)
+}
+
+/// Inside an edit's transaction.
+fn bump_generation(conn: &mut DbConn) -> QueryResult<()> {
+    diesel::sql_query("UPDATE reference_generation SET value = value + 1 WHERE id = 1").execute(conn)?;
+    Ok(())
+}
+
+/// The reference data this process serves: every page and request reads it
+/// from here, never from the database. Edits through this instance replace
+/// it at once ([`Cache::reload`]); a job checks the generation every few
+/// seconds ([`Cache::refresh`]) for edits made through other instances.
+#[derive(Debug)]
+pub struct Cache(std::sync::RwLock<std::sync::Arc<Reference>>);
+
+impl Cache {
+    pub fn new(reference: Reference) -> Self {
+        Self(std::sync::RwLock::new(std::sync::Arc::new(reference)))
+    }
+
+    pub fn get(&self) -> std::sync::Arc<Reference> {
+        match self.0.read() {
+            Ok(r) => std::sync::Arc::clone(&r),
+            Err(poisoned) => std::sync::Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn set(&self, reference: Reference) {
+        match self.0.write() {
+            Ok(mut r) => *r = std::sync::Arc::new(reference),
+            Err(poisoned) => *poisoned.into_inner() = std::sync::Arc::new(reference),
+        }
+    }
+
+    /// Reads the reference data again, whatever the generation.
+    pub fn reload(&self, conn: &mut DbConn) -> QueryResult<()> {
+        self.set(Reference::load(conn)?);
+        Ok(())
+    }
+
+    /// Reloads when the reference data changed since it was read; true if it did.
+    pub fn refresh(&self, conn: &mut DbConn) -> QueryResult<bool> {
+        if generation(conn)? == self.get().generation {
+            return Ok(false);
+        }
+        self.reload(conn)?;
+        Ok(true)
+    }
+}
+
 pub mod edit {
     use super::super::schema::{country_time_zones, topics};
     use super::super::{DbConn, audit, write_transaction};
@@ -227,6 +292,7 @@ pub mod edit {
                 return Ok(false);
             }
             diesel::insert_into(topics::table).values((topics::slug.eq(slug), topics::name.eq(name))).execute(conn)?;
+            super::bump_generation(conn)?;
             audit::record(
                 conn,
                 actor,
@@ -249,6 +315,7 @@ pub mod edit {
                 return Ok(false);
             };
             diesel::update(topics::table.filter(topics::slug.eq(slug))).set(topics::name.eq(name)).execute(conn)?;
+            super::bump_generation(conn)?;
             audit::record(
                 conn,
                 actor,
@@ -286,6 +353,7 @@ pub mod edit {
                     .execute(conn)?;
             }
             let after: Vec<&str> = zones.iter().map(|z| z.name()).collect();
+            super::bump_generation(conn)?;
             audit::record(
                 conn,
                 actor,

@@ -1,5 +1,6 @@
 //! What `convene serve` does without being asked: delivering the outbox,
-//! queuing reminders as they come due, and the daily retention purge.
+//! queuing reminders as they come due, the daily retention purge, and
+//! picking up reference data that another instance changed.
 //! Each job is a plain function over a connection (`reminders`,
 //! `retention`), callable from the CLI and tests; this loop only decides
 //! when each runs.
@@ -14,8 +15,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 
+/// How often each instance asks whether the reference data changed: one
+/// one-row query; an edit elsewhere shows here within this time.
+const REFERENCE_CHECK: Duration = Duration::from_secs(2);
+
 pub struct Runner {
     pub pool: Pool,
+    pub reference: Arc<crate::db::reference::Cache>,
     pub delivery: Delivery,
     pub composer: Composer,
     /// Woken when a request queued an email, so idle delivery is immediate.
@@ -31,7 +37,12 @@ impl Runner {
     pub async fn run(self) {
         let mut last_reminders = Instant::now() - Duration::from_secs(3600);
         let mut next_purge = Instant::now() + Duration::from_secs(60);
+        let mut last_reference = Instant::now();
         loop {
+            if last_reference.elapsed() >= REFERENCE_CHECK {
+                last_reference = Instant::now();
+                self.reference().await;
+            }
             if Instant::now() >= next_purge {
                 next_purge = Instant::now() + Duration::from_secs(24 * 3600);
                 self.daily().await;
@@ -47,7 +58,7 @@ impl Runner {
             }
             tokio::select! {
                 _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(self.poll.min(self.reminder_every)) => {}
+                _ = tokio::time::sleep(self.poll.min(self.reminder_every).min(REFERENCE_CHECK)) => {}
             }
         }
     }
@@ -75,6 +86,15 @@ impl Runner {
                 Ok(n) => tracing::info!(anonymised = n, days, "retention purge"),
                 Err(e) => tracing::warn!(error = %e, "retention purge failed; retrying tomorrow"),
             }
+        }
+    }
+
+    async fn reference(&self) {
+        let cache = self.reference.clone();
+        match self.blocking(move |conn| Ok(cache.refresh(conn)?)).await {
+            Ok(true) => tracing::info!("reference data changed elsewhere; reloaded"),
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "reference data not checked this round"),
         }
     }
 

@@ -15,8 +15,8 @@ pub struct AppState {
     pub settings: Settings,
     pub metrics: Metrics,
     /// Regions, countries, zones and topics change rarely (admin edits);
-    /// every page and registration needs them.
-    pub reference: std::sync::RwLock<Arc<Reference>>,
+    /// every page and registration needs them. Read them only from here.
+    pub reference: Arc<crate::db::reference::Cache>,
     pub limiter: crate::web::ratelimit::RateLimiter,
     pub keys: crate::domain::secret::Keys,
     /// Composes emails into the outbox inside each change's transaction.
@@ -31,18 +31,7 @@ impl AppState {
         self.mail_wake.notify_one();
     }
 
-    /// After an admin changed the reference data.
-    pub fn set_reference(&self, reference: Reference) {
-        match self.reference.write() {
-            Ok(mut r) => *r = Arc::new(reference),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(reference),
-        }
-    }
-
     pub fn reference(&self) -> Arc<Reference> {
-        match self.reference.read() {
-            Ok(r) => Arc::clone(&r),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+        self.reference.get()
     }
 }

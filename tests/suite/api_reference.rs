@@ -58,3 +58,39 @@ async fn the_openapi_document_describes_the_sessions_api() {
     assert!(doc["components"]["schemas"]["SessionOut"]["properties"]["starts_at_utc"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+#[tokio::test]
+async fn reference_data_changed_through_another_instance_reaches_this_one_within_seconds() {
+    let app = spawn_app().await;
+    let topics: Vec<Value> = app.get("/api/v1/topics").await.json().await.expect("json");
+    assert!(!topics.iter().any(|t| t["slug"] == "cyber-biosecurity"));
+    // Another instance on the same database: its edit is a write there,
+    // never a message to this process.
+    let url = app.database_url.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = convene::db::connect_one(&url).expect("connection");
+        assert!(
+            convene::db::reference::edit::add_topic(&mut conn, "cyber-biosecurity", "Cyber-biosecurity", "elsewhere")
+                .expect("topic added")
+        );
+    })
+    .await
+    .expect("edit task");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let topics: Vec<Value> = app.get("/api/v1/topics").await.json().await.expect("json");
+        if topics.iter().any(|t| t["slug"] == "cyber-biosecurity") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the new topic never reached this instance: {topics:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    // And the session form's parser knows it at once too.
+    let session = app
+        .create_session(crate::common::with(
+            crate::common::manila_session(),
+            serde_json::json!({"topics": ["cyber-biosecurity"]}),
+        ))
+        .await;
+    assert_eq!(session["topics"], serde_json::json!(["cyber-biosecurity"]));
+}

@@ -405,11 +405,8 @@ async fn create(req: HttpRequest, state: State, staff: Staff, form: CsrfForm) ->
         return editor.show(v, FieldErrors::default(), Above::Preview(FormPreview::new(&input)));
     }
     let actor = staff.actor();
-    let result = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
-        create_in(conn, &reference, &input, repeat, &actor)
-    })
-    .await;
+    let reference = state.reference();
+    let result = blocking(&state.pool, move |conn| create_in(conn, &reference, &input, repeat, &actor)).await;
     let done = result.map(|(id, said)| match said {
         Some(said) => super::registrations::back(&state, id, said),
         None => crate::web::see_other(&format!("/admin/sessions/{id}")),
@@ -495,8 +492,8 @@ async fn save(
         return editor.show(v, FieldErrors::default(), Above::Confirm(Confirm { people }));
     }
     let (notifier, actor, id) = (state.composer.clone(), staff.actor(), session.id());
+    let reference = state.reference();
     let result = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
     })
     .await;
@@ -517,8 +514,8 @@ async fn save_future(
     shared: SessionFields,
 ) -> Result<HttpResponse, AppError> {
     let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
+    let reference = state.reference();
     let changed = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         crate::sessions::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
             .map_err(AppError::from)
     })
@@ -549,8 +546,8 @@ async fn publish(
 ) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, &id).await?.id();
     let (notifier, actor) = (state.composer.clone(), staff.actor());
+    let reference = state.reference();
     blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         let patch =
             SessionFields { status: Field::Given(SessionStatus::Published.as_str().into()), ..Default::default() };
         crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
@@ -575,8 +572,8 @@ async fn cancel(state: State, staff: Staff, id: web::Path<String>, form: CsrfFor
 async fn delete(state: State, staff: Staff, id: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, &id).await?.id();
     let actor = staff.actor();
+    let reference = state.reference();
     blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         crate::sessions::delete_draft(conn, &reference, id, &actor).map_err(AppError::from)
     })
     .await?;

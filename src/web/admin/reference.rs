@@ -70,16 +70,14 @@ async fn apply(
     done: Message,
     change: impl FnOnce(&mut crate::db::DbConn) -> Result<(), AppError> + Send + 'static,
 ) -> Result<HttpResponse, PageError> {
+    let cache = state.reference.clone();
     let result = blocking(&state.pool, move |conn| {
         change(conn)?;
-        Ok::<_, AppError>(Reference::load(conn)?)
+        Ok::<_, AppError>(cache.reload(conn)?)
     })
     .await;
     match result {
-        Ok(reference) => {
-            state.set_reference(reference);
-            render(req, state, email, Some(done), None, StatusCode::OK).await
-        }
+        Ok(()) => render(req, state, email, Some(done), None, StatusCode::OK).await,
         Err(e @ (AppError::Conflict(_) | AppError::Validation(_))) => {
             let status = e.status();
             let error = e.message().cloned().unwrap_or_else(|| Message::from(e.to_string()));

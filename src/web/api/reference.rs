@@ -1,8 +1,7 @@
 //! `/api/v1/regions`, `/countries`, `/topics`: reference data.
 
-use crate::db::reference::Reference;
 use crate::error::AppError;
-use crate::web::{State, blocking};
+use crate::web::State;
 use actix_web::HttpResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -36,14 +35,10 @@ pub struct TopicOut {
     pub name: String,
 }
 
-async fn reference(state: &State) -> Result<Reference, AppError> {
-    blocking(&state.pool, |conn| Reference::load(conn).map_err(AppError::from)).await
-}
-
 /// Regions with their countries.
 #[utoipa::path(get, path = "/api/v1/regions", tag = "reference", responses((status = 200, body = Vec<RegionOut>)))]
 pub async fn list_regions(state: State) -> Result<HttpResponse, AppError> {
-    let r = reference(&state).await?;
+    let r = state.reference();
     let out: Vec<RegionOut> = r
         .regions
         .iter()
@@ -60,7 +55,7 @@ pub async fn list_regions(state: State) -> Result<HttpResponse, AppError> {
 /// Partner and organiser countries with their zones and regions.
 #[utoipa::path(get, path = "/api/v1/countries", tag = "reference", responses((status = 200, body = Vec<CountryOut>)))]
 pub async fn list_countries(state: State) -> Result<HttpResponse, AppError> {
-    let r = reference(&state).await?;
+    let r = state.reference();
     let out: Vec<CountryOut> = r
         .countries
         .iter()
@@ -78,7 +73,7 @@ pub async fn list_countries(state: State) -> Result<HttpResponse, AppError> {
 /// Topics sessions are tagged with.
 #[utoipa::path(get, path = "/api/v1/topics", tag = "reference", responses((status = 200, body = Vec<TopicOut>)))]
 pub async fn list_topics(state: State) -> Result<HttpResponse, AppError> {
-    let r = reference(&state).await?;
+    let r = state.reference();
     let out: Vec<TopicOut> = r.topics.iter().map(|t| TopicOut { slug: t.slug.clone(), name: t.name.clone() }).collect();
     Ok(HttpResponse::Ok().json(out))
 }

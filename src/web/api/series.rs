@@ -76,8 +76,8 @@ pub async fn create_series(
         }
     };
     let base = state.base_url.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         let created = crate::sessions::series::create(conn, &reference, &input, &how, &actor)?;
         let mut notes = input.notes.clone();
         notes.extend(created.notes);
@@ -100,13 +100,13 @@ pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -
     let id = id.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
     let authorised = token(&req, &state).await?.is_some();
     let base = state.base_url.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
         let (series, sessions) = store::find(conn, id, authorised)?.ok_or(AppError::NotFound)?;
         // A series whose every occurrence is a draft does not exist for the public.
         if sessions.is_empty() && !authorised {
             return Err(AppError::NotFound);
         }
-        let reference = Reference::load(conn)?;
         Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, authorised))
     })
     .await?;
@@ -132,8 +132,8 @@ pub async fn patch_series(
     let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         crate::sessions::series::update_future(
             conn,
             &reference,

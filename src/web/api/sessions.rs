@@ -146,8 +146,8 @@ pub async fn create_session(
     let actor = format!("token:{}", require_token(&req, &state).await?);
     let input = SessionInput::try_from(&*body).map_err(AppError::Validation)?;
     let base = state.base_url.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         let session = crate::sessions::create(conn, &reference, &input, false, &actor)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = input.notes;
@@ -190,8 +190,8 @@ pub async fn list_sessions(
     }
     let query = seen;
     let base = state.base_url.clone();
+    let reference = state.reference();
     let list = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         let filter = parse_filter(&query, &reference, authorised)?;
         let sessions = store::list(conn, &filter)?;
         Ok::<_, AppError>(
@@ -293,12 +293,12 @@ pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) 
     let id = session_id(&id)?;
     let authorised = token(&req, &state).await?.is_some();
     let base = state.base_url.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
         let session = store::find(conn, id)?.ok_or(AppError::NotFound)?;
         if session.status() == SessionStatus::Draft && !authorised {
             return Err(AppError::NotFound);
         }
-        let reference = Reference::load(conn)?;
         Ok(SessionOut::new(&session, &reference, &base, authorised))
     })
     .await?;
@@ -326,8 +326,8 @@ pub async fn patch_session(
     let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
-        let reference = Reference::load(conn)?;
         let (session, notes) = crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor)?;
         let mut out = SessionOut::new(&session, &reference, &base, true);
         out.notes = notes;
@@ -349,9 +349,9 @@ pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String
     let id = session_id(&id)?;
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
         let session = crate::sessions::cancel(conn, id, None, &notifier, &actor)?;
-        let reference = Reference::load(conn)?;
         Ok::<_, AppError>(SessionOut::new(&session, &reference, &base, true))
     })
     .await?;
