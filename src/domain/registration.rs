@@ -10,7 +10,8 @@ use chrono::NaiveDateTime;
 use serde_json::{Map, Value};
 
 macro_rules! status_enum {
-    ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant),+ }
         impl $name {
@@ -27,6 +28,11 @@ status_enum!(RegistrationStatus {
     Rejected = "rejected",
     Cancelled = "cancelled",
 });
+
+status_enum!(
+    /// Whether a confirmed registrant came, once an organiser marked it.
+    Attendance { Attended = "attended", NoShow = "no_show" }
+);
 
 impl RegistrationStatus {
     /// Those that hold or await a place: the people told about a change.

@@ -3,6 +3,8 @@
 //! neutralised.
 
 use super::Staff;
+use crate::db::models::Registration;
+use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions as session_store;
 use crate::domain::registration::RegistrationStatus;
@@ -21,61 +23,11 @@ pub fn neutralise(cell: &str) -> String {
 
 async fn export(state: State, user: Staff, id: web::Path<String>) -> Result<HttpResponse, PageError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let reference = state.reference();
     let actor = user.actor();
-    let csv = blocking(&state.pool, move |conn| {
+    let list = blocking(&state.pool, move |conn| {
         let session = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         user.require_session(session.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
-        let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-        let header = [
-            "id",
-            "status",
-            "waitlist_position",
-            "name",
-            "email",
-            "organisation",
-            "position",
-            "country",
-            "country_name",
-            "time_zone",
-            "registered_at_utc",
-            "answers",
-        ];
-        out.write_record(header).map_err(|e| AppError::Internal(e.into()))?;
-        let mut position = 0;
-        for r in &list {
-            let place = if r.status() == RegistrationStatus::Waitlisted {
-                position += 1;
-                position.to_string()
-            } else {
-                String::new()
-            };
-            let answers: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(&r.answers).unwrap_or_default();
-            let answers = answers
-                .iter()
-                .map(|(k, v)| format!("{k}: {}", v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
-                .collect::<Vec<_>>()
-                .join("; ");
-            let country_name = reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default();
-            let cells = [
-                r.id.to_string(),
-                r.status.clone(),
-                place,
-                r.name.clone(),
-                r.email.clone(),
-                r.organisation.clone(),
-                r.position.clone(),
-                r.country_iso2.clone(),
-                country_name,
-                r.time_zone.clone(),
-                r.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-                answers,
-            ];
-            out.write_record(cells.iter().map(|c| neutralise(c))).map_err(|e| AppError::Internal(e.into()))?;
-        }
-        let bytes = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
         // Personal data leaving the service is a change worth a record.
         crate::db::audit::record(
             conn,
@@ -86,12 +38,66 @@ async fn export(state: State, user: Staff, id: web::Path<String>) -> Result<Http
             &serde_json::Value::Null,
             &serde_json::json!({"rows": list.len()}),
         )?;
-        Ok::<_, PageError>(bytes)
+        Ok::<_, PageError>(list)
     })
     .await?;
+    let csv = table(&list, &state.reference()).map_err(AppError::Internal)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}-registrations.csv\"")))
         .insert_header(("Cache-Control", "no-store"))
         .body(csv))
+}
+
+const HEADER: [&str; 12] = [
+    "id",
+    "status",
+    "waitlist_position",
+    "name",
+    "email",
+    "organisation",
+    "position",
+    "country",
+    "country_name",
+    "time_zone",
+    "registered_at_utc",
+    "answers",
+];
+
+/// The registrations as CSV bytes, BOM first.
+fn table(list: &[Registration], reference: &Reference) -> anyhow::Result<Vec<u8>> {
+    let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    out.write_record(HEADER)?;
+    let mut position = 0;
+    for r in list {
+        let place = if r.status() == RegistrationStatus::Waitlisted {
+            position += 1;
+            position.to_string()
+        } else {
+            String::new()
+        };
+        let answers: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&r.answers).unwrap_or_default();
+        let answers = answers
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let country_name = reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default();
+        let cells = [
+            r.id.to_string(),
+            r.status.clone(),
+            place,
+            r.name.clone(),
+            r.email.clone(),
+            r.organisation.clone(),
+            r.position.clone(),
+            r.country_iso2.clone(),
+            country_name,
+            r.time_zone.clone(),
+            r.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            answers,
+        ];
+        out.write_record(cells.iter().map(|c| neutralise(c)))?;
+    }
+    out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
 }

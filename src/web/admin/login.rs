@@ -52,13 +52,8 @@ async fn login(req: HttpRequest, state: State, form: CsrfForm) -> Result<HttpRes
     rate_limit(&req, &state)?;
     let (email, password) = (field("email"), field("password"));
     if email.len() > 254 || password.len() > 1024 {
-        return page(
-            &req,
-            &state,
-            String::new(),
-            Some(Message::id("ws-login-refused")),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        let refused = Some(Message::id("ws-login-refused"));
+        return page(&req, &state, String::new(), refused, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let typed = email.clone();
     let client = crate::web::client_ip(&req)
@@ -77,31 +72,7 @@ async fn login(req: HttpRequest, state: State, form: CsrfForm) -> Result<HttpRes
     })
     .await?;
     match outcome {
-        Ok(token) => {
-            let cookie = Cookie::build(COOKIE, token)
-                .path("/admin")
-                .http_only(true)
-                .secure(secure_cookies(&req))
-                .same_site(SameSite::Lax)
-                .finish();
-            let cookie = super::session_cookie(&state, cookie)
-                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the session cookie could not be sealed")))?;
-            // This browser now counts as the account's own: see accounts::MAX_ADDRESS_LOGINS.
-            let device = Cookie::build(super::DEVICE_COOKIE, address)
-                .path("/admin/login")
-                .http_only(true)
-                .secure(secure_cookies(&req))
-                .same_site(SameSite::Strict)
-                .max_age(actix_web::cookie::time::Duration::days(180))
-                .finish();
-            let device = super::session_cookie(&state, device)
-                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the device cookie could not be sealed")))?;
-            Ok(HttpResponse::SeeOther()
-                .cookie(cookie)
-                .cookie(device)
-                .insert_header(("Location", "/admin/sessions"))
-                .finish())
-        }
+        Ok(token) => signed_in(&req, &state, token, address),
         // The same words whether or not the email exists.
         Err(LoginError::Refused) => {
             page(&req, &state, typed, Some(Message::id("ws-login-refused")), StatusCode::UNAUTHORIZED)
@@ -110,6 +81,33 @@ async fn login(req: HttpRequest, state: State, form: CsrfForm) -> Result<HttpRes
             page(&req, &state, typed, Some(Message::id("ws-login-locked")), StatusCode::TOO_MANY_REQUESTS)
         }
     }
+}
+
+/// Into the workspace with the session cookie, and this browser marked as
+/// the account's own (see `accounts::MAX_ADDRESS_LOGINS`).
+fn signed_in(req: &HttpRequest, state: &State, token: String, address: String) -> Result<HttpResponse, PageError> {
+    let sealed = |cookie: Cookie<'static>, what: &str| {
+        super::session_cookie(state, cookie)
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the {what} cookie could not be sealed")))
+    };
+    let session = Cookie::build(COOKIE, token)
+        .path("/admin")
+        .http_only(true)
+        .secure(secure_cookies(req))
+        .same_site(SameSite::Lax)
+        .finish();
+    let device = Cookie::build(super::DEVICE_COOKIE, address)
+        .path("/admin/login")
+        .http_only(true)
+        .secure(secure_cookies(req))
+        .same_site(SameSite::Strict)
+        .max_age(actix_web::cookie::time::Duration::days(180))
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .cookie(sealed(session, "session")?)
+        .cookie(sealed(device, "device")?)
+        .insert_header(("Location", "/admin/sessions"))
+        .finish())
 }
 
 async fn logout(req: HttpRequest, state: State, _form: CsrfForm) -> Result<HttpResponse, PageError> {

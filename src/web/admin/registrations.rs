@@ -9,7 +9,7 @@ use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as store;
 use crate::domain::message::Message;
-use crate::domain::registration::{RegistrationInput, RegistrationStatus};
+use crate::domain::registration::{Attendance, RegistrationInput, RegistrationStatus};
 use crate::error::{AppError, PageError};
 use crate::web::csrf::{CsrfForm, Fields};
 use crate::web::{State, blocking};
@@ -50,7 +50,7 @@ impl Filters {
     pub fn keeps(&self, r: &Registration, reference: &Reference) -> bool {
         let status_ok = match self.status.as_str() {
             "" => true,
-            "attended" => r.attendance.as_deref() == Some("attended"),
+            "attended" => r.attendance.as_deref() == Some(Attendance::Attended.as_str()),
             s => r.status == s,
         };
         let country_ok = self.country.is_empty() || r.country_iso2 == self.country;
@@ -183,81 +183,102 @@ fn as_input(r: &Registration) -> (Option<RegistrationInput>, crate::domain::fiel
     }
 }
 
+/// What a bulk action does to each chosen registration.
+#[derive(Clone, Copy)]
+enum Bulk {
+    /// Attendance marked, or unmarked (None).
+    Mark(Option<Attendance>),
+    Approve,
+    Reject,
+    Cancel,
+    Promote,
+    /// Into another session this person may manage, then out of this one.
+    Move(i32),
+}
+
+impl Bulk {
+    /// The action the form asked for (None: none chosen); a move needs
+    /// its target session.
+    fn from_form(form: &Fields) -> Result<Option<Self>, AppError> {
+        Ok(Some(match form.get("action").as_str() {
+            "unmarked" => Bulk::Mark(None),
+            "approve" => Bulk::Approve,
+            "reject" => Bulk::Reject,
+            "cancel" => Bulk::Cancel,
+            "promote" => Bulk::Promote,
+            "move" => Bulk::Move(
+                form.get("target")
+                    .parse()
+                    .map_err(|_| AppError::BadRequest("Give the number of the session to move them to.".into()))?,
+            ),
+            other => match Attendance::parse(other) {
+                Some(mark) => Bulk::Mark(Some(mark)),
+                None => return Ok(None),
+            },
+        }))
+    }
+}
+
 async fn bulk(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
-    let session = load(&state, &staff, &id).await?;
-    let session_id = session.id();
+    let session_id = load(&state, &staff, &id).await?.id();
     let chosen = ids(&form);
-    let action = form.get("action");
     if chosen.is_empty() {
         return Ok(back(&state, session_id, Message::id("ws-done-choose")));
     }
-    let target: Option<i32> = form.get("target").parse().ok();
-    if action == "move" {
+    let Some(action) = Bulk::from_form(&form)? else {
+        return Ok(back(&state, session_id, Message::from("Choose an action.")));
+    };
+    if let Bulk::Move(target) = action {
         // The target session must be one this person may manage too.
-        let t = target.ok_or(AppError::BadRequest("Give the number of the session to move them to.".into()))?;
-        load(&state, &staff, &t.to_string()).await?;
+        load(&state, &staff, &target.to_string()).await?;
     }
-    let (notifier, actor, keys) = (state.composer.clone(), staff.actor(), state.keys.clone());
-    let reference = state.reference();
+    let (notifier, actor, keys, reference) =
+        (state.composer.clone(), staff.actor(), state.keys.clone(), state.reference());
     let summary = blocking(&state.pool, move |conn| {
         let rows: Vec<Registration> =
             store::for_session(conn, session_id)?.into_iter().filter(|r| chosen.contains(&r.id)).collect();
-        if matches!(action.as_str(), "attended" | "no_show" | "unmarked") {
-            let mark = match action.as_str() {
-                "attended" => Some("attended"),
-                "no_show" => Some("no_show"),
-                _ => None,
-            };
+        if let Bulk::Mark(mark) = action {
             let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-            let n = store::set_attendance(conn, session_id, &ids, mark, &actor)?;
+            let n = store::set_attendance(conn, session_id, &ids, mark.map(Attendance::as_str), &actor)?;
             return Ok::<_, PageError>(Message::new("ws-done-marked", vec![("count", n.into())]));
         }
         let (mut done, mut failed) = (0, Vec::new());
         for r in &rows {
-            let result = match action.as_str() {
-                "approve" => {
-                    crate::registrations::approve(conn, r.id, &notifier, &actor).map(drop).map_err(AppError::from)
-                }
-                "reject" => {
-                    crate::registrations::reject(conn, r.id, &notifier, &actor).map(drop).map_err(AppError::from)
-                }
-                "cancel" => crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor)
-                    .map(drop)
-                    .map_err(AppError::from),
-                "promote" => {
-                    crate::registrations::promote_one(conn, r.id, &notifier, &actor).map(drop).map_err(AppError::from)
-                }
-                "move" => {
-                    let Some(t) = target else { continue };
-                    // Into the other session first: if that fails, nothing changed.
+            let result = match action {
+                Bulk::Mark(_) => Ok(()),
+                Bulk::Approve => crate::registrations::approve(conn, r.id, &notifier, &actor).map(drop),
+                Bulk::Reject => crate::registrations::reject(conn, r.id, &notifier, &actor).map(drop),
+                Bulk::Cancel => crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop),
+                Bulk::Promote => crate::registrations::promote_one(conn, r.id, &notifier, &actor).map(drop),
+                // Into the other session first: if that fails, nothing changed.
+                Bulk::Move(t) => {
                     crate::registrations::register(conn, &keys, &reference, t, as_input(r), crate::db::now(), &notifier)
                         .and_then(|_| {
                             crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop)
                         })
-                        .map_err(AppError::from)
                 }
-                _ => Err(AppError::BadRequest("Choose an action.".into())),
             };
-            match result {
+            match result.map_err(AppError::from) {
                 Ok(()) => done += 1,
-                Err(
-                    e @ (AppError::Conflict(_)
-                    | AppError::Forbidden(_)
-                    | AppError::Validation(_)
-                    | AppError::BadRequest(_)),
-                ) => failed.push(format!("{}: {e}", r.name)),
+                Err(e @ (AppError::Conflict(_) | AppError::Forbidden(_) | AppError::Validation(_))) => {
+                    failed.push(format!("{}: {e}", r.name))
+                }
                 Err(e) => return Err(e.into()),
             }
         }
-        Ok(if failed.is_empty() {
-            Message::new("ws-done-bulk", vec![("done", done.into())])
-        } else {
-            Message::new("ws-done-bulk-failed", vec![("done", done.into()), ("failed", failed.join("; ").into())])
-        })
+        Ok(bulk_summary(done, &failed))
     })
     .await?;
     state.mail_queued();
     Ok(back(&state, session_id, summary))
+}
+
+fn bulk_summary(done: usize, failed: &[String]) -> Message {
+    if failed.is_empty() {
+        Message::new("ws-done-bulk", vec![("done", done.into())])
+    } else {
+        Message::new("ws-done-bulk-failed", vec![("done", done.into()), ("failed", failed.join("; ").into())])
+    }
 }
 
 /// Who an email goes to: every active registrant, or one status.
@@ -275,6 +296,30 @@ fn audience(list: Vec<Registration>, to: &str) -> Vec<Registration> {
         .collect()
 }
 
+/// An organiser's email to a session's registrants, as typed.
+struct Letter {
+    subject: String,
+    message: String,
+    /// Which registrants: a status, or all active ones.
+    to: String,
+}
+
+impl Letter {
+    /// None when the subject or message is empty. Control characters go
+    /// (the subject reaches a header); line breaks stay in the message.
+    fn from_form(form: &Fields) -> Option<Self> {
+        let subject: String = form.get("subject").chars().filter(|c| !c.is_control()).take(150).collect();
+        let message: String = form
+            .get("message")
+            .replace("\r\n", "\n")
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .take(10_000)
+            .collect();
+        (!subject.is_empty() && !message.trim().is_empty()).then(|| Letter { subject, message, to: form.get("to") })
+    }
+}
+
 async fn email(
     req: HttpRequest,
     state: State,
@@ -284,45 +329,35 @@ async fn email(
 ) -> Result<HttpResponse, PageError> {
     let session = load(&state, &staff, &id).await?;
     let session_id = session.id();
-    let subject: String = form.get("subject").chars().filter(|c| !c.is_control()).take(150).collect();
-    let message: String = form
-        .get("message")
-        .replace("\r\n", "\n")
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .take(10_000)
-        .collect();
-    let to = form.get("to");
-    if subject.is_empty() || message.trim().is_empty() {
+    let Some(letter) = Letter::from_form(&form) else {
         return Ok(back(&state, session_id, Message::id("ws-done-write")));
-    }
+    };
     let list = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::for_session(conn, session_id)?)).await?;
-    let people = audience(list, &to);
-    if people.is_empty() {
+    let people = audience(list, &letter.to);
+    let Some(first) = people.first() else {
         return Ok(back(&state, session_id, Message::id("ws-done-nobody")));
-    }
+    };
     if form.get("send") != "yes" {
         // The preview: the first recipient's email, not yet queued.
-        let first = people[0].clone();
-        let composed = state.composer.organiser_message(&session, &first, &subject, &message)?;
+        let composed = state.composer.organiser_message(&session, first, &letter.subject, &letter.message)?;
         let preview = Preview {
             to: first.email.clone(),
             subject: composed.subject,
-            typed_subject: subject,
+            typed_subject: letter.subject,
             body: composed.body_text,
             recipients: people.len(),
-            audience: to,
-            message,
+            audience: letter.to,
+            message: letter.message,
         };
         return super::sessions::render_with_preview(req, state, staff, session_id, preview).await;
     }
-    let (composer, actor) = (state.composer.clone(), staff.actor());
-    let count = people.len();
+    let (composer, actor, count) = (state.composer.clone(), staff.actor(), people.len());
     blocking(&state.pool, move |conn| {
         crate::db::write_transaction(conn, |conn| {
             for r in &people {
-                composer.send_organiser_message(conn, &session, r, &subject, &message)?;
+                composer.send_organiser_message(conn, &session, r, &letter.subject, &letter.message)?;
             }
+            let what = serde_json::json!({"subject": letter.subject, "recipients": count});
             crate::db::audit::record(
                 conn,
                 &actor,
@@ -330,7 +365,7 @@ async fn email(
                 Some(session_id),
                 None,
                 &serde_json::Value::Null,
-                &serde_json::json!({"subject": subject, "recipients": count}),
+                &what,
             )?;
             Ok::<_, AppError>(())
         })

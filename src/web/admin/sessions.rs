@@ -3,10 +3,12 @@
 
 use super::Staff;
 use crate::db::models::Registration;
+use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, SessionFilter};
+use crate::domain::lang::Lang;
 use crate::domain::message::Message;
-use crate::domain::registration::RegistrationStatus;
+use crate::domain::registration::{Attendance, RegistrationStatus};
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::error::{AppError, PageError};
@@ -187,38 +189,7 @@ async fn page(
     let (confirmed, waiting, pending) = counts(&list);
     let filters = super::registrations::Filters::from_query(&query);
     let figures = super::registrations::Figures::new(&list, &reference, viewer.lang);
-    let mut position = 0;
-    let people = list
-        .iter()
-        .map(|r| {
-            let p = Person {
-                id: r.id,
-                attendance: match r.attendance.as_deref() {
-                    Some("attended") => "attended",
-                    Some("no_show") => "no_show",
-                    _ => "",
-                },
-                status: r.status().label_in(viewer.lang),
-                position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
-                    position += 1;
-                    position
-                }),
-                name: r.name.clone(),
-                email: r.email.clone(),
-                organisation: r.organisation.clone(),
-                country: reference
-                    .country(&r.country_iso2)
-                    .map(|c| c.name_in(viewer.lang))
-                    .unwrap_or_else(|| r.country_iso2.clone()),
-                time_zone: r.time_zone.clone(),
-                registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            };
-            (r, p)
-        })
-        // Waiting-list positions count everyone; the filter only hides rows.
-        .filter(|(r, _)| filters.keeps(r, &reference))
-        .map(|(_, p)| p)
-        .collect();
+    let people = people(&list, &reference, viewer.lang, &filters);
     let token = csrf::token(req)?;
     let page = SessionPage {
         chrome: Chrome::new(&viewer, &reference, &query),
@@ -242,4 +213,40 @@ async fn page(
         preview,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
+}
+
+/// The registrations table's rows, in the viewer's language.
+fn people(
+    list: &[Registration],
+    reference: &Reference,
+    lang: Lang,
+    filters: &super::registrations::Filters,
+) -> Vec<Person> {
+    let mut position = 0;
+    list.iter()
+        .map(|r| {
+            let p = Person {
+                id: r.id,
+                attendance: r.attendance.as_deref().and_then(Attendance::parse).map_or("", Attendance::as_str),
+                status: r.status().label_in(lang),
+                position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
+                    position += 1;
+                    position
+                }),
+                name: r.name.clone(),
+                email: r.email.clone(),
+                organisation: r.organisation.clone(),
+                country: reference
+                    .country(&r.country_iso2)
+                    .map(|c| c.name_in(lang))
+                    .unwrap_or_else(|| r.country_iso2.clone()),
+                time_zone: r.time_zone.clone(),
+                registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            };
+            (r, p)
+        })
+        // Waiting-list positions count everyone; the filter only hides rows.
+        .filter(|(r, _)| filters.keeps(r, reference))
+        .map(|(_, p)| p)
+        .collect()
 }

@@ -64,6 +64,21 @@ fn private(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
+/// Each registration of the address with its session, latest session first.
+fn sessions_of(
+    conn: &mut crate::db::DbConn,
+    email: &str,
+) -> diesel::QueryResult<Vec<(session_store::Session, crate::db::models::Registration)>> {
+    let mut rows = Vec::new();
+    for r in privacy::registrations_of(conn, email)? {
+        if let Some(s) = session_store::find(conn, r.session_id)? {
+            rows.push((s, r));
+        }
+    }
+    rows.sort_by_key(|(s, _): &(session_store::Session, _)| std::cmp::Reverse(s.row.starts_at));
+    Ok(rows)
+}
+
 #[get("/my/{token}")]
 pub async fn address_page(
     req: HttpRequest,
@@ -73,21 +88,13 @@ pub async fn address_page(
 ) -> Result<HttpResponse, PageError> {
     let token = token.into_inner();
     let Some((email, expires)) = opened(&state, token.clone()).await? else { return expired(&req, &state) };
-    let keys = state.keys.clone();
-    let for_db = email.clone();
-    let (rows, feed_token): (Vec<(session_store::Session, crate::db::models::Registration)>, String) =
-        blocking(&state.pool, move |conn| {
-            let mut rows: Vec<(session_store::Session, crate::db::models::Registration)> = Vec::new();
-            for r in privacy::registrations_of(conn, &for_db)? {
-                if let Some(s) = session_store::find(conn, r.session_id)? {
-                    rows.push((s, r));
-                }
-            }
-            rows.sort_by_key(|(s, _)| std::cmp::Reverse(s.row.starts_at));
-            let feed = crate::registrations::privacy::address_feed_token(conn, &keys, &for_db)?;
-            Ok::<_, PageError>((rows, feed))
-        })
-        .await?;
+    let (keys, for_db) = (state.keys.clone(), email.clone());
+    let (rows, feed_token) = blocking(&state.pool, move |conn| {
+        let rows = sessions_of(conn, &for_db)?;
+        let feed = crate::registrations::privacy::address_feed_token(conn, &keys, &for_db)?;
+        Ok::<_, PageError>((rows, feed))
+    })
+    .await?;
     let query = query.into_inner();
     let own = rows.first().and_then(|(_, r)| TimeZone::parse(&r.time_zone).ok()).unwrap_or_else(TimeZone::utc);
     let viewer = Viewer::from_request(&req, &query, own);

@@ -16,7 +16,7 @@ use crate::error::{AppError, PageError};
 use crate::i18n;
 use crate::web::csrf::CsrfForm;
 use crate::web::{State, blocking, csrf};
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use std::collections::HashMap;
@@ -121,17 +121,16 @@ pub async fn manage_page(
     let reference = state.reference();
     let own = participant_zone(&r);
     let viewer = Viewer::from_request(&req, &query, own.clone());
-    let session_zone = s.zone();
-    let status = r.status();
-    let lang = viewer.lang;
-    let notice = notice(&query, &r, position, lang);
+    let (session_zone, status, lang) = (s.zone(), r.status(), viewer.lang);
     let feed = format!("{}/feeds/personal/{}.ics", state.base_url, r.feed_token(&state.keys));
-
+    // The link to the room only for a confirmed place in a session that goes ahead.
+    let joinable =
+        status == RegistrationStatus::Confirmed && !s.row.join_url.is_empty() && s.status() == SessionStatus::Published;
     let csrf = csrf::token(&req)?;
     let page = ManagePage {
         chrome: Chrome::new(&viewer, &reference, &query),
         token,
-        notice,
+        notice: notice(&query, &r, position, lang),
         status: status.as_str(),
         status_label: status.label_in(lang),
         waitlist_position: position,
@@ -145,20 +144,14 @@ pub async fn manage_page(
         when_participant: SlotView::new_in(lang, s.starts_at(), s.ends_at(), &viewer.zone, &session_zone).line(),
         when_session: (viewer.zone != session_zone)
             .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()),
-        join_url: (status == RegistrationStatus::Confirmed
-            && !s.row.join_url.is_empty()
-            && s.status() == SessionStatus::Published)
-            .then(|| s.row.join_url.clone()),
+        join_url: joinable.then(|| s.row.join_url.clone()),
         can_cancel: status.is_active(),
         feed: crate::web::feeds::subscribe(&feed, "", &i18n::t(lang, "my-sessions")),
         csrf: csrf.value.clone(),
     };
     let mut res = render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?;
-    // The address carries a secret: keep it out of referrers and caches.
-    res.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("no-referrer"),
-    );
+    // The address carries a secret: keep it out of referrers.
+    res.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
     Ok(res)
 }
 

@@ -317,29 +317,36 @@ pub async fn register_handler(
     let registered = match result {
         Ok(r) => r,
         Err(e @ (AppError::Validation(_) | AppError::Forbidden(_) | AppError::Conflict(_))) => {
-            let status = e.status();
-            let empty = HashMap::new();
-            let viewer = Viewer::from_request(&req, &empty, session.zone());
-            let token = csrf::token(&req)?;
-            let page = Page {
-                session: &session,
-                reference: &reference,
-                viewer: &viewer,
-                query: &empty,
-                csrf: token.value.clone(),
-            };
-            let answers = object.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
-            let html = match e {
-                AppError::Validation(errors) => page.build(values, &answers, &errors, None),
-                other => {
-                    let problem = other.message().map(|m| m.in_lang(viewer.lang)).unwrap_or_else(|| other.to_string());
-                    page.build(values, &answers, &FieldErrors::default(), Some(problem))
-                }
-            };
-            return render_status(&html, status, [token.cookie, None]);
+            return form_again(&req, &session, &reference, &object, values, e);
         }
         Err(other) => return Err(other.into()),
     };
     state.mail_queued();
     Ok(crate::web::see_other(&format!("/registrations/{}?welcome=1", registered.manage_token)))
+}
+
+/// The form again, as the person filled it, with what was refused: the
+/// bad fields, or why there is no place (closed, full, not open to them).
+fn form_again(
+    req: &HttpRequest,
+    session: &Session,
+    reference: &Reference,
+    object: &serde_json::Map<String, Value>,
+    values: Values,
+    refusal: AppError,
+) -> Result<HttpResponse, PageError> {
+    let status = refusal.status();
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(req, &empty, session.zone());
+    let token = csrf::token(req)?;
+    let page = Page { session, reference, viewer: &viewer, query: &empty, csrf: token.value.clone() };
+    let answers = object.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
+    let html = match refusal {
+        AppError::Validation(errors) => page.build(values, &answers, &errors, None),
+        other => {
+            let problem = other.message().map(|m| m.in_lang(viewer.lang)).unwrap_or_else(|| other.to_string());
+            page.build(values, &answers, &FieldErrors::default(), Some(problem))
+        }
+    };
+    render_status(&html, status, [token.cookie, None])
 }
