@@ -16,6 +16,7 @@ use crate::domain::secret::{Keys, new_secret};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::i18n;
+use crate::sessions::calendar::{Audience, Invite, event_for};
 use askama::Template;
 
 /// What both parts of an email show, in the participant's language.
@@ -125,47 +126,9 @@ impl Composer {
         manage_url: &str,
         when: &str,
     ) -> calendar::Event {
-        let row = &session.row;
-        let lang = r.lang();
-        let line = |id: &str, url: &str| i18n::message(lang, id, &[("url", url.into())]);
-        let confirmed = r.status() == RegistrationStatus::Confirmed && method == Method::Request;
-        let mut description = String::new();
-        if !row.summary.is_empty() {
-            description.push_str(&row.summary);
-            description.push_str("\n\n");
-        }
-        description.push_str(when);
-        if confirmed && !row.join_url.is_empty() {
-            description.push_str(&format!("\n\n{}", line("invite-join", &row.join_url)));
-        }
-        description.push_str(&format!(
-            "\n\n{}\n{}",
-            line("invite-registration", manage_url),
-            line("invite-session-page", &format!("{}/sessions/{}", self.base_url, row.id))
-        ));
-        let location = if !row.location.is_empty() {
-            row.location.clone()
-        } else if confirmed {
-            row.join_url.clone()
-        } else {
-            String::new()
-        };
-        calendar::Event {
-            uid: calendar::session_uid(row.id, &calendar::host_of(&self.base_url)),
-            sequence: u32::try_from(row.sequence + r.calendar_bump).unwrap_or(0),
-            cancelled: method == Method::Cancel,
-            summary: row.title.clone(),
-            description,
-            location,
-            url: format!("{}/sessions/{}", self.base_url, row.id),
-            start: session.starts_at(),
-            end: session.ends_at(),
-            created: row.created_at.and_utc(),
-            last_modified: row.updated_at.and_utc(),
-            categories: Vec::new(),
-            organizer: Some(Party { name: self.from_name.clone(), email: self.from_email.clone() }),
-            attendee: Some(Party { name: r.name.clone(), email: r.email.clone() }),
-        }
+        let organizer = Some(Party { name: self.from_name.clone(), email: self.from_email.clone() });
+        let invite = Invite { registration: r, method, when, manage_url, organizer };
+        event_for(session, &self.base_url, &Audience::Invite(invite))
     }
 
     fn compose(&self, session: &Session, r: &Registration, view: &View) -> Result<NewOutbox, NotifyError> {
@@ -310,12 +273,9 @@ impl Composer {
         let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
         let when = self.when(r.lang(), session, &zone);
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
-        let withdrawn = matches!(r.status(), RegistrationStatus::Cancelled | RegistrationStatus::Rejected);
-        let method = if withdrawn { Method::Cancel } else { Method::Request };
-        let mut event = self.event(session, r, method, &manage_url, &when);
-        event.cancelled = withdrawn || session.status() == crate::domain::session::SessionStatus::Cancelled;
-        event.attendee = None;
-        event.organizer = None;
+        let method = if r.status().is_active() { Method::Request } else { Method::Cancel };
+        let invite = Invite { registration: r, method, when: &when, manage_url: &manage_url, organizer: None };
+        let event = event_for(session, &self.base_url, &Audience::Invite(invite));
         calendar::calendar(Method::Publish, None, &[event], chrono::Utc::now())
     }
 

@@ -3,6 +3,7 @@
 //! sequence rises when what a calendar shows changes, and registrants are
 //! told in the same transaction (see `db::notify`).
 
+pub mod calendar;
 pub mod series;
 
 use crate::db::notify::{Change, Notifier, NotifyError};

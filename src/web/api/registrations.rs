@@ -93,7 +93,7 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
         time_zone: g.time_zone.clone(),
         language: g.language.clone(),
         manage_url: format!("{base_url}/registrations/{}", r.manage_token),
-        feed_url: format!("{base_url}/feeds/personal/{}.ics", r.feed_token),
+        feed_url: crate::web::feeds::FeedPath::Personal(&r.feed_token).url(base_url),
     }
 }
 

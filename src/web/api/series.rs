@@ -44,7 +44,7 @@ fn series_out(
         title: series.title,
         time_zone: series.time_zone,
         repeat: series.repeat,
-        feed_url: format!("{base}/feeds/series/{}.ics", series.id),
+        feed_url: crate::web::feeds::FeedPath::Series(series.id).url(base),
         sessions: sessions.iter().map(|s| SessionOut::new(s, reference, base, private)).collect(),
         warnings: Vec::new(),
         notes: Vec::new(),

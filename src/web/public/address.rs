@@ -5,6 +5,7 @@
 //! form or the API hands back: anyone may type someone else's address into
 //! a form, but only its owner reads its inbox.
 
+use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer, render_status};
 use crate::db;
 use crate::db::privacy;
@@ -13,6 +14,7 @@ use crate::domain::zone::TimeZone;
 use crate::error::PageError;
 use crate::i18n;
 use crate::web::csrf::CsrfForm;
+use crate::web::feeds::FeedPath;
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -43,7 +45,7 @@ pub struct AddressPage {
     pub expires: String,
     pub notice: Option<String>,
     pub items: Vec<Item>,
-    pub feed: crate::web::feeds::Subscribe,
+    pub feed: Subscribe,
     pub csrf: String,
 }
 
@@ -112,7 +114,6 @@ pub async fn address_page(
         .collect();
     let until =
         crate::domain::slot::SlotView::new_in(lang, expires.and_utc(), expires.and_utc(), &viewer.zone, &viewer.zone);
-    let feed_path = format!("/feeds/personal/{feed_token}.ics");
     let csrf = csrf::token(&req)?;
     let page = AddressPage {
         chrome: Chrome::new(&viewer, &state.reference(), &query),
@@ -121,7 +122,7 @@ pub async fn address_page(
         expires: format!("{} {} ({})", until.date, until.start, until.offset),
         email,
         items,
-        feed: crate::web::feeds::subscribe(&state.base_url, &feed_path, &i18n::t(lang, "my-sessions")),
+        feed: subscribe(FeedPath::Personal(&feed_token).url(&state.base_url), &i18n::t(lang, "my-sessions")),
         csrf: csrf.value.clone(),
     };
     Ok(private(render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?))

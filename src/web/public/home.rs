@@ -1,5 +1,6 @@
 //! `/`: upcoming published sessions, filterable, paginated.
 
+use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer, render};
 use crate::db::models::{Country, Region, Topic};
 use crate::db::reference::Reference;
@@ -9,6 +10,7 @@ use crate::domain::session::{SessionFormat, SessionStatus};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::error::PageError;
+use crate::web::feeds::FeedPath;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
@@ -48,7 +50,7 @@ pub struct HomePage {
     pub prev_link: Option<String>,
     pub next_link: Option<String>,
     pub filtered: bool,
-    pub feed: crate::web::feeds::Subscribe,
+    pub feed: Subscribe,
 }
 
 fn choices<'a>(items: impl Iterator<Item = (&'a str, String)>, current: Option<&str>) -> Vec<Choice> {
@@ -97,14 +99,14 @@ impl<'r> Listing<'r> {
     }
 
     /// The feed of what the page is narrowed to (its first filter).
-    fn feed(&self, base: &str, lang: Lang) -> crate::web::feeds::Subscribe {
-        use crate::web::feeds::subscribe;
-        match (self.region, self.country, self.topic) {
-            (Some(r), _, _) => subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(lang)),
-            (_, Some(c), _) => subscribe(base, &format!("/feeds/countries/{}.ics", c.iso2), &c.name_in(lang)),
-            (_, _, Some(t)) => subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(lang)),
-            _ => subscribe(base, "/feeds/all.ics", "All sessions"),
-        }
+    fn feed(&self, base: &str, lang: Lang) -> Subscribe {
+        let (path, label) = match (self.region, self.country, self.topic) {
+            (Some(r), _, _) => (FeedPath::Region(&r.slug), r.name_in(lang)),
+            (_, Some(c), _) => (FeedPath::Country(&c.iso2), c.name_in(lang)),
+            (_, _, Some(t)) => (FeedPath::Topic(&t.slug), t.name_in(lang)),
+            _ => (FeedPath::All, "All sessions".to_string()),
+        };
+        subscribe(path.url(base), &label)
     }
 }
 

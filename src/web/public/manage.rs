@@ -2,6 +2,7 @@
 //! secret link: see it, cancel it (with a confirmation step), get the
 //! invite and the personal feed, renew the feed link.
 
+use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer, render_status};
 use crate::db::models::Registration;
 use crate::db::registrations as store;
@@ -15,6 +16,7 @@ use crate::domain::zone::TimeZone;
 use crate::error::{AppError, PageError};
 use crate::i18n;
 use crate::web::csrf::CsrfForm;
+use crate::web::feeds::FeedPath;
 use crate::web::{State, blocking, csrf};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -57,7 +59,7 @@ pub struct ManagePage {
     pub when_session: Option<String>,
     pub join_url: Option<String>,
     pub can_cancel: bool,
-    pub feed: crate::web::feeds::Subscribe,
+    pub feed: Subscribe,
     pub csrf: String,
 }
 
@@ -122,7 +124,7 @@ pub async fn manage_page(
     let own = participant_zone(&r);
     let viewer = Viewer::from_request(&req, &query, own.clone());
     let (session_zone, status, lang) = (s.zone(), r.status(), viewer.lang);
-    let feed = format!("{}/feeds/personal/{}.ics", state.base_url, r.feed_token(&state.keys));
+    let feed = FeedPath::Personal(&r.feed_token(&state.keys)).url(&state.base_url);
     // The link to the room only for a confirmed place in a session that goes ahead.
     let joinable =
         status == RegistrationStatus::Confirmed && !s.row.join_url.is_empty() && s.status() == SessionStatus::Published;
@@ -146,7 +148,7 @@ pub async fn manage_page(
             .then(|| SlotView::new_in(lang, s.starts_at(), s.ends_at(), &session_zone, &session_zone).line()),
         join_url: joinable.then(|| s.row.join_url.clone()),
         can_cancel: status.is_active(),
-        feed: crate::web::feeds::subscribe(&feed, "", &i18n::t(lang, "my-sessions")),
+        feed: subscribe(feed, &i18n::t(lang, "my-sessions")),
         csrf: csrf.value.clone(),
     };
     let mut res = render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?;

@@ -2,6 +2,7 @@
 //! time in the session's zone and the viewer's.
 
 mod address;
+pub mod feeds;
 mod home;
 mod manage;
 pub mod register;
@@ -16,6 +17,7 @@ pub use viewer::{Chrome, Viewer, language};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(home::home)
+        .service(feeds::feeds_page)
         .service(session::session_page)
         .service(
             web::resource("/sessions/{id}/register")

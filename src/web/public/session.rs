@@ -1,6 +1,7 @@
 //! `/sessions/{id}`: one session, its times in its own zone and the
 //! viewer's, and a table of local times across the eligible countries.
 
+use super::feeds::{Subscribe, subscribe};
 use super::home::open_to;
 use super::{Chrome, Viewer, render};
 use crate::db::reference::Reference;
@@ -10,6 +11,7 @@ use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::error::{AppError, PageError};
+use crate::web::feeds::FeedPath;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
@@ -47,7 +49,7 @@ pub struct SessionPage {
     pub open_to: String,
     pub topics: Vec<String>,
     pub zone_rows: Vec<ZoneRow>,
-    pub feeds: Vec<crate::web::feeds::Subscribe>,
+    pub feeds: Vec<Subscribe>,
 }
 
 /// (start offset, date, end, offset text) → the slot, its cities, its countries
@@ -128,22 +130,12 @@ impl SessionPage {
                 .collect(),
             zone_rows: zone_rows(session, reference, &own_zone, lang),
             feeds: {
-                use crate::web::feeds::subscribe;
-                let mut feeds = vec![subscribe(base, "/feeds/all.ics", "All sessions")];
-                feeds.extend(
-                    session
-                        .region_ids
-                        .iter()
-                        .filter_map(|id| reference.region_by_id(*id))
-                        .map(|r| subscribe(base, &format!("/feeds/regions/{}.ics", r.slug), &r.name_in(lang))),
-                );
-                feeds.extend(
-                    session
-                        .topic_ids
-                        .iter()
-                        .filter_map(|id| reference.topic_by_id(*id))
-                        .map(|t| subscribe(base, &format!("/feeds/topics/{}.ics", t.slug), &t.name_in(lang))),
-                );
+                let feed = |path: FeedPath, label: &str| subscribe(path.url(base), label);
+                let mut feeds = vec![feed(FeedPath::All, "All sessions")];
+                let regions = session.region_ids.iter().filter_map(|id| reference.region_by_id(*id));
+                feeds.extend(regions.map(|r| feed(FeedPath::Region(&r.slug), &r.name_in(lang))));
+                let topics = session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id));
+                feeds.extend(topics.map(|t| feed(FeedPath::Topic(&t.slug), &t.name_in(lang))));
                 feeds
             },
         }
