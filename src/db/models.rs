@@ -1,7 +1,14 @@
 //! Rows as stored. Instants are `NaiveDateTime` in UTC (the only timestamp
 //! mapping that works through diesel's `MultiConnection`); convert at the edge.
 
+//! Words stored in text columns (statuses, kinds, formats, languages) are
+//! read into their enums: a word the code does not know fails the read
+//! (see `domain::UnknownValue`) instead of passing for a default.
+
 use super::schema::*;
+use crate::domain::lang::Lang;
+use crate::domain::registration::{Marked, RegistrationStatus};
+use crate::domain::session::{SessionFormat, SessionKind, SessionStatus};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -37,8 +44,10 @@ pub struct SessionRow {
     pub title: String,
     pub summary: String,
     pub description: String,
-    pub kind: String,
-    pub format: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: SessionKind,
+    #[diesel(deserialize_as = String)]
+    pub format: SessionFormat,
     pub time_zone: String,
     pub starts_at: chrono::NaiveDateTime,
     pub ends_at: chrono::NaiveDateTime,
@@ -51,7 +60,8 @@ pub struct SessionRow {
     pub registration_closes_at: Option<chrono::NaiveDateTime>,
     pub location: String,
     pub join_url: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: SessionStatus,
     pub sequence: i32,
     pub is_demo: bool,
     pub created_at: chrono::NaiveDateTime,
@@ -108,7 +118,8 @@ pub struct Registration {
     pub position: String,
     pub country_iso2: String,
     pub time_zone: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: RegistrationStatus,
     /// JSON object of question key → `domain::questions::Answer`
     pub answers: String,
     pub secret_nonce: String,
@@ -121,10 +132,12 @@ pub struct Registration {
     pub calendar_bump: i32,
     pub reminder_first_sent_at: Option<chrono::NaiveDateTime>,
     pub reminder_second_sent_at: Option<chrono::NaiveDateTime>,
-    /// `attended` or `no_show`, once marked.
-    pub attendance: Option<String>,
+    /// Once an organiser marked it.
+    #[diesel(deserialize_as = Option<String>)]
+    pub attendance: Marked,
     /// `en` or `fr`: what their emails and invites are written in.
-    pub language: String,
+    #[diesel(deserialize_as = String)]
+    pub language: Lang,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]

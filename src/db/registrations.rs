@@ -21,12 +21,12 @@ pub const FEED_PREFIX: &str = "f_";
 
 impl Registration {
     pub fn status(&self) -> RegistrationStatus {
-        RegistrationStatus::parse(&self.status).unwrap_or(RegistrationStatus::Cancelled)
+        self.status
     }
 
     /// The language their emails and invites are written in.
     pub fn lang(&self) -> Lang {
-        Lang::parse(&self.language).unwrap_or_default()
+        self.language
     }
 }
 

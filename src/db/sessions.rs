@@ -31,15 +31,15 @@ impl Session {
     }
 
     pub fn status(&self) -> SessionStatus {
-        SessionStatus::parse(&self.row.status).unwrap_or(SessionStatus::Draft)
+        self.row.status
     }
 
     pub fn kind(&self) -> SessionKind {
-        SessionKind::parse(&self.row.kind).unwrap_or(SessionKind::Webinar)
+        self.row.kind
     }
 
     pub fn format(&self) -> SessionFormat {
-        SessionFormat::parse(&self.row.format).unwrap_or(SessionFormat::Online)
+        self.row.format
     }
 
     /// Stored names were parsed on the way in; UTC only if the bundled
@@ -122,8 +122,8 @@ impl Session {
             title: Field::Given(r.title.clone()),
             summary: Field::Given(r.summary.clone()),
             description: Field::Given(r.description.clone()),
-            kind: Field::Given(r.kind.clone()),
-            format: Field::Given(r.format.clone()),
+            kind: Field::Given(r.kind.as_str().into()),
+            format: Field::Given(r.format.as_str().into()),
             time_zone: Field::Given(r.time_zone.clone()),
             starts_at: Field::Given(local(r.starts_at)),
             ends_at: Field::Given(local(r.ends_at)),
@@ -138,7 +138,7 @@ impl Session {
             registration_closes_at: instant(r.registration_closes_at).into(),
             location: Field::Given(r.location.clone()),
             join_url: Field::Given(r.join_url.clone()),
-            status: Field::Given(r.status.clone()),
+            status: Field::Given(r.status.as_str().into()),
             questions: Field::Given(serde_json::to_value(self.questions()).unwrap_or_default()),
             organising_region: r
                 .organising_region_id

@@ -11,6 +11,20 @@ pub enum Lang {
     Fr,
 }
 
+impl TryFrom<String> for Lang {
+    type Error = super::UnknownValue;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value).ok_or(super::UnknownValue { kind: "language", value })
+    }
+}
+
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
 

@@ -18,6 +18,8 @@ macro_rules! status_enum {
             pub fn as_str(self) -> &'static str { match self { $($name::$variant => $text),+ } }
             pub fn parse(s: &str) -> Option<Self> { match s { $($text => Some($name::$variant),)+ _ => None } }
         }
+
+        $crate::domain::stored_text!($name);
     };
 }
 
@@ -33,6 +35,30 @@ status_enum!(
     /// Whether a confirmed registrant came, once an organiser marked it.
     Attendance { Attended = "attended", NoShow = "no_show" }
 );
+
+/// An organiser's mark on a confirmed registration: none yet, or whether
+/// the person came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marked(pub Option<Attendance>);
+
+impl TryFrom<Option<String>> for Marked {
+    type Error = super::UnknownValue;
+
+    fn try_from(value: Option<String>) -> Result<Self, Self::Error> {
+        value.map(Attendance::try_from).transpose().map(Marked)
+    }
+}
+
+impl Marked {
+    pub fn attended(self) -> bool {
+        self.0 == Some(Attendance::Attended)
+    }
+
+    /// The stored word, or "" when unmarked.
+    pub fn as_str(self) -> &'static str {
+        self.0.map_or("", Attendance::as_str)
+    }
+}
 
 impl RegistrationStatus {
     /// Those that hold or await a place: the people told about a change.

@@ -38,6 +38,8 @@ macro_rules! text_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        $crate::domain::stored_text!($name);
     };
 }
 

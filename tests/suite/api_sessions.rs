@@ -305,3 +305,30 @@ async fn unknown_ids_and_paths_are_404_problems() {
         assert_eq!(res.headers()["content-type"], "application/problem+json", "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_stored_status_the_code_does_not_know_is_an_error_not_a_guess() {
+    let app = spawn_app().await;
+    let created = app.create_session(manila_session()).await;
+    let id = created["id"].as_i64().expect("id") as i32;
+    // A row written by something else (an old version, a hand edit).
+    let url = app.database_url.clone();
+    let read = tokio::task::spawn_blocking(move || {
+        use diesel::connection::SimpleConnection;
+        let mut conn = convene::db::connect_one(&url).expect("connection");
+        let sql = format!("UPDATE sessions SET status = 'archived' WHERE id = {id}");
+        match &mut conn {
+            convene::db::DbConn::Pg(c) => c.batch_execute(&sql),
+            convene::db::DbConn::Sqlite(c) => c.batch_execute(&sql),
+        }
+        .expect("row changed");
+        convene::db::sessions::find(&mut conn, id).map(|s| s.map(|s| s.status()))
+    })
+    .await
+    .expect("task");
+    let error = read.expect_err("an unknown status must not read as draft or published");
+    assert!(error.to_string().contains("archived"), "the error names the word: {error}");
+    // The public page does not show it as something it is not.
+    let res = app.get(&format!("/sessions/{id}")).await;
+    assert_eq!(res.status(), 500);
+}

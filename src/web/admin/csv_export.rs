@@ -85,7 +85,7 @@ fn table(list: &[Registration], reference: &Reference) -> anyhow::Result<Vec<u8>
         let country_name = reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default();
         let cells = [
             r.id.to_string(),
-            r.status.clone(),
+            r.status.as_str().into(),
             place,
             r.name.clone(),
             r.email.clone(),

@@ -50,8 +50,8 @@ impl Filters {
     pub fn keeps(&self, r: &Registration, reference: &Reference) -> bool {
         let status_ok = match self.status.as_str() {
             "" => true,
-            "attended" => r.attendance.as_deref() == Some(Attendance::Attended.as_str()),
-            s => r.status == s,
+            "attended" => r.attendance.attended(),
+            s => r.status.as_str() == s,
         };
         let country_ok = self.country.is_empty() || r.country_iso2 == self.country;
         let region_ok = self.region.is_empty()
@@ -107,7 +107,7 @@ impl Figures {
             let add = |c: &mut Count| match r.status() {
                 RegistrationStatus::Confirmed => {
                     c.confirmed += 1;
-                    if r.attendance.as_deref() == Some("attended") {
+                    if r.attendance.attended() {
                         c.attended += 1;
                     }
                 }

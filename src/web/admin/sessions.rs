@@ -8,7 +8,7 @@ use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, SessionFilter};
 use crate::domain::lang::Lang;
 use crate::domain::message::Message;
-use crate::domain::registration::{Attendance, RegistrationStatus};
+use crate::domain::registration::RegistrationStatus;
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::error::{AppError, PageError};
@@ -67,7 +67,7 @@ async fn list(
             rows.push(Row {
                 id: s.id(),
                 title: s.row.title.clone(),
-                status: s.row.status.clone(),
+                status: s.row.status.as_str().into(),
                 when: SlotView::new(s.starts_at(), s.ends_at(), &zone, &s.zone()).line(),
                 confirmed,
                 capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
@@ -197,7 +197,7 @@ async fn page(
         email: user.email,
         id,
         title: session.row.title.clone(),
-        status: session.row.status.clone(),
+        status: session.row.status.as_str().into(),
         when: SlotView::new(session.starts_at(), session.ends_at(), &viewer.zone, &session.zone()).line(),
         confirmed,
         capacity: session.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
@@ -227,7 +227,7 @@ fn people(
         .map(|r| {
             let p = Person {
                 id: r.id,
-                attendance: r.attendance.as_deref().and_then(Attendance::parse).map_or("", Attendance::as_str),
+                attendance: r.attendance.as_str(),
                 status: r.status().label_in(lang),
                 position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
                     position += 1;

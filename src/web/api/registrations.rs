@@ -64,7 +64,7 @@ impl RegistrationOut {
         Self {
             id: r.id,
             session_id: r.session_id,
-            status: r.status.clone(),
+            status: r.status.as_str().into(),
             waitlist_position,
             name: r.name.clone(),
             email: r.email.clone(),
@@ -72,7 +72,7 @@ impl RegistrationOut {
             position: r.position.clone(),
             country: r.country_iso2.clone(),
             time_zone: r.time_zone.clone(),
-            language: r.language.clone(),
+            language: r.language.tag().into(),
             answers: serde_json::from_str(&r.answers).unwrap_or_default(),
             created_at: r.created_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
             updated_at: r.updated_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -85,13 +85,13 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
     RegistrationCreated {
         id: g.id,
         session_id: g.session_id,
-        status: g.status.clone(),
+        status: g.status.as_str().into(),
         waitlist_position: r.waitlist_position,
         name: g.name.clone(),
         email: g.email.clone(),
         country: g.country_iso2.clone(),
         time_zone: g.time_zone.clone(),
-        language: g.language.clone(),
+        language: g.language.tag().into(),
         manage_url: format!("{base_url}/registrations/{}", r.manage_token),
         feed_url: crate::web::feeds::FeedPath::Personal(&r.feed_token).url(base_url),
     }
