@@ -97,6 +97,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(web::not_found_for_bad_ids())
                 .wrap(actix_web::middleware::from_fn(web::refuse_cross_site))
                 .wrap(actix_web::middleware::from_fn(web::localize_error_pages))
                 .wrap(actix_web::middleware::from_fn(web::observe))

@@ -3,6 +3,7 @@
 //! change, so a change without its record cannot exist.
 
 use super::DbConn;
+use super::ids::{RegistrationId, SessionId};
 use super::schema::audit_log;
 use diesel::prelude::*;
 use serde_json::Value;
@@ -14,8 +15,8 @@ pub struct Entry {
     pub at: chrono::NaiveDateTime,
     pub actor: String,
     pub action: String,
-    pub session_id: Option<i32>,
-    pub registration_id: Option<i32>,
+    pub session_id: Option<SessionId>,
+    pub registration_id: Option<RegistrationId>,
     pub before: String,
     pub after: String,
 }
@@ -24,8 +25,8 @@ pub fn record(
     conn: &mut DbConn,
     actor: &str,
     action: &str,
-    session_id: Option<i32>,
-    registration_id: Option<i32>,
+    session_id: Option<SessionId>,
+    registration_id: Option<RegistrationId>,
     before: &Value,
     after: &Value,
 ) -> QueryResult<()> {
@@ -44,7 +45,7 @@ pub fn record(
 }
 
 /// Newest first.
-pub fn for_session(conn: &mut DbConn, session_id: i32, limit: i64) -> QueryResult<Vec<Entry>> {
+pub fn for_session(conn: &mut DbConn, session_id: SessionId, limit: i64) -> QueryResult<Vec<Entry>> {
     audit_log::table
         .filter(audit_log::session_id.eq(session_id))
         .order(audit_log::id.desc())

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod demo;
+pub mod ids;
 pub mod models;
 pub mod notify;
 pub mod outbox;

@@ -5,6 +5,7 @@
 //! read into their enums: a word the code does not know fails the read
 //! (see `domain::UnknownValue`) instead of passing for a default.
 
+use super::ids::{RegistrationId, SeriesId, SessionId};
 use super::schema::*;
 use crate::domain::lang::Lang;
 use crate::domain::registration::{Marked, RegistrationStatus};
@@ -40,7 +41,7 @@ pub struct Topic {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]
 pub struct SessionRow {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub summary: String,
     pub description: String,
@@ -68,7 +69,7 @@ pub struct SessionRow {
     pub updated_at: chrono::NaiveDateTime,
     /// JSON list of `domain::questions::Question`
     pub questions: String,
-    pub series_id: Option<i32>,
+    pub series_id: Option<SeriesId>,
     pub organising_region_id: Option<i32>,
 }
 
@@ -110,8 +111,8 @@ pub struct NewSession {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = registrations)]
 pub struct Registration {
-    pub id: i32,
-    pub session_id: i32,
+    pub id: RegistrationId,
+    pub session_id: SessionId,
     pub name: String,
     pub email: String,
     pub organisation: String,
@@ -143,7 +144,7 @@ pub struct Registration {
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = registrations)]
 pub struct NewRegistration<'a> {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub name: &'a str,
     pub email: &'a str,
     pub organisation: &'a str,
@@ -169,7 +170,7 @@ pub struct OutboxRow {
     pub id: i32,
     pub message_id: String,
     pub kind: String,
-    pub registration_id: Option<i32>,
+    pub registration_id: Option<RegistrationId>,
     pub recipient_email: String,
     pub recipient_name: String,
     pub reply_to: String,
@@ -194,7 +195,7 @@ pub struct OutboxRow {
 pub struct NewOutbox {
     pub message_id: String,
     pub kind: String,
-    pub registration_id: Option<i32>,
+    pub registration_id: Option<RegistrationId>,
     pub recipient_email: String,
     pub recipient_name: String,
     pub reply_to: String,
@@ -211,7 +212,7 @@ pub struct NewOutbox {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = series)]
 pub struct SeriesRow {
-    pub id: i32,
+    pub id: SeriesId,
     pub title: String,
     pub time_zone: String,
     pub repeat: String,

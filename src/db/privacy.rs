@@ -6,6 +6,7 @@
 //! waiting list moves up) and scrubs the emails kept in the outbox.
 
 use super::DbConn;
+use super::ids::RegistrationId;
 use super::models::Registration;
 use super::schema::{access_links, address_feeds, outbox, registrations};
 use super::sessions as session_store;
@@ -174,7 +175,7 @@ pub fn by_address_feed(conn: &mut DbConn, token: &str) -> QueryResult<Option<Vec
 /// links stop working, deletes their unsent emails and scrubs sent ones.
 /// `gone` is a fresh random secret that the new hashes are made from,
 /// forgotten afterwards, so that nothing opens them again.
-pub fn anonymise(conn: &mut DbConn, ids: &[i32], gone: &str) -> QueryResult<usize> {
+pub fn anonymise(conn: &mut DbConn, ids: &[RegistrationId], gone: &str) -> QueryResult<usize> {
     for id in ids {
         diesel::update(registrations::table.find(id))
             .set((
@@ -207,7 +208,7 @@ pub fn anonymise(conn: &mut DbConn, ids: &[i32], gone: &str) -> QueryResult<usiz
 
 /// Registrations whose session ended before `before` and that are not yet
 /// anonymised: what the retention purge erases.
-pub fn expired(conn: &mut DbConn, before: chrono::NaiveDateTime) -> QueryResult<Vec<i32>> {
+pub fn expired(conn: &mut DbConn, before: chrono::NaiveDateTime) -> QueryResult<Vec<RegistrationId>> {
     use super::schema::sessions;
     registrations::table
         .inner_join(sessions::table)

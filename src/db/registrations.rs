@@ -4,6 +4,7 @@
 //! holds capacity even so.
 
 use super::DbConn;
+use super::ids::{RegistrationId, SessionId};
 use super::models::{NewRegistration, Registration};
 use super::reference::Reference;
 use super::schema::{registrations, sessions};
@@ -50,17 +51,17 @@ pub fn open_to_names(session: &Session, reference: &Reference) -> Arg {
     Arg::Names(regions.chain(countries).collect())
 }
 
-pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Registration>> {
+pub fn find(conn: &mut DbConn, id: RegistrationId) -> QueryResult<Option<Registration>> {
     registrations::table.find(id).select(Registration::as_select()).first(conn).optional()
 }
 
 /// The session a registration belongs to.
-pub fn session_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
+pub fn session_of(conn: &mut DbConn, id: RegistrationId) -> QueryResult<Option<SessionId>> {
     registrations::table.find(id).select(registrations::session_id).first(conn).optional()
 }
 
 /// This address's registration for this session, in whatever status.
-pub fn in_session(conn: &mut DbConn, session_id: i32, email: &str) -> QueryResult<Option<Registration>> {
+pub fn in_session(conn: &mut DbConn, session_id: SessionId, email: &str) -> QueryResult<Option<Registration>> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))
         .filter(registrations::email.eq(email))
@@ -72,7 +73,11 @@ pub fn in_session(conn: &mut DbConn, session_id: i32, email: &str) -> QueryResul
 /// Inserts a registration in place of `replaces` (a cancelled one of the
 /// same person): the old row goes, and the new one takes its place at the
 /// back of any queue (queues follow ids).
-pub fn insert(conn: &mut DbConn, row: &NewRegistration<'_>, replaces: Option<i32>) -> QueryResult<Registration> {
+pub fn insert(
+    conn: &mut DbConn,
+    row: &NewRegistration<'_>,
+    replaces: Option<RegistrationId>,
+) -> QueryResult<Registration> {
     if let Some(old) = replaces {
         diesel::delete(registrations::table.find(old)).execute(conn)?;
     }
@@ -80,7 +85,7 @@ pub fn insert(conn: &mut DbConn, row: &NewRegistration<'_>, replaces: Option<i32
 }
 
 /// The first in the waiting list's queue.
-pub fn first_waiting(conn: &mut DbConn, session_id: i32) -> QueryResult<Option<Registration>> {
+pub fn first_waiting(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Option<Registration>> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))
         .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
@@ -91,7 +96,7 @@ pub fn first_waiting(conn: &mut DbConn, session_id: i32) -> QueryResult<Option<R
 }
 
 /// The cancellation for their calendar must outrank the invite they hold.
-pub fn bump_calendar(conn: &mut DbConn, id: i32) -> QueryResult<Registration> {
+pub fn bump_calendar(conn: &mut DbConn, id: RegistrationId) -> QueryResult<Registration> {
     diesel::update(registrations::table.find(id))
         .set(registrations::calendar_bump.eq(registrations::calendar_bump + 1))
         .get_result(conn)
@@ -99,7 +104,7 @@ pub fn bump_calendar(conn: &mut DbConn, id: i32) -> QueryResult<Registration> {
 
 /// Takes one seat if one is free. The condition is in the UPDATE itself,
 /// so capacity holds even if a caller forgot the lock.
-pub fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
+pub fn take_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<bool> {
     diesel::update(
         sessions::table
             .find(session_id)
@@ -110,14 +115,14 @@ pub fn take_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<bool> {
     .map(|n| n == 1)
 }
 
-pub fn free_seat(conn: &mut DbConn, session_id: i32) -> QueryResult<()> {
+pub fn free_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<()> {
     diesel::update(sessions::table.find(session_id).filter(sessions::seats_taken.gt(0)))
         .set(sessions::seats_taken.eq(sessions::seats_taken - 1))
         .execute(conn)
         .map(|_| ())
 }
 
-pub fn set_status(conn: &mut DbConn, id: i32, status: RegistrationStatus) -> QueryResult<Registration> {
+pub fn set_status(conn: &mut DbConn, id: RegistrationId, status: RegistrationStatus) -> QueryResult<Registration> {
     diesel::update(registrations::table.find(id))
         .set((registrations::status.eq(status.as_str()), registrations::updated_at.eq(super::now())))
         .get_result(conn)
@@ -161,7 +166,7 @@ pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Regis
         .optional()
 }
 
-pub fn for_session(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
+pub fn for_session(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Vec<Registration>> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))
         .order(registrations::id)
@@ -186,7 +191,7 @@ pub fn renew_feed(conn: &mut DbConn, keys: &Keys, registration: &Registration) -
 
 /// Registrations that hold or await a place: the people to tell about a
 /// change to the session.
-pub fn active(conn: &mut DbConn, session_id: i32) -> QueryResult<Vec<Registration>> {
+pub fn active(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Vec<Registration>> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))
         .filter(registrations::status.eq_any(RegistrationStatus::ACTIVE.map(RegistrationStatus::as_str)))
@@ -203,7 +208,7 @@ pub fn reminder_candidates(
     slot: u8,
     now: NaiveDateTime,
     horizon: NaiveDateTime,
-) -> QueryResult<Vec<(i32, i32)>> {
+) -> QueryResult<Vec<(RegistrationId, SessionId)>> {
     let rows = registrations::table
         .inner_join(sessions::table)
         .filter(sessions::status.eq(SessionStatus::Published.as_str()))
@@ -216,7 +221,7 @@ pub fn reminder_candidates(
             registrations::reminder_first_sent_at,
             registrations::reminder_second_sent_at,
         ))
-        .load::<(i32, i32, Option<NaiveDateTime>, Option<NaiveDateTime>)>(conn)?;
+        .load::<(RegistrationId, SessionId, Option<NaiveDateTime>, Option<NaiveDateTime>)>(conn)?;
     Ok(rows
         .into_iter()
         .filter(|(_, _, first, second)| if slot == 1 { first.is_none() } else { second.is_none() })
@@ -225,7 +230,7 @@ pub fn reminder_candidates(
 }
 
 /// Marks reminder `slot` (1 or 2) of a registration as dealt with.
-pub fn mark_reminder(conn: &mut DbConn, id: i32, slot: u8, now: NaiveDateTime) -> QueryResult<()> {
+pub fn mark_reminder(conn: &mut DbConn, id: RegistrationId, slot: u8, now: NaiveDateTime) -> QueryResult<()> {
     let row = registrations::table.find(id);
     if slot == 1 {
         diesel::update(row).set(registrations::reminder_first_sent_at.eq(now)).execute(conn)?;
@@ -263,8 +268,8 @@ pub fn current_for_email(
 /// (None clears the mark). Returns how many were marked.
 pub fn set_attendance(
     conn: &mut DbConn,
-    session_id: i32,
-    ids: &[i32],
+    session_id: SessionId,
+    ids: &[RegistrationId],
     mark: Option<&str>,
     actor: &str,
 ) -> QueryResult<usize> {

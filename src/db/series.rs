@@ -2,6 +2,7 @@
 //! session per occurrence (see `crate::sessions::series`).
 
 use super::DbConn;
+use super::ids::SeriesId;
 use super::models::SeriesRow;
 use super::schema::series;
 use super::sessions::{self, Session, SessionFilter};
@@ -22,7 +23,7 @@ pub fn insert(conn: &mut DbConn, title: &str, zone: &TimeZone, repeat: &str) -> 
 }
 
 /// A series and its occurrences, soonest first; drafts only when asked.
-pub fn find(conn: &mut DbConn, id: i32, with_drafts: bool) -> QueryResult<Option<(SeriesRow, Vec<Session>)>> {
+pub fn find(conn: &mut DbConn, id: SeriesId, with_drafts: bool) -> QueryResult<Option<(SeriesRow, Vec<Session>)>> {
     let Some(row) = series::table.find(id).select(SeriesRow::as_select()).first(conn).optional()? else {
         return Ok(None);
     };
@@ -37,7 +38,7 @@ pub fn find(conn: &mut DbConn, id: i32, with_drafts: bool) -> QueryResult<Option
 
 /// A series the public may see, for its feed: one with an occurrence
 /// that is not a draft (a draft series is unknown to the public).
-pub fn public(conn: &mut DbConn, id: i32) -> QueryResult<Option<SeriesRow>> {
+pub fn public(conn: &mut DbConn, id: SeriesId) -> QueryResult<Option<SeriesRow>> {
     use super::schema::sessions as s;
     let shown =
         diesel::dsl::exists(s::table.filter(s::series_id.eq(id)).filter(s::status.ne(SessionStatus::Draft.as_str())));

@@ -4,6 +4,7 @@
 //! `crate::sessions`.
 
 use super::DbConn;
+use super::ids::{SeriesId, SessionId};
 use super::models::{NewSession, SessionChanges, SessionRow};
 use super::reference::Reference;
 use super::schema::{country_regions, session_countries, session_regions, session_topics, sessions};
@@ -26,7 +27,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn id(&self) -> i32 {
+    pub fn id(&self) -> SessionId {
         self.row.id
     }
 
@@ -215,7 +216,7 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
     }
 }
 
-fn write_links(conn: &mut DbConn, id: i32, links: &Links) -> QueryResult<()> {
+fn write_links(conn: &mut DbConn, id: SessionId, links: &Links) -> QueryResult<()> {
     diesel::update(sessions::table.find(id))
         .set(sessions::organising_region_id.eq(links.organising_region_id))
         .execute(conn)?;
@@ -255,10 +256,10 @@ pub fn insert(
     input: &SessionInput,
     links: &Links,
     is_demo: bool,
-    series_id: Option<i32>,
+    series_id: Option<SeriesId>,
     actor: &str,
     now: NaiveDateTime,
-) -> QueryResult<i32> {
+) -> QueryResult<SessionId> {
     let row: SessionRow = diesel::insert_into(sessions::table)
         .values(&NewSession { fields: changes(input, 0, now), is_demo, created_at: now })
         .get_result(conn)?;
@@ -280,13 +281,13 @@ pub fn insert(
 }
 
 /// Writes a session's fields and links, with its calendar sequence.
-pub fn apply(conn: &mut DbConn, id: i32, input: &SessionInput, links: &Links, sequence: i32) -> QueryResult<()> {
+pub fn apply(conn: &mut DbConn, id: SessionId, input: &SessionInput, links: &Links, sequence: i32) -> QueryResult<()> {
     diesel::update(sessions::table.find(id)).set(&changes(input, sequence, super::now())).execute(conn)?;
     write_links(conn, id, links)
 }
 
 /// Marks a session cancelled; its invites' sequence rises.
-pub fn mark_cancelled(conn: &mut DbConn, id: i32, sequence: i32) -> QueryResult<()> {
+pub fn mark_cancelled(conn: &mut DbConn, id: SessionId, sequence: i32) -> QueryResult<()> {
     diesel::update(sessions::table.find(id))
         .set((
             sessions::status.eq(SessionStatus::Cancelled.as_str()),
@@ -298,13 +299,13 @@ pub fn mark_cancelled(conn: &mut DbConn, id: i32, sequence: i32) -> QueryResult<
 }
 
 /// How many registrations a session has, in any status.
-pub fn registration_count(conn: &mut DbConn, id: i32) -> QueryResult<i64> {
+pub fn registration_count(conn: &mut DbConn, id: SessionId) -> QueryResult<i64> {
     use super::schema::registrations;
     registrations::table.filter(registrations::session_id.eq(id)).count().get_result(conn)
 }
 
 /// Deletes a session with its links (callers check it has no registrations).
-pub fn delete(conn: &mut DbConn, id: i32) -> QueryResult<()> {
+pub fn delete(conn: &mut DbConn, id: SessionId) -> QueryResult<()> {
     diesel::delete(session_regions::table.filter(session_regions::session_id.eq(id))).execute(conn)?;
     diesel::delete(session_countries::table.filter(session_countries::session_id.eq(id))).execute(conn)?;
     diesel::delete(session_topics::table.filter(session_topics::session_id.eq(id))).execute(conn)?;
@@ -317,7 +318,7 @@ pub fn delete(conn: &mut DbConn, id: i32) -> QueryResult<()> {
 /// `busy_timeout`, unlike a read that later upgrades). Concurrent writers to
 /// a session queue up here instead of overselling or failing on a stale
 /// snapshot. Returns whether the session exists.
-pub fn lock(conn: &mut DbConn, id: i32) -> QueryResult<bool> {
+pub fn lock(conn: &mut DbConn, id: SessionId) -> QueryResult<bool> {
     diesel::update(sessions::table.find(id))
         .set(sessions::seats_taken.eq(sessions::seats_taken))
         .execute(conn)
@@ -325,14 +326,14 @@ pub fn lock(conn: &mut DbConn, id: i32) -> QueryResult<bool> {
 }
 
 /// Locks the session (as [`lock`]) and reads its row in one statement.
-pub fn lock_row(conn: &mut DbConn, id: i32) -> QueryResult<Option<SessionRow>> {
+pub fn lock_row(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<SessionRow>> {
     diesel::update(sessions::table.find(id))
         .set(sessions::seats_taken.eq(sessions::seats_taken))
         .get_result::<SessionRow>(conn)
         .optional()
 }
 
-pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Session>> {
+pub fn find(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<Session>> {
     let row = sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional()?;
     Ok(match row {
         Some(row) => with_links(conn, vec![row])?.pop(),
@@ -341,16 +342,16 @@ pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<Session>> {
 }
 
 fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Session>> {
-    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-    let mut regions: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
-    let mut countries: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-    let mut topics: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    let ids: Vec<SessionId> = rows.iter().map(|r| r.id).collect();
+    let mut regions: BTreeMap<SessionId, Vec<i32>> = BTreeMap::new();
+    let mut countries: BTreeMap<SessionId, Vec<String>> = BTreeMap::new();
+    let mut topics: BTreeMap<SessionId, Vec<i32>> = BTreeMap::new();
     // SQLite allows a limited number of bound values per statement.
     for chunk in ids.chunks(500) {
         for (s, r) in session_regions::table
             .filter(session_regions::session_id.eq_any(chunk))
             .select((session_regions::session_id, session_regions::region_id))
-            .load::<(i32, i32)>(conn)?
+            .load::<(SessionId, i32)>(conn)?
         {
             regions.entry(s).or_default().push(r);
         }
@@ -358,14 +359,14 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
             .filter(session_countries::session_id.eq_any(chunk))
             .order(session_countries::country_iso2)
             .select((session_countries::session_id, session_countries::country_iso2))
-            .load::<(i32, String)>(conn)?
+            .load::<(SessionId, String)>(conn)?
         {
             countries.entry(s).or_default().push(c);
         }
         for (s, t) in session_topics::table
             .filter(session_topics::session_id.eq_any(chunk))
             .select((session_topics::session_id, session_topics::topic_id))
-            .load::<(i32, i32)>(conn)?
+            .load::<(SessionId, i32)>(conn)?
         {
             topics.entry(s).or_default().push(t);
         }
@@ -392,7 +393,7 @@ pub struct SessionFilter {
     /// Sessions open to participants of this country (open-to-all included).
     pub country: Option<String>,
     pub topic_id: Option<i32>,
-    pub series_id: Option<i32>,
+    pub series_id: Option<SeriesId>,
     /// Only sessions organised by one of these regions.
     pub organised_by: Option<Vec<i32>>,
     pub format: Option<SessionFormat>,
@@ -482,7 +483,7 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
 /// current, without reading the session's text.
 #[derive(Debug, Clone, Queryable)]
 pub struct SessionStamp {
-    pub id: i32,
+    pub id: SessionId,
     pub updated_at: NaiveDateTime,
     pub starts_at: NaiveDateTime,
     pub status: String,
@@ -493,7 +494,7 @@ pub fn stamps(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sess
 }
 
 /// Sessions by id, in the order given.
-pub fn by_ids(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Session>> {
+pub fn by_ids(conn: &mut DbConn, ids: &[SessionId]) -> QueryResult<Vec<Session>> {
     let mut rows = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         rows.extend(
@@ -503,7 +504,7 @@ pub fn by_ids(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<Session>> {
                 .load::<SessionRow>(conn)?,
         );
     }
-    let mut found: BTreeMap<i32, Session> = with_links(conn, rows)?.into_iter().map(|s| (s.id(), s)).collect();
+    let mut found: BTreeMap<SessionId, Session> = with_links(conn, rows)?.into_iter().map(|s| (s.id(), s)).collect();
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 

@@ -6,6 +6,7 @@
 
 pub mod privacy;
 
+use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::{NewRegistration, Registration};
 use crate::db::notify::{Change, Notifier, NotifyError};
 use crate::db::reference::Reference;
@@ -76,7 +77,7 @@ pub fn register(
     conn: &mut DbConn,
     keys: &Keys,
     reference: &Reference,
-    session_id: i32,
+    session_id: SessionId,
     parsed: (Option<RegistrationInput>, FieldErrors),
     now: NaiveDateTime,
     notifier: &dyn Notifier,
@@ -170,7 +171,7 @@ pub fn register(
 /// inside a transaction that holds the session's lock.
 pub fn promote(
     conn: &mut DbConn,
-    session_id: i32,
+    session_id: SessionId,
     notifier: &dyn Notifier,
 ) -> Result<Vec<Registration>, RegistrationError> {
     let mut promoted = Vec::new();
@@ -190,7 +191,11 @@ pub fn promote(
 }
 
 /// A participant's own cancellation. Cancelling twice changes nothing.
-pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) -> Result<Outcome, RegistrationError> {
+pub fn cancel(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
     leave(conn, registration_id, |s| Ok(s.after_withdrawal()), notifier, None)
 }
 
@@ -198,7 +203,7 @@ pub fn cancel(conn: &mut DbConn, registration_id: i32, notifier: &dyn Notifier) 
 /// participant's own); the seat goes to the next in line.
 pub fn cancel_by_organiser(
     conn: &mut DbConn,
-    registration_id: i32,
+    registration_id: RegistrationId,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<Outcome, RegistrationError> {
@@ -208,7 +213,7 @@ pub fn cancel_by_organiser(
 /// An organiser's refusal; a confirmed person's seat goes to the next in line.
 pub fn reject(
     conn: &mut DbConn,
-    registration_id: i32,
+    registration_id: RegistrationId,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<Outcome, RegistrationError> {
@@ -219,7 +224,7 @@ pub fn reject(
 /// waiting list if the session has one.
 pub fn approve(
     conn: &mut DbConn,
-    registration_id: i32,
+    registration_id: RegistrationId,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<Outcome, RegistrationError> {
@@ -243,7 +248,7 @@ pub fn approve(
 /// out of arrival order. Never beyond capacity.
 pub fn promote_one(
     conn: &mut DbConn,
-    registration_id: i32,
+    registration_id: RegistrationId,
     notifier: &dyn Notifier,
     actor: &str,
 ) -> Result<Registration, RegistrationError> {
@@ -263,7 +268,7 @@ pub fn promote_one(
 }
 
 /// A registration with its session's lock taken, inside a write transaction.
-fn locked(conn: &mut DbConn, registration_id: i32) -> Result<(Session, Registration), RegistrationError> {
+fn locked(conn: &mut DbConn, registration_id: RegistrationId) -> Result<(Session, Registration), RegistrationError> {
     let session_id = store::session_of(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
     session_store::lock(conn, session_id)?;
     // Read again under the lock: its status may have moved meanwhile.
@@ -295,7 +300,7 @@ fn record(
 /// the session's lock.
 fn leave(
     conn: &mut DbConn,
-    registration_id: i32,
+    registration_id: RegistrationId,
     next: impl Fn(RegistrationStatus) -> Result<Option<RegistrationStatus>, Message>,
     notifier: &dyn Notifier,
     // Organisers' changes are audited; a participant's own are not.

@@ -4,6 +4,7 @@
 //! cancellation, so the waiting list moves up.
 
 use super::{RegistrationError, random};
+use crate::db::ids::RegistrationId;
 use crate::db::models::Registration;
 use crate::db::notify::{Change, Notifier, NotifyError};
 use crate::db::privacy::{self as store, ACCESS_PREFIX};
@@ -39,14 +40,14 @@ fn erase_all(conn: &mut DbConn, all: &[Registration], notifier: &dyn Notifier) -
     for g in all.iter().filter(|g| g.status().is_active()) {
         super::cancel(conn, g.id, &Quiet { except: g.id, inner: notifier })?;
     }
-    let ids: Vec<i32> = all.iter().map(|g| g.id).collect();
+    let ids: Vec<RegistrationId> = all.iter().map(|g| g.id).collect();
     let gone = random("")?;
     Ok(write_transaction(conn, |conn| store::anonymise(conn, &ids, &gone))?)
 }
 
 /// Passes every change on, except those about the person being erased.
 struct Quiet<'a> {
-    except: i32,
+    except: RegistrationId,
     inner: &'a dyn Notifier,
 }
 

@@ -82,7 +82,7 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
         _ => (None, None),
     };
     Event {
-        uid: calendar::session_uid(row.id, &calendar::host_of(base_url)),
+        uid: calendar::session_uid(row.id.0, &calendar::host_of(base_url)),
         // The person's own withdrawal counts as a change of their event.
         sequence: u32::try_from(row.sequence + registration.map_or(0, |r| r.calendar_bump)).unwrap_or(0),
         cancelled: match registration {

@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod series;
 
+use crate::db::ids::SessionId;
 use crate::db::notify::{Change, Notifier, NotifyError};
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session};
@@ -76,7 +77,7 @@ pub fn create(
 pub fn update(
     conn: &mut DbConn,
     reference: &Reference,
-    id: i32,
+    id: SessionId,
     patch: &SessionFields,
     notifier: &dyn Notifier,
     actor: &str,
@@ -89,7 +90,7 @@ pub fn update(
 pub fn update_in(
     conn: &mut DbConn,
     reference: &Reference,
-    id: i32,
+    id: SessionId,
     patch: &SessionFields,
     notifier: &dyn Notifier,
     actor: &str,
@@ -129,7 +130,7 @@ pub fn update_in(
 /// Cancels a session; cancelling twice changes nothing the second time.
 pub fn cancel(
     conn: &mut DbConn,
-    id: i32,
+    id: SessionId,
     reason: Option<&str>,
     notifier: &dyn Notifier,
     actor: &str,
@@ -156,7 +157,7 @@ pub fn cancel(
 
 /// Deletes a draft nobody has registered for (anything else is cancelled
 /// instead, so people and calendars are told).
-pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: i32, actor: &str) -> Result<(), SessionError> {
+pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: SessionId, actor: &str) -> Result<(), SessionError> {
     write_transaction(conn, |conn| {
         let current = locked(conn, id)?;
         if current.status() != SessionStatus::Draft || store::registration_count(conn, id)? > 0 {
@@ -171,7 +172,7 @@ pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: i32, actor: &s
 }
 
 /// The session with its lock taken, inside a write transaction.
-fn locked(conn: &mut DbConn, id: i32) -> Result<Session, SessionError> {
+fn locked(conn: &mut DbConn, id: SessionId) -> Result<Session, SessionError> {
     if !store::lock(conn, id)? {
         return Err(SessionError::NotFound);
     }

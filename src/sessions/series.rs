@@ -3,6 +3,7 @@
 //! future occurrence, all or none.
 
 use super::{SessionError, update_in};
+use crate::db::ids::{SeriesId, SessionId};
 use crate::db::models::SeriesRow;
 use crate::db::notify::Notifier;
 use crate::db::reference::Reference;
@@ -88,7 +89,7 @@ pub fn create(
 pub fn update_future(
     conn: &mut DbConn,
     reference: &Reference,
-    id: i32,
+    id: SeriesId,
     patch: &SessionFields,
     scope: &Scope,
     notifier: &dyn Notifier,
@@ -107,7 +108,7 @@ pub fn update_future(
     }
     let (_, sessions) = store::find(conn, id, true)?.ok_or(SessionError::NotFound)?;
     let now = db::now();
-    let future: Vec<i32> = sessions
+    let future: Vec<SessionId> = sessions
         .iter()
         .filter(|s| s.row.starts_at > now && s.status() != SessionStatus::Cancelled)
         .map(|s| s.id())

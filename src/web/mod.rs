@@ -30,6 +30,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .default_service(web::to(public::not_found));
 }
 
+/// A path whose id does not read (`/sessions/abc`, `/sessions/0`) names
+/// nothing: a 404 like any unknown page, as a problem document under
+/// `/api/` and as the localised page elsewhere.
+pub fn not_found_for_bad_ids() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_, req| {
+        if req.path().starts_with("/api/") {
+            AppError::NotFound.into()
+        } else {
+            crate::error::PageError(AppError::NotFound).into()
+        }
+    })
+}
+
 /// Runs database work on the blocking pool, off the async workers.
 pub async fn blocking<T, E, F>(pool: &Pool, f: F) -> Result<T, E>
 where

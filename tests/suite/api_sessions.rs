@@ -322,7 +322,7 @@ async fn a_stored_status_the_code_does_not_know_is_an_error_not_a_guess() {
             convene::db::DbConn::Sqlite(c) => c.batch_execute(&sql),
         }
         .expect("row changed");
-        convene::db::sessions::find(&mut conn, id).map(|s| s.map(|s| s.status()))
+        convene::db::sessions::find(&mut conn, convene::db::ids::SessionId(id)).map(|s| s.map(|s| s.status()))
     })
     .await
     .expect("task");

@@ -3,6 +3,7 @@
 
 use super::Staff;
 use crate::db::audit::{self, Entry};
+use crate::db::ids::SessionId;
 use crate::error::PageError;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking, csrf};
@@ -20,7 +21,7 @@ pub struct Change {
     pub at: String,
     pub actor: String,
     pub action: String,
-    pub session_id: Option<i32>,
+    pub session_id: Option<SessionId>,
     pub what: String,
 }
 

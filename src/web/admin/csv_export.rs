@@ -3,6 +3,7 @@
 //! neutralised.
 
 use super::Staff;
+use crate::db::ids::SessionId;
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
@@ -21,8 +22,8 @@ pub fn neutralise(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
 }
 
-async fn export(state: State, user: Staff, id: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+async fn export(state: State, user: Staff, id: web::Path<SessionId>) -> Result<HttpResponse, PageError> {
+    let id = id.into_inner();
     let actor = user.actor();
     let list = blocking(&state.pool, move |conn| {
         let session = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;

@@ -5,6 +5,7 @@
 //! told.
 
 use super::Staff;
+use crate::db::ids::{SeriesId, SessionId};
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as store, Session};
@@ -64,7 +65,7 @@ pub struct Values {
     pub count: String,
     pub until: String,
     /// The series the session belongs to (shown only; the server reads its own).
-    pub series_id: Option<i32>,
+    pub series_id: Option<SeriesId>,
 }
 
 impl Values {
@@ -259,7 +260,7 @@ struct FormPage<'a> {
     csrf: String,
     email: String,
     /// None: a new session.
-    id: Option<i32>,
+    id: Option<SessionId>,
     v: Values,
     errors: FieldErrors,
     reference: &'a Reference,
@@ -301,7 +302,7 @@ struct Editor<'a> {
     state: &'a State,
     staff: &'a Staff,
     /// None: a new session.
-    id: Option<i32>,
+    id: Option<SessionId>,
 }
 
 impl Editor<'_> {
@@ -362,7 +363,7 @@ async fn new_form(
 ) -> Result<HttpResponse, PageError> {
     let reference = state.reference();
     let mut v = Values { kind: "webinar".into(), format: "online".into(), status: "draft".into(), ..Values::default() };
-    if let Some(from) = query.get("clone").and_then(|c| c.parse::<i32>().ok()) {
+    if let Some(from) = query.get("clone").and_then(|c| c.parse::<SessionId>().ok()) {
         let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, from)?)).await?;
         let session = session.ok_or(AppError::NotFound)?;
         staff.require_session(session.row.organising_region_id)?;
@@ -422,7 +423,7 @@ fn create_in(
     input: &SessionInput,
     repeat: Option<RepeatInput>,
     actor: &str,
-) -> Result<(i32, Option<Message>), AppError> {
+) -> Result<(SessionId, Option<Message>), AppError> {
     let Some(how) = repeat else {
         return Ok((crate::sessions::create(conn, reference, input, false, actor)?.id(), None));
     };
@@ -439,8 +440,7 @@ fn create_in(
 }
 
 /// A session this person may manage, by the id in its path.
-pub(super) async fn load(state: &State, staff: &Staff, id: &str) -> Result<Session, PageError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+pub(super) async fn load(state: &State, staff: &Staff, id: SessionId) -> Result<Session, PageError> {
     let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?)).await?;
     let session = session.ok_or(AppError::NotFound)?;
     staff.require_session(session.row.organising_region_id)?;
@@ -451,9 +451,9 @@ async fn edit_form(
     req: HttpRequest,
     state: State,
     staff: Staff,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
 ) -> Result<HttpResponse, PageError> {
-    let session = load(&state, &staff, &id).await?;
+    let session = load(&state, &staff, *id).await?;
     let v = Values::from_session(&session, &state.reference());
     Editor { req: &req, state: &state, staff: &staff, id: Some(session.id()) }.show(
         v,
@@ -466,10 +466,10 @@ async fn save(
     req: HttpRequest,
     state: State,
     staff: Staff,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let session = load(&state, &staff, &id).await?;
+    let session = load(&state, &staff, *id).await?;
     let editor = Editor { req: &req, state: &state, staff: &staff, id: Some(session.id()) };
     let v = Values::from_form(&form);
     let input = match v.check(&staff, &state.reference(), session.status() == SessionStatus::Cancelled) {
@@ -509,8 +509,8 @@ async fn save(
 async fn save_future(
     state: &State,
     staff: &Staff,
-    id: i32,
-    series_id: i32,
+    id: SessionId,
+    series_id: SeriesId,
     shared: SessionFields,
 ) -> Result<HttpResponse, AppError> {
     let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
@@ -541,10 +541,10 @@ async fn people_to_tell_of_a_move(state: &State, session: &Session, v: &Values) 
 async fn publish(
     state: State,
     staff: Staff,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let id = load(&state, &staff, &id).await?.id();
+    let id = load(&state, &staff, *id).await?.id();
     let (notifier, actor) = (state.composer.clone(), staff.actor());
     let reference = state.reference();
     blocking(&state.pool, move |conn| {
@@ -556,8 +556,13 @@ async fn publish(
     Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
 }
 
-async fn cancel(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
-    let id = load(&state, &staff, &id).await?.id();
+async fn cancel(
+    state: State,
+    staff: Staff,
+    id: web::Path<SessionId>,
+    form: CsrfForm,
+) -> Result<HttpResponse, PageError> {
+    let id = load(&state, &staff, *id).await?.id();
     let reason: String = form.get("reason").chars().filter(|c| !c.is_control()).take(500).collect();
     let (notifier, actor) = (state.composer.clone(), staff.actor());
     blocking(&state.pool, move |conn| {
@@ -569,8 +574,13 @@ async fn cancel(state: State, staff: Staff, id: web::Path<String>, form: CsrfFor
     Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
 }
 
-async fn delete(state: State, staff: Staff, id: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
-    let id = load(&state, &staff, &id).await?.id();
+async fn delete(
+    state: State,
+    staff: Staff,
+    id: web::Path<SessionId>,
+    _form: CsrfForm,
+) -> Result<HttpResponse, PageError> {
+    let id = load(&state, &staff, *id).await?.id();
     let actor = staff.actor();
     let reference = state.reference();
     blocking(&state.pool, move |conn| {

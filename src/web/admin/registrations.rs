@@ -5,6 +5,7 @@
 
 use super::Staff;
 use super::edit::load;
+use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as store;
@@ -160,12 +161,12 @@ impl Preview {
     }
 }
 
-fn ids(form: &Fields) -> Vec<i32> {
+fn ids(form: &Fields) -> Vec<RegistrationId> {
     form.all("ids").iter().filter_map(|i| i.parse().ok()).take(1000).collect()
 }
 
 /// Back to the session's page, saying what happened (signed: see [`super::notice_query`]).
-pub fn back(state: &State, id: i32, done: Message) -> HttpResponse {
+pub fn back(state: &State, id: SessionId, done: Message) -> HttpResponse {
     let q = super::notice_query(state, &done);
     crate::web::see_other(&format!("/admin/sessions/{id}?{q}#registrations"))
 }
@@ -193,7 +194,7 @@ enum Bulk {
     Cancel,
     Promote,
     /// Into another session this person may manage, then out of this one.
-    Move(i32),
+    Move(SessionId),
 }
 
 impl Bulk {
@@ -219,8 +220,8 @@ impl Bulk {
     }
 }
 
-async fn bulk(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
-    let session_id = load(&state, &staff, &id).await?.id();
+async fn bulk(state: State, staff: Staff, id: web::Path<SessionId>, form: CsrfForm) -> Result<HttpResponse, PageError> {
+    let session_id = load(&state, &staff, *id).await?.id();
     let chosen = ids(&form);
     if chosen.is_empty() {
         return Ok(back(&state, session_id, Message::id("ws-done-choose")));
@@ -230,7 +231,7 @@ async fn bulk(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm)
     };
     if let Bulk::Move(target) = action {
         // The target session must be one this person may manage too.
-        load(&state, &staff, &target.to_string()).await?;
+        load(&state, &staff, target).await?;
     }
     let (notifier, actor, keys, reference) =
         (state.composer.clone(), staff.actor(), state.keys.clone(), state.reference());
@@ -238,7 +239,7 @@ async fn bulk(state: State, staff: Staff, id: web::Path<String>, form: CsrfForm)
         let rows: Vec<Registration> =
             store::for_session(conn, session_id)?.into_iter().filter(|r| chosen.contains(&r.id)).collect();
         if let Bulk::Mark(mark) = action {
-            let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+            let ids: Vec<RegistrationId> = rows.iter().map(|r| r.id).collect();
             let n = store::set_attendance(conn, session_id, &ids, mark.map(Attendance::as_str), &actor)?;
             return Ok::<_, PageError>(Message::new("ws-done-marked", vec![("count", n.into())]));
         }
@@ -324,10 +325,10 @@ async fn email(
     req: HttpRequest,
     state: State,
     staff: Staff,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
-    let session = load(&state, &staff, &id).await?;
+    let session = load(&state, &staff, *id).await?;
     let session_id = session.id();
     let Some(letter) = Letter::from_form(&form) else {
         return Ok(back(&state, session_id, Message::id("ws-done-write")));

@@ -2,6 +2,7 @@
 //! figures, and one session's registrations.
 
 use super::Staff;
+use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
@@ -24,7 +25,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 }
 
 pub struct Row {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub status: String,
     pub when: String,
@@ -89,7 +90,7 @@ async fn list(
 }
 
 pub struct Person {
-    pub id: i32,
+    pub id: RegistrationId,
     /// `attended`, `no_show` or empty.
     pub attendance: &'static str,
     pub status: String,
@@ -108,7 +109,7 @@ struct SessionPage {
     chrome: Chrome,
     csrf: String,
     email: String,
-    id: i32,
+    id: SessionId,
     title: String,
     status: String,
     when: String,
@@ -148,10 +149,10 @@ async fn show(
     req: HttpRequest,
     state: State,
     user: Staff,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = id.into_inner();
     page(&req, &state, user, id, query.into_inner(), None).await
 }
 
@@ -160,7 +161,7 @@ pub async fn render_with_preview(
     req: HttpRequest,
     state: State,
     user: super::Staff,
-    id: i32,
+    id: SessionId,
     preview: super::registrations::Preview,
 ) -> Result<HttpResponse, PageError> {
     page(&req, &state, user, id, HashMap::new(), Some(preview)).await
@@ -170,7 +171,7 @@ async fn page(
     req: &HttpRequest,
     state: &State,
     user: super::Staff,
-    id: i32,
+    id: SessionId,
     query: HashMap<String, String>,
     preview: Option<super::registrations::Preview>,
 ) -> Result<HttpResponse, PageError> {

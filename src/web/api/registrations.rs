@@ -2,6 +2,7 @@
 //! organiser's view and decisions (token).
 
 use super::{object, require_token};
+use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::Registration;
 use crate::db::registrations as store;
 use crate::domain::registration::RegistrationInput;
@@ -16,8 +17,10 @@ use utoipa::ToSchema;
 /// A registration as its participant sees it right after registering.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RegistrationCreated {
-    pub id: i32,
-    pub session_id: i32,
+    #[schema(value_type = i32)]
+    pub id: RegistrationId,
+    #[schema(value_type = i32)]
+    pub session_id: SessionId,
     /// confirmed, waitlisted or pending_approval
     #[schema(example = "confirmed")]
     pub status: String,
@@ -41,8 +44,10 @@ pub struct RegistrationCreated {
 /// A registration as an organiser sees it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RegistrationOut {
-    pub id: i32,
-    pub session_id: i32,
+    #[schema(value_type = i32)]
+    pub id: RegistrationId,
+    #[schema(value_type = i32)]
+    pub session_id: SessionId,
     pub status: String,
     pub waitlist_position: Option<i64>,
     pub name: String,
@@ -97,10 +102,6 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
     }
 }
 
-fn id(raw: &str) -> Result<i32, AppError> {
-    raw.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
-}
-
 /// Register for a session (no token needed).
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/registrations", tag = "registrations",
     params(("id" = i32, Path, description = "session id")),
@@ -111,10 +112,10 @@ fn id(raw: &str) -> Result<i32, AppError> {
 pub async fn create_registration(
     req: HttpRequest,
     state: State,
-    session: web::Path<String>,
+    session: web::Path<SessionId>,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, AppError> {
-    let session_id = id(&session)?;
+    let session_id = session.into_inner();
     rate_limit(&req, &state)?;
     let fields = object(body.into_inner())?;
     let parsed = RegistrationInput::parse(&fields, crate::web::public::language(&req));
@@ -139,10 +140,10 @@ pub async fn create_registration(
 pub async fn list_registrations(
     req: HttpRequest,
     state: State,
-    session: web::Path<String>,
+    session: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
     require_token(&req, &state).await?;
-    let session_id = id(&session)?;
+    let session_id = session.into_inner();
     let out = blocking(&state.pool, move |conn| {
         crate::db::sessions::find(conn, session_id)?.ok_or(AppError::NotFound)?;
         let rows = store::for_session(conn, session_id)?;
@@ -189,7 +190,7 @@ pub async fn cancel_registration(state: State, token: web::Path<String>) -> Resu
 pub async fn approve_registration(
     req: HttpRequest,
     state: State,
-    registration: web::Path<String>,
+    registration: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, AppError> {
     decide(req, state, registration, crate::registrations::approve).await
 }
@@ -203,7 +204,7 @@ pub async fn approve_registration(
 pub async fn reject_registration(
     req: HttpRequest,
     state: State,
-    registration: web::Path<String>,
+    registration: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, AppError> {
     decide(req, state, registration, crate::registrations::reject).await
 }
@@ -212,16 +213,16 @@ pub async fn reject_registration(
 async fn decide(
     req: HttpRequest,
     state: State,
-    registration: web::Path<String>,
+    registration: web::Path<RegistrationId>,
     decision: fn(
         &mut crate::db::DbConn,
-        i32,
+        RegistrationId,
         &dyn crate::db::notify::Notifier,
         &str,
     ) -> Result<crate::registrations::Outcome, crate::registrations::RegistrationError>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
-    let registration_id = id(&registration)?;
+    let registration_id = registration.into_inner();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let done = decision(conn, registration_id, &notifier, &actor)?;

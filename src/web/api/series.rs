@@ -2,6 +2,7 @@
 
 use super::sessions::SessionOut;
 use super::{require_token, token};
+use crate::db::ids::SeriesId;
 use crate::db::reference::Reference;
 use crate::db::series as store;
 use crate::domain::fields::FieldErrors;
@@ -16,7 +17,8 @@ use utoipa::ToSchema;
 /// A series with its occurrences, soonest first.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SeriesOut {
-    pub id: i32,
+    #[schema(value_type = i32)]
+    pub id: SeriesId,
     pub title: String,
     /// The zone whose wall time every occurrence keeps.
     pub time_zone: String,
@@ -96,8 +98,8 @@ pub async fn create_series(
     params(("id" = i32, Path, description = "series id")),
     responses((status = 200, body = SeriesOut), (status = 401, body = crate::web::api::docs::Problem, description = "a token was presented but is not valid"),
               (status = 404, body = crate::web::api::docs::Problem)))]
-pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let id = id.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+pub async fn get_series(req: HttpRequest, state: State, id: web::Path<SeriesId>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
     let authorised = token(&req, &state).await?.is_some();
     let base = state.base_url.clone();
     let reference = state.reference();
@@ -124,11 +126,11 @@ pub async fn get_series(req: HttpRequest, state: State, id: web::Path<String>) -
 pub async fn patch_series(
     req: HttpRequest,
     state: State,
-    id: web::Path<String>,
+    id: web::Path<SeriesId>,
     body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
-    let id = id.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+    let id = id.into_inner();
     let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();

@@ -1,6 +1,7 @@
 //! `/api/v1/sessions`: create, list, get, patch, cancel.
 
 use super::{require_token, token};
+use crate::db::ids::{SeriesId, SessionId};
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session, SessionFilter};
 use crate::domain::fields::FieldErrors;
@@ -16,7 +17,8 @@ use utoipa::ToSchema;
 /// A session as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SessionOut {
-    pub id: i32,
+    #[schema(value_type = i32)]
+    pub id: SessionId,
     /// The public page.
     pub url: String,
     pub title: String,
@@ -47,7 +49,8 @@ pub struct SessionOut {
     /// Slug of the region that organises it (its organisers may edit it).
     pub organising_region: Option<String>,
     /// The series it is an occurrence of, if any.
-    pub series_id: Option<i32>,
+    #[schema(value_type = Option<i32>)]
+    pub series_id: Option<SeriesId>,
     pub regions: Vec<String>,
     pub countries: Vec<String>,
     pub topics: Vec<String>,
@@ -125,10 +128,6 @@ impl SessionOut {
             notes: Vec::new(),
         }
     }
-}
-
-fn session_id(raw: &str) -> Result<i32, AppError> {
-    raw.parse::<i32>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
 }
 
 /// Create a session.
@@ -289,8 +288,8 @@ fn instant_or_date(t: &str) -> Option<NaiveDateTime> {
     params(("id" = i32, Path, description = "session id")),
     responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem, description = "a token was presented but is not valid"),
               (status = 404, body = crate::web::api::docs::Problem)))]
-pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let id = session_id(&id)?;
+pub async fn get_session(req: HttpRequest, state: State, id: web::Path<SessionId>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
     let authorised = token(&req, &state).await?.is_some();
     let base = state.base_url.clone();
     let reference = state.reference();
@@ -318,11 +317,11 @@ pub async fn get_session(req: HttpRequest, state: State, id: web::Path<String>) 
 pub async fn patch_session(
     req: HttpRequest,
     state: State,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
-    let id = session_id(&id)?;
+    let id = id.into_inner();
     let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
@@ -344,9 +343,13 @@ pub async fn patch_session(
     responses((status = 200, body = SessionOut), (status = 401, body = crate::web::api::docs::Problem),
               (status = 404, body = crate::web::api::docs::Problem)),
     security(("bearer" = [])))]
-pub async fn cancel_session(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn cancel_session(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<SessionId>,
+) -> Result<HttpResponse, AppError> {
     let actor = format!("token:{}", require_token(&req, &state).await?);
-    let id = session_id(&id)?;
+    let id = id.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let reference = state.reference();

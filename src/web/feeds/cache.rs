@@ -5,6 +5,7 @@
 
 use super::content::{ALL_DESCRIPTION, ALL_NAME, Content, public, window};
 use crate::calendar::{self, FeedInfo, Method};
+use crate::db::ids::SessionId;
 use crate::db::reference::Reference;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -61,7 +62,7 @@ impl FeedCache {
 }
 
 /// Session id → (its updated_at, when its row was read, the VEVENT text).
-pub(super) type EventMap = Arc<Mutex<HashMap<i32, CachedEvent>>>;
+pub(super) type EventMap = Arc<Mutex<HashMap<SessionId, CachedEvent>>>;
 pub(super) type CachedEvent = (NaiveDateTime, NaiveDateTime, Arc<str>);
 
 fn render(version: i64, content: Content) -> Result<Rendered, AppError> {

@@ -4,6 +4,7 @@
 
 use super::cache::{CachedEvent, EVENT_MARGIN_SECONDS, EventMap};
 use crate::calendar::{self, Method};
+use crate::db::ids::SessionId;
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as session_store, Session, SessionFilter};
@@ -76,12 +77,12 @@ pub(super) fn public(
             *u == updated_at && *read_at >= updated_at + Duration::seconds(EVENT_MARGIN_SECONDS)
         })
     };
-    let missing: Vec<i32> = {
+    let missing: Vec<SessionId> = {
         let map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
         stamps.iter().filter(|s| !fresh(map.get(&s.id), s.updated_at)).map(|s| s.id).collect()
     };
     let read_at = db::now();
-    let rendered: Vec<(i32, NaiveDateTime, Arc<str>)> = session_store::by_ids(conn, &missing)?
+    let rendered: Vec<(SessionId, NaiveDateTime, Arc<str>)> = session_store::by_ids(conn, &missing)?
         .iter()
         .map(|s| {
             (
@@ -96,7 +97,7 @@ pub(super) fn public(
         })
         .collect();
     let mut map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
-    let mut just: HashMap<i32, Arc<str>> = HashMap::new();
+    let mut just: HashMap<SessionId, Arc<str>> = HashMap::new();
     for (id, updated_at, text) in rendered {
         map.insert(id, (updated_at, read_at, text.clone()));
         just.insert(id, text);

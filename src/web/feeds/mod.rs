@@ -12,6 +12,7 @@ mod routes;
 pub use cache::{FeedCache, warm};
 pub use content::PAST_DAYS;
 
+use crate::db::ids::SeriesId;
 use actix_web::web;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -30,7 +31,7 @@ pub enum FeedPath<'a> {
     Region(&'a str),
     Country(&'a str),
     Topic(&'a str),
-    Series(i32),
+    Series(SeriesId),
     /// A registration's (`f_…`) or an address's (`p_…`) feed token.
     Personal(&'a str),
 }

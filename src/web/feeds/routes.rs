@@ -5,6 +5,7 @@ use super::cache::current;
 use super::content::{ALL_DESCRIPTION, ALL_NAME, Content, feed_event, personal, public, window};
 use super::http::respond;
 use crate::calendar::{self, Method};
+use crate::db::ids::{SeriesId, SessionId};
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, SessionFilter};
@@ -80,7 +81,7 @@ pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>)
 /// Every occurrence of a series, published or cancelled.
 #[get("/feeds/series/{id}")]
 pub async fn series_feed(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let id = slug_of(&id).and_then(|s| s.parse::<i32>().ok()).filter(|id| *id > 0).ok_or(AppError::NotFound)?;
+    let id: SeriesId = slug_of(&id).and_then(|s| s.parse().ok()).ok_or(AppError::NotFound)?;
     let series = blocking(&state.pool, move |conn| crate::db::series::public(conn, id).map_err(AppError::from))
         .await?
         .ok_or(AppError::NotFound)?;
@@ -116,8 +117,8 @@ pub async fn personal_feed(req: HttpRequest, state: State, token: web::Path<Stri
 
 /// One session as a calendar file (public: no webinar link).
 #[get("/sessions/{id}/invite.ics")]
-pub async fn session_invite(state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+pub async fn session_invite(state: State, id: web::Path<SessionId>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
     let session = blocking(&state.pool, move |conn| session_store::find(conn, id).map_err(AppError::from))
         .await?
         .ok_or(AppError::NotFound)?;

@@ -8,6 +8,7 @@
 use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer, render_status};
 use crate::db;
+use crate::db::ids::SessionId;
 use crate::db::privacy;
 use crate::db::sessions as session_store;
 use crate::domain::zone::TimeZone;
@@ -29,7 +30,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 
 /// One registration of the address, as the page lists it.
 pub struct Item {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub title: String,
     pub when: String,
     pub status_label: String,

@@ -2,6 +2,7 @@
 
 use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer, render};
+use crate::db::ids::SessionId;
 use crate::db::models::{Country, Region, Topic};
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session, SessionFilter};
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 const PER_PAGE: i64 = 20;
 
 pub struct ListItem {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub summary: String,
     pub kind: String,

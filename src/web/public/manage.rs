@@ -4,6 +4,7 @@
 
 use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer, render_status};
+use crate::db::ids::SessionId;
 use crate::db::models::Registration;
 use crate::db::registrations as store;
 use crate::db::sessions::{self as session_store, Session};
@@ -52,7 +53,7 @@ pub struct ManagePage {
     pub email: String,
     pub organisation: String,
     pub country: String,
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub session_title: String,
     pub session_cancelled: bool,
     pub when_participant: String,

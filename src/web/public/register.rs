@@ -4,6 +4,7 @@
 
 use super::home::{Choice, open_to};
 use super::{Chrome, Viewer, render_status};
+use crate::db::ids::SessionId;
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as session_store, Session};
 use crate::domain::fields::FieldErrors;
@@ -50,7 +51,7 @@ pub struct QuestionView {
 #[template(path = "public/register.html")]
 pub struct RegisterPage {
     pub chrome: Chrome,
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub title: String,
     pub when: String,
     pub when_viewer: Option<String>,
@@ -229,8 +230,7 @@ fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> 
     }
 }
 
-async fn load(state: &State, id: &str) -> Result<Session, PageError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+async fn load(state: &State, id: SessionId) -> Result<Session, PageError> {
     let session = blocking(&state.pool, move |conn| session_store::find(conn, id).map_err(PageError::from)).await?;
     match session {
         Some(s) if s.status() != SessionStatus::Draft => Ok(s),
@@ -241,10 +241,10 @@ async fn load(state: &State, id: &str) -> Result<Session, PageError> {
 pub async fn register_form_handler(
     req: HttpRequest,
     state: State,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let session = load(&state, &id).await?;
+    let session = load(&state, *id).await?;
     let reference = state.reference();
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, session.zone());
@@ -295,13 +295,13 @@ pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<S
 pub async fn register_handler(
     req: HttpRequest,
     state: State,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     csrf::refuse_bots(&form)?;
     let pairs = &form.0.0;
     crate::web::rate_limit(&req, &state)?;
-    let session = load(&state, &id).await?;
+    let session = load(&state, *id).await?;
     let reference = state.reference();
     let (object, values) = form_object(pairs, &session.questions());
     let parsed = RegistrationInput::parse(&object, crate::web::public::language(&req));

@@ -4,6 +4,7 @@
 use super::feeds::{Subscribe, subscribe};
 use super::home::open_to;
 use super::{Chrome, Viewer, render};
+use crate::db::ids::SessionId;
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session};
 use crate::domain::lang::Lang;
@@ -30,7 +31,7 @@ pub struct ZoneRow {
 #[template(path = "public/session.html")]
 pub struct SessionPage {
     pub chrome: Chrome,
-    pub id: i32,
+    pub id: SessionId,
     pub registration_closed: Option<String>,
     pub title: String,
     pub summary: String,
@@ -148,10 +149,10 @@ impl SessionPage {
 pub async fn session_page(
     req: HttpRequest,
     state: State,
-    id: web::Path<String>,
+    id: web::Path<SessionId>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = id.into_inner();
     let query = query.into_inner();
     let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?))
         .await?
