@@ -3,12 +3,9 @@
 //! ([`PageError`]). Internal details go to the log, never to the client.
 
 use crate::domain::fields::FieldErrors;
-use crate::domain::lang::Lang;
 use crate::domain::message::Message;
-use crate::i18n;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
-use askama::Template;
 use serde_json::json;
 
 #[derive(thiserror::Error)]
@@ -149,7 +146,7 @@ impl AppError {
         }
     }
 
-    fn title(&self) -> &'static str {
+    pub fn title(&self) -> &'static str {
         match self {
             Self::Validation(_) => "Invalid input",
             Self::BadRequest(_) => "Bad request",
@@ -166,7 +163,7 @@ impl AppError {
         }
     }
 
-    fn retry_after(&self) -> Option<u64> {
+    pub fn retry_after(&self) -> Option<u64> {
         match self {
             Self::TooManyRequests(s) => Some(*s),
             Self::Unavailable(_) => Some(5),
@@ -174,7 +171,7 @@ impl AppError {
         }
     }
 
-    fn log(&self) {
+    pub fn log(&self) {
         if let Self::Internal(e) = self {
             tracing::error!(error = ?e, "request failed");
         }
@@ -210,99 +207,5 @@ impl ResponseError for AppError {
             res.insert_header(("Retry-After", seconds.to_string()));
         }
         res.body(body.to_string())
-    }
-}
-
-/// The same errors, for pages people read.
-#[derive(Debug, thiserror::Error)]
-#[error(transparent)]
-pub struct PageError(#[from] pub AppError);
-
-/// Every error a request can meet becomes a page through [`AppError`].
-macro_rules! page_error_from {
-    ($($t:ty),+) => {$(
-        impl From<$t> for PageError {
-            fn from(e: $t) -> Self {
-                Self(e.into())
-            }
-        }
-    )+};
-}
-
-page_error_from!(
-    diesel::result::Error,
-    diesel::r2d2::PoolError,
-    crate::db::notify::NotifyError,
-    crate::registrations::RegistrationError,
-    crate::sessions::SessionError
-);
-
-#[derive(Template)]
-#[template(path = "errors/error.html")]
-struct ErrorPage {
-    lang: Lang,
-    status: u16,
-    heading: String,
-    message: String,
-}
-
-impl ErrorPage {
-    fn t(&self, id: &str) -> String {
-        i18n::t(self.lang, id)
-    }
-
-    fn status_line(&self) -> String {
-        i18n::message(self.lang, "error-status", &[("status", self.status.to_string().into())])
-    }
-}
-
-impl PageError {
-    /// The error page in `lang`. Errors are answered in English first
-    /// (`ResponseError` has no request); `web::localize_error_pages` asks
-    /// again in the reader's language.
-    pub fn response_in(&self, lang: Lang) -> HttpResponse {
-        if let AppError::SignInRequired = self.0 {
-            return HttpResponse::SeeOther().insert_header(("Location", "/admin/login")).finish();
-        }
-        let status = self.0.status();
-        let t = |id: &str| i18n::t(lang, id);
-        let (heading, message) = match &self.0 {
-            AppError::NotFound => (t("error-not-found"), t("error-not-found-text")),
-            AppError::Internal(_) => (t("error-internal"), t("error-internal-text")),
-            AppError::Validation(errors) => (
-                t("error-invalid"),
-                errors.0.iter().map(|(k, v)| format!("{k} {}", v.in_lang(lang))).collect::<Vec<_>>().join("; "),
-            ),
-            AppError::TooManyRequests(seconds) => {
-                (t("error-too-many"), i18n::message(lang, "error-too-many-text", &[("seconds", (*seconds).into())]))
-            }
-            AppError::Unavailable(_) => (t("error-unavailable"), t("error-unavailable-text")),
-            AppError::Forbidden(m) => (t("error-forbidden"), m.in_lang(lang)),
-            AppError::Conflict(m) => (t("error-conflict"), m.in_lang(lang)),
-            other => (other.title().to_string(), other.to_string()),
-        };
-        let page = ErrorPage { lang, status: status.as_u16(), heading, message };
-        let mut res = HttpResponse::build(status);
-        if let Some(seconds) = self.0.retry_after() {
-            res.insert_header(("Retry-After", seconds.to_string()));
-        }
-        match page.render() {
-            Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => res.content_type("text/plain; charset=utf-8").body(page.heading),
-        }
-    }
-}
-
-impl ResponseError for PageError {
-    fn status_code(&self) -> StatusCode {
-        match self.0 {
-            AppError::SignInRequired => StatusCode::SEE_OTHER,
-            _ => self.0.status(),
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        self.0.log();
-        self.response_in(Lang::En)
     }
 }

@@ -97,7 +97,7 @@ impl<T> std::ops::Deref for CsrfForm<T> {
 }
 
 impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for CsrfForm<T> {
-    type Error = crate::error::PageError;
+    type Error = crate::web::PageError;
     type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod csrf;
 pub mod feeds;
 pub mod ops;
+mod page_error;
 pub mod public;
 pub mod ratelimit;
 pub mod state;
@@ -16,6 +17,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::web;
+pub use page_error::PageError;
 pub use state::AppState;
 
 pub type State = web::Data<AppState>;
@@ -35,11 +37,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// `/api/` and as the localised page elsewhere.
 pub fn not_found_for_bad_ids() -> web::PathConfig {
     web::PathConfig::default().error_handler(|_, req| {
-        if req.path().starts_with("/api/") {
-            AppError::NotFound.into()
-        } else {
-            crate::error::PageError(AppError::NotFound).into()
-        }
+        if req.path().starts_with("/api/") { AppError::NotFound.into() } else { PageError(AppError::NotFound).into() }
     })
 }
 
@@ -134,7 +132,7 @@ pub async fn refuse_cross_site(
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if writes && !req.path().starts_with("/api/") && is_cross_site(&req) {
         let refusal =
-            crate::error::PageError(AppError::Forbidden(crate::domain::message::Message::id("cross-site-refused")));
+            crate::web::PageError(AppError::Forbidden(crate::domain::message::Message::id("cross-site-refused")));
         return Ok(req.error_response(refusal));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
@@ -168,11 +166,8 @@ pub async fn localize_error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
     let res = next.call(req).await?;
-    // Only error pages pay for finding the language.
-    let page = res.response().error().and_then(|e| e.as_error::<crate::error::PageError>()).and_then(|e| {
-        let lang = public::language(res.request());
-        (lang != crate::domain::lang::Lang::En).then(|| e.response_in(lang))
-    });
+    // Error pages are made again for the request: its language and frame.
+    let page = res.response().error().and_then(|e| e.as_error::<PageError>()).map(|e| e.response_for(res.request()));
     match page {
         Some(page) => Ok(res.into_response(page)),
         None => Ok(res.map_into_boxed_body()),

@@ -109,6 +109,21 @@ async fn drafts_unknown_pages_and_secrets_stay_hidden() {
 }
 
 #[tokio::test]
+async fn an_error_page_sits_in_the_sites_frame_with_its_zone_picker_and_languages() {
+    let app = spawn_app().await;
+    for path in ["/sessions/999999", "/sessions/x", "/no/such/page"] {
+        let (status, html) = page(&app, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(text_of(&html, "main h1").as_deref(), Some("Page not found"), "{path}");
+        assert!(text_of(&html, "a.skip").is_some(), "{path}: no skip link");
+        assert!(text_of(&html, "header.site select#tz option").is_some(), "{path}: no zone picker");
+        assert_eq!(all_text(&html, "nav.languages a"), ["Français"], "{path}: no language switcher");
+        assert!(text_of(&html, "footer").is_some_and(|f| f.contains("Privacy")), "{path}: no footer");
+        assert_eq!(text_of(&html, "title").as_deref(), Some("Page not found · Convene"));
+    }
+}
+
+#[tokio::test]
 async fn user_text_is_escaped() {
     let app = spawn_app().await;
     let id = app

@@ -4,7 +4,7 @@
 use super::Staff;
 use crate::db::audit::{self, Entry};
 use crate::db::ids::SessionId;
-use crate::error::PageError;
+use crate::web::PageError;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;

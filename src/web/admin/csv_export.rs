@@ -9,7 +9,8 @@ use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions as session_store;
 use crate::domain::registration::RegistrationStatus;
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
+use crate::web::PageError;
 use crate::web::{State, blocking};
 use actix_web::{HttpResponse, web};
 

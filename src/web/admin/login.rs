@@ -3,7 +3,8 @@
 use super::COOKIE;
 use crate::db::accounts::{self, LoginError};
 use crate::domain::message::Message;
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
+use crate::web::PageError;
 use crate::web::csrf::CsrfForm;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking, csrf, rate_limit, secure_cookies};

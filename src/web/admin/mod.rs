@@ -13,7 +13,8 @@ mod users;
 
 use super::{State, blocking};
 use crate::db::accounts::{self, User};
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
+use crate::web::PageError;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub const COOKIE: &str = "convene_admin";

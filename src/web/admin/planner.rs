@@ -9,7 +9,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::lang::Lang;
 use crate::domain::planner::{self, Audience, BestSlots, PlannerRow};
 use crate::domain::zone::{TimeZone, parse_local};
-use crate::error::PageError;
+use crate::web::PageError;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, csrf};
 use actix_web::http::StatusCode;

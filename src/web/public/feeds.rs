@@ -44,7 +44,7 @@ pub async fn feeds_page(
     req: HttpRequest,
     state: State,
     query: web::Query<HashMap<String, String>>,
-) -> Result<HttpResponse, crate::error::PageError> {
+) -> Result<HttpResponse, crate::web::PageError> {
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let (reference, base, lang) = (state.reference(), &state.base_url, viewer.lang);

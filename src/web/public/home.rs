@@ -10,7 +10,7 @@ use crate::domain::lang::Lang;
 use crate::domain::session::{SessionFormat, SessionStatus};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
-use crate::error::PageError;
+use crate::web::PageError;
 use crate::web::feeds::FeedPath;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, get, web};

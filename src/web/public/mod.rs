@@ -9,7 +9,8 @@ pub mod register;
 mod session;
 mod viewer;
 
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
+use crate::web::PageError;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 

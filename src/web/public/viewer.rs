@@ -147,6 +147,25 @@ impl Chrome {
         }
     }
 
+    /// The frame without a request: no zone picker, language links back
+    /// to the home page. For an error answered outside any request.
+    pub fn plain(lang: Lang) -> Self {
+        let switch_to = Lang::ALL
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|l| (l.tag(), l.name(), format!("/language?to={}&back=/", l.tag())))
+            .collect();
+        Self {
+            viewer_zone: "UTC".into(),
+            tz_source: "default",
+            zone_groups: Vec::new(),
+            keep: Vec::new(),
+            tzdb: tzdb_version(),
+            lang,
+            switch_to,
+        }
+    }
+
     /// A message in the page's language.
     pub fn t(&self, id: &str) -> String {
         crate::i18n::t(self.lang, id)
