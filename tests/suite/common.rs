@@ -16,6 +16,8 @@ pub struct TestApp {
     pub database_url: DatabaseUrl,
     pub dir: tempfile::TempDir,
     pg: Option<PgDatabase>,
+    /// Set by tests that cause delivery failures on purpose.
+    mail_errors_expected: std::sync::atomic::AtomicBool,
 }
 
 /// libpq without GSSAPI (see `db::Manager::connect`): Kerberos asserts on
@@ -41,6 +43,9 @@ impl Drop for PgDatabase {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        if !std::thread::panicking() && !self.mail_errors_expected.load(std::sync::atomic::Ordering::Relaxed) {
+            self.assert_no_email_went_wrong();
+        }
         // Dropped explicitly so the database goes after the server's pool is unused.
         self.pg.take();
     }
@@ -109,10 +114,50 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    TestApp { address, client, token, database_url, dir, pg }
+    TestApp { address, client, token, database_url, dir, pg, mail_errors_expected: Default::default() }
 }
 
 impl TestApp {
+    /// Returns once the app's outbox holds nothing queued or in flight
+    /// (its worker is woken by every change that queues mail): what the
+    /// SMTP sink or the mail folder holds then is all the test's actions
+    /// sent, so a test can count emails without waiting on the clock.
+    pub async fn dispatch_pending_emails(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            let url = self.database_url.clone();
+            let stats = tokio::task::spawn_blocking(move || {
+                let mut conn = convene::db::connect_one(&url).expect("connection");
+                convene::db::outbox::stats(&mut conn, convene::db::now()).expect("outbox stats")
+            })
+            .await
+            .expect("stats task");
+            if stats.queued == 0 {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "{} emails still undelivered", stats.queued);
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// For a test that makes delivery fail on purpose (an SMTP outage).
+    pub fn expect_mail_errors(&self) {
+        self.mail_errors_expected.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Run when a test ends: no email was given up, and none met an error
+    /// on its way, unless the test said it would.
+    fn assert_no_email_went_wrong(&self) {
+        let Ok(mut conn) = convene::db::connect_one(&self.database_url) else { return };
+        let Ok(rows) = convene::db::outbox::recent(&mut conn, None, 100_000) else { return };
+        let wrong: Vec<String> = rows
+            .iter()
+            .filter(|r| r.status == convene::db::outbox::FAILED || !r.last_error.is_empty())
+            .map(|r| format!("{} to {}: {} ({})", r.subject, r.recipient_email, r.status, r.last_error))
+            .collect();
+        assert!(wrong.is_empty(), "emails went wrong in this test: {wrong:#?}");
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -70,6 +70,26 @@ fn to(r: &Received) -> String {
     r.to.join(",")
 }
 
+/// Waits until some email's delivery has failed once (an outage test).
+async fn failed_once(app: &TestApp) {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let url = app.database_url.clone();
+        let attempted = tokio::task::spawn_blocking(move || {
+            let mut conn = convene::db::connect_one(&url).expect("connection");
+            let rows = convene::db::outbox::recent(&mut conn, None, 100).expect("outbox");
+            rows.iter().any(|r| r.attempts > 0)
+        })
+        .await
+        .expect("task");
+        if attempted {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "the worker never tried");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 async fn session(app: &TestApp, changes: Value) -> i64 {
     app.create_session(with(manila_session(), changes)).await["id"].as_i64().expect("id")
 }
@@ -224,16 +244,17 @@ async fn emails_give_the_participants_zone_right_on_both_sides_of_a_dst_change()
 async fn an_smtp_outage_delays_mail_but_each_email_is_delivered_exactly_once() {
     let (app, mut sink) = app_with_sink().await;
     let id = session(&app, json!({})).await;
+    app.expect_mail_errors();
     sink.stop().await;
     for n in 0..3 {
         assert_eq!(app.register(id, participant(&format!("p{n}@example.org"))).await.0, 201);
     }
-    // Let the worker fail at least once.
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    // Until the worker has failed at least once.
+    failed_once(&app).await;
     assert!(sink.received().is_empty());
     sink.resume().await;
     let mail = sink.wait_for(3, Duration::from_secs(40)).await;
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    app.dispatch_pending_emails().await;
     let mail_after = sink.received();
     assert_eq!(mail_after.len(), 3, "nothing sent twice: {:?}", mail_after.iter().map(to).collect::<Vec<_>>());
     let ids: HashSet<String> = mail.iter().filter_map(|m| m.parsed().message_id().map(String::from)).collect();
@@ -271,7 +292,7 @@ async fn the_manage_link_can_be_sent_again_without_revealing_who_registered() {
         "the same answer either way"
     );
     let mail = sink.wait_for(2, WAIT).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.dispatch_pending_emails().await;
     assert_eq!(sink.received().len(), 2, "no email to an unknown address");
     assert_eq!(subject_of(&mail[1]), "Your registration link: Biosafety in diagnostic laboratories");
     assert!(text_body(&mail[1]).contains(reg["manage_url"].as_str().expect("url")));
@@ -305,7 +326,7 @@ async fn a_reminder_is_sent_once_when_it_comes_due() {
         "UPDATE registrations SET created_at = created_at - INTERVAL_3_DAYS WHERE email = 'early@example.org'",
     );
     let mail = sink.wait_for(3, WAIT).await;
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    app.dispatch_pending_emails().await;
     let all = sink.received();
     let reminders: Vec<&Received> = all.iter().filter(|m| subject_of(m).starts_with("Reminder:")).collect();
     assert_eq!(reminders.len(), 1, "once, and not to someone who registered inside the window");
@@ -329,17 +350,11 @@ async fn without_smtp_each_email_is_written_as_an_eml_file() {
     let id = session(&app, json!({})).await;
     app.register(id, participant("files@example.org")).await;
     let dir = app.dir.path().join("outbox");
-    let deadline = std::time::Instant::now() + WAIT;
-    let file = loop {
-        let found = std::fs::read_dir(&dir).ok().and_then(|d| {
-            d.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "eml"))
-        });
-        if let Some(f) = found {
-            break f;
-        }
-        assert!(std::time::Instant::now() < deadline, "no .eml file in {}", dir.display());
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    app.dispatch_pending_emails().await;
+    let file = std::fs::read_dir(&dir)
+        .ok()
+        .and_then(|d| d.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "eml")))
+        .unwrap_or_else(|| panic!("no .eml file in {}", dir.display()));
     let data = std::fs::read(file).expect("read");
     let r = Received { to: vec![], data };
     assert_eq!(subject_of(&r), "Registration confirmed: Biosafety in diagnostic laboratories");
@@ -411,7 +426,7 @@ async fn two_instances_on_one_database_send_each_email_once() {
         assert_eq!(app.register(id, participant(&format!("p{n}@example.org"))).await.0, 201);
     }
     sink.wait_for(30, WAIT).await;
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    a.dispatch_pending_emails().await;
     let mail = sink.received();
     let ids: HashSet<String> = mail.iter().filter_map(|m| m.parsed().message_id().map(String::from)).collect();
     assert_eq!((mail.len(), ids.len()), (30, 30), "each email once, whichever instance sent it");

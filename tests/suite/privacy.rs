@@ -78,7 +78,7 @@ async fn a_participant_can_download_a_registrations_data_and_erase_it() {
         "the seat went to the next person"
     );
     let mail = sink.wait_for(4, Duration::from_secs(15)).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.dispatch_pending_emails().await;
     let after: Vec<String> =
         sink.received().iter().skip(3).map(|m| format!("{} {}", m.to.join(","), subject_of(m))).collect();
     assert_eq!(

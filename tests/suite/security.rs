@@ -327,7 +327,7 @@ async fn an_organiser_cannot_change_another_regions_session_through_any_write() 
     let after = app.session(theirs).await;
     assert_eq!(after, before, "the other region's session is as it was");
     assert_eq!(app.registrations(theirs).await, registrations_before, "and so are its registrations");
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.dispatch_pending_emails().await;
     let to_them: Vec<String> =
         sink.received().iter().filter(|m| m.to.iter().any(|t| t == "theirs@example.org")).map(subject_of).collect();
     assert_eq!(to_them.len(), 1, "nobody there was emailed: {to_them:?}");

@@ -139,7 +139,7 @@ async fn bulk_actions_move_attendance_figures_and_an_email_to_registrants() {
     // An email to the confirmed: a preview first, nothing queued; then sent.
     // Four confirmations, a cancellation, a promotion, and the move's two.
     let before = sink.wait_for(8, Duration::from_secs(15)).await.len();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.dispatch_pending_emails().await;
     assert_eq!(sink.received().len(), 8);
     let token = csrf(&html);
     let res = app
@@ -163,7 +163,7 @@ async fn bulk_actions_move_attendance_figures_and_an_email_to_registrants() {
     let body = Selector::parse("pre.email-preview").expect("selector");
     let text: String = preview.select(&body).next().map(|b| b.text().collect()).unwrap_or_default();
     assert!(text.contains("We meet in room 4.") && text.contains("Bring your badge."), "{text}");
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.dispatch_pending_emails().await;
     assert_eq!(sink.received().len(), before, "a preview sends nothing");
     let send = Selector::parse("section.preview form input").expect("selector");
     let fields: Vec<(String, String)> = preview
