@@ -246,21 +246,7 @@ async fn bulk(state: State, staff: Staff, id: web::Path<SessionId>, form: CsrfFo
         }
         let (mut done, mut failed) = (0, Vec::new());
         for r in &rows {
-            let result = match action {
-                Bulk::Mark(_) => Ok(()),
-                Bulk::Approve => crate::registrations::approve(conn, r.id, &notifier, &actor).map(drop),
-                Bulk::Reject => crate::registrations::reject(conn, r.id, &notifier, &actor).map(drop),
-                Bulk::Cancel => crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop),
-                Bulk::Promote => crate::registrations::promote_one(conn, r.id, &notifier, &actor).map(drop),
-                // Into the other session first: if that fails, nothing changed.
-                Bulk::Move(t) => {
-                    crate::registrations::register(conn, &keys, &reference, t, as_input(r), crate::db::now(), &notifier)
-                        .and_then(|_| {
-                            crate::registrations::cancel_by_organiser(conn, r.id, &notifier, &actor).map(drop)
-                        })
-                }
-            };
-            match result.map_err(AppError::from) {
+            match on_one(conn, action, r, &keys, &reference, &notifier, &actor).map_err(AppError::from) {
                 Ok(()) => done += 1,
                 Err(e @ (AppError::Conflict(_) | AppError::Forbidden(_) | AppError::Validation(_))) => {
                     failed.push(format!("{}: {e}", r.name))
@@ -273,6 +259,30 @@ async fn bulk(state: State, staff: Staff, id: web::Path<SessionId>, form: CsrfFo
     .await?;
     state.mail_queued();
     Ok(back(&state, session_id, summary))
+}
+
+/// A bulk action on one registration, in its own transaction: a refusal
+/// (full, not eligible) skips that person and the others go on.
+fn on_one(
+    conn: &mut crate::db::DbConn,
+    action: Bulk,
+    r: &Registration,
+    keys: &crate::domain::secret::Keys,
+    reference: &Reference,
+    notifier: &dyn crate::db::notify::Notifier,
+    actor: &str,
+) -> Result<(), crate::registrations::RegistrationError> {
+    use crate::registrations as app;
+    match action {
+        Bulk::Mark(_) => Ok(()),
+        Bulk::Approve => app::approve(conn, r.id, notifier, actor).map(drop),
+        Bulk::Reject => app::reject(conn, r.id, notifier, actor).map(drop),
+        Bulk::Cancel => app::cancel_by_organiser(conn, r.id, notifier, actor).map(drop),
+        Bulk::Promote => app::promote_one(conn, r.id, notifier, actor).map(drop),
+        // Into the other session first: if that fails, nothing changed.
+        Bulk::Move(t) => app::register(conn, keys, reference, t, as_input(r), crate::db::now(), notifier)
+            .and_then(|_| app::cancel_by_organiser(conn, r.id, notifier, actor).map(drop)),
+    }
 }
 
 fn bulk_summary(done: usize, failed: &[String]) -> Message {
@@ -322,6 +332,28 @@ impl Letter {
     }
 }
 
+impl Preview {
+    /// The first recipient's email, not yet queued.
+    fn of(
+        state: &State,
+        session: &crate::db::sessions::Session,
+        first: &Registration,
+        recipients: usize,
+        letter: Letter,
+    ) -> Result<Self, PageError> {
+        let composed = state.composer.organiser_message(session, first, &letter.subject, &letter.message)?;
+        Ok(Preview {
+            to: first.email.clone(),
+            subject: composed.subject,
+            typed_subject: letter.subject,
+            body: composed.body_text,
+            recipients,
+            audience: letter.to,
+            message: letter.message,
+        })
+    }
+}
+
 async fn email(
     req: HttpRequest,
     state: State,
@@ -340,17 +372,7 @@ async fn email(
         return Ok(back(&state, session_id, Message::id("ws-done-nobody")));
     };
     if form.get("send") != "yes" {
-        // The preview: the first recipient's email, not yet queued.
-        let composed = state.composer.organiser_message(&session, first, &letter.subject, &letter.message)?;
-        let preview = Preview {
-            to: first.email.clone(),
-            subject: composed.subject,
-            typed_subject: letter.subject,
-            body: composed.body_text,
-            recipients: people.len(),
-            audience: letter.to,
-            message: letter.message,
-        };
+        let preview = Preview::of(&state, &session, first, people.len(), letter)?;
         return super::sessions::render_with_preview(req, state, staff, session_id, preview).await;
     }
     let (composer, actor, count) = (state.composer.clone(), staff.actor(), people.len());
