@@ -2,6 +2,7 @@
 //! are shown once and stored as digests (see `domain::secret`).
 
 use super::DbConn;
+use super::ids::{AccountId, TokenId};
 use super::schema::{api_tokens, server_secrets, users};
 use crate::domain::email::EmailAddress;
 use crate::domain::secret::{Keys, digest, new_secret};
@@ -39,7 +40,7 @@ pub fn upsert_user(
 ) -> anyhow::Result<bool> {
     let hash = hash_password(password)?;
     conn.transaction(|conn| {
-        let existing: Option<i32> =
+        let existing: Option<AccountId> =
             users::table.filter(users::email.eq(email.as_str())).select(users::id).first(conn).optional()?;
         let id = match existing {
             Some(id) => {
@@ -67,7 +68,7 @@ pub fn upsert_user(
 }
 
 /// Replaces the regions an account is scoped to.
-pub fn set_regions(conn: &mut DbConn, user_id: i32, regions: &[i32]) -> QueryResult<()> {
+pub fn set_regions(conn: &mut DbConn, user_id: AccountId, regions: &[i32]) -> QueryResult<()> {
     use super::schema::user_regions;
     diesel::delete(user_regions::table.filter(user_regions::user_id.eq(user_id))).execute(conn)?;
     for r in regions {
@@ -128,7 +129,7 @@ pub fn link_keys(conn: &mut DbConn, configured: Option<&str>) -> anyhow::Result<
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct User {
-    pub id: i32,
+    pub id: AccountId,
     pub email: String,
     pub password_hash: String,
     pub role: String,
@@ -138,7 +139,7 @@ pub struct User {
 }
 
 /// The regions an organiser account is scoped to.
-pub fn regions_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<i32>> {
+pub fn regions_of(conn: &mut DbConn, user_id: AccountId) -> QueryResult<Vec<i32>> {
     use super::schema::user_regions;
     user_regions::table
         .filter(user_regions::user_id.eq(user_id))
@@ -290,7 +291,7 @@ pub fn verify_login(
 }
 
 /// Starts a signed-in session and returns the cookie's secret.
-pub fn start_session(conn: &mut DbConn, user_id: i32) -> anyhow::Result<String> {
+pub fn start_session(conn: &mut DbConn, user_id: AccountId) -> anyhow::Result<String> {
     use super::schema::admin_sessions;
     let token = new_secret(SESSION_PREFIX).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
     let now = super::now();
@@ -363,7 +364,7 @@ pub fn list_accounts(conn: &mut DbConn) -> QueryResult<Vec<Account>> {
         .collect()
 }
 
-pub fn find_user(conn: &mut DbConn, id: i32) -> QueryResult<Option<User>> {
+pub fn find_user(conn: &mut DbConn, id: AccountId) -> QueryResult<Option<User>> {
     users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
@@ -373,7 +374,13 @@ pub fn email_taken(conn: &mut DbConn, email: &EmailAddress) -> QueryResult<bool>
 
 /// Changes an account's role, regions and whether it may sign in; a
 /// disabled account's signed-in sessions end at once.
-pub fn update_account(conn: &mut DbConn, id: i32, role: &str, regions: &[i32], disabled: bool) -> QueryResult<()> {
+pub fn update_account(
+    conn: &mut DbConn,
+    id: AccountId,
+    role: &str,
+    regions: &[i32],
+    disabled: bool,
+) -> QueryResult<()> {
     use super::schema::admin_sessions;
     diesel::update(users::table.find(id)).set((users::role.eq(role), users::disabled.eq(disabled))).execute(conn)?;
     set_regions(conn, id, regions)?;
@@ -386,7 +393,7 @@ pub fn update_account(conn: &mut DbConn, id: i32, role: &str, regions: &[i32], d
 /// Checks the current password and sets a new one; every signed-in
 /// session of the account ends except the one with the secret `keep`
 /// (whoever changed it), so a stolen session dies with the old password.
-pub fn change_password(conn: &mut DbConn, id: i32, current: &str, new: &str, keep: &str) -> anyhow::Result<bool> {
+pub fn change_password(conn: &mut DbConn, id: AccountId, current: &str, new: &str, keep: &str) -> anyhow::Result<bool> {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
     let Some(user) = find_user(conn, id)? else { return Ok(false) };
     let ok = PasswordHash::new(&user.password_hash)
@@ -411,7 +418,7 @@ pub fn change_password(conn: &mut DbConn, id: i32, current: &str, new: &str, kee
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = api_tokens)]
 pub struct TokenRow {
-    pub id: i32,
+    pub id: TokenId,
     pub name: String,
     pub created_at: chrono::NaiveDateTime,
     pub revoked_at: Option<chrono::NaiveDateTime>,
@@ -422,7 +429,7 @@ pub fn list_tokens(conn: &mut DbConn) -> QueryResult<Vec<TokenRow>> {
 }
 
 /// Revokes a token; returns its name if it was active.
-pub fn revoke_token(conn: &mut DbConn, id: i32) -> QueryResult<Option<String>> {
+pub fn revoke_token(conn: &mut DbConn, id: TokenId) -> QueryResult<Option<String>> {
     diesel::update(api_tokens::table.find(id).filter(api_tokens::revoked_at.is_null()))
         .set(api_tokens::revoked_at.eq(super::now()))
         .returning(api_tokens::name)

@@ -98,6 +98,14 @@ id!(
     /// A series of sessions (`series.id`).
     SeriesId
 );
+id!(
+    /// An organiser or admin account (`users.id`).
+    AccountId
+);
+id!(
+    /// An API token (`api_tokens.id`).
+    TokenId
+);
 
 #[cfg(test)]
 mod tests {

@@ -43,7 +43,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 /// Who is signed in: an admin, or an organiser scoped to regions.
 #[derive(Debug, Clone)]
 pub struct Staff {
-    pub id: i32,
+    pub id: crate::db::ids::AccountId,
     pub email: String,
     pub admin: bool,
     /// Region ids an organiser may act for (empty for admins: they may act for all).

@@ -5,6 +5,7 @@
 use super::Staff;
 use crate::db::accounts::{self, ROLE_ADMIN, ROLE_ORGANISER};
 use crate::db::audit;
+use crate::db::ids::{AccountId, TokenId};
 use crate::db::reference::Reference;
 use crate::domain::email::EmailAddress;
 use crate::domain::message::Message;
@@ -34,7 +35,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 const MIN_PASSWORD: usize = 12;
 
 pub struct AccountRow {
-    pub id: i32,
+    pub id: AccountId,
     pub email: String,
     pub admin: bool,
     pub regions: Vec<i32>,
@@ -55,7 +56,7 @@ struct UsersPage<'a> {
 }
 
 pub struct TokenView {
-    pub id: i32,
+    pub id: TokenId,
     pub name: String,
     pub created: String,
     pub revoked: Option<String>,
@@ -198,11 +199,11 @@ async fn update_user(
     req: HttpRequest,
     state: State,
     me: Staff,
-    id: web::Path<String>,
+    id: web::Path<AccountId>,
     form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = id.into_inner();
     let reference = state.reference();
     let (role, regions) = match role_and_regions(&form, &reference) {
         Ok(r) => r,
@@ -286,11 +287,11 @@ async fn create_token(req: HttpRequest, state: State, me: Staff, form: CsrfForm)
 async fn revoke_token(
     state: State,
     me: Staff,
-    id: web::Path<String>,
+    id: web::Path<TokenId>,
     _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
-    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = id.into_inner();
     let actor = me.actor();
     blocking(&state.pool, move |conn| {
         if let Some(name) = accounts::revoke_token(conn, id)? {
