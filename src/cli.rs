@@ -60,17 +60,21 @@ pub enum OutboxCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
-    /// Create an account (or reset its password, role and regions), reading the password from stdin.
+    /// Create an account (or reset its password, role, regions and countries), reading the password from stdin.
     Create {
         /// The account's email address.
         #[arg(long)]
         email: String,
-        /// admin (everything) or organiser (only sessions organised by its regions).
+        /// admin (everything), organiser (only sessions organised by its regions) or
+        /// focal-point (a National Focal Point: its countries' participation).
         #[arg(long, default_value = "admin")]
         role: String,
         /// A region slug the organiser works for; repeat for several.
         #[arg(long = "region")]
         regions: Vec<String>,
+        /// An ISO alpha-2 code of a country the focal point speaks for; repeat for several.
+        #[arg(long = "country")]
+        countries: Vec<String>,
     },
 }
 
@@ -81,6 +85,10 @@ pub enum TokenCommand {
         /// A name to recognise the token by, e.g. the system that uses it.
         #[arg(long)]
         name: String,
+        /// The email of the account the token acts for, with its role and scope.
+        /// Without it the token has full access.
+        #[arg(long)]
+        account: Option<String>,
     },
 }
 

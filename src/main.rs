@@ -39,13 +39,16 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Admin(AdminCommand::Create { email, role, regions }) => {
+        Command::Admin(AdminCommand::Create { email, role, regions, countries }) => {
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
-            if ![accounts::ROLE_ADMIN, accounts::ROLE_ORGANISER].contains(&role.as_str()) {
-                anyhow::bail!("--role must be admin or organiser");
+            if ![accounts::ROLE_ADMIN, accounts::ROLE_ORGANISER, accounts::ROLE_FOCAL_POINT].contains(&role.as_str()) {
+                anyhow::bail!("--role must be admin, organiser or focal-point");
             }
             if role == accounts::ROLE_ORGANISER && regions.is_empty() {
                 anyhow::bail!("an organiser needs at least one --region");
+            }
+            if role == accounts::ROLE_FOCAL_POINT && countries.is_empty() {
+                anyhow::bail!("a focal point needs at least one --country");
             }
             let mut conn = open_database(&settings)?;
             let reference = convene::db::reference::Reference::load(&mut conn)?;
@@ -55,8 +58,24 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                     reference.region(slug).map(|r| r.id).ok_or_else(|| anyhow::anyhow!("--region {slug}: unknown"))
                 })
                 .collect::<anyhow::Result<Vec<i32>>>()?;
+            let countries = countries
+                .iter()
+                .map(|code| {
+                    let iso2 = code.trim().to_ascii_uppercase();
+                    reference
+                        .country(&iso2)
+                        .map(|c| c.iso2.clone())
+                        .ok_or_else(|| anyhow::anyhow!("--country {code}: unknown"))
+                })
+                .collect::<anyhow::Result<Vec<String>>>()?;
+            // Each role keeps only what applies to it.
+            let (region_ids, countries) = match role.as_str() {
+                accounts::ROLE_ORGANISER => (region_ids, Vec::new()),
+                accounts::ROLE_FOCAL_POINT => (Vec::new(), countries),
+                _ => (Vec::new(), Vec::new()),
+            };
             let password = read_password()?;
-            let created = accounts::upsert_user(&mut conn, &email, &password, &role, &region_ids)?;
+            let created = accounts::upsert_user(&mut conn, &email, &password, &role, &region_ids, &countries)?;
             println!("{} {role} {email}", if created { "created" } else { "updated" });
             Ok(())
         }
@@ -105,12 +124,25 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("{n} email(s) queued again");
             Ok(())
         }
-        Command::Token(TokenCommand::Create { name }) => {
+        Command::Token(TokenCommand::Create { name, account }) => {
             let name = name.trim();
             if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
                 anyhow::bail!("--name must be 1 to 100 characters on one line");
             }
-            let token = accounts::create_token(&mut open_database(&settings)?, name)?;
+            let mut conn = open_database(&settings)?;
+            let account = match account {
+                None => None,
+                Some(email) => {
+                    let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--account {m}"))?;
+                    let user = accounts::find_by_email(&mut conn, email.as_str())?
+                        .ok_or_else(|| anyhow::anyhow!("--account {email}: no such account"))?;
+                    if user.disabled {
+                        anyhow::bail!("--account {email}: the account is disabled");
+                    }
+                    Some(user.id)
+                }
+            };
+            let token = accounts::create_token(&mut conn, name, account)?;
             println!("API token {name:?} created; it is shown only once:");
             println!("{token}");
             Ok(())

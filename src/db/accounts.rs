@@ -5,6 +5,7 @@ use super::DbConn;
 use super::ids::{AccountId, TokenId};
 use super::schema::{api_tokens, server_secrets, users};
 use crate::domain::email::EmailAddress;
+use crate::domain::scope::{Access, Role};
 use crate::domain::secret::{Keys, digest, new_secret};
 use anyhow::Context;
 use argon2::Argon2;
@@ -13,6 +14,7 @@ use diesel::prelude::*;
 
 pub const ROLE_ADMIN: &str = "admin";
 pub const ROLE_ORGANISER: &str = "organiser";
+pub const ROLE_FOCAL_POINT: &str = "focal-point";
 
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let mut salt = [0u8; 16];
@@ -26,7 +28,7 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 
 /// Creates an admin, or resets the password of the one with that email.
 pub fn upsert_admin(conn: &mut DbConn, email: &EmailAddress, password: &str) -> anyhow::Result<bool> {
-    upsert_user(conn, email, password, ROLE_ADMIN, &[])
+    upsert_user(conn, email, password, ROLE_ADMIN, &[], &[])
 }
 
 /// Creates an account, or sets the password, role and regions of an
@@ -37,6 +39,7 @@ pub fn upsert_user(
     password: &str,
     role: &str,
     regions: &[i32],
+    countries: &[String],
 ) -> anyhow::Result<bool> {
     let hash = hash_password(password)?;
     conn.transaction(|conn| {
@@ -60,6 +63,7 @@ pub fn upsert_user(
                 .get_result(conn)?,
         };
         set_regions(conn, id, regions)?;
+        set_countries(conn, id, countries)?;
         // A reset is also how an admin is let back in after a lockout.
         clear_attempts(conn, &login_key(email.as_str()), None)?;
         Ok::<_, diesel::result::Error>(existing.is_none())
@@ -79,28 +83,80 @@ pub fn set_regions(conn: &mut DbConn, user_id: AccountId, regions: &[i32]) -> Qu
     Ok(())
 }
 
-/// Creates an API token and returns the secret, which is not stored.
-pub fn create_token(conn: &mut DbConn, name: &str) -> anyhow::Result<String> {
+/// Replaces the countries a focal-point account speaks for.
+pub fn set_countries(conn: &mut DbConn, user_id: AccountId, countries: &[String]) -> QueryResult<()> {
+    use super::schema::user_countries;
+    diesel::delete(user_countries::table.filter(user_countries::user_id.eq(user_id))).execute(conn)?;
+    for c in countries {
+        diesel::insert_into(user_countries::table)
+            .values((user_countries::user_id.eq(user_id), user_countries::country_iso2.eq(c)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The countries a focal-point account speaks for.
+pub fn countries_of(conn: &mut DbConn, user_id: AccountId) -> QueryResult<Vec<String>> {
+    use super::schema::user_countries;
+    user_countries::table
+        .filter(user_countries::user_id.eq(user_id))
+        .order(user_countries::country_iso2)
+        .select(user_countries::country_iso2)
+        .load(conn)
+}
+
+/// What an account may reach: its role with its regions or countries.
+/// None for an account whose stored role this code does not know.
+pub fn access_of(conn: &mut DbConn, user: &User) -> QueryResult<Option<Access>> {
+    let Some(role) = Role::parse(&user.role) else { return Ok(None) };
+    Ok(Some(Access::of(role, regions_of(conn, user.id)?, countries_of(conn, user.id)?)))
+}
+
+/// Creates an API token and returns the secret, which is not stored. A
+/// token of an account acts with its role and scope; one of none has full
+/// access.
+pub fn create_token(conn: &mut DbConn, name: &str, account: Option<AccountId>) -> anyhow::Result<String> {
     let token = new_secret("cvn_").map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
     diesel::insert_into(api_tokens::table)
         .values((
             api_tokens::name.eq(name),
             api_tokens::token_hash.eq(digest(&token)),
             api_tokens::created_at.eq(super::now()),
+            api_tokens::user_id.eq(account),
         ))
         .execute(conn)
         .context("cannot save the token")?;
     Ok(token)
 }
 
-/// The name of the live token with this secret, if any.
-pub fn token_name(conn: &mut DbConn, token: &str) -> QueryResult<Option<String>> {
-    api_tokens::table
+/// Who a live token acts for.
+#[derive(Debug, Clone)]
+pub struct TokenActor {
+    pub name: String,
+    /// The account's email, for a token that belongs to one.
+    pub account: Option<String>,
+    pub access: Access,
+}
+
+/// The live token with this secret and what it may reach. None when there
+/// is no such token, it was revoked, or its account is disabled (or has a
+/// role this code does not know).
+pub fn token_actor(conn: &mut DbConn, token: &str) -> QueryResult<Option<TokenActor>> {
+    let found: Option<(String, Option<AccountId>)> = api_tokens::table
         .filter(api_tokens::token_hash.eq(digest(token)))
         .filter(api_tokens::revoked_at.is_null())
-        .select(api_tokens::name)
+        .select((api_tokens::name, api_tokens::user_id))
         .first(conn)
-        .optional()
+        .optional()?;
+    let Some((name, account)) = found else { return Ok(None) };
+    let Some(account) = account else { return Ok(Some(TokenActor { name, account: None, access: Access::full() })) };
+    let Some(user) = find_user(conn, account)?.filter(|u| !u.disabled) else { return Ok(None) };
+    Ok(access_of(conn, &user)?.map(|access| TokenActor { name, account: Some(user.email), access }))
+}
+
+/// An account by its email address.
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
+    users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()
 }
 
 /// The key participants' links are derived from: `CONVENE_SECRET_KEY` when
@@ -351,6 +407,7 @@ pub fn end_session(conn: &mut DbConn, token: &str) -> QueryResult<()> {
 pub struct Account {
     pub user: User,
     pub regions: Vec<i32>,
+    pub countries: Vec<String>,
 }
 
 pub fn list_accounts(conn: &mut DbConn) -> QueryResult<Vec<Account>> {
@@ -359,7 +416,8 @@ pub fn list_accounts(conn: &mut DbConn) -> QueryResult<Vec<Account>> {
         .into_iter()
         .map(|user| {
             let regions = regions_of(conn, user.id)?;
-            Ok(Account { user, regions })
+            let countries = countries_of(conn, user.id)?;
+            Ok(Account { user, regions, countries })
         })
         .collect()
 }
@@ -379,11 +437,13 @@ pub fn update_account(
     id: AccountId,
     role: &str,
     regions: &[i32],
+    countries: &[String],
     disabled: bool,
 ) -> QueryResult<()> {
     use super::schema::admin_sessions;
     diesel::update(users::table.find(id)).set((users::role.eq(role), users::disabled.eq(disabled))).execute(conn)?;
     set_regions(conn, id, regions)?;
+    set_countries(conn, id, countries)?;
     if disabled {
         diesel::delete(admin_sessions::table.filter(admin_sessions::user_id.eq(id))).execute(conn)?;
     }

@@ -43,7 +43,7 @@ pub fn seed_if_empty(conn: &mut DbConn, reference: &Reference) -> anyhow::Result
         );
         let fields: SessionFields = serde_json::from_value(demo)?;
         let input = SessionInput::try_from(&fields).map_err(|e| anyhow::anyhow!("demo session invalid: {:?}", e.0))?;
-        crate::sessions::create(conn, reference, &input, true, "demo")
+        crate::sessions::create(conn, reference, &input, true, &crate::sessions::Actor::system("demo"))
             .map_err(|e| anyhow::anyhow!("demo session not saved: {e:?}"))?;
         added += 1;
     }

@@ -34,6 +34,7 @@ diesel::table! {
         token_hash -> Text,
         created_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        user_id -> Nullable<Int4>,
     }
 }
 
@@ -234,6 +235,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    user_countries (user_id, country_iso2) {
+        user_id -> Int4,
+        country_iso2 -> Text,
+    }
+}
+
+diesel::table! {
     user_regions (user_id, region_id) {
         user_id -> Int4,
         region_id -> Int4,
@@ -241,6 +249,9 @@ diesel::table! {
 }
 
 diesel::joinable!(admin_sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(user_countries -> users (user_id));
+diesel::joinable!(user_countries -> countries (country_iso2));
 diesel::joinable!(country_regions -> countries (country_iso2));
 diesel::joinable!(country_regions -> regions (region_id));
 diesel::joinable!(country_time_zones -> countries (country_iso2));
@@ -277,6 +288,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_topics,
     sessions,
     topics,
+    user_countries,
     user_regions,
     users,
 );

@@ -163,6 +163,13 @@ pub struct Links {
     topic_ids: Vec<i32>,
 }
 
+impl Links {
+    /// The region that organises the session, if one does.
+    pub fn organising_region_id(&self) -> Option<i32> {
+        self.organising_region_id
+    }
+}
+
 /// Turns slugs and codes into ids, naming any that do not exist.
 fn resolve_links(reference: &Reference, input: &SessionInput) -> Result<Links, FieldErrors> {
     let mut errors = FieldErrors::default();

@@ -13,6 +13,7 @@ use crate::db::sessions::{self as store, Session};
 use crate::db::{self, DbConn, audit, registrations, write_transaction};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
+use crate::domain::scope::Scope;
 use crate::domain::session::{SessionFields, SessionInput, SessionStatus, Standing, check_update};
 use crate::registrations::RegistrationError;
 use serde_json::{Value, json};
@@ -58,16 +59,40 @@ impl From<RegistrationError> for SessionError {
     }
 }
 
+/// Who makes a change: their name in the audit log, and the sessions they
+/// may change (checked under the session's lock, before and after).
+pub struct Actor {
+    pub name: String,
+    pub scope: Scope,
+}
+
+impl Actor {
+    /// Start-up and the CLI: everything.
+    pub fn system(name: &str) -> Self {
+        Actor { name: name.to_string(), scope: Scope::All }
+    }
+
+    pub(crate) fn may_change(&self, organising_region: Option<i32>) -> Result<(), SessionError> {
+        if self.scope.allows(organising_region) {
+            Ok(())
+        } else {
+            Err(SessionError::Refused("This session is organised by a region your account does not cover.".into()))
+        }
+    }
+}
+
 pub fn create(
     conn: &mut DbConn,
     reference: &Reference,
     input: &SessionInput,
     is_demo: bool,
-    actor: &str,
+    by: &Actor,
 ) -> Result<Session, SessionError> {
     let links = store::links(reference, input).map_err(SessionError::Invalid)?;
+    by.may_change(links.organising_region_id())?;
     let now = db::now();
-    let id = write_transaction(conn, |conn| store::insert(conn, reference, input, &links, is_demo, None, actor, now))?;
+    let id =
+        write_transaction(conn, |conn| store::insert(conn, reference, input, &links, is_demo, None, &by.name, now))?;
     store::find(conn, id)?.ok_or(SessionError::NotFound)
 }
 
@@ -80,9 +105,9 @@ pub fn update(
     id: SessionId,
     patch: &SessionFields,
     notifier: &dyn Notifier,
-    actor: &str,
+    by: &Actor,
 ) -> Result<(Session, Vec<String>), SessionError> {
-    write_transaction(conn, |conn| update_in(conn, reference, id, patch, notifier, actor))
+    write_transaction(conn, |conn| update_in(conn, reference, id, patch, notifier, by))
 }
 
 /// [`update`] inside the caller's write transaction, so several sessions
@@ -93,9 +118,10 @@ pub fn update_in(
     id: SessionId,
     patch: &SessionFields,
     notifier: &dyn Notifier,
-    actor: &str,
+    by: &Actor,
 ) -> Result<(Session, Vec<String>), SessionError> {
     let current = locked(conn, id)?;
+    by.may_change(current.row.organising_region_id)?;
     if current.status() == SessionStatus::Cancelled {
         return Err(SessionError::Conflict("this session is cancelled and can no longer be changed".into()));
     }
@@ -104,6 +130,8 @@ pub fn update_in(
     let merged = current.fields(reference).overlay(patch.clone());
     let input = SessionInput::try_from(&merged).map_err(SessionError::Invalid)?;
     let links = store::links(reference, &input).map_err(SessionError::Invalid)?;
+    // Nor may a change hand the session to a region outside the scope.
+    by.may_change(links.organising_region_id())?;
     let standing = Standing {
         status: current.status(),
         seats_taken: current.row.seats_taken,
@@ -116,7 +144,7 @@ pub fn update_in(
     let before = current.audit_value(reference);
     let after = session.audit_value(reference);
     if audit::difference(&before, &after).as_object().is_some_and(|c| !c.is_empty()) {
-        audit::record(conn, actor, "session.update", Some(id), None, &before, &after)?;
+        audit::record(conn, &by.name, "session.update", Some(id), None, &before, &after)?;
     }
     if calendar_change && session.status() == SessionStatus::Published {
         notifier.notify(conn, &session, Change::SessionChanged)?;
@@ -133,16 +161,17 @@ pub fn cancel(
     id: SessionId,
     reason: Option<&str>,
     notifier: &dyn Notifier,
-    actor: &str,
+    by: &Actor,
 ) -> Result<Session, SessionError> {
     write_transaction(conn, |conn| {
         let current = locked(conn, id)?;
+        by.may_change(current.row.organising_region_id)?;
         if current.status() != SessionStatus::Cancelled {
             store::mark_cancelled(conn, id, current.row.sequence + 1)?;
             let session = store::find(conn, id)?.ok_or(SessionError::NotFound)?;
             audit::record(
                 conn,
-                actor,
+                &by.name,
                 "session.cancel",
                 Some(id),
                 None,
@@ -157,15 +186,16 @@ pub fn cancel(
 
 /// Deletes a draft nobody has registered for (anything else is cancelled
 /// instead, so people and calendars are told).
-pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: SessionId, actor: &str) -> Result<(), SessionError> {
+pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: SessionId, by: &Actor) -> Result<(), SessionError> {
     write_transaction(conn, |conn| {
         let current = locked(conn, id)?;
+        by.may_change(current.row.organising_region_id)?;
         if current.status() != SessionStatus::Draft || store::registration_count(conn, id)? > 0 {
             return Err(SessionError::Conflict(
                 "Only a draft nobody has registered for can be deleted; cancel it instead.".into(),
             ));
         }
-        audit::record(conn, actor, "session.delete", None, None, &current.audit_value(reference), &Value::Null)?;
+        audit::record(conn, &by.name, "session.delete", None, None, &current.audit_value(reference), &Value::Null)?;
         store::delete(conn, id)?;
         Ok(())
     })

@@ -2,7 +2,7 @@
 //! occurrence, all written in one transaction; later changes to every
 //! future occurrence, all or none.
 
-use super::{SessionError, update_in};
+use super::{Actor, SessionError, update_in};
 use crate::db::ids::{SeriesId, SessionId};
 use crate::db::models::SeriesRow;
 use crate::db::notify::Notifier;
@@ -12,7 +12,6 @@ use crate::db::sessions::{self as session_store, Session};
 use crate::db::{self, DbConn, audit, write_transaction};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
-use crate::domain::scope::Scope;
 use crate::domain::series::{self as rules, RepeatInput};
 use crate::domain::session::{SessionFields, SessionInput, SessionStatus};
 use crate::domain::zone::TimeZone;
@@ -35,7 +34,7 @@ pub fn create(
     reference: &Reference,
     input: &SessionInput,
     how: &RepeatInput,
-    actor: &str,
+    by: &Actor,
 ) -> Result<Created, SessionError> {
     let zone = &input.zone;
     let start = zone.at(input.starts_at).local;
@@ -50,12 +49,13 @@ pub fn create(
     let occurrences = rules::occurrences(zone, start, end, &dates)
         .map_err(|m| SessionError::Invalid(FieldErrors::single("starts_at", m)))?;
     let links = session_store::links(reference, input).map_err(SessionError::Invalid)?;
+    by.may_change(links.organising_region_id())?;
     let now = db::now();
     let series_id = write_transaction(conn, |conn| {
         let row = store::insert(conn, &input.title, zone, how.repeat.as_str())?;
         audit::record(
             conn,
-            actor,
+            &by.name,
             "series.create",
             None,
             None,
@@ -69,7 +69,7 @@ pub fn create(
             one.ends_at = o.ends_at;
             one.registration_opens_at = input.registration_opens_at.map(|t| t + moved);
             one.registration_closes_at = input.registration_closes_at.map(|t| t + moved);
-            session_store::insert(conn, reference, &one, &links, false, Some(row.id), actor, now)?;
+            session_store::insert(conn, reference, &one, &links, false, Some(row.id), &by.name, now)?;
         }
         diesel::QueryResult::Ok(row.id)
     })?;
@@ -91,9 +91,8 @@ pub fn update_future(
     reference: &Reference,
     id: SeriesId,
     patch: &SessionFields,
-    scope: &Scope,
     notifier: &dyn Notifier,
-    actor: &str,
+    by: &Actor,
 ) -> Result<Vec<Session>, SessionError> {
     let mut errors = FieldErrors::default();
     for (field, value) in
@@ -117,7 +116,7 @@ pub fn update_future(
         let mut outside = Vec::new();
         for sid in &future {
             let row = session_store::lock_row(conn, *sid)?.ok_or(SessionError::NotFound)?;
-            if !scope.allows(row.organising_region_id) {
+            if !by.scope.allows(row.organising_region_id) {
                 outside.push(sid.to_string());
             }
         }
@@ -127,6 +126,6 @@ pub fn update_future(
                 vec![("sessions", outside.join(", ").into())],
             )));
         }
-        future.iter().map(|sid| update_in(conn, reference, *sid, patch, notifier, actor).map(|(s, _)| s)).collect()
+        future.iter().map(|sid| update_in(conn, reference, *sid, patch, notifier, by).map(|(s, _)| s)).collect()
     })
 }

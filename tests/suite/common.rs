@@ -102,7 +102,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let token = tokio::task::spawn_blocking(move || {
         let pool = prepare_database(&for_setup).expect("database prepared");
         let mut conn = pool.get().expect("connection");
-        accounts::create_token(&mut conn, "tests").expect("token")
+        accounts::create_token(&mut conn, "tests", None).expect("token")
     })
     .await
     .expect("setup task");

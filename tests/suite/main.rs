@@ -9,6 +9,7 @@ mod common;
 mod email;
 mod faults;
 mod feeds;
+mod focal_points;
 mod languages;
 mod ops;
 mod pages;

@@ -406,7 +406,7 @@ async fn create(req: HttpRequest, state: State, staff: Staff, form: CsrfForm) ->
     if form.get("preview") == "yes" {
         return editor.show(v, FieldErrors::default(), Above::Preview(FormPreview::new(&input)));
     }
-    let actor = staff.actor();
+    let actor = staff.acting();
     let reference = state.reference();
     let result = blocking(&state.pool, move |conn| create_in(conn, &reference, &input, repeat, &actor)).await;
     let done = result.map(|(id, said)| match said {
@@ -423,7 +423,7 @@ fn create_in(
     reference: &Reference,
     input: &SessionInput,
     repeat: Option<RepeatInput>,
-    actor: &str,
+    actor: &crate::sessions::Actor,
 ) -> Result<(SessionId, Option<Message>), AppError> {
     let Some(how) = repeat else {
         return Ok((crate::sessions::create(conn, reference, input, false, actor)?.id(), None));
@@ -492,7 +492,7 @@ async fn save(
     {
         return editor.show(v, FieldErrors::default(), Above::Confirm(Confirm { people }));
     }
-    let (notifier, actor, id) = (state.composer.clone(), staff.actor(), session.id());
+    let (notifier, actor, id) = (state.composer.clone(), staff.acting(), session.id());
     let reference = state.reference();
     let result = blocking(&state.pool, move |conn| {
         crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
@@ -514,10 +514,10 @@ async fn save_future(
     series_id: SeriesId,
     shared: SessionFields,
 ) -> Result<HttpResponse, AppError> {
-    let (notifier, actor, scope) = (state.composer.clone(), staff.actor(), staff.scope());
+    let (notifier, actor) = (state.composer.clone(), staff.acting());
     let reference = state.reference();
     let changed = blocking(&state.pool, move |conn| {
-        crate::sessions::series::update_future(conn, &reference, series_id, &shared, &scope, &notifier, &actor)
+        crate::sessions::series::update_future(conn, &reference, series_id, &shared, &notifier, &actor)
             .map_err(AppError::from)
     })
     .await?;
@@ -546,7 +546,7 @@ async fn publish(
     _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, *id).await?.id();
-    let (notifier, actor) = (state.composer.clone(), staff.actor());
+    let (notifier, actor) = (state.composer.clone(), staff.acting());
     let reference = state.reference();
     blocking(&state.pool, move |conn| {
         let patch =
@@ -565,7 +565,7 @@ async fn cancel(
 ) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, *id).await?.id();
     let reason: String = form.get("reason").chars().filter(|c| !c.is_control()).take(500).collect();
-    let (notifier, actor) = (state.composer.clone(), staff.actor());
+    let (notifier, actor) = (state.composer.clone(), staff.acting());
     blocking(&state.pool, move |conn| {
         crate::sessions::cancel(conn, id, (!reason.is_empty()).then_some(reason.as_str()), &notifier, &actor)
             .map_err(AppError::from)
@@ -582,7 +582,7 @@ async fn delete(
     _form: CsrfForm,
 ) -> Result<HttpResponse, PageError> {
     let id = load(&state, &staff, *id).await?.id();
-    let actor = staff.actor();
+    let actor = staff.acting();
     let reference = state.reference();
     blocking(&state.pool, move |conn| {
         crate::sessions::delete_draft(conn, &reference, id, &actor).map_err(AppError::from)

@@ -46,13 +46,21 @@ pub struct Staff {
     pub id: crate::db::ids::AccountId,
     pub email: String,
     pub admin: bool,
+    /// A National Focal Point: no session to change here.
+    pub focal_point: bool,
     /// Region ids an organiser may act for (empty for admins: they may act for all).
     pub regions: Vec<i32>,
 }
 
 impl Staff {
     fn new(user: User, regions: Vec<i32>) -> Self {
-        Self { id: user.id, email: user.email, admin: user.role == accounts::ROLE_ADMIN, regions }
+        Self {
+            id: user.id,
+            admin: user.role == accounts::ROLE_ADMIN,
+            focal_point: user.role == accounts::ROLE_FOCAL_POINT,
+            email: user.email,
+            regions,
+        }
     }
 
     /// Whether this person may see and change a session organised by
@@ -85,6 +93,11 @@ impl Staff {
 
     pub fn actor(&self) -> String {
         format!("user:{}", self.email)
+    }
+
+    /// This person as the maker of a change to sessions.
+    pub fn acting(&self) -> crate::sessions::Actor {
+        crate::sessions::Actor { name: self.actor(), scope: self.scope() }
     }
 }
 
@@ -184,7 +197,13 @@ impl actix_web::FromRequest for Staff {
                 .app_data::<State>()
                 .cloned()
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no application state")))?;
-            signed_in(&req, &state).await?.ok_or_else(|| AppError::SignInRequired.into())
+            let staff = signed_in(&req, &state).await?.ok_or(AppError::SignInRequired)?;
+            // A focal point's own workspace is still to come; its account
+            // may change its password and sign out, nothing else here.
+            if staff.focal_point && !matches!(req.path(), "/admin/password" | "/admin/logout") {
+                return Err(AppError::Forbidden(crate::domain::message::Message::id("ws-focal-point-not-here")).into());
+            }
+            Ok(staff)
         })
     }
 }

@@ -3,7 +3,7 @@
 //! (`/admin/password`). Every change is audit-logged.
 
 use super::Staff;
-use crate::db::accounts::{self, ROLE_ADMIN, ROLE_ORGANISER};
+use crate::db::accounts::{self, ROLE_ADMIN, ROLE_FOCAL_POINT, ROLE_ORGANISER};
 use crate::db::audit;
 use crate::db::ids::{AccountId, TokenId};
 use crate::db::reference::Reference;
@@ -37,8 +37,10 @@ const MIN_PASSWORD: usize = 12;
 pub struct AccountRow {
     pub id: AccountId,
     pub email: String,
-    pub admin: bool,
+    pub role: String,
     pub regions: Vec<i32>,
+    /// A focal point's countries, as the form shows them ("PH, KE").
+    pub countries: String,
     pub disabled: bool,
     pub is_me: bool,
 }
@@ -105,8 +107,9 @@ async fn render_users(
         .map(|a| AccountRow {
             id: a.user.id,
             email: a.user.email,
-            admin: a.user.role == ROLE_ADMIN,
+            role: a.user.role.clone(),
             regions: a.regions,
+            countries: a.countries.join(", "),
             disabled: a.user.disabled,
             is_me: a.user.id == my_id,
         })
@@ -130,11 +133,19 @@ async fn users_page(req: HttpRequest, state: State, me: Staff) -> Result<HttpRes
     render_users(&req, &state, &me, None, None, StatusCode::OK).await
 }
 
-/// Role and regions from a form, checked against the reference data.
-fn role_and_regions(form: &Fields, reference: &Reference) -> Result<(&'static str, Vec<i32>), Message> {
+/// What a form says an account is: its role, regions and countries.
+struct Grant {
+    role: &'static str,
+    regions: Vec<i32>,
+    countries: Vec<String>,
+}
+
+/// Role, regions and countries from a form, checked against the reference data.
+fn grant(form: &Fields, reference: &Reference) -> Result<Grant, Message> {
     let role = match form.get("role").as_str() {
         "admin" => ROLE_ADMIN,
         "organiser" => ROLE_ORGANISER,
+        "focal-point" => ROLE_FOCAL_POINT,
         _ => return Err(Message::id("ws-choose-role")),
     };
     let mut regions = Vec::new();
@@ -142,10 +153,21 @@ fn role_and_regions(form: &Fields, reference: &Reference) -> Result<(&'static st
         let id = reference.region(&slug).map(|r| r.id);
         regions.push(id.ok_or_else(|| Message::new("ws-unknown-region", vec![("slug", slug.as_str().into())]))?);
     }
-    if role == ROLE_ORGANISER && regions.is_empty() {
-        return Err(Message::id("ws-organiser-needs-region"));
+    let mut countries: Vec<String> = Vec::new();
+    for code in form.get("countries").split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()) {
+        let country = reference.country(&code.to_ascii_uppercase()).map(|c| c.iso2.clone());
+        let country = country.ok_or_else(|| Message::new("ws-unknown-country", vec![("code", code.into())]))?;
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
     }
-    Ok((role, if role == ROLE_ADMIN { Vec::new() } else { regions }))
+    match role {
+        ROLE_ORGANISER if regions.is_empty() => Err(Message::id("ws-organiser-needs-region")),
+        ROLE_FOCAL_POINT if countries.is_empty() => Err(Message::id("ws-focal-point-needs-country")),
+        ROLE_ORGANISER => Ok(Grant { role, regions, countries: Vec::new() }),
+        ROLE_FOCAL_POINT => Ok(Grant { role, regions: Vec::new(), countries }),
+        _ => Ok(Grant { role, regions: Vec::new(), countries: Vec::new() }),
+    }
 }
 
 async fn create_user(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
@@ -158,8 +180,8 @@ async fn create_user(req: HttpRequest, state: State, me: Staff, form: CsrfForm) 
             return render_users(&req, &state, &me, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let (role, regions) = match role_and_regions(&form, &reference) {
-        Ok(r) => r,
+    let Grant { role, regions, countries } = match grant(&form, &reference) {
+        Ok(g) => g,
         Err(e) => return render_users(&req, &state, &me, None, Some(e), StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     let password = form.get("password");
@@ -173,7 +195,7 @@ async fn create_user(req: HttpRequest, state: State, me: Staff, form: CsrfForm) 
         if accounts::email_taken(conn, &email)? {
             return Ok(false);
         }
-        accounts::upsert_user(conn, &email, &password, role, &regions).map_err(AppError::Internal)?;
+        accounts::upsert_user(conn, &email, &password, role, &regions, &countries).map_err(AppError::Internal)?;
         audit::record(
             conn,
             &actor,
@@ -181,7 +203,7 @@ async fn create_user(req: HttpRequest, state: State, me: Staff, form: CsrfForm) 
             None,
             None,
             &serde_json::Value::Null,
-            &json!({"email": email.as_str(), "role": role, "regions": regions}),
+            &json!({"email": email.as_str(), "role": role, "regions": regions, "countries": countries}),
         )?;
         Ok::<_, PageError>(true)
     })
@@ -205,8 +227,8 @@ async fn update_user(
     me.require_admin()?;
     let id = id.into_inner();
     let reference = state.reference();
-    let (role, regions) = match role_and_regions(&form, &reference) {
-        Ok(r) => r,
+    let Grant { role, regions, countries } = match grant(&form, &reference) {
+        Ok(g) => g,
         Err(e) => return render_users(&req, &state, &me, None, Some(e), StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     let disabled = form.get("disabled") == "on";
@@ -217,9 +239,10 @@ async fn update_user(
     let actor = me.actor();
     let email = blocking(&state.pool, move |conn| {
         let user = accounts::find_user(conn, id)?.ok_or(AppError::NotFound)?;
-        let before = json!({"role": user.role, "regions": accounts::regions_of(conn, id)?, "disabled": user.disabled});
-        accounts::update_account(conn, id, role, &regions, disabled)?;
-        let after = json!({"role": role, "regions": regions, "disabled": disabled});
+        let (was_in, was_for) = (accounts::regions_of(conn, id)?, accounts::countries_of(conn, id)?);
+        let before = json!({"role": user.role, "regions": was_in, "countries": was_for, "disabled": user.disabled});
+        accounts::update_account(conn, id, role, &regions, &countries, disabled)?;
+        let after = json!({"role": role, "regions": regions, "countries": countries, "disabled": disabled});
         audit::record(conn, &actor, "user.update", None, None, &before, &after)?;
         Ok::<_, PageError>(user.email)
     })
@@ -276,7 +299,7 @@ async fn create_token(req: HttpRequest, state: State, me: Staff, form: CsrfForm)
     }
     let actor = me.actor();
     let secret = blocking(&state.pool, move |conn| {
-        let secret = accounts::create_token(conn, &name).map_err(AppError::Internal)?;
+        let secret = accounts::create_token(conn, &name, None).map_err(AppError::Internal)?;
         audit::record(conn, &actor, "token.create", None, None, &serde_json::Value::Null, &json!({"name": name}))?;
         Ok::<_, PageError>(secret)
     })

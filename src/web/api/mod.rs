@@ -9,6 +9,10 @@ mod sessions;
 
 use super::{State, blocking};
 use crate::db::accounts;
+use crate::db::accounts::TokenActor;
+use crate::db::reference::Reference;
+use crate::db::sessions::Session;
+use crate::domain::session::SessionStatus;
 use crate::error::AppError;
 use actix_web::error::JsonPayloadError;
 use actix_web::{HttpRequest, web};
@@ -89,7 +93,9 @@ fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
 
 /// The name of the API token presented, if any. A token that is presented
 /// but unknown or revoked is refused outright rather than treated as absent.
-pub async fn token(req: &HttpRequest, state: &State) -> Result<Option<String>, AppError> {
+/// The bearer token's actor, if the request carries one; a token that is
+/// unknown, revoked or of a disabled account is a 401.
+pub async fn token(req: &HttpRequest, state: &State) -> Result<Option<TokenActor>, AppError> {
     let Some(header) = req.headers().get(actix_web::http::header::AUTHORIZATION) else {
         return Ok(None);
     };
@@ -100,12 +106,54 @@ pub async fn token(req: &HttpRequest, state: &State) -> Result<Option<String>, A
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty() && s.len() <= 200)
         .ok_or(AppError::Unauthorized)?;
-    let name = blocking(&state.pool, move |conn| accounts::token_name(conn, &secret).map_err(AppError::from)).await?;
-    name.map(Some).ok_or(AppError::Unauthorized)
+    let actor = blocking(&state.pool, move |conn| accounts::token_actor(conn, &secret).map_err(AppError::from)).await?;
+    actor.map(Some).ok_or(AppError::Unauthorized)
 }
 
-pub async fn require_token(req: &HttpRequest, state: &State) -> Result<String, AppError> {
+pub async fn require_token(req: &HttpRequest, state: &State) -> Result<TokenActor, AppError> {
     token(req, state).await?.ok_or(AppError::Unauthorized)
+}
+
+/// Whether the request's token sees drafts and every registrant: any
+/// token but a focal point's.
+pub async fn sees_everything(req: &HttpRequest, state: &State) -> Result<bool, AppError> {
+    Ok(token(req, state).await?.is_some_and(|t| !t.access.is_focal_point()))
+}
+
+/// How a token is named in the audit log.
+pub fn label(t: &TokenActor) -> String {
+    match &t.account {
+        Some(email) => format!("token:{} ({email})", t.name),
+        None => format!("token:{}", t.name),
+    }
+}
+
+/// The token as the maker of a change to sessions.
+pub fn acting(t: &TokenActor) -> crate::sessions::Actor {
+    crate::sessions::Actor { name: label(t), scope: t.access.sessions.clone() }
+}
+
+/// Whether a token sees a session: a focal point only those open to one of
+/// its countries, and never a draft; any other token every session.
+pub fn sees_session(t: &TokenActor, session: &Session, reference: &Reference) -> bool {
+    !t.access.is_focal_point()
+        || (session.status() != SessionStatus::Draft && t.access.countries.iter().any(|c| session.admits(reference, c)))
+}
+
+/// Whether a token sees a session's registrants: a focal point those of its
+/// countries in a session it sees; any other token those of the sessions it
+/// may change.
+pub fn sees_registrants(t: &TokenActor, session: &Session, reference: &Reference) -> bool {
+    if t.access.is_focal_point() {
+        sees_session(t, session, reference)
+    } else {
+        t.access.may_change(session.row.organising_region_id)
+    }
+}
+
+/// A session outside what the token may change.
+pub fn outside_scope() -> AppError {
+    AppError::Forbidden("This session is outside what this token's account may change.".into())
 }
 
 /// A JSON body that must be an object.

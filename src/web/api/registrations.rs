@@ -142,21 +142,28 @@ pub async fn list_registrations(
     state: State,
     session: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
-    require_token(&req, &state).await?;
+    let who = require_token(&req, &state).await?;
     let session_id = session.into_inner();
+    let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
-        crate::db::sessions::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        let session = crate::db::sessions::find(conn, session_id)?.ok_or(AppError::NotFound)?;
+        if !super::sees_registrants(&who, &session, &reference) {
+            return Err(super::outside_scope());
+        }
         let rows = store::for_session(conn, session_id)?;
         let mut position = 0;
         Ok::<_, AppError>(
             rows.iter()
                 .map(|r| {
+                    // Places in the line count everyone, whoever may see them.
                     let p = (r.status() == crate::domain::registration::RegistrationStatus::Waitlisted).then(|| {
                         position += 1;
                         position
                     });
-                    RegistrationOut::new(r, p)
+                    (r, p)
                 })
+                .filter(|(r, _)| who.access.sees_registrant_from(&r.country_iso2))
+                .map(|(r, p)| RegistrationOut::new(r, p))
                 .collect::<Vec<_>>(),
         )
     })
@@ -221,10 +228,19 @@ async fn decide(
         &str,
     ) -> Result<crate::registrations::Outcome, crate::registrations::RegistrationError>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let who = require_token(&req, &state).await?;
+    let actor = super::label(&who);
     let registration_id = registration.into_inner();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
+        let session = match store::session_of(conn, registration_id)? {
+            Some(id) => crate::db::sessions::find(conn, id)?,
+            None => None,
+        };
+        let session = session.ok_or(AppError::NotFound)?;
+        if !who.access.may_change(session.row.organising_region_id) {
+            return Err(super::outside_scope());
+        }
         let done = decision(conn, registration_id, &notifier, &actor)?;
         let position = store::waitlist_position(conn, &done.registration)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))

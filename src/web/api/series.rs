@@ -1,7 +1,7 @@
 //! `/api/v1/series`: create a recurring series, and read one back.
 
+use super::require_token;
 use super::sessions::SessionOut;
-use super::{require_token, token};
 use crate::db::ids::SeriesId;
 use crate::db::reference::Reference;
 use crate::db::series as store;
@@ -66,7 +66,7 @@ pub async fn create_series(
     state: State,
     body: web::Json<SeriesFields>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let actor = super::acting(&require_token(&req, &state).await?);
     let (how, input) = match (body.repeat.parse(), SessionInput::try_from(&body.session)) {
         (Ok(h), Ok(i)) => (h, i),
         (h, i) => {
@@ -100,7 +100,7 @@ pub async fn create_series(
               (status = 404, body = crate::web::api::docs::Problem)))]
 pub async fn get_series(req: HttpRequest, state: State, id: web::Path<SeriesId>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let authorised = token(&req, &state).await?.is_some();
+    let authorised = super::sees_everything(&req, &state).await?;
     let base = state.base_url.clone();
     let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
@@ -129,22 +129,14 @@ pub async fn patch_series(
     id: web::Path<SeriesId>,
     body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let actor = super::acting(&require_token(&req, &state).await?);
     let id = id.into_inner();
     let patch = body.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
     let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
-        crate::sessions::series::update_future(
-            conn,
-            &reference,
-            id,
-            &patch,
-            &crate::domain::scope::Scope::All,
-            &notifier,
-            &actor,
-        )?;
+        crate::sessions::series::update_future(conn, &reference, id, &patch, &notifier, &actor)?;
         let (series, sessions) = store::find(conn, id, true)?.ok_or(AppError::NotFound)?;
         Ok::<_, AppError>(series_out(series, &sessions, &reference, &base, true))
     })

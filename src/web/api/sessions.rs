@@ -1,6 +1,6 @@
 //! `/api/v1/sessions`: create, list, get, patch, cancel.
 
-use super::{require_token, token};
+use super::require_token;
 use crate::db::ids::{SeriesId, SessionId};
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session, SessionFilter};
@@ -142,7 +142,7 @@ pub async fn create_session(
     state: State,
     body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let actor = super::acting(&require_token(&req, &state).await?);
     let input = SessionInput::try_from(&*body).map_err(AppError::Validation)?;
     let base = state.base_url.clone();
     let reference = state.reference();
@@ -175,7 +175,8 @@ pub async fn list_sessions(
     state: State,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let authorised = token(&req, &state).await?.is_some();
+    let who = super::token(&req, &state).await?;
+    let authorised = who.as_ref().is_some_and(|t| !t.access.is_focal_point());
     // Each filter once: `?limit=1&limit=500` is a mistake, not a choice.
     let mut seen = HashMap::new();
     let mut repeated = FieldErrors::default();
@@ -193,9 +194,9 @@ pub async fn list_sessions(
     let list = blocking(&state.pool, move |conn| {
         let filter = parse_filter(&query, &reference, authorised)?;
         let sessions = store::list(conn, &filter)?;
-        Ok::<_, AppError>(
-            sessions.iter().map(|s| SessionOut::new(s, &reference, &base, authorised)).collect::<Vec<_>>(),
-        )
+        // A focal point's list: the sessions open to its countries.
+        let seen = sessions.iter().filter(|s| who.as_ref().is_none_or(|t| super::sees_session(t, s, &reference)));
+        Ok::<_, AppError>(seen.map(|s| SessionOut::new(s, &reference, &base, authorised)).collect::<Vec<_>>())
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -290,13 +291,17 @@ fn instant_or_date(t: &str) -> Option<NaiveDateTime> {
               (status = 404, body = crate::web::api::docs::Problem)))]
 pub async fn get_session(req: HttpRequest, state: State, id: web::Path<SessionId>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let authorised = token(&req, &state).await?.is_some();
+    let who = super::token(&req, &state).await?;
+    let authorised = who.as_ref().is_some_and(|t| !t.access.is_focal_point());
     let base = state.base_url.clone();
     let reference = state.reference();
     let out = blocking(&state.pool, move |conn| {
         let session = store::find(conn, id)?.ok_or(AppError::NotFound)?;
         if session.status() == SessionStatus::Draft && !authorised {
             return Err(AppError::NotFound);
+        }
+        if who.as_ref().is_some_and(|t| !super::sees_session(t, &session, &reference)) {
+            return Err(AppError::Forbidden("This session is not open to your countries.".into()));
         }
         Ok(SessionOut::new(&session, &reference, &base, authorised))
     })
@@ -320,7 +325,7 @@ pub async fn patch_session(
     id: web::Path<SessionId>,
     body: web::Json<SessionFields>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let actor = super::acting(&require_token(&req, &state).await?);
     let id = id.into_inner();
     let patch = body.into_inner();
     let base = state.base_url.clone();
@@ -348,7 +353,7 @@ pub async fn cancel_session(
     state: State,
     id: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = format!("token:{}", require_token(&req, &state).await?);
+    let actor = super::acting(&require_token(&req, &state).await?);
     let id = id.into_inner();
     let base = state.base_url.clone();
     let notifier = state.composer.clone();
