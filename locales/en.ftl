@@ -429,6 +429,12 @@ ws-f-waitlist = Waiting list when full
 ws-f-approval = Organisers approve each registration
 ws-f-regions = Open to regions (none and no countries: open to all)
 ws-f-countries = And countries (ISO codes, e.g. MA, SN)
+ws-f-country-quota = Places per country (empty: no quota)
+ws-f-quotas = Places for named countries, over that (e.g. PH=12, KE=4)
+quota-full = { $places ->
+    [one] The one place for participants from { $country } is taken, and this session has no waiting list.
+   *[other] The { $places } places for participants from { $country } are taken, and this session has no waiting list.
+}
 ws-f-topics = Topics
 ws-f-language = Language (en, fr, …)
 ws-f-opens = Registration opens (local time; empty: now)

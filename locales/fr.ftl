@@ -429,6 +429,12 @@ ws-f-waitlist = Liste d’attente quand la session est complète
 ws-f-approval = Les organisateurs valident chaque inscription
 ws-f-regions = Ouverte aux régions (aucune, et aucun pays : ouverte à tous)
 ws-f-countries = Et aux pays (codes ISO, p. ex. MA, SN)
+ws-f-country-quota = Places par pays (vide : pas de quota)
+ws-f-quotas = Places pour certains pays, à la place (p. ex. PH=12, KE=4)
+quota-full = { $places ->
+    [one] La place des participants de { $country } est prise, et cette session n’a pas de liste d’attente.
+   *[other] Les { $places } places des participants de { $country } sont prises, et cette session n’a pas de liste d’attente.
+}
 ws-f-topics = Thèmes
 ws-f-language = Langue (en, fr, …)
 ws-f-opens = Ouverture des inscriptions (heure locale ; vide : maintenant)

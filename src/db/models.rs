@@ -71,6 +71,8 @@ pub struct SessionRow {
     pub questions: String,
     pub series_id: Option<SeriesId>,
     pub organising_region_id: Option<i32>,
+    /// Places per country (null: none), unless `session_quotas` names the country.
+    pub country_quota: Option<i32>,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -97,6 +99,7 @@ pub struct SessionChanges {
     pub sequence: i32,
     pub updated_at: chrono::NaiveDateTime,
     pub questions: String,
+    pub country_quota: Option<i32>,
 }
 
 #[derive(Debug, Clone, Insertable)]

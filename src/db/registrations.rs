@@ -95,6 +95,27 @@ pub fn first_waiting(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Op
         .optional()
 }
 
+/// Everyone on a session's waiting list, in arrival order.
+pub fn waiting(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .load(conn)
+}
+
+/// The places a country's participants hold in a session (confirmed, like
+/// seats). Read under the session's lock, so it cannot move meanwhile.
+pub fn places_held(conn: &mut DbConn, session_id: SessionId, iso2: &str) -> QueryResult<i64> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::country_iso2.eq(iso2))
+        .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .count()
+        .get_result(conn)
+}
+
 /// The cancellation for their calendar must outrank the invite they hold.
 pub fn bump_calendar(conn: &mut DbConn, id: RegistrationId) -> QueryResult<Registration> {
     diesel::update(registrations::table.find(id))

@@ -159,6 +159,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    session_quotas (session_id, country_iso2) {
+        session_id -> Int4,
+        country_iso2 -> Text,
+        places -> Int4,
+    }
+}
+
+diesel::table! {
     session_regions (session_id, region_id) {
         session_id -> Int4,
         region_id -> Int4,
@@ -210,6 +218,7 @@ diesel::table! {
         questions -> Text,
         series_id -> Nullable<Int4>,
         organising_region_id -> Nullable<Int4>,
+        country_quota -> Nullable<Int4>,
     }
 }
 
@@ -251,6 +260,8 @@ diesel::table! {
 diesel::joinable!(admin_sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(user_countries -> users (user_id));
+diesel::joinable!(session_quotas -> sessions (session_id));
+diesel::joinable!(session_quotas -> countries (country_iso2));
 diesel::joinable!(user_countries -> countries (country_iso2));
 diesel::joinable!(country_regions -> countries (country_iso2));
 diesel::joinable!(country_regions -> regions (region_id));
@@ -284,6 +295,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     series,
     server_secrets,
     session_countries,
+    session_quotas,
     session_regions,
     session_topics,
     sessions,

@@ -7,7 +7,7 @@ use super::DbConn;
 use super::ids::{SeriesId, SessionId};
 use super::models::{NewSession, SessionChanges, SessionRow};
 use super::reference::Reference;
-use super::schema::{country_regions, session_countries, session_regions, session_topics, sessions};
+use super::schema::{country_regions, session_countries, session_quotas, session_regions, session_topics, sessions};
 use crate::domain::fields::{Field, FieldErrors};
 use crate::domain::registration::{OpenTo, Window};
 use crate::domain::session::{CalendarFacts, SessionFields, SessionFormat, SessionInput, SessionKind, SessionStatus};
@@ -24,6 +24,8 @@ pub struct Session {
     pub region_ids: Vec<i32>,
     pub countries: Vec<String>,
     pub topic_ids: Vec<i32>,
+    /// Places for named countries (ISO alpha-2 → places), over `row.country_quota`.
+    pub quotas: BTreeMap<String, i32>,
 }
 
 impl Session {
@@ -146,8 +148,15 @@ impl Session {
                 .and_then(|id| reference.region_by_id(id))
                 .map(|r| r.slug.clone())
                 .into(),
+            country_quota: r.country_quota.map(i64::from).into(),
+            quotas: Field::Given(self.quotas.iter().map(|(c, p)| (c.clone(), i64::from(*p))).collect()),
             unknown: Default::default(),
         }
+    }
+
+    /// The places a country's participants may hold; None: no limit.
+    pub fn quota_for(&self, iso2: &str) -> Option<i32> {
+        crate::domain::registration::quota_for(iso2, self.row.country_quota, &self.quotas)
     }
 
     /// The session's fields as the audit log keeps them.
@@ -161,6 +170,7 @@ pub struct Links {
     region_ids: Vec<i32>,
     countries: Vec<String>,
     topic_ids: Vec<i32>,
+    quotas: Vec<(String, i32)>,
 }
 
 impl Links {
@@ -185,6 +195,8 @@ fn resolve_links(reference: &Reference, input: &SessionInput) -> Result<Links, F
     unknown("countries", input.countries.iter().filter(|c| reference.country(c).is_none()).collect());
     let topic_ids = input.topics.iter().filter_map(|s| reference.topic(s).map(|t| t.id)).collect();
     unknown("topics", input.topics.iter().filter(|s| reference.topic(s).is_none()).collect());
+    let quotas = input.quotas.iter().map(|(c, p)| (c.clone(), *p)).collect();
+    unknown("quotas", input.quotas.keys().filter(|c| reference.country(c).is_none()).collect());
     let organising_region_id = match &input.organising_region {
         Some(slug) => match reference.region(slug) {
             Some(r) => Some(r.id),
@@ -195,7 +207,11 @@ fn resolve_links(reference: &Reference, input: &SessionInput) -> Result<Links, F
         },
         None => None,
     };
-    if errors.is_empty() { Ok(Links { organising_region_id, region_ids, countries, topic_ids }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Links { organising_region_id, region_ids, countries, topic_ids, quotas })
+    } else {
+        Err(errors)
+    }
 }
 
 fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionChanges {
@@ -220,6 +236,7 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
         sequence,
         updated_at: now,
         questions: serde_json::to_string(&input.questions).unwrap_or_else(|_| "[]".into()),
+        country_quota: input.country_quota,
     }
 }
 
@@ -243,6 +260,16 @@ fn write_links(conn: &mut DbConn, id: SessionId, links: &Links) -> QueryResult<(
     for t in &links.topic_ids {
         diesel::insert_into(session_topics::table)
             .values((session_topics::session_id.eq(id), session_topics::topic_id.eq(t)))
+            .execute(conn)?;
+    }
+    diesel::delete(session_quotas::table.filter(session_quotas::session_id.eq(id))).execute(conn)?;
+    for (c, places) in &links.quotas {
+        diesel::insert_into(session_quotas::table)
+            .values((
+                session_quotas::session_id.eq(id),
+                session_quotas::country_iso2.eq(c),
+                session_quotas::places.eq(places),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -353,6 +380,7 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
     let mut regions: BTreeMap<SessionId, Vec<i32>> = BTreeMap::new();
     let mut countries: BTreeMap<SessionId, Vec<String>> = BTreeMap::new();
     let mut topics: BTreeMap<SessionId, Vec<i32>> = BTreeMap::new();
+    let mut quotas: BTreeMap<SessionId, BTreeMap<String, i32>> = BTreeMap::new();
     // SQLite allows a limited number of bound values per statement.
     for chunk in ids.chunks(500) {
         for (s, r) in session_regions::table
@@ -377,6 +405,13 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
         {
             topics.entry(s).or_default().push(t);
         }
+        for (s, c, p) in session_quotas::table
+            .filter(session_quotas::session_id.eq_any(chunk))
+            .select((session_quotas::session_id, session_quotas::country_iso2, session_quotas::places))
+            .load::<(SessionId, String, i32)>(conn)?
+        {
+            quotas.entry(s).or_default().insert(c, p);
+        }
     }
     Ok(rows
         .into_iter()
@@ -386,7 +421,8 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
             region_ids.sort_unstable();
             let mut topic_ids = topics.remove(&id).unwrap_or_default();
             topic_ids.sort_unstable();
-            Session { row, region_ids, countries: countries.remove(&id).unwrap_or_default(), topic_ids }
+            let countries = countries.remove(&id).unwrap_or_default();
+            Session { row, region_ids, countries, topic_ids, quotas: quotas.remove(&id).unwrap_or_default() }
         })
         .collect())
 }

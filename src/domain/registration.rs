@@ -115,6 +115,21 @@ pub fn placement<E>(
     })
 }
 
+/// The places a country's participants may hold: its own quota, else the
+/// session's quota per country; None: no limit but capacity.
+pub fn quota_for(
+    iso2: &str,
+    country_quota: Option<i32>,
+    quotas: &std::collections::BTreeMap<String, i32>,
+) -> Option<i32> {
+    quotas.get(iso2).copied().or(country_quota)
+}
+
+/// Whether a country holding `held` places may take one more.
+pub fn quota_has_room(held: i64, quota: Option<i32>) -> bool {
+    quota.is_none_or(|q| held < i64::from(q))
+}
+
 /// When a session takes registrations.
 #[derive(Debug, Clone, Copy)]
 pub struct Window<'a> {

@@ -161,6 +161,15 @@ pub struct SessionFields {
     #[schema(value_type = Option<String>)]
     #[serde(default)]
     pub organising_region: Field<String>,
+    /// Places per country (null: no quota); a full quota sends the next
+    /// person from that country to the waiting list, or answers 409.
+    #[serde(default)]
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 100000)]
+    pub country_quota: Field<i64>,
+    /// ISO alpha-2 → places, overriding `country_quota` for those countries (e.g. the host's 12).
+    #[serde(default)]
+    #[schema(value_type = Option<BTreeMap<String, i32>>, example = json!({"PH": 12}))]
+    pub quotas: Field<BTreeMap<String, i64>>,
     /// Anything else, refused by name.
     #[serde(flatten, skip_serializing)]
     #[schema(ignore)]
@@ -193,6 +202,8 @@ impl SessionFields {
             status: self.status.overlay(patch.status),
             questions: self.questions.overlay(patch.questions),
             organising_region: self.organising_region.overlay(patch.organising_region),
+            country_quota: self.country_quota.overlay(patch.country_quota),
+            quotas: self.quotas.overlay(patch.quotas),
             unknown: patch.unknown,
         }
     }
@@ -241,6 +252,9 @@ pub struct SessionInput {
     /// Slug of the region that organises the session: its organisers may
     /// edit it. None: only admins may.
     pub organising_region: Option<String>,
+    /// Places per country, and per named country (ISO alpha-2, upper case).
+    pub country_quota: Option<i32>,
+    pub quotas: BTreeMap<String, i32>,
     /// Things the organiser should know, e.g. a fall-back time that was resolved.
     pub notes: Vec<String>,
 }
@@ -304,6 +318,9 @@ impl SessionInput {
         if !(join_url.is_empty() || join_url.starts_with("https://") || join_url.starts_with("http://")) {
             r.errors.add("join_url", "must be an http or https address");
         }
+
+        let country_quota = r.opt_int("country_quota", &f.country_quota, 0..=MAX_CAPACITY);
+        let quotas = quotas_field(&mut r, &f.quotas);
 
         let mut notes = Vec::new();
         let mut errors = r.errors;
@@ -372,6 +389,8 @@ impl SessionInput {
                     status,
                     questions,
                     organising_region,
+                    country_quota,
+                    quotas,
                     notes,
                 })
             }
@@ -403,6 +422,40 @@ fn parse_enum<T: Copy>(
             r.errors.add(name, format!("must be one of: {}", choices()));
             None
         }),
+    }
+}
+
+/// Places per named country: ISO alpha-2 codes (upper-cased), each 0 to
+/// [`MAX_CAPACITY`].
+fn quotas_field(r: &mut Check, field: &Field<BTreeMap<String, i64>>) -> BTreeMap<String, i32> {
+    match field {
+        Field::Absent | Field::Null => BTreeMap::new(),
+        Field::Given(map) if map.len() <= 300 => {
+            let mut out = BTreeMap::new();
+            for (code, places) in map {
+                let code = code.trim().to_ascii_uppercase();
+                let places = i32::try_from(*places).ok().filter(|p| (0..=MAX_CAPACITY as i32).contains(p));
+                match places {
+                    Some(p) if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) => {
+                        out.insert(code, p);
+                    }
+                    _ => {
+                        r.errors
+                            .add("quotas", format!("must map ISO alpha-2 codes to places from 0 to {MAX_CAPACITY}"));
+                        return BTreeMap::new();
+                    }
+                }
+            }
+            out
+        }
+        Field::Given(_) => {
+            r.errors.add("quotas", "must name at most 300 countries");
+            BTreeMap::new()
+        }
+        Field::Wrong(_) => {
+            r.errors.add("quotas", format!("must map ISO alpha-2 codes to places from 0 to {MAX_CAPACITY}"));
+            BTreeMap::new()
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::db::{DbConn, audit, write_transaction};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::questions::check_answers;
-use crate::domain::registration::{RegistrationInput, RegistrationStatus, placement};
+use crate::domain::registration::{RegistrationInput, RegistrationStatus, placement, quota_has_room};
 use crate::domain::secret::{Keys, digest, new_secret};
 use crate::domain::session::SessionStatus;
 use chrono::NaiveDateTime;
@@ -124,9 +124,11 @@ pub fn register(
         if existing.as_ref().is_some_and(|r| r.status() != RegistrationStatus::Cancelled) {
             return Err(RegistrationError::Conflict(Message::id("already-registered")));
         }
-        let status =
-            placement(session.row.requires_approval, session.row.waitlist, || store::take_seat(conn, session_id))?
-                .ok_or_else(|| RegistrationError::Conflict(Message::id("session-full-no-waitlist")))?;
+        let room = quota_room(conn, &session, &country.iso2)?;
+        let status = placement(session.row.requires_approval, session.row.waitlist, || {
+            if room { store::take_seat(conn, session_id) } else { Ok(false) }
+        })?
+        .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?;
         let row = NewRegistration {
             session_id,
             name: &input.name,
@@ -167,6 +169,27 @@ pub fn register(
     })
 }
 
+/// Whether a country's participants may take one more place (see
+/// `domain::registration::quota_has_room`). Inside the session's lock.
+fn quota_room(conn: &mut DbConn, session: &Session, iso2: &str) -> Result<bool, RegistrationError> {
+    let quota = session.quota_for(iso2);
+    if quota.is_none() {
+        return Ok(true);
+    }
+    Ok(quota_has_room(store::places_held(conn, session.id(), iso2)?, quota))
+}
+
+/// No place and no waiting list: the country's quota, or the session, is full.
+fn full(session: &Session, iso2: &str, country: &str, quota_room: bool) -> RegistrationError {
+    match (quota_room, session.quota_for(iso2)) {
+        (false, Some(places)) => RegistrationError::Conflict(Message::new(
+            "quota-full",
+            vec![("places", i64::from(places).into()), ("country", country.into())],
+        )),
+        _ => RegistrationError::Conflict(Message::id("session-full-no-waitlist")),
+    }
+}
+
 /// Moves the first waiting people into free seats, in arrival order. Call
 /// inside a transaction that holds the session's lock.
 pub fn promote(
@@ -174,15 +197,20 @@ pub fn promote(
     session_id: SessionId,
     notifier: &dyn Notifier,
 ) -> Result<Vec<Registration>, RegistrationError> {
+    let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
     let mut promoted = Vec::new();
-    while let Some(next) = store::first_waiting(conn, session_id)? {
+    for next in store::waiting(conn, session_id)? {
+        // Someone whose country's places are all held waits on; the next
+        // person in line may be from elsewhere.
+        if !quota_room(conn, &session, &next.country_iso2)? {
+            continue;
+        }
         if !store::take_seat(conn, session_id)? {
             break;
         }
         promoted.push(store::set_status(conn, next.id, RegistrationStatus::Confirmed)?);
     }
     if !promoted.is_empty() {
-        let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
         for r in &promoted {
             notifier.notify(conn, &session, Change::Promoted(r))?;
         }
@@ -235,8 +263,11 @@ pub fn approve(
                 format!("Only pending registrations can be approved; this one is {}.", r.status().as_str()).into(),
             ));
         }
-        let status = placement(false, session.row.waitlist, || store::take_seat(conn, r.session_id))?
-            .ok_or_else(|| RegistrationError::Conflict("The session is full and has no waiting list.".into()))?;
+        let room = quota_room(conn, &session, &r.country_iso2)?;
+        let status = placement(false, session.row.waitlist, || {
+            if room { store::take_seat(conn, r.session_id) } else { Ok(false) }
+        })?
+        .ok_or_else(|| full(&session, &r.country_iso2, &r.country_iso2, room))?;
         let registration = store::set_status(conn, r.id, status)?;
         record(conn, actor, "registration.approve", &r, &registration)?;
         notifier.notify(conn, &session, Change::Approved(&registration))?;
@@ -256,6 +287,9 @@ pub fn promote_one(
         let (session, r) = locked(conn, registration_id)?;
         if r.status() != RegistrationStatus::Waitlisted {
             return Err(RegistrationError::Conflict("Only someone on the waiting list can be promoted.".into()));
+        }
+        if !quota_room(conn, &session, &r.country_iso2)? {
+            return Err(full(&session, &r.country_iso2, &r.country_iso2, false));
         }
         if !store::take_seat(conn, r.session_id)? {
             return Err(RegistrationError::Conflict("No seat is free: raise the capacity first.".into()));

@@ -364,3 +364,78 @@ async fn a_session_with_registrants_cannot_be_hidden_back_to_draft() {
     let res = app.patch_json(&format!("/api/v1/sessions/{empty}"), &json!({"status": "draft"})).await;
     assert_eq!(res.status(), 200, "a session nobody registered for may be unpublished");
 }
+
+/// Simultaneous registrations: person i from `countries[i % len]`.
+async fn burst_from(app: &TestApp, session_id: i64, countries: &[&'static str], n: usize) -> Vec<(u16, Value)> {
+    let client = reqwest::Client::new();
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..n {
+        let url = app.url(&format!("/api/v1/sessions/{session_id}/registrations"));
+        let (client, country) = (client.clone(), countries[i % countries.len()]);
+        set.spawn(async move {
+            let body = with(participant(&format!("p{i}@example.org")), json!({"country": country}));
+            let res = client.post(&url).json(&body).send().await.unwrap_or_else(|e| panic!("{url}: {e:?}"));
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.unwrap_or(Value::Null))
+        });
+    }
+    let mut out = Vec::new();
+    while let Some(r) = set.join_next().await {
+        out.push(r.expect("task"));
+    }
+    out
+}
+
+fn confirmed_from(list: &[Value], country: &str) -> usize {
+    list.iter().filter(|r| r["status"] == "confirmed" && r["country"] == country).count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_country_quota_holds_under_simultaneous_registrations_and_the_host_gets_its_own() {
+    let app = spawn_app().await;
+    let id = session_with(
+        &app,
+        json!({"capacity": 50, "waitlist": true, "regions": [], "country_quota": 3, "quotas": {"ph": 5}}),
+    )
+    .await;
+    let session = app.session(id).await;
+    assert_eq!((session["country_quota"].clone(), session["quotas"].clone()), (json!(3), json!({"PH": 5})));
+    let results = burst_from(&app, id, &["ID", "PH"], 80).await;
+    assert!(results.iter().all(|(s, _)| *s == 201), "all placed or waitlisted");
+    let list = app.registrations(id).await;
+    assert_eq!((confirmed_from(&list, "ID"), confirmed_from(&list, "PH")), (3, 5), "never one more than the quota");
+    assert_eq!(list.iter().filter(|r| r["status"] == "waitlisted").count(), 72);
+    // A Kenyan takes a seat although Indonesians wait ahead: their quota is full.
+    let (status, kenyan) = app.register(id, with(participant("k@example.org"), json!({"country": "KE"}))).await;
+    assert_eq!((status, kenyan["status"].as_str()), (201, Some("confirmed")), "{kenyan}");
+}
+
+#[tokio::test]
+async fn a_full_quota_without_waiting_list_names_the_quota_and_promotion_respects_it() {
+    let app = spawn_app().await;
+    let id = session_with(&app, json!({"capacity": 2, "waitlist": false, "regions": [], "country_quota": 1})).await;
+    let (status, _) = app.register(id, participant("a@example.org")).await;
+    assert_eq!(status, 201);
+    let (status, problem) = app.register(id, participant("b@example.org")).await;
+    assert_eq!(status, 409);
+    assert!(
+        problem["detail"].as_str().is_some_and(|d| d.contains("The one place") && d.contains("Indonesia")),
+        "{problem}"
+    );
+
+    // With a waiting list: a freed seat goes to the first person whose country has room.
+    let id = session_with(&app, json!({"capacity": 2, "waitlist": true, "regions": [], "country_quota": 1})).await;
+    let (_, first) = app.register(id, participant("id1@example.org")).await;
+    let (_, ke) = app.register(id, with(participant("ke1@example.org"), json!({"country": "KE"}))).await;
+    let (_, id2) = app.register(id, participant("id2@example.org")).await;
+    let (_, ke2) = app.register(id, with(participant("ke2@example.org"), json!({"country": "KE"}))).await;
+    assert_eq!((first["status"].as_str(), ke["status"].as_str()), (Some("confirmed"), Some("confirmed")));
+    assert_eq!((id2["status"].as_str(), ke2["status"].as_str()), (Some("waitlisted"), Some("waitlisted")));
+    let token = crate::common::token_of(&ke["manage_url"]);
+    let res = app.client.post(app.url(&format!("/api/v1/registrations/{token}/cancel"))).send().await.expect("sent");
+    assert_eq!(res.status(), 200);
+    let list = app.registrations(id).await;
+    let status_of = |email: &str| list.iter().find(|r| r["email"] == email).map(|r| r["status"].clone());
+    assert_eq!(status_of("id2@example.org"), Some(json!("waitlisted")), "Indonesia's one place is held");
+    assert_eq!(status_of("ke2@example.org"), Some(json!("confirmed")), "the Kenyan behind moves up");
+}

@@ -279,3 +279,33 @@ async fn a_series_made_in_the_workspace_warns_of_the_clock_change_and_edits_all_
     let starts: Vec<&str> = sessions.iter().filter_map(|s| s["starts_at"].as_str()).collect();
     assert_eq!(starts[5], "2027-04-15T10:00", "dates stay their own");
 }
+
+#[tokio::test]
+async fn the_session_form_sets_country_quotas_and_names_a_quota_that_does_not_read() {
+    let app = crate::common::spawn_app().await;
+    create_organiser(&app, "manila@example.org", PASSWORD, &["south-east-asia"]);
+    assert_eq!(login(&app, "manila@example.org", PASSWORD).await.status(), 303);
+    let csrf = token_on(&app, "/admin/sessions/new").await;
+    let mut fields = form(&csrf, "Round table", "south-east-asia", "2027-05-04T16:00", "2027-05-04T17:30");
+    fields.extend([("country_quota", "two"), ("quotas", "PH twelve")]);
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&fields).send().await.expect("sent");
+    assert_eq!(res.status(), 422);
+    let html = Html::parse_document(&res.text().await.expect("body"));
+    for id in ["#s-country-quota", "#s-quotas"] {
+        let sel = Selector::parse(&format!("{id}[aria-invalid=true]")).expect("selector");
+        assert!(html.select(&sel).next().is_some(), "{id} is marked invalid");
+    }
+    let mut fields = form(&csrf, "Round table", "south-east-asia", "2027-05-04T16:00", "2027-05-04T17:30");
+    fields.extend([("country_quota", "2"), ("quotas", "ph=12, ID: 4")]);
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&fields).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_string();
+    let id: i64 = location.trim_start_matches("/admin/sessions/").parse().expect("session id");
+    let session: Value = app.session(id).await;
+    assert_eq!(session["country_quota"], 2);
+    assert_eq!(session["quotas"], serde_json::json!({"ID": 4, "PH": 12}));
+    // The edit form shows them as typed back.
+    let page = Html::parse_document(&app.get(&format!("/admin/sessions/{id}/edit")).await.text().await.expect("body"));
+    let sel = Selector::parse("#s-quotas").expect("selector");
+    assert_eq!(page.select(&sel).next().and_then(|e| e.value().attr("value")), Some("ID=4, PH=12"));
+}

@@ -48,6 +48,9 @@ pub struct Values {
     pub starts_at: String,
     pub ends_at: String,
     pub capacity: String,
+    pub country_quota: String,
+    /// Places for named countries, as typed: "PH=12, KE=4".
+    pub quotas: String,
     pub waitlist: bool,
     pub regions: Vec<String>,
     pub countries: String,
@@ -81,6 +84,8 @@ impl Values {
             starts_at: form.get("starts_at"),
             ends_at: form.get("ends_at"),
             capacity: form.get("capacity"),
+            country_quota: form.get("country_quota"),
+            quotas: form.get("quotas"),
             waitlist: form.get("waitlist") == "on",
             regions: form.all("regions"),
             countries: form.get("countries"),
@@ -120,6 +125,8 @@ impl Values {
             starts_at: local(Some(s.row.starts_at)),
             ends_at: local(Some(s.row.ends_at)),
             capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            country_quota: s.row.country_quota.map(|c| c.to_string()).unwrap_or_default(),
+            quotas: s.quotas.iter().map(|(c, p)| format!("{c}={p}")).collect::<Vec<_>>().join(", "),
             waitlist: s.row.waitlist,
             regions: list(&f.regions),
             countries: list(&f.countries).join(", "),
@@ -176,6 +183,20 @@ impl Values {
         };
         let countries =
             self.countries.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
+        let country_quota = match self.country_quota.trim() {
+            "" => Field::Null,
+            c => c.parse::<i64>().map(Field::Given).unwrap_or_else(|_| {
+                errors.add("country_quota", "must be a whole number, or empty for no quota");
+                Field::Null
+            }),
+        };
+        let quotas = match quotas_from_text(&self.quotas) {
+            Some(q) => Field::Given(q),
+            None => {
+                errors.add("quotas", "must be like PH=12, KE=4");
+                Field::Null
+            }
+        };
         let fields = SessionFields {
             title: text(&self.title),
             summary: text(&self.summary),
@@ -199,6 +220,8 @@ impl Values {
             status: text(&self.status),
             questions,
             organising_region: opt(&self.organising_region),
+            country_quota,
+            quotas,
             unknown: Default::default(),
         };
         (fields, errors)
@@ -220,6 +243,16 @@ impl Values {
             }
         }
     }
+}
+
+/// "PH=12, KE=4" (or "PH 12") as ISO code → places; None when it does not read.
+fn quotas_from_text(text: &str) -> Option<std::collections::BTreeMap<String, i64>> {
+    let mut out = std::collections::BTreeMap::new();
+    for part in text.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        let (code, places) = part.split_once(['=', ':', ' '])?;
+        out.insert(code.trim().to_string(), places.trim().parse().ok()?);
+    }
+    Some(out)
 }
 
 /// How the session will read, before it is saved.

@@ -46,6 +46,10 @@ pub struct SessionOut {
     pub waitlist: bool,
     /// Null when capacity is unlimited.
     pub seats_left: Option<i32>,
+    /// Places per country; null: no quota.
+    pub country_quota: Option<i32>,
+    /// Places for named countries (ISO alpha-2), over `country_quota`.
+    pub quotas: std::collections::BTreeMap<String, i32>,
     /// Slug of the region that organises it (its organisers may edit it).
     pub organising_region: Option<String>,
     /// The series it is an occurrence of, if any.
@@ -108,6 +112,8 @@ impl SessionOut {
             capacity: r.capacity,
             waitlist: r.waitlist,
             seats_left: s.seats_left(),
+            country_quota: r.country_quota,
+            quotas: s.quotas.clone(),
             series_id: r.series_id,
             organising_region: r.organising_region_id.and_then(|id| reference.region_by_id(id)).map(|g| g.slug.clone()),
             regions: region_slugs,

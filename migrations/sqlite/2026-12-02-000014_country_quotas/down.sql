@@ -1,0 +1,2 @@
+DROP TABLE session_quotas;
+ALTER TABLE sessions DROP COLUMN country_quota;
