@@ -8,8 +8,8 @@
 use super::ids::{RegistrationId, SeriesId, SessionId};
 use super::schema::*;
 use crate::domain::lang::Lang;
-use crate::domain::registration::{Marked, RegistrationStatus};
-use crate::domain::session::{SessionFormat, SessionKind, SessionStatus};
+use crate::domain::registration::{Marked, ParticipantRole, RegistrationStatus};
+use crate::domain::session::{Participation, SessionFormat, SessionKind, SessionStatus};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -73,6 +73,9 @@ pub struct SessionRow {
     pub organising_region_id: Option<i32>,
     /// Places per country (null: none), unless `session_quotas` names the country.
     pub country_quota: Option<i32>,
+    #[diesel(deserialize_as = String)]
+    pub participation: Participation,
+    pub nominations_close_at: Option<chrono::NaiveDateTime>,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -100,6 +103,8 @@ pub struct SessionChanges {
     pub updated_at: chrono::NaiveDateTime,
     pub questions: String,
     pub country_quota: Option<i32>,
+    pub participation: String,
+    pub nominations_close_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -142,6 +147,12 @@ pub struct Registration {
     /// `en` or `fr`: what their emails and invites are written in.
     #[diesel(deserialize_as = String)]
     pub language: Lang,
+    #[diesel(deserialize_as = String)]
+    pub role: ParticipantRole,
+    /// The nominating focal point's words for the organisers.
+    pub note: String,
+    /// Who nominated them (an account or token); empty for self-registrations.
+    pub nominated_by: String,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -165,6 +176,9 @@ pub struct NewRegistration<'a> {
     pub updated_at: chrono::NaiveDateTime,
     pub calendar_bump: i32,
     pub language: &'a str,
+    pub role: &'a str,
+    pub note: &'a str,
+    pub nominated_by: &'a str,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]

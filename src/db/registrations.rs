@@ -105,15 +105,47 @@ pub fn waiting(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Vec<Regi
         .load(conn)
 }
 
-/// The places a country's participants hold in a session (confirmed, like
-/// seats). Read under the session's lock, so it cannot move meanwhile.
+/// The places a country's participants hold in a session (confirmed or
+/// nominated, like seats). Read under the session's lock, so it cannot move meanwhile.
 pub fn places_held(conn: &mut DbConn, session_id: SessionId, iso2: &str) -> QueryResult<i64> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))
         .filter(registrations::country_iso2.eq(iso2))
-        .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .filter(registrations::status.eq_any(RegistrationStatus::HOLDING.map(RegistrationStatus::as_str)))
         .count()
         .get_result(conn)
+}
+
+/// A nominee's acceptance: their consent now, and the zone they chose.
+pub fn record_consent(
+    conn: &mut DbConn,
+    id: RegistrationId,
+    zone: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(registrations::table.find(id))
+        .set((registrations::consented_at.eq(now), registrations::updated_at.eq(now)))
+        .execute(conn)?;
+    if let Some(zone) = zone {
+        diesel::update(registrations::table.find(id)).set(registrations::time_zone.eq(zone)).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Nominations still unanswered whose session's nominations closed by
+/// `now`, or that were made before `made_before`.
+pub fn unanswered_nominations(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    made_before: NaiveDateTime,
+) -> QueryResult<Vec<RegistrationId>> {
+    registrations::table
+        .inner_join(sessions::table)
+        .filter(registrations::status.eq(RegistrationStatus::Nominated.as_str()))
+        .filter(sessions::nominations_close_at.le(now).or(registrations::created_at.le(made_before)))
+        .select(registrations::id)
+        .order(registrations::id)
+        .load(conn)
 }
 
 /// The cancellation for their calendar must outrank the invite they hold.

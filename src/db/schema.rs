@@ -141,6 +141,9 @@ diesel::table! {
         reminder_second_sent_at -> Nullable<Timestamp>,
         attendance -> Nullable<Text>,
         language -> Text,
+        role -> Text,
+        note -> Text,
+        nominated_by -> Text,
     }
 }
 
@@ -219,6 +222,8 @@ diesel::table! {
         series_id -> Nullable<Int4>,
         organising_region_id -> Nullable<Int4>,
         country_quota -> Nullable<Int4>,
+        participation -> Text,
+        nominations_close_at -> Nullable<Timestamp>,
     }
 }
 

@@ -148,6 +148,8 @@ impl Session {
                 .and_then(|id| reference.region_by_id(id))
                 .map(|r| r.slug.clone())
                 .into(),
+            participation: Field::Given(r.participation.as_str().into()),
+            nominations_close_at: instant(r.nominations_close_at).into(),
             country_quota: r.country_quota.map(i64::from).into(),
             quotas: Field::Given(self.quotas.iter().map(|(c, p)| (c.clone(), i64::from(*p))).collect()),
             unknown: Default::default(),
@@ -237,6 +239,8 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
         updated_at: now,
         questions: serde_json::to_string(&input.questions).unwrap_or_else(|_| "[]".into()),
         country_quota: input.country_quota,
+        participation: input.participation.as_str().to_string(),
+        nominations_close_at: input.nominations_close_at.map(|t| t.naive_utc()),
     }
 }
 

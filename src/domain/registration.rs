@@ -29,7 +29,21 @@ status_enum!(RegistrationStatus {
     PendingApproval = "pending_approval",
     Rejected = "rejected",
     Cancelled = "cancelled",
+    // Nominated by a focal point: holds a place until they accept or decline.
+    Nominated = "nominated",
+    // A nominee said no; the place went back.
+    Declined = "declined",
+    // A nomination nobody answered before nominations closed (or within a week).
+    Lapsed = "lapsed",
 });
+
+status_enum!(
+    /// What someone comes to a session as.
+    ParticipantRole { Participant = "participant", Trainer = "trainer", Observer = "observer", Speaker = "speaker" }
+);
+
+/// How long a nominee has to answer, at most (nominations may close sooner).
+pub const NOMINATION_DAYS: i64 = 7;
 
 status_enum!(
     /// Whether a confirmed registrant came, once an organiser marked it.
@@ -62,7 +76,10 @@ impl Marked {
 
 impl RegistrationStatus {
     /// Those that hold or await a place: the people told about a change.
-    pub const ACTIVE: [Self; 3] = [Self::Confirmed, Self::Waitlisted, Self::PendingApproval];
+    pub const ACTIVE: [Self; 4] = [Self::Confirmed, Self::Waitlisted, Self::PendingApproval, Self::Nominated];
+
+    /// Those that hold a place: a seat and, where there is one, the country's quota.
+    pub const HOLDING: [Self; 2] = [Self::Confirmed, Self::Nominated];
 
     /// Words for people, in their language.
     pub fn label_in(self, lang: Lang) -> String {
@@ -77,9 +94,16 @@ impl RegistrationStatus {
     /// change (cancelling twice, or after a refusal, is no error).
     pub fn after_withdrawal(self) -> Option<Self> {
         match self {
-            Self::Cancelled | Self::Rejected => None,
+            Self::Cancelled | Self::Rejected | Self::Declined | Self::Lapsed => None,
+            // A nominee who says no declines the nomination.
+            Self::Nominated => Some(Self::Declined),
             _ => Some(Self::Cancelled),
         }
+    }
+
+    /// Whether it holds a seat (and a quota place).
+    pub fn holds_place(self) -> bool {
+        Self::HOLDING.contains(&self)
     }
 
     /// Where an organiser's refusal leads; refusing twice changes nothing,
@@ -88,6 +112,7 @@ impl RegistrationStatus {
         match self {
             Self::Rejected => Ok(None),
             Self::Cancelled => Err("This registration was cancelled by the participant.".into()),
+            Self::Declined | Self::Lapsed => Err("This nomination was not taken up.".into()),
             _ => Ok(Some(Self::Rejected)),
         }
     }
@@ -260,6 +285,53 @@ impl RegistrationInput {
         let input =
             email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers, lang });
         (input, errors)
+    }
+}
+
+/// A focal point's nomination of someone: the fields of a registration
+/// but consent (the nominee gives it when accepting), plus what they come as
+/// and a note for the organisers.
+#[derive(Debug, Clone)]
+pub struct NominationInput {
+    pub person: RegistrationInput,
+    pub role: ParticipantRole,
+    pub note: String,
+}
+
+impl NominationInput {
+    pub fn parse(object: &Map<String, Value>, page_lang: Lang) -> (Option<Self>, FieldErrors) {
+        let mut base = object.clone();
+        let role = base.remove("role");
+        let note = base.remove("note");
+        let offered_consent = base.remove("consent").is_some();
+        base.insert("consent".into(), Value::Bool(true));
+        let (person, mut errors) = RegistrationInput::parse(&base, page_lang);
+        if offered_consent {
+            errors.add("consent", "is given by the nominee when they accept, not in the nomination");
+        }
+        let role = match role {
+            None | Some(Value::Null) => Some(ParticipantRole::Participant),
+            Some(Value::String(r)) => ParticipantRole::parse(r.trim()),
+            Some(_) => None,
+        };
+        if role.is_none() {
+            errors.add("role", "must be one of: participant, trainer, observer, speaker");
+        }
+        let note = match note {
+            None | Some(Value::Null) => Ok(String::new()),
+            Some(Value::String(n)) => {
+                super::fields::check_text(&n, TextRule { required: false, max_chars: 1000, multiline: true })
+            }
+            Some(_) => Err("must be a string".into()),
+        };
+        let note = note.unwrap_or_else(|m| {
+            errors.add("note", m);
+            String::new()
+        });
+        match (person, role) {
+            (Some(person), Some(role)) if errors.is_empty() => (Some(NominationInput { person, role, note }), errors),
+            _ => (None, errors),
+        }
     }
 }
 

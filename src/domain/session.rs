@@ -55,6 +55,11 @@ text_enum!(
     /// Only published sessions are public; cancelled ones stay visible as cancelled.
     SessionStatus { Draft = "draft", Published = "published", Cancelled = "cancelled" }
 );
+text_enum!(
+    /// How people get a place: they register themselves (`open`), or each
+    /// country's National Focal Point nominates them (`nomination`).
+    Participation { Open = "open", Nomination = "nomination" }
+);
 
 impl SessionKind {
     /// Words for people, in their language.
@@ -161,6 +166,16 @@ pub struct SessionFields {
     #[schema(value_type = Option<String>)]
     #[serde(default)]
     pub organising_region: Field<String>,
+    /// open (default): people register themselves; nomination: focal
+    /// points, organisers and admins add people, who accept or decline.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "open")]
+    pub participation: Field<String>,
+    /// Local wall time in `time_zone` (or an RFC 3339 instant) after which
+    /// nominations are refused and unanswered ones lapse.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "2027-03-01T17:00")]
+    pub nominations_close_at: Field<String>,
     /// Places per country (null: no quota); a full quota sends the next
     /// person from that country to the waiting list, or answers 409.
     #[serde(default)]
@@ -202,6 +217,8 @@ impl SessionFields {
             status: self.status.overlay(patch.status),
             questions: self.questions.overlay(patch.questions),
             organising_region: self.organising_region.overlay(patch.organising_region),
+            participation: self.participation.overlay(patch.participation),
+            nominations_close_at: self.nominations_close_at.overlay(patch.nominations_close_at),
             country_quota: self.country_quota.overlay(patch.country_quota),
             quotas: self.quotas.overlay(patch.quotas),
             unknown: patch.unknown,
@@ -252,6 +269,8 @@ pub struct SessionInput {
     /// Slug of the region that organises the session: its organisers may
     /// edit it. None: only admins may.
     pub organising_region: Option<String>,
+    pub participation: Participation,
+    pub nominations_close_at: Option<DateTime<Utc>>,
     /// Places per country, and per named country (ISO alpha-2, upper case).
     pub country_quota: Option<i32>,
     pub quotas: BTreeMap<String, i32>,
@@ -319,6 +338,15 @@ impl SessionInput {
             r.errors.add("join_url", "must be an http or https address");
         }
 
+        let participation = parse_enum(
+            &mut r,
+            "participation",
+            &f.participation,
+            Participation::parse,
+            Participation::choices,
+            Participation::Open,
+        );
+        let nominations_close = r.present("nominations_close_at", &f.nominations_close_at, false);
         let country_quota = r.opt_int("country_quota", &f.country_quota, 0..=MAX_CAPACITY);
         let quotas = quotas_field(&mut r, &f.quotas);
 
@@ -340,15 +368,17 @@ impl SessionInput {
                 }
             })
         };
-        let (starts_at, ends_at, opens_at, closes_at) = match &zone {
+        let (starts_at, ends_at, opens_at, closes_at, nominations_close_at) = match &zone {
             Some(z) => {
                 let s = resolve("starts_at", starts_local, z);
                 let e = resolve("ends_at", ends_local, z);
                 let o = opens.and_then(|t| instant_field(&mut errors, "registration_opens_at", t, z, &mut notes));
                 let c = closes.and_then(|t| instant_field(&mut errors, "registration_closes_at", t, z, &mut notes));
-                (s, e, o, c)
+                let n = nominations_close
+                    .and_then(|t| instant_field(&mut errors, "nominations_close_at", t, z, &mut notes));
+                (s, e, o, c, n)
             }
-            None => (None, None, None, None),
+            None => (None, None, None, None, None),
         };
         if let (Some(s), Some(e)) = (starts_at, ends_at) {
             if e <= s {
@@ -362,38 +392,44 @@ impl SessionInput {
         {
             errors.add("registration_closes_at", "must be after registration_opens_at");
         }
-        match (kind, format, status, zone, starts_at, ends_at) {
-            (Some(kind), Some(format), Some(status), Some(zone), Some(starts_at), Some(ends_at))
-                if errors.is_empty() =>
-            {
-                Ok(SessionInput {
-                    title,
-                    summary,
-                    description,
-                    kind,
-                    format,
-                    zone,
-                    starts_at,
-                    ends_at,
-                    capacity,
-                    waitlist,
-                    regions,
-                    countries,
-                    topics,
-                    language,
-                    requires_approval,
-                    registration_opens_at: opens_at,
-                    registration_closes_at: closes_at,
-                    location,
-                    join_url,
-                    status,
-                    questions,
-                    organising_region,
-                    country_quota,
-                    quotas,
-                    notes,
-                })
-            }
+        match (kind, format, status, zone, starts_at, ends_at, participation) {
+            (
+                Some(kind),
+                Some(format),
+                Some(status),
+                Some(zone),
+                Some(starts_at),
+                Some(ends_at),
+                Some(participation),
+            ) if errors.is_empty() => Ok(SessionInput {
+                title,
+                summary,
+                description,
+                kind,
+                format,
+                zone,
+                starts_at,
+                ends_at,
+                capacity,
+                waitlist,
+                regions,
+                countries,
+                topics,
+                language,
+                requires_approval,
+                registration_opens_at: opens_at,
+                registration_closes_at: closes_at,
+                location,
+                join_url,
+                status,
+                questions,
+                organising_region,
+                participation,
+                nominations_close_at,
+                country_quota,
+                quotas,
+                notes,
+            }),
             _ => Err(errors),
         }
     }

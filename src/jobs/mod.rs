@@ -1,6 +1,7 @@
 //! What `convene serve` does without being asked: delivering the outbox,
-//! queuing reminders as they come due, the daily retention purge, and
-//! picking up reference data that another instance changed.
+//! queuing reminders as they come due, lapsing unanswered nominations, the
+//! daily retention purge, and picking up reference data that another
+//! instance changed.
 //! Each job is a plain function over a connection (`reminders`,
 //! `retention`), callable from the CLI and tests; this loop only decides
 //! when each runs.
@@ -50,6 +51,7 @@ impl Runner {
             if last_reminders.elapsed() >= self.reminder_every {
                 last_reminders = Instant::now();
                 self.reminders().await;
+                self.lapse_nominations().await;
             }
             match self.delivery.deliver_batch().await {
                 Ok(n) if n > 0 => continue,
@@ -95,6 +97,22 @@ impl Runner {
             Ok(true) => tracing::info!("reference data changed elsewhere; reloaded"),
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, "reference data not checked this round"),
+        }
+    }
+
+    /// Unanswered nominations whose time is up free their places.
+    async fn lapse_nominations(&self) {
+        let composer = self.composer.clone();
+        let result = self
+            .blocking(move |conn| Ok(crate::registrations::nominations::lapse_due(conn, db::now(), &composer)?))
+            .await;
+        match result {
+            Ok(n) if n > 0 => {
+                tracing::info!(lapsed = n, "unanswered nominations lapsed");
+                self.wake.notify_one();
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "nominations not checked this round"),
         }
     }
 

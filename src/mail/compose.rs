@@ -258,6 +258,27 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
             },
+            RegistrationStatus::Nominated => View {
+                kind: "nominated",
+                subject: subject("subject-nominated"),
+                lead: vec![t("lead-nominated"), t("lead-nominated-answer")],
+                invite: None,
+                show_join_url: false,
+            },
+            RegistrationStatus::Declined => View {
+                kind: "declined",
+                subject: subject("subject-declined"),
+                lead: vec![t("lead-declined")],
+                invite: None,
+                show_join_url: false,
+            },
+            RegistrationStatus::Lapsed => View {
+                kind: "lapsed",
+                subject: subject("subject-lapsed"),
+                lead: vec![t("lead-lapsed")],
+                invite: None,
+                show_join_url: false,
+            },
             RegistrationStatus::Cancelled => View {
                 kind: "withdrawn",
                 subject: subject("subject-withdrawn"),
@@ -405,7 +426,10 @@ impl Notifier for Composer {
             Change::Rejected(r) | Change::Withdrawn(r) => {
                 let mut view = self.status_view(session, r, None, false);
                 // Only someone who held a seat has an invite to cancel.
-                if r.calendar_bump == 0 && matches!(change, Change::Withdrawn(_)) {
+                if r.calendar_bump == 0
+                    && matches!(change, Change::Withdrawn(_))
+                    && r.status() == RegistrationStatus::Cancelled
+                {
                     view.invite = None;
                     view.lead = vec![i18n::t(r.lang(), "lead-withdrawn")];
                 }

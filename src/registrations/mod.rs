@@ -4,6 +4,7 @@
 //! `db::sessions::lock`), with the email that tells people about it queued
 //! in the same transaction (see `db::notify`).
 
+pub mod nominations;
 pub mod privacy;
 
 use crate::db::ids::{RegistrationId, SessionId};
@@ -16,9 +17,9 @@ use crate::db::{DbConn, audit, write_transaction};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::questions::check_answers;
-use crate::domain::registration::{RegistrationInput, RegistrationStatus, placement, quota_has_room};
+use crate::domain::registration::{ParticipantRole, RegistrationInput, RegistrationStatus, placement, quota_has_room};
 use crate::domain::secret::{Keys, digest, new_secret};
-use crate::domain::session::SessionStatus;
+use crate::domain::session::{Participation, SessionStatus};
 use chrono::NaiveDateTime;
 use serde_json::json;
 
@@ -86,6 +87,9 @@ pub fn register(
     if session.status() == SessionStatus::Draft {
         return Err(RegistrationError::NotFound);
     }
+    if session.row.participation == Participation::Nomination {
+        return Err(RegistrationError::Refused(Message::id("nomination-only")));
+    }
     if let Some(reason) = session.closed_reason(now) {
         return Err(RegistrationError::Refused(reason));
     }
@@ -109,9 +113,7 @@ pub fn register(
         None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
     };
     let answers = serde_json::to_string(&answers).map_err(|e| RegistrationError::Internal(e.into()))?;
-    let nonce = random("")?;
-    let manage_token = keys.manage_token(&nonce);
-    let feed_token = keys.feed_token(&nonce, 0);
+    let person = Person::new(keys, &input, &country.iso2, zone_name, answers)?;
 
     write_transaction(conn, |conn| {
         // Read again under the lock: seats and status may have moved.
@@ -120,29 +122,88 @@ pub fn register(
         if let Some(reason) = session.closed_reason(now) {
             return Err(RegistrationError::Refused(reason));
         }
-        let existing = store::in_session(conn, session_id, input.email.as_str())?;
-        if existing.as_ref().is_some_and(|r| r.status() != RegistrationStatus::Cancelled) {
-            return Err(RegistrationError::Conflict(Message::id("already-registered")));
-        }
+        let existing = earlier(conn, session_id, input.email.as_str())?;
         let room = quota_room(conn, &session, &country.iso2)?;
         let status = placement(session.row.requires_approval, session.row.waitlist, || {
             if room { store::take_seat(conn, session_id) } else { Ok(false) }
         })?
         .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?;
+        let registration = person.insert(conn, session_id, status, existing, now)?;
+        let waitlist_position = store::waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        Ok(Registered {
+            registration,
+            manage_token: person.manage_token.clone(),
+            feed_token: person.feed_token.clone(),
+            waitlist_position,
+        })
+    })
+}
+
+/// Someone about to be inserted, by a registration or a nomination, with
+/// the secrets made for them.
+pub(crate) struct Person<'a> {
+    input: &'a RegistrationInput,
+    country: &'a str,
+    zone: String,
+    answers: String,
+    nonce: String,
+    manage_token: String,
+    feed_token: String,
+    pub role: ParticipantRole,
+    pub note: String,
+    pub nominated_by: String,
+}
+
+impl<'a> Person<'a> {
+    pub(crate) fn new(
+        keys: &Keys,
+        input: &'a RegistrationInput,
+        country: &'a str,
+        zone: String,
+        answers: String,
+    ) -> Result<Self, RegistrationError> {
+        let nonce = random("")?;
+        Ok(Person {
+            manage_token: keys.manage_token(&nonce),
+            feed_token: keys.feed_token(&nonce, 0),
+            nonce,
+            input,
+            country,
+            zone,
+            answers,
+            role: ParticipantRole::Participant,
+            note: String::new(),
+            nominated_by: String::new(),
+        })
+    }
+
+    /// The row, replacing an earlier registration of the same address
+    /// that ended (see [`earlier`]).
+    pub(crate) fn insert(
+        &self,
+        conn: &mut DbConn,
+        session_id: SessionId,
+        status: RegistrationStatus,
+        existing: Option<Registration>,
+        now: NaiveDateTime,
+    ) -> Result<Registration, RegistrationError> {
+        let input = self.input;
         let row = NewRegistration {
             session_id,
             name: &input.name,
             email: input.email.as_str(),
             organisation: &input.organisation,
             position: &input.position,
-            country_iso2: &country.iso2,
-            time_zone: &zone_name,
+            country_iso2: self.country,
+            time_zone: &self.zone,
             status: status.as_str(),
-            answers: answers.clone(),
-            secret_nonce: nonce.clone(),
+            answers: self.answers.clone(),
+            secret_nonce: self.nonce.clone(),
             feed_generation: 0,
-            manage_token_hash: digest(&manage_token),
-            feed_token_hash: digest(&feed_token),
+            manage_token_hash: digest(&self.manage_token),
+            feed_token_hash: digest(&self.feed_token),
+            // A nominee's consent is recorded when they accept.
             consented_at: now,
             created_at: now,
             updated_at: now,
@@ -150,23 +211,33 @@ pub fn register(
             // cancellation they received for an earlier registration.
             calendar_bump: existing.as_ref().map(|o| o.calendar_bump + 1).unwrap_or(0),
             language: input.lang.tag(),
+            role: self.role.as_str(),
+            note: &self.note,
+            nominated_by: &self.nominated_by,
         };
-        let registration = store::insert(conn, &row, existing.map(|o| o.id)).map_err(|e| match e {
+        store::insert(conn, &row, existing.map(|o| o.id)).map_err(|e| match e {
             // Another request for the same address won the race.
             diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
                 RegistrationError::Conflict(Message::id("already-registered"))
             }
             other => other.into(),
-        })?;
-        let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
-        Ok(Registered {
-            registration,
-            manage_token: manage_token.clone(),
-            feed_token: feed_token.clone(),
-            waitlist_position,
         })
-    })
+    }
+}
+
+/// The address's earlier registration for the session, if it ended (cancelled,
+/// or a nomination declined or lapsed); one that stands is a 409.
+pub(crate) fn earlier(
+    conn: &mut DbConn,
+    session_id: SessionId,
+    email: &str,
+) -> Result<Option<Registration>, RegistrationError> {
+    let existing = store::in_session(conn, session_id, email)?;
+    let ended = [RegistrationStatus::Cancelled, RegistrationStatus::Declined, RegistrationStatus::Lapsed];
+    if existing.as_ref().is_some_and(|r| !ended.contains(&r.status())) {
+        return Err(RegistrationError::Conflict(Message::id("already-registered")));
+    }
+    Ok(existing)
 }
 
 /// Whether a country's participants may take one more place (see
@@ -345,14 +416,19 @@ fn leave(
         let Some(status) = next(r.status()).map_err(RegistrationError::Conflict)? else {
             return Ok(Outcome { registration: r, promoted: Vec::new() });
         };
-        let held_seat = r.status() == RegistrationStatus::Confirmed;
+        let held_seat = r.status().holds_place();
         let mut registration = store::set_status(conn, r.id, status)?;
-        if status == RegistrationStatus::Cancelled && held_seat {
+        // Only a confirmed person was sent an invite to cancel.
+        if status == RegistrationStatus::Cancelled && r.status() == RegistrationStatus::Confirmed {
             registration = store::bump_calendar(conn, r.id)?;
         }
         if let Some(actor) = actor {
-            let action =
-                if status == RegistrationStatus::Rejected { "registration.reject" } else { "registration.cancel" };
+            let action = match status {
+                RegistrationStatus::Rejected => "registration.reject",
+                RegistrationStatus::Lapsed => "registration.lapse",
+                RegistrationStatus::Declined => "registration.decline",
+                _ => "registration.cancel",
+            };
             record(conn, actor, action, &r, &registration)?;
         }
         let change = if status == RegistrationStatus::Cancelled {

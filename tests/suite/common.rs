@@ -267,12 +267,16 @@ pub fn run_sql(app: &TestApp, sql: &str) {
     match &app.database_url {
         DatabaseUrl::Sqlite(path) => {
             let mut c = diesel::SqliteConnection::establish(&path.to_string_lossy()).expect("sqlite");
-            let sql = sql.replace("created_at - INTERVAL_3_DAYS", "datetime(created_at, '-3 days')");
+            let sql = sql
+                .replace("created_at - INTERVAL_3_DAYS", "datetime(created_at, '-3 days')")
+                .replace("created_at - INTERVAL_8_DAYS", "datetime(created_at, '-8 days')");
             c.batch_execute(&sql).expect("sql");
         }
         DatabaseUrl::Postgres(url) => {
             let mut c = pg_connect(url).expect("postgres");
-            c.batch_execute(&sql.replace("INTERVAL_3_DAYS", "INTERVAL '3 days'")).expect("sql");
+            let sql =
+                sql.replace("INTERVAL_3_DAYS", "INTERVAL '3 days'").replace("INTERVAL_8_DAYS", "INTERVAL '8 days'");
+            c.batch_execute(&sql).expect("sql");
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::common::{TestApp, create_organiser, manila_session, participant, spaw
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::Stdio;
+use std::time::Duration;
 
 /// `convene admin create` with the given arguments, the password on stdin.
 fn admin_create(app: &TestApp, args: &[&str]) -> std::process::Output {
@@ -202,4 +203,202 @@ async fn an_admin_makes_a_focal_point_in_the_users_page_and_the_workspace_turns_
     assert_eq!(res.status(), 403);
     let body = res.text().await.expect("body");
     assert!(body.contains("through the API"), "the page says where focal points work: {body}");
+}
+
+/// A focal-point account for `country` and its token.
+fn focal_point(app: &TestApp, email: &str, country: &str) -> String {
+    let ok = admin_create(app, &["--email", email, "--role", "focal-point", "--country", country]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    token_for(app, email)
+}
+
+fn nominee(email: &str, country: &str) -> Value {
+    json!({"name": "Ana Reyes", "email": email, "organisation": "Department of Health", "country": country,
+           "role": "trainer", "note": "Leads the national lab network"})
+}
+
+#[tokio::test]
+async fn a_nomination_holds_a_place_and_the_nominee_accepts_by_the_link_they_were_emailed() {
+    let (app, sink) = crate::email::app_with_sink().await;
+    let id = app
+        .create_session(with(manila_session(), json!({"participation": "nomination", "capacity": 10, "regions": []})))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    // The public cannot register; the page says how places are given.
+    let (status, problem) = app.register(id, participant("self@example.org")).await;
+    assert_eq!(status, 403);
+    assert!(problem["detail"].as_str().is_some_and(|d| d.contains("National Focal Point")), "{problem}");
+    let page = app.get(&format!("/sessions/{id}")).await.text().await.expect("body");
+    assert!(page.contains("go through each partner country"), "the page says so");
+
+    let token = focal_point(&app, "nfp@example.org", "PH");
+    let path = format!("/api/v1/sessions/{id}/nominations");
+    let (status, _) =
+        as_token(&app, &token, reqwest::Method::POST, &path, Some(&nominee("juma@example.ke", "KE"))).await;
+    assert_eq!(status, 403, "not another country's person");
+    let (status, nominated) =
+        as_token(&app, &token, reqwest::Method::POST, &path, Some(&nominee("ana@example.ph", "PH"))).await;
+    assert_eq!(status, 201, "{nominated}");
+    assert_eq!((nominated["status"].as_str(), nominated["role"].as_str()), (Some("nominated"), Some("trainer")));
+    assert!(nominated.get("manage_url").is_none(), "the secret goes only to the nominee");
+    assert_eq!(app.session(id).await["seats_left"], 9, "a place is held");
+    let (status, _) =
+        as_token(&app, &token, reqwest::Method::POST, &path, Some(&nominee("ana@example.ph", "PH"))).await;
+    assert_eq!(status, 409, "nominated once");
+
+    let mail = sink.wait_for(1, Duration::from_secs(15)).await;
+    assert_eq!(crate::smtp::subject_of(&mail[0]), "You are nominated: Biosafety in diagnostic laboratories");
+    let text = crate::email::text_body(&mail[0]);
+    let link = text.split_whitespace().find(|w| w.contains("/registrations/m_")).expect("the manage link");
+    let secret = link.rsplit('/').next().expect("token").trim_end_matches(['.', ')']);
+    let page = app.get(&format!("/registrations/{secret}")).await.text().await.expect("body");
+    assert!(page.contains("id=\"accept\""), "the page offers to accept");
+
+    let accept = format!("/api/v1/registrations/{secret}/accept");
+    let res = app.client.post(app.url(&accept)).json(&json!({"consent": false})).send().await.expect("sent");
+    assert_eq!(res.status(), 422, "consent is needed");
+    let res = app
+        .client
+        .post(app.url(&accept))
+        .json(&json!({"consent": true, "time_zone": "Asia/Manila"}))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    let accepted: Value = res.json().await.expect("json");
+    assert_eq!((accepted["status"].as_str(), accepted["time_zone"].as_str()), (Some("confirmed"), Some("Asia/Manila")));
+    let mail = sink.wait_for(2, Duration::from_secs(15)).await;
+    assert_eq!(crate::smtp::subject_of(&mail[1]), "Registration confirmed: Biosafety in diagnostic laboratories");
+    assert!(crate::email::calendar_part(&mail[1]).is_some(), "the confirmation carries the invite");
+    let res = app.client.post(app.url(&accept)).json(&json!({"consent": true})).send().await.expect("sent");
+    assert_eq!(res.status(), 409, "accepted once");
+    app.dispatch_pending_emails().await;
+}
+
+#[tokio::test]
+async fn a_declined_nomination_frees_its_place_for_the_next_in_line() {
+    let app = spawn_app().await;
+    let id = app.create_session(with(manila_session(), json!({"capacity": 1, "waitlist": true, "regions": []}))).await
+        ["id"]
+        .as_i64()
+        .expect("id");
+    let token = focal_point(&app, "nfp@example.org", "ID");
+    let path = format!("/api/v1/sessions/{id}/nominations");
+    let (status, nominated) =
+        as_token(&app, &token, reqwest::Method::POST, &path, Some(&nominee("rina@example.id", "ID"))).await;
+    assert_eq!(status, 201, "{nominated}");
+    let (_, waiting) = app.register(id, participant("next@example.org")).await;
+    assert_eq!(waiting["status"], "waitlisted");
+    // The nominee's link is only in their email; the organisers' list shows the nomination.
+    let url = app.database_url.clone();
+    let secret = tokio::task::spawn_blocking(move || {
+        let mut conn = convene::db::connect_one(&url).expect("connection");
+        let keys = convene::db::accounts::link_keys(&mut conn, None).expect("keys");
+        let list =
+            convene::db::registrations::for_session(&mut conn, convene::db::ids::SessionId(id as i32)).expect("list");
+        list.iter().find(|r| r.email == "rina@example.id").map(|r| r.manage_token(&keys)).expect("nominee")
+    })
+    .await
+    .expect("task");
+    let res = app.client.post(app.url(&format!("/api/v1/registrations/{secret}/decline"))).send().await.expect("sent");
+    assert_eq!(res.status(), 200);
+    let list = app.registrations(id).await;
+    let status_of = |email: &str| list.iter().find(|r| r["email"] == email).map(|r| r["status"].clone());
+    assert_eq!(status_of("rina@example.id"), Some(json!("declined")));
+    assert_eq!(status_of("next@example.org"), Some(json!("confirmed")), "the next in line moves up");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_nominations_and_registrations_from_one_country_never_pass_its_quota() {
+    let app = spawn_app().await;
+    let id = app
+        .create_session(with(
+            manila_session(),
+            json!({"capacity": 100, "waitlist": false, "regions": [], "country_quota": 3}),
+        ))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let token = focal_point(&app, "nfp@example.org", "ID");
+    let client = reqwest::Client::new();
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..80 {
+        let (client, token) = (client.clone(), token.clone());
+        let base = app.address.clone();
+        set.spawn(async move {
+            let res = if i % 2 == 0 {
+                client
+                    .post(format!("{base}/api/v1/sessions/{id}/nominations"))
+                    .bearer_auth(&token)
+                    .json(&nominee(&format!("n{i}@example.id"), "ID"))
+                    .send()
+                    .await
+            } else {
+                client
+                    .post(format!("{base}/api/v1/sessions/{id}/registrations"))
+                    .json(&participant(&format!("r{i}@example.id")))
+                    .send()
+                    .await
+            };
+            res.expect("sent").status().as_u16()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(s) = set.join_next().await {
+        statuses.push(s.expect("task"));
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 3, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 201 || *s == 409), "the rest are told the quota is full: {statuses:?}");
+    let list = app.registrations(id).await;
+    let holding = list.iter().filter(|r| r["status"] == "confirmed" || r["status"] == "nominated").count();
+    assert_eq!(holding, 3, "exactly the quota");
+}
+
+#[tokio::test]
+async fn an_unanswered_nomination_lapses_after_a_week_and_frees_its_place() {
+    let app = spawn_app().await;
+    let id = app.create_session(with(manila_session(), json!({"capacity": 5, "regions": []}))).await["id"]
+        .as_i64()
+        .expect("id");
+    let token = focal_point(&app, "nfp@example.org", "ID");
+    let path = format!("/api/v1/sessions/{id}/nominations");
+    let (status, _) =
+        as_token(&app, &token, reqwest::Method::POST, &path, Some(&nominee("late@example.id", "ID"))).await;
+    assert_eq!(status, 201);
+    assert_eq!(app.session(id).await["seats_left"], 4);
+    crate::common::run_sql(
+        &app,
+        "UPDATE registrations SET created_at = created_at - INTERVAL_8_DAYS WHERE email = 'late@example.id'",
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let list = app.registrations(id).await;
+        if list.first().is_some_and(|r| r["status"] == "lapsed") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the nomination never lapsed: {list:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.session(id).await["seats_left"], 5, "its place is free again");
+}
+
+#[tokio::test]
+async fn after_nominations_close_a_nomination_is_refused_with_the_local_date() {
+    let app = spawn_app().await;
+    let id = app
+        .create_session(with(
+            manila_session(),
+            json!({"participation": "nomination", "regions": [], "nominations_close_at": "2026-01-15T17:00"}),
+        ))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let token = focal_point(&app, "nfp@example.org", "PH");
+    let path = format!("/api/v1/sessions/{id}/nominations");
+    let (status, problem) =
+        as_token(&app, &token, reqwest::Method::POST, &path, Some(&nominee("ana@example.ph", "PH"))).await;
+    assert_eq!(status, 403);
+    let detail = problem["detail"].as_str().unwrap_or_default();
+    assert!(detail.contains("2026-01-15 17:00") && detail.contains("UTC+08:00"), "Manila's own time: {detail}");
 }

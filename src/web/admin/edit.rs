@@ -48,6 +48,8 @@ pub struct Values {
     pub starts_at: String,
     pub ends_at: String,
     pub capacity: String,
+    pub participation: String,
+    pub nominations_close_at: String,
     pub country_quota: String,
     /// Places for named countries, as typed: "PH=12, KE=4".
     pub quotas: String,
@@ -84,6 +86,8 @@ impl Values {
             starts_at: form.get("starts_at"),
             ends_at: form.get("ends_at"),
             capacity: form.get("capacity"),
+            participation: form.get("participation"),
+            nominations_close_at: form.get("nominations_close_at"),
             country_quota: form.get("country_quota"),
             quotas: form.get("quotas"),
             waitlist: form.get("waitlist") == "on",
@@ -125,6 +129,8 @@ impl Values {
             starts_at: local(Some(s.row.starts_at)),
             ends_at: local(Some(s.row.ends_at)),
             capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            participation: s.row.participation.as_str().into(),
+            nominations_close_at: local(s.row.nominations_close_at),
             country_quota: s.row.country_quota.map(|c| c.to_string()).unwrap_or_default(),
             quotas: s.quotas.iter().map(|(c, p)| format!("{c}={p}")).collect::<Vec<_>>().join(", "),
             waitlist: s.row.waitlist,
@@ -220,6 +226,8 @@ impl Values {
             status: text(&self.status),
             questions,
             organising_region: opt(&self.organising_region),
+            participation: opt(&self.participation),
+            nominations_close_at: opt(&self.nominations_close_at),
             country_quota,
             quotas,
             unknown: Default::default(),
@@ -396,7 +404,13 @@ async fn new_form(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
     let reference = state.reference();
-    let mut v = Values { kind: "webinar".into(), format: "online".into(), status: "draft".into(), ..Values::default() };
+    let mut v = Values {
+        kind: "webinar".into(),
+        format: "online".into(),
+        status: "draft".into(),
+        participation: "open".into(),
+        ..Values::default()
+    };
     if let Some(from) = query.get("clone").and_then(|c| c.parse::<SessionId>().ok()) {
         let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, from)?)).await?;
         let session = session.ok_or(AppError::NotFound)?;

@@ -24,12 +24,13 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 }
 
 /// Status values and their labels, for the filter.
-pub const STATUSES: [(&str, &str); 6] = [
+pub const STATUSES: [(&str, &str); 7] = [
     ("confirmed", "confirmed"),
     ("waitlisted", "waiting list"),
     ("pending_approval", "pending approval"),
     ("rejected", "rejected"),
     ("cancelled", "cancelled"),
+    ("nominated", "nominated"),
     ("attended", "attended"),
 ];
 

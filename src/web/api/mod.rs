@@ -2,6 +2,7 @@
 //! token (except, later, a participant's own registration).
 
 mod docs;
+mod nominations;
 mod reference;
 mod registrations;
 mod series;
@@ -61,6 +62,17 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .service(
                 resource("/v1/registrations/{token}/cancel", "POST")
                     .route(web::post().to(registrations::cancel_registration)),
+            )
+            .service(
+                resource("/v1/sessions/{id}/nominations", "POST").route(web::post().to(nominations::create_nomination)),
+            )
+            .service(
+                resource("/v1/registrations/{token}/accept", "POST")
+                    .route(web::post().to(nominations::accept_nomination)),
+            )
+            .service(
+                resource("/v1/registrations/{token}/decline", "POST")
+                    .route(web::post().to(nominations::decline_nomination)),
             )
             .service(
                 resource("/v1/registrations/{id}/approve", "POST")

@@ -21,7 +21,7 @@ pub struct RegistrationCreated {
     pub id: RegistrationId,
     #[schema(value_type = i32)]
     pub session_id: SessionId,
-    /// confirmed, waitlisted or pending_approval
+    /// confirmed, waitlisted, pending_approval, or nominated
     #[schema(example = "confirmed")]
     pub status: String,
     /// 1 for the first in the queue, when waitlisted.
@@ -60,12 +60,19 @@ pub struct RegistrationOut {
     pub language: String,
     #[schema(value_type = Object)]
     pub answers: serde_json::Value,
+    /// participant, trainer, observer or speaker
+    #[schema(example = "participant")]
+    pub role: String,
+    /// The nominating focal point's note for the organisers.
+    pub note: String,
+    /// Who nominated them (an account's token or email); empty for self-registrations.
+    pub nominated_by: String,
     pub created_at: String,
     pub updated_at: String,
 }
 
 impl RegistrationOut {
-    fn new(r: &Registration, waitlist_position: Option<i64>) -> Self {
+    pub fn new(r: &Registration, waitlist_position: Option<i64>) -> Self {
         Self {
             id: r.id,
             session_id: r.session_id,
@@ -79,6 +86,9 @@ impl RegistrationOut {
             time_zone: r.time_zone.clone(),
             language: r.language.tag().into(),
             answers: serde_json::from_str(&r.answers).unwrap_or_default(),
+            role: r.role.as_str().into(),
+            note: r.note.clone(),
+            nominated_by: r.nominated_by.clone(),
             created_at: r.created_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
             updated_at: r.updated_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
         }

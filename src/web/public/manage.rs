@@ -33,6 +33,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(manage_page)
         .service(cancel_form)
         .service(cancel)
+        .service(accept)
+        .service(decline)
         .service(renew_feed)
         .service(personal_invite)
         .service(data_export)
@@ -103,6 +105,8 @@ fn notice(query: &HashMap<String, String>, r: &Registration, position: Option<i6
         })
     } else if query.contains_key("cancelled") {
         Some(i18n::t(lang, "notice-cancelled"))
+    } else if query.contains_key("declined") {
+        Some(i18n::t(lang, "lead-declined"))
     } else if query.contains_key("feed") {
         Some(i18n::t(lang, "notice-registration-feed-renewed"))
     } else if query.contains_key("sent") {
@@ -200,6 +204,39 @@ where
 pub async fn cancel(state: State, token: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let notifier = state.composer.clone();
     act(&state, token.into_inner(), "cancelled=1", move |conn, r| {
+        crate::registrations::cancel(conn, r.id, &notifier).map(|_| ()).map_err(AppError::from)
+    })
+    .await
+}
+
+/// The nominee takes the place held for them (consent ticked on the form).
+#[post("/registrations/{token}/accept")]
+pub async fn accept(state: State, token: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
+    if form.get("consent") != "on" {
+        let errors =
+            crate::domain::fields::FieldErrors::single("consent", crate::domain::message::Message::id("err-consent"));
+        return Err(AppError::Validation(errors).into());
+    }
+    let notifier = state.composer.clone();
+    act(&state, token.into_inner(), "welcome=1", move |conn, r| {
+        crate::registrations::nominations::accept(conn, r.id, None, crate::db::now(), &notifier)
+            .map(|_| ())
+            .map_err(AppError::from)
+    })
+    .await
+}
+
+/// The nominee gives the place back.
+#[post("/registrations/{token}/decline")]
+pub async fn decline(state: State, token: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
+    let notifier = state.composer.clone();
+    act(&state, token.into_inner(), "declined=1", move |conn, r| {
+        if r.status() != RegistrationStatus::Nominated {
+            return Err(AppError::Conflict(crate::domain::message::Message::new(
+                "nomination-not-pending",
+                vec![("status", r.status().label_in(r.lang()).to_lowercase().into())],
+            )));
+        }
         crate::registrations::cancel(conn, r.id, &notifier).map(|_| ()).map_err(AppError::from)
     })
     .await

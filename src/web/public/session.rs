@@ -107,9 +107,17 @@ impl SessionPage {
         SessionPage {
             chrome: Chrome::new(viewer, reference, query),
             id: r.id,
-            registration_closed: session.closed_reason(crate::db::now()).map(|m| m.in_lang(lang)).or_else(|| {
-                (session.seats_left() == Some(0) && !session.row.waitlist).then(|| crate::i18n::t(lang, "session-full"))
-            }),
+            registration_closed: session
+                .closed_reason(crate::db::now())
+                .map(|m| m.in_lang(lang))
+                .or_else(|| {
+                    (session.row.participation == crate::domain::session::Participation::Nomination)
+                        .then(|| crate::i18n::t(lang, "nomination-only"))
+                })
+                .or_else(|| {
+                    (session.seats_left() == Some(0) && !session.row.waitlist)
+                        .then(|| crate::i18n::t(lang, "session-full"))
+                }),
             title: r.title.clone(),
             summary: r.summary.clone(),
             description_html: crate::domain::markdown::to_html(&r.description),

@@ -1,0 +1,165 @@
+//! Participation through National Focal Points: a focal point (or an
+//! organiser in scope, or a token of no account) nominates someone; a
+//! place is held for them in the session's capacity and their country's
+//! quota, under the session's lock like any seat; the nominee accepts
+//! (confirmed, or pending approval when the session asks for it) or
+//! declines; a nomination nobody answers lapses when nominations close, or
+//! after a week, and frees its place for the next in line.
+
+use super::{
+    Outcome, Person, Registered, RegistrationError, earlier, full, leave, locked, promote, quota_room, record,
+};
+use crate::db::ids::{RegistrationId, SessionId};
+use crate::db::notify::{Change, Notifier};
+use crate::db::reference::Reference;
+use crate::db::registrations as store;
+use crate::db::sessions as session_store;
+use crate::db::{DbConn, write_transaction};
+use crate::domain::message::Message;
+use crate::domain::registration::{NOMINATION_DAYS, NominationInput, RegistrationStatus};
+use crate::domain::scope::Access;
+use crate::domain::secret::Keys;
+use crate::domain::session::SessionStatus;
+use crate::domain::zone::TimeZone;
+use chrono::NaiveDateTime;
+
+/// Who nominates, and when: what they may reach, and their name in the
+/// audit log.
+pub struct Nominator<'a> {
+    pub access: &'a Access,
+    pub name: &'a str,
+    pub at: NaiveDateTime,
+}
+
+pub fn nominate(
+    conn: &mut DbConn,
+    keys: &Keys,
+    reference: &Reference,
+    session_id: SessionId,
+    nomination: NominationInput,
+    by: &Nominator,
+    notifier: &dyn Notifier,
+) -> Result<Registered, RegistrationError> {
+    let now = by.at;
+    let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+    if session.status() == SessionStatus::Draft {
+        return Err(RegistrationError::NotFound);
+    }
+    let input = &nomination.person;
+    let country = reference.country(&input.country).ok_or_else(|| {
+        RegistrationError::Invalid(crate::domain::fields::FieldErrors::single(
+            "country",
+            Message::id("err-country-unknown"),
+        ))
+    })?;
+    if by.access.is_focal_point() {
+        if !by.access.countries.contains(&country.iso2) {
+            return Err(RegistrationError::Refused(Message::id("nomination-outside-country")));
+        }
+    } else if !by.access.may_change(session.row.organising_region_id) {
+        return Err(RegistrationError::Refused(
+            "This session is organised by a region your account does not cover.".into(),
+        ));
+    }
+    if let Some(reason) = closed(&session, now) {
+        return Err(RegistrationError::Refused(reason));
+    }
+    if !session.admits(reference, &country.iso2) {
+        return Err(RegistrationError::Refused(Message::new(
+            "not-eligible",
+            vec![("names", store::open_to_names(&session, reference))],
+        )));
+    }
+    let zone = match &input.zone {
+        Some(z) => z.name().to_string(),
+        None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
+    };
+    let mut person = Person::new(keys, input, &country.iso2, zone, "{}".into())?;
+    person.role = nomination.role;
+    person.note = nomination.note.clone();
+    person.nominated_by = by.name.to_string();
+    write_transaction(conn, |conn| {
+        let row = session_store::lock_row(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+        let session = session_store::Session { row, ..session.clone() };
+        if let Some(reason) = closed(&session, now) {
+            return Err(RegistrationError::Refused(reason));
+        }
+        let existing = earlier(conn, session_id, input.email.as_str())?;
+        // A nomination holds a place or is refused: nominees do not queue.
+        let room = quota_room(conn, &session, &country.iso2)?;
+        if !room || !store::take_seat(conn, session_id)? {
+            return Err(full(&session, &country.iso2, &country.name, room));
+        }
+        let registration = person.insert(conn, session_id, RegistrationStatus::Nominated, existing, now)?;
+        record(conn, by.name, "registration.nominate", &registration, &registration)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        Ok(Registered {
+            registration,
+            manage_token: person.manage_token.clone(),
+            feed_token: person.feed_token.clone(),
+            waitlist_position: None,
+        })
+    })
+}
+
+/// Why a session takes no nominations now: the registration window, or
+/// nominations closed (told as the session's local date and time).
+fn closed(session: &session_store::Session, now: NaiveDateTime) -> Option<Message> {
+    if let Some(reason) = session.closed_reason(now) {
+        return Some(reason);
+    }
+    let close = session.row.nominations_close_at.filter(|c| *c <= now)?;
+    let local = session.zone().at(close.and_utc());
+    let date = format!("{} ({})", local.local.format("%Y-%m-%d %H:%M"), local.offset_label());
+    Some(Message::new("nominations-closed", vec![("date", date.into())]))
+}
+
+/// The nominee says yes: with their consent (and a zone, if they chose
+/// one) the held place becomes theirs, or waits for the organisers'
+/// approval when the session asks for it (the place then goes back until
+/// approval takes one, as for anyone awaiting approval).
+pub fn accept(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    zone: Option<TimeZone>,
+    now: NaiveDateTime,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        if r.status() != RegistrationStatus::Nominated {
+            let status = r.status().label_in(r.lang()).to_lowercase();
+            return Err(RegistrationError::Conflict(Message::new(
+                "nomination-not-pending",
+                vec![("status", status.into())],
+            )));
+        }
+        store::record_consent(conn, r.id, zone.as_ref().map(TimeZone::name), now)?;
+        let (status, freed) = if session.row.requires_approval {
+            (RegistrationStatus::PendingApproval, true)
+        } else {
+            (RegistrationStatus::Confirmed, false)
+        };
+        let registration = store::set_status(conn, r.id, status)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        let promoted = if freed {
+            store::free_seat(conn, session.id())?;
+            promote(conn, session.id(), notifier)?
+        } else {
+            Vec::new()
+        };
+        Ok(Outcome { registration, promoted })
+    })
+}
+
+/// Nominations nobody answered in time lapse: their places go to the next
+/// in line. Returns how many lapsed.
+pub fn lapse_due(conn: &mut DbConn, now: NaiveDateTime, notifier: &dyn Notifier) -> Result<usize, RegistrationError> {
+    let due = store::unanswered_nominations(conn, now, now - chrono::Duration::days(NOMINATION_DAYS))?;
+    for id in &due {
+        let lapse =
+            |s: RegistrationStatus| Ok((s == RegistrationStatus::Nominated).then_some(RegistrationStatus::Lapsed));
+        leave(conn, *id, lapse, notifier, Some("system:nominations"))?;
+    }
+    Ok(due.len())
+}

@@ -1,0 +1,126 @@
+//! Nominations through National Focal Points (see
+//! `registrations::nominations`): a focal point's token nominates people
+//! of its countries; the nominee accepts or declines with the secret of
+//! the link they were emailed.
+
+use super::registrations::RegistrationOut;
+use super::{label, object, require_token};
+use crate::db::ids::SessionId;
+use crate::db::registrations as store;
+use crate::domain::registration::NominationInput;
+use crate::error::AppError;
+use crate::registrations::nominations::{self, Nominator};
+use crate::web::{State, blocking};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+/// Nominate someone (a focal point's token for its countries, an
+/// organiser's for its regions' sessions, or a token of no account). The
+/// answer carries no secret: the link to accept goes only to the nominee.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/nominations", tag = "nominations",
+    params(("id" = i32, Path, description = "session id")),
+    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `role` (participant (default), trainer, observer, speaker), `note` (optional, for the organisers), `time_zone` and `language` (optional, as for a registration). No `consent`: the nominee gives it when accepting."),
+    responses((status = 201, body = RegistrationOut, description = "status `nominated`: a place is held in capacity and quota"),
+              (status = 401, body = crate::web::api::docs::Problem),
+              (status = 403, body = crate::web::api::docs::Problem, description = "another country's person, a session outside the account's scope, or nominations closed"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "already registered or nominated, or no place (capacity or the country's quota)"),
+              (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+pub async fn create_nomination(
+    req: HttpRequest,
+    state: State,
+    session: web::Path<SessionId>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let who = require_token(&req, &state).await?;
+    let fields = object(body.into_inner())?;
+    let nomination = match NominationInput::parse(&fields, crate::web::public::language(&req)) {
+        (Some(n), _) => n,
+        (None, errors) => return Err(AppError::Validation(errors)),
+    };
+    let (reference, keys, notifier) = (state.reference(), state.keys.clone(), state.composer.clone());
+    let session_id = session.into_inner();
+    let out = blocking(&state.pool, move |conn| {
+        let by = Nominator { access: &who.access, name: &label(&who), at: crate::db::now() };
+        let done = nominations::nominate(conn, &keys, &reference, session_id, nomination, &by, &notifier)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::Created().json(out))
+}
+
+/// Accept a nomination: `consent` (must be true) and optionally `time_zone`.
+#[utoipa::path(post, path = "/api/v1/registrations/{token}/accept", tag = "nominations",
+    params(("token" = String, Path, description = "the secret from the link in the nomination email")),
+    request_body(content = Object, description = "`consent` (must be true), `time_zone` (optional IANA zone)"),
+    responses((status = 200, body = RegistrationOut, description = "confirmed, or pending_approval when the session needs the organisers' approval"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "not a pending nomination"),
+              (status = 422, body = crate::web::api::docs::Problem)))]
+pub async fn accept_nomination(
+    state: State,
+    token: web::Path<String>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let fields = object(body.into_inner())?;
+    let (zone, errors) = accept_fields(&fields);
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let token = token.into_inner();
+    let notifier = state.composer.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        let done = nominations::accept(conn, r.id, zone, crate::db::now(), &notifier)?;
+        let position = store::waitlist_position(conn, &done.registration)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Consent and an optional zone, as an acceptance gives them.
+pub fn accept_fields(
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> (Option<crate::domain::zone::TimeZone>, crate::domain::fields::FieldErrors) {
+    let mut r = crate::domain::fields::FieldReader::new(fields, &["consent", "time_zone"]);
+    if !r.bool("consent", false) {
+        r.errors().add("consent", crate::domain::message::Message::id("err-consent"));
+    }
+    let zone = match r.raw_str("time_zone", false).map(str::trim).filter(|z| !z.is_empty()) {
+        Some(z) => match crate::domain::zone::TimeZone::parse(z) {
+            Ok(z) => Some(z),
+            Err(e) => {
+                r.errors().add("time_zone", e);
+                None
+            }
+        },
+        None => None,
+    };
+    (zone, r.into_errors())
+}
+
+/// Decline a nomination: the place goes back (to the next in line).
+#[utoipa::path(post, path = "/api/v1/registrations/{token}/decline", tag = "nominations",
+    params(("token" = String, Path, description = "the secret from the link in the nomination email")),
+    responses((status = 200, body = RegistrationOut), (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "not a pending nomination")))]
+pub async fn decline_nomination(state: State, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let notifier = state.composer.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        if r.status() != crate::domain::registration::RegistrationStatus::Nominated {
+            let status = r.status().label_in(r.lang()).to_lowercase();
+            let m = crate::domain::message::Message::new("nomination-not-pending", vec![("status", status.into())]);
+            return Err(AppError::Conflict(m));
+        }
+        let done = crate::registrations::cancel(conn, r.id, &notifier)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::Ok().json(out))
+}
