@@ -136,6 +136,34 @@ test('a participant cancels through the manage link and the next waiting person 
   await context.close();
 });
 
+test('a nominee opens the link they were emailed, accepts with their consent and is confirmed', async () => {
+  const round = await server.api('POST', '/api/v1/sessions', {
+    title: 'Regional round table', time_zone: 'Asia/Manila', starts_at: '2027-05-11T09:00', ends_at: '2027-05-11T12:00',
+    participation: 'nomination', capacity: 30, country_quota: 3, quotas: { PH: 12 }, status: 'published',
+  });
+  const nominated = await server.api('POST', `/api/v1/sessions/${round.id}/nominations`, {
+    name: 'Ana Reyes', email: 'ana@example.ph', organisation: 'Department of Health', country: 'PH', role: 'trainer',
+  });
+  assert.equal(nominated.status, 'nominated');
+  const context = await chrome.newContext({ timezoneId: 'Asia/Manila' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sessions/${round.id}`);
+  assert.match(await page.locator('main').innerText(), /National Focal Point/);
+  await checkA11y(page, 'session by nomination');
+  const mail = await sink.waitFor('ana@example.ph', /nominated/i);
+  const link = mail.text.match(/https?:\/\/\S+\/registrations\/m_[A-Za-z0-9_-]+/)[0];
+  await page.goto(link);
+  await checkA11y(page, 'manage (nominated)');
+  await page.check('#accept-consent');
+  await page.click('#accept');
+  assert.equal(await page.getAttribute('#status', 'data-status'), 'confirmed');
+  await screenshot(page, 'nomination-accepted');
+  await page.goto(`${server.url}/sessions/999999`);
+  assert.match(await page.locator('h1').innerText(), /not found/i);
+  await checkA11y(page, 'error page in the frame');
+  await context.close();
+});
+
 test('an organiser plans a Manila session with the best-slot suggestion, publishes it and finds it in the region feed', async () => {
   const context = await chrome.newContext({ timezoneId: 'Asia/Manila' });
   const page = await context.newPage();
