@@ -106,6 +106,12 @@ pub fn update_future(
         return Err(SessionError::Invalid(errors));
     }
     let (_, sessions) = store::find(conn, id, true)?.ok_or(SessionError::NotFound)?;
+    // The patch is checked even when no occurrence is left to change: a
+    // wrong field is a 422 whatever the series' state.
+    if let Some(any) = sessions.first() {
+        let merged = any.fields(reference).overlay(patch.clone());
+        SessionInput::parse(&merged, any.status() == SessionStatus::Cancelled).map_err(SessionError::Invalid)?;
+    }
     let now = db::now();
     let future: Vec<SessionId> = sessions
         .iter()

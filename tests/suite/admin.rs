@@ -221,8 +221,11 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
     let bytes = res.bytes().await.expect("body");
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(header.iter().skip(12).collect::<Vec<_>>(), ["role", "note", "nominated_by"]);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("parses back");
     assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][12], "participant");
     assert_eq!(&rows[0][3], "<script>alert('x')</script>");
     assert_eq!(&rows[0][5], "'=HYPERLINK(\"http://evil\")", "a formula is neutralised");
     assert_eq!(&rows[1][3], "Nguyễn Thị Hà");

@@ -2,7 +2,7 @@
 //! time in the series' zone across a clock change, people elsewhere are
 //! warned when that moves the session for them, and the series has a feed.
 
-use crate::common::{spawn_app, with};
+use crate::common::{manila_session, spawn_app, with};
 use crate::email::{parse_ics, prop};
 use serde_json::{Value, json};
 
@@ -164,4 +164,27 @@ async fn changing_all_future_occurrences_is_all_or_nothing_and_leaves_times_to_e
     assert_eq!(res.status(), 422);
     let unchanged: Value = app.get_authorised(&format!("/api/v1/series/{id}")).await.json().await.expect("json");
     assert!(unchanged["sessions"].as_array().expect("sessions").iter().all(|s| s["capacity"] == 60), "all or nothing");
+}
+
+#[tokio::test]
+async fn a_series_patch_with_a_wrong_field_is_refused_even_when_no_occurrence_is_left_to_change() {
+    let app = spawn_app().await;
+    let series = app
+        .post_json(
+            "/api/v1/series",
+            &with(manila_session(), json!({"repeat": "weekly", "count": 2, "status": "draft"})),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .expect("json");
+    for s in series["sessions"].as_array().expect("sessions") {
+        let res = app.post_json(&format!("/api/v1/sessions/{}/cancel", s["id"]), &json!({})).await;
+        assert_eq!(res.status(), 200);
+    }
+    let path = format!("/api/v1/series/{}", series["id"]);
+    let res = app.patch_json(&path, &json!({"join_url": false, "participation": "__main__"})).await;
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.expect("json");
+    assert!(problem["errors"]["join_url"].is_string() && problem["errors"]["participation"].is_string(), "{problem}");
 }

@@ -51,7 +51,7 @@ async fn export(state: State, user: Staff, id: web::Path<SessionId>) -> Result<H
         .body(csv))
 }
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 15] = [
     "id",
     "status",
     "waitlist_position",
@@ -64,6 +64,9 @@ const HEADER: [&str; 12] = [
     "time_zone",
     "registered_at_utc",
     "answers",
+    "role",
+    "note",
+    "nominated_by",
 ];
 
 /// The registrations as CSV bytes, BOM first.
@@ -98,6 +101,9 @@ fn table(list: &[Registration], reference: &Reference) -> anyhow::Result<Vec<u8>
             r.time_zone.clone(),
             r.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
             answers,
+            r.role.as_str().into(),
+            r.note.clone(),
+            r.nominated_by.clone(),
         ];
         out.write_record(cells.iter().map(|c| neutralise(c)))?;
     }
