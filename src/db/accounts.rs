@@ -154,6 +154,19 @@ pub fn token_actor(conn: &mut DbConn, token: &str) -> QueryResult<Option<TokenAc
     Ok(access_of(conn, &user)?.map(|access| TokenActor { name, account: Some(user.email), access }))
 }
 
+/// The emails of the enabled focal-point accounts that speak for a country.
+pub fn focal_points_of(conn: &mut DbConn, iso2: &str) -> QueryResult<Vec<String>> {
+    use super::schema::user_countries;
+    users::table
+        .inner_join(user_countries::table)
+        .filter(user_countries::country_iso2.eq(iso2))
+        .filter(users::role.eq(ROLE_FOCAL_POINT))
+        .filter(users::disabled.eq(false))
+        .select(users::email)
+        .order(users::email)
+        .load(conn)
+}
+
 /// An account by its email address.
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
     users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()

@@ -76,6 +76,7 @@ pub struct SessionRow {
     #[diesel(deserialize_as = String)]
     pub participation: Participation,
     pub nominations_close_at: Option<chrono::NaiveDateTime>,
+    pub quota_release: bool,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -105,6 +106,7 @@ pub struct SessionChanges {
     pub country_quota: Option<i32>,
     pub participation: String,
     pub nominations_close_at: Option<chrono::NaiveDateTime>,
+    pub quota_release: bool,
 }
 
 #[derive(Debug, Clone, Insertable)]

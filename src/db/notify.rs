@@ -17,6 +17,8 @@ pub enum Change<'a> {
     Promoted(&'a Registration),
     /// The participant cancelled.
     Withdrawn(&'a Registration),
+    /// A registration awaits its country's focal points' endorsement: they are told.
+    EndorsementRequested(&'a Registration),
     /// The session's time or place changed (its sequence rose).
     SessionChanged,
     /// The organisers cancelled the session, perhaps saying why.

@@ -224,6 +224,7 @@ diesel::table! {
         country_quota -> Nullable<Int4>,
         participation -> Text,
         nominations_close_at -> Nullable<Timestamp>,
+        quota_release -> Bool,
     }
 }
 

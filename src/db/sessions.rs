@@ -150,14 +150,20 @@ impl Session {
                 .into(),
             participation: Field::Given(r.participation.as_str().into()),
             nominations_close_at: instant(r.nominations_close_at).into(),
+            quota_release: Field::Given(r.quota_release),
             country_quota: r.country_quota.map(i64::from).into(),
             quotas: Field::Given(self.quotas.iter().map(|(c, p)| (c.clone(), i64::from(*p))).collect()),
             unknown: Default::default(),
         }
     }
 
-    /// The places a country's participants may hold; None: no limit.
-    pub fn quota_for(&self, iso2: &str) -> Option<i32> {
+    /// The places a country's participants may hold at `now`; None: no
+    /// limit (no quota, or quotas released when nominations closed).
+    pub fn quota_for(&self, iso2: &str, now: NaiveDateTime) -> Option<i32> {
+        let released = self.row.quota_release && self.row.nominations_close_at.is_some_and(|c| c <= now);
+        if released {
+            return None;
+        }
         crate::domain::registration::quota_for(iso2, self.row.country_quota, &self.quotas)
     }
 
@@ -241,6 +247,7 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
         country_quota: input.country_quota,
         participation: input.participation.as_str().to_string(),
         nominations_close_at: input.nominations_close_at.map(|t| t.naive_utc()),
+        quota_release: input.quota_release,
     }
 }
 
@@ -557,4 +564,16 @@ pub fn by_ids(conn: &mut DbConn, ids: &[SessionId]) -> QueryResult<Vec<Session>>
 
 pub fn count_all(conn: &mut DbConn) -> QueryResult<i64> {
     sessions::table.count().get_result(conn)
+}
+
+/// Sessions to come whose quotas were released when nominations closed:
+/// their waiting lists may move up whatever the country.
+pub fn quotas_released(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<SessionId>> {
+    sessions::table
+        .filter(sessions::quota_release.eq(true))
+        .filter(sessions::nominations_close_at.le(now))
+        .filter(sessions::starts_at.gt(now))
+        .filter(sessions::status.eq(SessionStatus::Published.as_str()))
+        .select(sessions::id)
+        .load(conn)
 }

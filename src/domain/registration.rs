@@ -35,6 +35,8 @@ status_enum!(RegistrationStatus {
     Declined = "declined",
     // A nomination nobody answered before nominations closed (or within a week).
     Lapsed = "lapsed",
+    // Registered for an endorsement session: their focal point decides first.
+    PendingEndorsement = "pending_endorsement",
 });
 
 status_enum!(
@@ -76,7 +78,8 @@ impl Marked {
 
 impl RegistrationStatus {
     /// Those that hold or await a place: the people told about a change.
-    pub const ACTIVE: [Self; 4] = [Self::Confirmed, Self::Waitlisted, Self::PendingApproval, Self::Nominated];
+    pub const ACTIVE: [Self; 5] =
+        [Self::Confirmed, Self::Waitlisted, Self::PendingApproval, Self::Nominated, Self::PendingEndorsement];
 
     /// Those that hold a place: a seat and, where there is one, the country's quota.
     pub const HOLDING: [Self; 2] = [Self::Confirmed, Self::Nominated];

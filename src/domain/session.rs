@@ -56,9 +56,10 @@ text_enum!(
     SessionStatus { Draft = "draft", Published = "published", Cancelled = "cancelled" }
 );
 text_enum!(
-    /// How people get a place: they register themselves (`open`), or each
-    /// country's National Focal Point nominates them (`nomination`).
-    Participation { Open = "open", Nomination = "nomination" }
+    /// How people get a place: they register themselves (`open`), each
+    /// country's National Focal Point nominates them (`nomination`), or they
+    /// register and their focal point endorses them first (`endorsement`).
+    Participation { Open = "open", Nomination = "nomination", Endorsement = "endorsement" }
 );
 
 impl SessionKind {
@@ -167,7 +168,9 @@ pub struct SessionFields {
     #[serde(default)]
     pub organising_region: Field<String>,
     /// open (default): people register themselves; nomination: focal
-    /// points, organisers and admins add people, who accept or decline.
+    /// points, organisers and admins add people, who accept or decline;
+    /// endorsement: people register, and their country's focal point
+    /// endorses or declines before anything else happens.
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "open")]
     pub participation: Field<String>,
@@ -176,6 +179,11 @@ pub struct SessionFields {
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "2027-03-01T17:00")]
     pub nominations_close_at: Field<String>,
+    /// After `nominations_close_at`, open places go to the waiting list
+    /// whatever the country (quotas no longer hold).
+    #[serde(default)]
+    #[schema(value_type = Option<bool>)]
+    pub quota_release: Field<bool>,
     /// Places per country (null: no quota); a full quota sends the next
     /// person from that country to the waiting list, or answers 409.
     #[serde(default)]
@@ -219,6 +227,7 @@ impl SessionFields {
             organising_region: self.organising_region.overlay(patch.organising_region),
             participation: self.participation.overlay(patch.participation),
             nominations_close_at: self.nominations_close_at.overlay(patch.nominations_close_at),
+            quota_release: self.quota_release.overlay(patch.quota_release),
             country_quota: self.country_quota.overlay(patch.country_quota),
             quotas: self.quotas.overlay(patch.quotas),
             unknown: patch.unknown,
@@ -271,6 +280,7 @@ pub struct SessionInput {
     pub organising_region: Option<String>,
     pub participation: Participation,
     pub nominations_close_at: Option<DateTime<Utc>>,
+    pub quota_release: bool,
     /// Places per country, and per named country (ISO alpha-2, upper case).
     pub country_quota: Option<i32>,
     pub quotas: BTreeMap<String, i32>,
@@ -347,6 +357,7 @@ impl SessionInput {
             Participation::Open,
         );
         let nominations_close = r.present("nominations_close_at", &f.nominations_close_at, false);
+        let quota_release = r.bool("quota_release", &f.quota_release, false);
         let country_quota = r.opt_int("country_quota", &f.country_quota, 0..=MAX_CAPACITY);
         let quotas = quotas_field(&mut r, &f.quotas);
 
@@ -426,6 +437,7 @@ impl SessionInput {
                 organising_region,
                 participation,
                 nominations_close_at,
+                quota_release,
                 country_quota,
                 quotas,
                 notes,

@@ -54,6 +54,16 @@ struct TextBody<'a> {
     b: &'a Body<'a>,
 }
 
+/// Plain paragraphs as HTML, escaped (emails to staff).
+#[derive(Template)]
+#[template(
+    source = "<!doctype html>\n<html><body>{% for p in paragraphs %}<p>{{ p }}</p>{% endfor %}</body></html>",
+    ext = "html"
+)]
+struct Paragraphs<'a> {
+    paragraphs: &'a [String],
+}
+
 #[derive(Template)]
 #[template(path = "email/message.html")]
 struct HtmlBody<'a> {
@@ -204,6 +214,58 @@ impl Composer {
         self.compose(session, r, &view)
     }
 
+    /// Asks a country's focal points to endorse a registration (an email to
+    /// each, never with the registrant's secrets).
+    pub fn ask_endorsement(
+        &self,
+        conn: &mut DbConn,
+        session: &Session,
+        r: &Registration,
+        focal_points: &[String],
+    ) -> Result<(), NotifyError> {
+        let lang = Lang::parse(&session.row.language).unwrap_or_default();
+        let when = self.when(lang, session, &session.zone());
+        let api = |action: &str| format!("{}/api/v1/registrations/{}/{action}", self.base_url, r.id);
+        let args = [
+            ("name", r.name.as_str().into()),
+            ("organisation", r.organisation.as_str().into()),
+            ("country", r.country_iso2.as_str().into()),
+            ("title", session.row.title.as_str().into()),
+            ("when", when.as_str().into()),
+            ("endorse", api("endorse").into()),
+            ("decline", api("decline-endorsement").into()),
+        ];
+        let paragraphs = vec![
+            i18n::message(lang, "lead-endorsement-requested", &args),
+            i18n::message(lang, "lead-endorsement-how", &args),
+        ];
+        let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
+        let html = Paragraphs { paragraphs: &paragraphs }.render().map_err(fail)?;
+        let now = crate::db::now();
+        for to in focal_points {
+            outbox::enqueue(
+                conn,
+                &NewOutbox {
+                    message_id: self.message_id()?,
+                    kind: "endorsement_requested".into(),
+                    registration_id: Some(r.id),
+                    recipient_email: to.clone(),
+                    recipient_name: String::new(),
+                    reply_to: String::new(),
+                    subject: i18n::message(lang, "subject-endorsement-requested", &args),
+                    body_text: paragraphs.join("\n\n"),
+                    body_html: html.clone(),
+                    ics_method: String::new(),
+                    ics: String::new(),
+                    status: QUEUED.to_string(),
+                    next_attempt_at: now,
+                    created_at: now,
+                },
+            )?;
+        }
+        Ok(())
+    }
+
     /// Queues an organiser's message to one registrant.
     pub fn send_organiser_message(
         &self,
@@ -255,6 +317,13 @@ impl Composer {
                 kind: "rejected",
                 subject: subject("subject-rejected"),
                 lead: vec![t("lead-rejected")],
+                invite: None,
+                show_join_url: false,
+            },
+            RegistrationStatus::PendingEndorsement => View {
+                kind: "pending_endorsement",
+                subject: subject("subject-pending-endorsement"),
+                lead: vec![t("lead-pending-endorsement")],
                 invite: None,
                 show_join_url: false,
             },
@@ -434,6 +503,10 @@ impl Notifier for Composer {
                     view.lead = vec![i18n::t(r.lang(), "lead-withdrawn")];
                 }
                 self.send(conn, session, r, view)
+            }
+            Change::EndorsementRequested(r) => {
+                let focal_points = crate::db::accounts::focal_points_of(conn, &r.country_iso2)?;
+                self.ask_endorsement(conn, session, r, &focal_points)
             }
             Change::Promoted(r) => self.send(
                 conn,

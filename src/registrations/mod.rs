@@ -123,12 +123,21 @@ pub fn register(
             return Err(RegistrationError::Refused(reason));
         }
         let existing = earlier(conn, session_id, input.email.as_str())?;
-        let room = quota_room(conn, &session, &country.iso2)?;
-        let status = placement(session.row.requires_approval, session.row.waitlist, || {
-            if room { store::take_seat(conn, session_id) } else { Ok(false) }
-        })?
-        .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?;
+        // Awaiting endorsement holds no place: the endorsement places them.
+        let endorsement = session.row.participation == Participation::Endorsement;
+        let status = if endorsement {
+            RegistrationStatus::PendingEndorsement
+        } else {
+            let room = quota_room(conn, &session, &country.iso2)?;
+            placement(session.row.requires_approval, session.row.waitlist, || {
+                if room { store::take_seat(conn, session_id) } else { Ok(false) }
+            })?
+            .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?
+        };
         let registration = person.insert(conn, session_id, status, existing, now)?;
+        if endorsement {
+            notifier.notify(conn, &session, Change::EndorsementRequested(&registration))?;
+        }
         let waitlist_position = store::waitlist_position(conn, &registration)?;
         notifier.notify(conn, &session, Change::Registered(&registration))?;
         Ok(Registered {
@@ -243,7 +252,7 @@ pub(crate) fn earlier(
 /// Whether a country's participants may take one more place (see
 /// `domain::registration::quota_has_room`). Inside the session's lock.
 fn quota_room(conn: &mut DbConn, session: &Session, iso2: &str) -> Result<bool, RegistrationError> {
-    let quota = session.quota_for(iso2);
+    let quota = session.quota_for(iso2, crate::db::now());
     if quota.is_none() {
         return Ok(true);
     }
@@ -252,7 +261,7 @@ fn quota_room(conn: &mut DbConn, session: &Session, iso2: &str) -> Result<bool, 
 
 /// No place and no waiting list: the country's quota, or the session, is full.
 fn full(session: &Session, iso2: &str, country: &str, quota_room: bool) -> RegistrationError {
-    match (quota_room, session.quota_for(iso2)) {
+    match (quota_room, session.quota_for(iso2, crate::db::now())) {
         (false, Some(places)) => RegistrationError::Conflict(Message::new(
             "quota-full",
             vec![("places", i64::from(places).into()), ("country", country.into())],

@@ -153,7 +153,8 @@ pub fn accept(
 }
 
 /// Nominations nobody answered in time lapse: their places go to the next
-/// in line. Returns how many lapsed.
+/// in line; sessions whose quotas were released move their waiting lists
+/// up. Returns how many nominations lapsed.
 pub fn lapse_due(conn: &mut DbConn, now: NaiveDateTime, notifier: &dyn Notifier) -> Result<usize, RegistrationError> {
     let due = store::unanswered_nominations(conn, now, now - chrono::Duration::days(NOMINATION_DAYS))?;
     for id in &due {
@@ -161,5 +162,82 @@ pub fn lapse_due(conn: &mut DbConn, now: NaiveDateTime, notifier: &dyn Notifier)
             |s: RegistrationStatus| Ok((s == RegistrationStatus::Nominated).then_some(RegistrationStatus::Lapsed));
         leave(conn, *id, lapse, notifier, Some("system:nominations"))?;
     }
+    // Places held back by quotas go to the waiting list once released.
+    for session_id in session_store::quotas_released(conn, now)? {
+        write_transaction(conn, |conn| {
+            session_store::lock(conn, session_id)?;
+            promote(conn, session_id, notifier).map(drop)
+        })?;
+    }
     Ok(due.len())
+}
+
+/// A focal point (of the registrant's country), an organiser in scope or a
+/// token of no account endorses a registration: it goes on as any
+/// registration would (approval, a seat within capacity and quota, or the
+/// waiting list).
+pub fn endorse(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    by: &Nominator,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        may_decide(by, &session, &r)?;
+        let room = quota_room(conn, &session, &r.country_iso2)?;
+        let status =
+            crate::domain::registration::placement(session.row.requires_approval, session.row.waitlist, || {
+                if room { store::take_seat(conn, session.id()) } else { Ok(false) }
+            })?
+            .ok_or_else(|| full(&session, &r.country_iso2, &r.country_iso2, room))?;
+        let registration = store::set_status(conn, r.id, status)?;
+        record(conn, by.name, "registration.endorse", &r, &registration)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        Ok(Outcome { registration, promoted: Vec::new() })
+    })
+}
+
+/// The focal point declines to endorse: the registration is rejected, and
+/// the person told.
+pub fn decline_endorsement(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    by: &Nominator,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
+    // Who may decide is read now; the status is checked again under the lock.
+    let r = store::find(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
+    let session = session_store::find(conn, r.session_id)?.ok_or(RegistrationError::NotFound)?;
+    may_decide(by, &session, &r)?;
+    let rejected = |s: RegistrationStatus| match s {
+        RegistrationStatus::PendingEndorsement => Ok(Some(RegistrationStatus::Rejected)),
+        other => Err(not_pending(other)),
+    };
+    leave(conn, registration_id, rejected, notifier, Some(by.name))
+}
+
+/// Only a registration awaiting endorsement, and only its country's focal
+/// point (or an organiser in scope, or a token of no account).
+fn may_decide(
+    by: &Nominator,
+    session: &session_store::Session,
+    r: &crate::db::models::Registration,
+) -> Result<(), RegistrationError> {
+    let allowed = if by.access.is_focal_point() {
+        by.access.countries.contains(&r.country_iso2)
+    } else {
+        by.access.may_change(session.row.organising_region_id)
+    };
+    if !allowed {
+        return Err(RegistrationError::Refused(Message::id("nomination-outside-country")));
+    }
+    if r.status() != RegistrationStatus::PendingEndorsement {
+        return Err(RegistrationError::Conflict(not_pending(r.status())));
+    }
+    Ok(())
+}
+
+fn not_pending(status: RegistrationStatus) -> Message {
+    Message::new("endorsement-not-pending", vec![("status", status.as_str().into())])
 }

@@ -402,3 +402,62 @@ async fn after_nominations_close_a_nomination_is_refused_with_the_local_date() {
     let detail = problem["detail"].as_str().unwrap_or_default();
     assert!(detail.contains("2026-01-15 17:00") && detail.contains("UTC+08:00"), "Manila's own time: {detail}");
 }
+
+#[tokio::test]
+async fn an_endorsement_session_waits_for_the_countrys_focal_point_before_anything_else() {
+    let (app, sink) = crate::email::app_with_sink().await;
+    let id = app
+        .create_session(with(manila_session(), json!({"participation": "endorsement", "capacity": 5, "regions": []})))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let id_token = focal_point(&app, "nfp-id@example.org", "ID");
+    let ph_token = focal_point(&app, "nfp-ph@example.org", "PH");
+    let (status, first) = app.register(id, participant("siti@example.org")).await;
+    assert_eq!((status, first["status"].as_str()), (201, Some("pending_endorsement")), "{first}");
+    assert_eq!(app.session(id).await["seats_left"], 5, "no place is taken before the endorsement");
+    // The registrant hears that it waits; the country's focal point is asked, without the registrant's secrets.
+    let mail = sink.wait_for(2, Duration::from_secs(15)).await;
+    let to_focal =
+        mail.iter().find(|m| m.to.iter().any(|t| t == "nfp-id@example.org")).expect("the focal point is asked");
+    assert!(crate::smtp::subject_of(to_focal).starts_with("Endorsement requested: Siti Rahma"));
+    let text = crate::email::text_body(to_focal);
+    assert!(text.contains(&format!("/api/v1/registrations/{}/endorse", first["id"])), "{text}");
+    assert!(!text.contains("/registrations/m_"), "no manage link for the focal point");
+    assert!(mail.iter().all(|m| !m.to.iter().any(|t| t == "nfp-ph@example.org")), "only that country's");
+
+    let endorse = format!("/api/v1/registrations/{}/endorse", first["id"]);
+    assert_eq!(as_token(&app, &ph_token, reqwest::Method::POST, &endorse, None).await.0, 403);
+    let (status, endorsed) = as_token(&app, &id_token, reqwest::Method::POST, &endorse, None).await;
+    assert_eq!((status, endorsed["status"].as_str()), (200, Some("confirmed")), "{endorsed}");
+    assert_eq!(as_token(&app, &id_token, reqwest::Method::POST, &endorse, None).await.0, 409, "endorsed once");
+    let mail = sink.wait_for(3, Duration::from_secs(15)).await;
+    assert!(mail.iter().any(|m| crate::smtp::subject_of(m).starts_with("Registration confirmed")));
+
+    let (_, second) = app.register(id, participant("budi@example.org")).await;
+    let decline = format!("/api/v1/registrations/{}/decline-endorsement", second["id"]);
+    let (status, declined) = as_token(&app, &id_token, reqwest::Method::POST, &decline, None).await;
+    assert_eq!((status, declined["status"].as_str()), (200, Some("rejected")), "{declined}");
+    assert_eq!(app.session(id).await["seats_left"], 4);
+    app.dispatch_pending_emails().await;
+}
+
+#[tokio::test]
+async fn quotas_released_when_nominations_close_let_open_places_go_to_anyone() {
+    let app = spawn_app().await;
+    let session = |release: bool| {
+        with(
+            manila_session(),
+            json!({"capacity": 5, "waitlist": true, "regions": [], "country_quota": 1,
+                   "nominations_close_at": "2026-01-15T17:00", "quota_release": release}),
+        )
+    };
+    let held = app.create_session(session(false)).await["id"].as_i64().expect("id");
+    let released = app.create_session(session(true)).await["id"].as_i64().expect("id");
+    assert_eq!(app.session(released).await["quota_release"], true);
+    for (id, expected) in [(held, "waitlisted"), (released, "confirmed")] {
+        app.register(id, participant("one@example.org")).await;
+        let (_, second) = app.register(id, participant("two@example.org")).await;
+        assert_eq!(second["status"], expected, "session {id}");
+    }
+}

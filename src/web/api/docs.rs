@@ -95,6 +95,8 @@ impl Modify for BearerAuth {
         super::nominations::create_nomination,
         super::nominations::accept_nomination,
         super::nominations::decline_nomination,
+        super::nominations::endorse_registration,
+        super::nominations::decline_endorsement,
         super::series::create_series,
         super::series::get_series,
         super::series::patch_series,

@@ -75,6 +75,14 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(nominations::decline_nomination)),
             )
             .service(
+                resource("/v1/registrations/{id}/endorse", "POST")
+                    .route(web::post().to(nominations::endorse_registration)),
+            )
+            .service(
+                resource("/v1/registrations/{id}/decline-endorsement", "POST")
+                    .route(web::post().to(nominations::decline_endorsement)),
+            )
+            .service(
                 resource("/v1/registrations/{id}/approve", "POST")
                     .route(web::post().to(registrations::approve_registration)),
             )

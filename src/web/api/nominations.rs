@@ -124,3 +124,62 @@ pub async fn decline_nomination(state: State, token: web::Path<String>) -> Resul
     state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }
+
+/// Endorse a registration awaiting endorsement (a focal point's token for
+/// its countries, an organiser's in scope, or a token of no account); it
+/// then goes on as any registration: approval, a seat, or the waiting list.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/endorse", tag = "nominations",
+    params(("id" = i32, Path, description = "registration id")),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 403, body = crate::web::api::docs::Problem, description = "another country's registrant"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "not awaiting endorsement, or no place")),
+    security(("bearer" = [])))]
+pub async fn endorse_registration(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<crate::db::ids::RegistrationId>,
+) -> Result<HttpResponse, AppError> {
+    decide(req, state, registration.into_inner(), nominations::endorse).await
+}
+
+/// Decline to endorse: the registration is rejected and the person told.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/decline-endorsement", tag = "nominations",
+    params(("id" = i32, Path, description = "registration id")),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = crate::web::api::docs::Problem),
+              (status = 403, body = crate::web::api::docs::Problem), (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "not awaiting endorsement")),
+    security(("bearer" = [])))]
+pub async fn decline_endorsement(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<crate::db::ids::RegistrationId>,
+) -> Result<HttpResponse, AppError> {
+    decide(req, state, registration.into_inner(), nominations::decline_endorsement).await
+}
+
+type Decision = fn(
+    &mut crate::db::DbConn,
+    crate::db::ids::RegistrationId,
+    &Nominator,
+    &dyn crate::db::notify::Notifier,
+) -> Result<crate::registrations::Outcome, crate::registrations::RegistrationError>;
+
+async fn decide(
+    req: HttpRequest,
+    state: State,
+    id: crate::db::ids::RegistrationId,
+    decision: Decision,
+) -> Result<HttpResponse, AppError> {
+    let who = require_token(&req, &state).await?;
+    let notifier = state.composer.clone();
+    let out = blocking(&state.pool, move |conn| {
+        let by = Nominator { access: &who.access, name: &label(&who), at: crate::db::now() };
+        let done = decision(conn, id, &by, &notifier)?;
+        let position = store::waitlist_position(conn, &done.registration)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::Ok().json(out))
+}

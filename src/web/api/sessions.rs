@@ -46,6 +46,13 @@ pub struct SessionOut {
     pub waitlist: bool,
     /// Null when capacity is unlimited.
     pub seats_left: Option<i32>,
+    /// open, nomination or endorsement
+    #[schema(example = "open")]
+    pub participation: String,
+    /// When nominations close (UTC); null: when the registration window does.
+    pub nominations_close_at: Option<String>,
+    /// Whether open places go to anyone once nominations close.
+    pub quota_release: bool,
     /// Places per country; null: no quota.
     pub country_quota: Option<i32>,
     /// Places for named countries (ISO alpha-2), over `country_quota`.
@@ -112,6 +119,9 @@ impl SessionOut {
             capacity: r.capacity,
             waitlist: r.waitlist,
             seats_left: s.seats_left(),
+            participation: r.participation.as_str().into(),
+            nominations_close_at: r.nominations_close_at.map(utc),
+            quota_release: r.quota_release,
             country_quota: r.country_quota,
             quotas: s.quotas.clone(),
             series_id: r.series_id,
