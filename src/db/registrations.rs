@@ -84,17 +84,6 @@ pub fn insert(
     diesel::insert_into(registrations::table).values(row).get_result(conn)
 }
 
-/// The first in the waiting list's queue.
-pub fn first_waiting(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Option<Registration>> {
-    registrations::table
-        .filter(registrations::session_id.eq(session_id))
-        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
-        .order(registrations::id)
-        .select(Registration::as_select())
-        .first(conn)
-        .optional()
-}
-
 /// Everyone on a session's waiting list, in arrival order.
 pub fn waiting(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Vec<Registration>> {
     registrations::table
