@@ -128,11 +128,7 @@ pub fn accept(
     write_transaction(conn, |conn| {
         let (session, r) = locked(conn, registration_id)?;
         if r.status() != RegistrationStatus::Nominated {
-            let status = r.status().label_in(r.lang()).to_lowercase();
-            return Err(RegistrationError::Conflict(Message::new(
-                "nomination-not-pending",
-                vec![("status", status.into())],
-            )));
+            return Err(RegistrationError::Conflict(nomination_not_pending(&r)));
         }
         store::record_consent(conn, r.id, zone.as_ref().map(TimeZone::name), now)?;
         let (status, freed) = if session.row.requires_approval {
@@ -150,6 +146,28 @@ pub fn accept(
         };
         Ok(Outcome { registration, promoted })
     })
+}
+
+/// The nominee says no: the place goes back to the next in line. Only a
+/// pending nomination, checked under the session's lock.
+pub fn decline(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
+    let r = store::find(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
+    let declined = |s: RegistrationStatus| match s {
+        RegistrationStatus::Nominated => Ok(Some(RegistrationStatus::Declined)),
+        _ => Err(nomination_not_pending(&r)),
+    };
+    leave(conn, registration_id, declined, notifier, None)
+}
+
+/// "Only a pending nomination can be accepted or declined; this one is …",
+/// in the nominee's language.
+fn nomination_not_pending(r: &crate::db::models::Registration) -> Message {
+    let status = r.status().label_in(r.lang()).to_lowercase();
+    Message::new("nomination-not-pending", vec![("status", status.into())])
 }
 
 /// Nominations nobody answered in time lapse: their places go to the next

@@ -112,12 +112,7 @@ pub async fn decline_nomination(state: State, token: web::Path<String>) -> Resul
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
-        if r.status() != crate::domain::registration::RegistrationStatus::Nominated {
-            let status = r.status().label_in(r.lang()).to_lowercase();
-            let m = crate::domain::message::Message::new("nomination-not-pending", vec![("status", status.into())]);
-            return Err(AppError::Conflict(m));
-        }
-        let done = crate::registrations::cancel(conn, r.id, &notifier)?;
+        let done = nominations::decline(conn, r.id, &notifier)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
     })
     .await?;

@@ -231,13 +231,7 @@ pub async fn accept(state: State, token: web::Path<String>, form: CsrfForm) -> R
 pub async fn decline(state: State, token: web::Path<String>, _form: CsrfForm) -> Result<HttpResponse, PageError> {
     let notifier = state.composer.clone();
     act(&state, token.into_inner(), "declined=1", move |conn, r| {
-        if r.status() != RegistrationStatus::Nominated {
-            return Err(AppError::Conflict(crate::domain::message::Message::new(
-                "nomination-not-pending",
-                vec![("status", r.status().label_in(r.lang()).to_lowercase().into())],
-            )));
-        }
-        crate::registrations::cancel(conn, r.id, &notifier).map(|_| ()).map_err(AppError::from)
+        crate::registrations::nominations::decline(conn, r.id, &notifier).map(|_| ()).map_err(AppError::from)
     })
     .await
 }
