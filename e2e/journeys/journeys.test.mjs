@@ -306,7 +306,7 @@ test('an admin\'s pages pass axe, in English and in French', async () => {
   }
   // The language switcher, by keyboard-reachable link.
   await page.click('nav.languages a[hreflang=fr]');
-  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.waitForFunction(() => document.documentElement?.lang === 'fr');
   for (const path of pages) {
     await page.goto(server.url + path);
     assert.equal(await page.getAttribute('html', 'lang'), 'fr', path);
