@@ -193,7 +193,7 @@ subject-pending-endorsement = Awaiting endorsement: { $title }
 lead-pending-endorsement = Your registration is received. Your country's National Focal Point endorses participants for this session first; we will write again when they have.
 subject-endorsement-requested = Endorsement requested: { $name } for { $title }
 lead-endorsement-requested = { $name } ({ $organisation }, { $country }) registered for { $title }, { $when }, and awaits your endorsement as National Focal Point.
-lead-endorsement-how = Endorse or decline with your account's API token: POST { $endorse } or POST { $decline }.
+lead-endorsement-how = Endorse or decline on the session's page in your workspace: { $workspace } (or with your account's API token: POST { $endorse } or POST { $decline }).
 status-pending_endorsement = Awaiting endorsement
 participation-endorsement = with endorsement: people register, and their focal point endorses them
 ws-f-quota-release = When nominations close, open places go to the waiting list whatever the country
@@ -556,7 +556,7 @@ ws-unknown-region = Unknown region { $slug }.
 ws-organiser-needs-region = An organiser needs at least one region.
 ws-unknown-country = Unknown country { $code }.
 ws-focal-point-needs-country = A National Focal Point needs at least one country.
-ws-focal-point-not-here = This workspace is for organisers. National Focal Points work through the API with a token of their account for now.
+ws-focal-point-not-here = This part of the workspace is for organisers. As a National Focal Point you work in Nominations: /admin/nominations
 ws-first-password-short = The first password must have at least { $min } characters.
 ws-account-created = Account { $email } created.
 ws-account-exists = An account for { $email } exists already.
@@ -606,3 +606,120 @@ lead-recovery-none = You asked for the links to your registrations. You have no 
 lead-recovery-address = To see all your registrations, subscribe to all your sessions in your calendar, download a copy of everything we keep about you or erase it, open this link (it works for { $minutes } minutes): { $url }
 erased-one-text = Your name, email address, organisation and answers are gone from this registration, it is cancelled, and no more emails will be sent to you about it. Your other registrations are as they were. Calendar entries you added yourself stay in your calendar until you remove them.
 cross-site-refused = This form was sent from another site, so it was refused. Open the page on this site and send it again.
+subject-nomination-withdrawn = Nomination withdrawn: { $title }
+lead-nomination-withdrawn = Your country's National Focal Point has withdrawn your nomination for this session, and the place held for you is released. If you think this is a mistake, please write to them.
+lead-nomination-replaced = Your country's National Focal Point has nominated someone else in your place for this session, so your nomination has ended. If you think this is a mistake, please write to them.
+subject-focal-lapsed = Nomination lapsed: { $name } for { $title }
+lead-focal-lapsed = { $name } ({ $organisation }, { $country }) did not answer the nomination for { $title }, { $when }, in time, so it has lapsed and the place held is released.
+lead-focal-lapsed-how = You may nominate someone else on the session's page in your workspace: { $workspace }
+not-a-nomination = This person registered themselves: only a nomination can be withdrawn or replaced.
+nomination-not-standing = Only a nomination that still stands can be withdrawn or replaced; this one is { $status }.
+replacement-same-country = A replacement takes a place of the same country's: { $country }.
+replacement-same-person = The replacement must be someone else: this is the nominee's own address.
+fp-nominations = Nominations
+fp-you-speak-for = You speak for:
+fp-times-in = Times are shown in { $zone }.
+fp-no-sessions = No upcoming session is open to your countries yet.
+fp-upcoming = Upcoming sessions open to your countries
+fp-how = How places are given
+fp-places = Places
+fp-deadline = Nominations close (your time)
+fp-your-people = Your people
+fp-places-of = { $country }: { $held } of { $quota } places held
+fp-places-held = { $country }: { $held ->
+    [one] one place held
+   *[other] { $held } places held
+} (no quota)
+fp-people = { $nominated } nominated · { $accepted } accepted · { $endorse } awaiting your endorsement
+fp-all-sessions = All sessions open to your countries
+fp-deadline-line = Nominations close on { $date } (your time). A nomination still unanswered then lapses, and its place is released.
+fp-no-deadline = Nominations stay open while registration is. A nominee has a week to answer; an unanswered nomination then lapses and its place is released.
+fp-places-per-country = Places per country
+fp-quota = Quota
+fp-held = Places held
+fp-awaiting = Awaiting answer
+fp-accepted = Accepted
+fp-declined = Declined or lapsed
+fp-registered = Registered themselves
+fp-nominated = Nominated
+fp-nobody-yet = Nobody from your countries has been nominated or has registered yet.
+fp-role = Role
+fp-actions = Actions
+fp-endorse = Endorse
+fp-endorse-person = Endorse { $name }
+fp-decline = Decline
+fp-decline-person = Decline to endorse { $name }
+fp-replace = Replace
+fp-replace-person = Replace { $name } with someone else
+fp-withdraw = Withdraw…
+fp-withdraw-what = { $name } will be told by email that the nomination is withdrawn, and a place they hold goes to the next in line. This cannot be undone.
+fp-withdraw-confirm = Withdraw the nomination of { $name }
+fp-nominate = Nominate someone
+fp-nominate-what = A place is held for them at once; they get an email to accept (giving their consent) or decline.
+fp-nominate-button = Nominate and email them
+fp-their-language = Language of their emails
+fp-note = Note for the organisers
+fp-sheet = Nominate several people from a spreadsheet
+fp-sheet-hint = Copy the rows from your spreadsheet and paste them here. Columns: name, email, organisation, position, country, role, note, in that order, or in any order under a header row that names them; separated by tabs, semicolons or commas. Each row is checked and shown before anyone is nominated.
+fp-sheet-label = Rows to nominate
+fp-sheet-preview = Check the rows
+fp-sheet-ready = { $ready } of { $total } rows are ready to nominate
+fp-sheet-done = { $done } of { $total } rows nominated
+fp-sheet-confirm = { $count ->
+    [one] Nominate this person and email them
+   *[other] Nominate these { $count } people and email them
+}
+fp-line = Line
+fp-result = Result
+fp-row-ready = Ready
+fp-row-nominated = Nominated
+fp-sheet-empty = Nothing to read: paste at least one row.
+fp-sheet-too-many = At most { $max } people in one paste.
+fp-sheet-unknown-column = The header names a column a nomination does not have: “{ $column }”. Use name, email, organisation, position, country, role and note.
+fp-sheet-unreadable = The rows could not be read: { $why }
+fp-replace-title = Replace { $name }
+fp-replace-what = The place held for { $name } ({ $country }) passes to the person below in one step, so nobody else can take it meanwhile. { $name } is told by email; the new nominee gets an email to accept or decline.
+fp-replace-button = Replace { $name } and email both
+fp-country-title = { $country } in { $year }
+fp-years = Other years
+fp-country-none = No session of this year has had anyone from this country.
+fp-country-caption = { $count ->
+    [one] One session
+   *[other] { $count } sessions
+} with people from this country
+fp-total = Total
+fp-only-focal-points = These pages are for National Focal Points. Organisers see each country's nominations on the session's own page.
+ws-done-fp-nominated = { $name } is nominated: a place is held and they have been emailed.
+ws-done-fp-withdrawn = The nomination of { $name } is withdrawn, and they have been told.
+ws-done-fp-endorsed = { $name } is endorsed and has been told.
+ws-done-fp-declined = You declined to endorse { $name }, and they have been told.
+ws-done-fp-replaced = { $name } now holds the place; both people have been emailed.
+ws-done-fp-not-done = Nothing changed: { $why }
+ws-by-role = By role
+ws-countries-nominations = Countries and nominations
+ws-countries-note = “Nominated” counts every nomination made, whatever became of it; “declined” includes nominations that lapsed unanswered. Countries with people come first.
+ws-focal-points = Focal points
+ws-message-silent = Write to the focal points of the { $countries ->
+    [one] country
+   *[other] { $countries } countries
+} that have put nobody forward ({ $people ->
+    [one] one person
+   *[other] { $people } people
+})
+ws-message-silent-send = Send to { $people ->
+    [one] one focal point
+   *[other] { $people } focal points
+} in { $countries ->
+    [one] one country
+   *[other] { $countries } countries
+}
+ws-no-silent-countries = Every country with a focal point has put someone forward.
+ws-done-focal-message-empty = Nothing was sent: write a subject (at most 150 characters) and a message (at most 10,000).
+ws-done-focal-messaged = Sent to { $people ->
+    [one] one focal point
+   *[other] { $people } focal points
+} in { $countries ->
+    [one] one country
+   *[other] { $countries } countries
+}.
+lead-focal-message-session = About { $title }, { $when }. Nominate on the session's page in your workspace: { $workspace }

@@ -193,7 +193,7 @@ subject-pending-endorsement = En attente d’approbation : { $title }
 lead-pending-endorsement = Votre inscription est reçue. Le point focal national de votre pays approuve d’abord les participants à cette session ; nous vous écrirons dès qu’il l’aura fait.
 subject-endorsement-requested = Approbation demandée : { $name } pour { $title }
 lead-endorsement-requested = { $name } ({ $organisation }, { $country }) s’est inscrit·e à { $title }, { $when }, et attend votre approbation en tant que point focal national.
-lead-endorsement-how = Approuvez ou refusez avec le jeton d’API de votre compte : POST { $endorse } ou POST { $decline }.
+lead-endorsement-how = Approuvez ou refusez sur la page de la session dans votre espace : { $workspace } (ou avec le jeton d’API de votre compte : POST { $endorse } ou POST { $decline }).
 status-pending_endorsement = En attente d’approbation
 participation-endorsement = avec approbation : chacun s’inscrit, et son point focal l’approuve
 ws-f-quota-release = À la clôture des désignations, les places libres vont à la liste d’attente, quel que soit le pays
@@ -556,7 +556,7 @@ ws-unknown-region = Région inconnue : { $slug }.
 ws-organiser-needs-region = Un organisateur a besoin d’au moins une région.
 ws-unknown-country = Pays inconnu : { $code }.
 ws-focal-point-needs-country = Un point focal national a besoin d’au moins un pays.
-ws-focal-point-not-here = Cet espace de travail est réservé aux organisateurs. Les points focaux nationaux passent pour l’instant par l’API, avec un jeton de leur compte.
+ws-focal-point-not-here = Cette partie de l’espace de travail est réservée aux organisateurs. En tant que point focal national, vous travaillez dans Désignations : /admin/nominations
 ws-first-password-short = Le premier mot de passe doit compter au moins { $min } caractères.
 ws-account-created = Compte { $email } créé.
 ws-account-exists = Un compte existe déjà pour { $email }.
@@ -621,3 +621,135 @@ lead-recovery-none = Vous avez demandé les liens de vos inscriptions. Vous n’
 lead-recovery-address = Pour voir toutes vos inscriptions, vous abonner à toutes vos sessions dans votre agenda, télécharger une copie de tout ce que nous gardons sur vous ou l’effacer, ouvrez ce lien (valable { $minutes } minutes) : { $url }
 erased-one-text = Vos nom, adresse électronique, organisation et réponses sont retirés de cette inscription, elle est annulée et vous ne recevrez plus de courriel à son sujet. Vos autres inscriptions restent telles quelles. Les entrées que vous avez ajoutées vous-même à votre agenda y restent jusqu’à ce que vous les supprimiez.
 cross-site-refused = Ce formulaire a été envoyé depuis un autre site ; il a donc été refusé. Ouvrez la page sur ce site et envoyez-le de nouveau.
+subject-nomination-withdrawn = Désignation retirée : { $title }
+lead-nomination-withdrawn = Le point focal national de votre pays a retiré votre désignation pour cette session, et la place qui vous était réservée est libérée. Si vous pensez qu’il s’agit d’une erreur, écrivez-lui.
+lead-nomination-replaced = Le point focal national de votre pays a désigné une autre personne à votre place pour cette session : votre désignation prend donc fin. Si vous pensez qu’il s’agit d’une erreur, écrivez-lui.
+subject-focal-lapsed = Désignation expirée : { $name } pour { $title }
+lead-focal-lapsed = { $name } ({ $organisation }, { $country }) n’a pas répondu à temps à la désignation pour { $title }, { $when } : elle a expiré et la place réservée est libérée.
+lead-focal-lapsed-how = Vous pouvez désigner une autre personne sur la page de la session dans votre espace : { $workspace }
+not-a-nomination = Cette personne s’est inscrite elle-même : seule une désignation peut être retirée ou remplacée.
+nomination-not-standing = Seule une désignation encore valable peut être retirée ou remplacée ; celle-ci est { $status }.
+replacement-same-country = Un remplacement prend une place du même pays : { $country }.
+replacement-same-person = Le remplacement doit être une autre personne : c’est l’adresse de la personne désignée elle-même.
+fp-nominations = Désignations
+fp-you-speak-for = Vous représentez :
+fp-times-in = Les heures sont indiquées en { $zone }.
+fp-no-sessions = Aucune session à venir n’est encore ouverte à vos pays.
+fp-upcoming = Sessions à venir ouvertes à vos pays
+fp-how = Attribution des places
+fp-places = Places
+fp-deadline = Clôture des désignations (votre heure)
+fp-your-people = Vos participants
+fp-places-of = { $country } : { $held ->
+    [one] { $held } place occupée
+   *[other] { $held } places occupées
+} sur { $quota }
+fp-places-held = { $country } : { $held ->
+    [one] une place occupée
+   *[other] { $held } places occupées
+} (sans quota)
+fp-people = { $nominated ->
+    [one] { $nominated } désignation
+   *[other] { $nominated } désignations
+} · { $accepted ->
+    [one] { $accepted } acceptée
+   *[other] { $accepted } acceptées
+} · { $endorse } en attente de votre approbation
+fp-all-sessions = Toutes les sessions ouvertes à vos pays
+fp-deadline-line = Les désignations ferment le { $date } (votre heure). Une désignation encore sans réponse expire alors, et sa place est libérée.
+fp-no-deadline = Les désignations restent ouvertes tant que les inscriptions le sont. Une personne désignée a une semaine pour répondre ; sans réponse, la désignation expire et sa place est libérée.
+fp-places-per-country = Places par pays
+fp-quota = Quota
+fp-held = Places occupées
+fp-awaiting = En attente de réponse
+fp-accepted = Acceptées
+fp-declined = Déclinées ou expirées
+fp-registered = Inscrits d’eux-mêmes
+fp-nominated = Désignations
+fp-nobody-yet = Personne de vos pays n’a encore été désigné ni ne s’est inscrit.
+fp-role = Rôle
+fp-actions = Actions
+fp-endorse = Approuver
+fp-endorse-person = Approuver { $name }
+fp-decline = Refuser
+fp-decline-person = Refuser d’approuver { $name }
+fp-replace = Remplacer
+fp-replace-person = Remplacer { $name } par une autre personne
+fp-withdraw = Retirer…
+fp-withdraw-what = { $name } sera informé·e par courriel du retrait de la désignation, et la place occupée ira à la personne suivante. C’est irréversible.
+fp-withdraw-confirm = Retirer la désignation de { $name }
+fp-nominate = Désigner une personne
+fp-nominate-what = Une place lui est réservée aussitôt ; elle reçoit un courriel pour accepter (en donnant son consentement) ou décliner.
+fp-nominate-button = Désigner et lui écrire
+fp-their-language = Langue de ses courriels
+fp-note = Note pour les organisateurs
+fp-sheet = Désigner plusieurs personnes depuis un tableur
+fp-sheet-hint = Copiez les lignes de votre tableur et collez-les ici. Colonnes : name, email, organisation, position, country, role, note, dans cet ordre, ou dans n’importe quel ordre sous une ligne d’en-tête qui les nomme ; séparées par des tabulations, des points-virgules ou des virgules. Chaque ligne est vérifiée et affichée avant toute désignation.
+fp-sheet-label = Lignes à désigner
+fp-sheet-preview = Vérifier les lignes
+fp-sheet-ready = { $ready ->
+    [one] { $ready } ligne prête
+   *[other] { $ready } lignes prêtes
+} à désigner sur { $total }
+fp-sheet-done = { $done ->
+    [one] { $done } ligne désignée
+   *[other] { $done } lignes désignées
+} sur { $total }
+fp-sheet-confirm = { $count ->
+    [one] Désigner cette personne et lui écrire
+   *[other] Désigner ces { $count } personnes et leur écrire
+}
+fp-line = Ligne
+fp-result = Résultat
+fp-row-ready = Prête
+fp-row-nominated = Désignée
+fp-sheet-empty = Rien à lire : collez au moins une ligne.
+fp-sheet-too-many = Au plus { $max } personnes par collage.
+fp-sheet-unknown-column = L’en-tête nomme une colonne qu’une désignation n’a pas : « { $column } ». Utilisez name, email, organisation, position, country, role et note.
+fp-sheet-unreadable = Les lignes n’ont pas pu être lues : { $why }
+fp-replace-title = Remplacer { $name }
+fp-replace-what = La place réservée à { $name } ({ $country }) passe en une seule étape à la personne ci-dessous : personne d’autre ne peut la prendre entre-temps. { $name } est informé·e par courriel ; la nouvelle personne désignée reçoit un courriel pour accepter ou décliner.
+fp-replace-button = Remplacer { $name } et écrire aux deux
+fp-country-title = { $country } en { $year }
+fp-years = Autres années
+fp-country-none = Aucune session de cette année n’a eu de participant de ce pays.
+fp-country-caption = { $count ->
+    [one] Une session
+   *[other] { $count } sessions
+} avec des participants de ce pays
+fp-total = Total
+fp-only-focal-points = Ces pages sont réservées aux points focaux nationaux. Les organisateurs voient les désignations de chaque pays sur la page de la session.
+ws-done-fp-nominated = { $name } est désigné·e : une place est réservée et un courriel est parti.
+ws-done-fp-withdrawn = La désignation de { $name } est retirée, et la personne en est informée.
+ws-done-fp-endorsed = { $name } est approuvé·e et en est informé·e.
+ws-done-fp-declined = Vous avez refusé d’approuver { $name }, qui en est informé·e.
+ws-done-fp-replaced = { $name } occupe désormais la place ; les deux personnes ont reçu un courriel.
+ws-done-fp-not-done = Rien n’a changé : { $why }
+ws-by-role = Par rôle
+ws-countries-nominations = Pays et désignations
+ws-countries-note = « Désignations » compte chaque désignation faite, quelle qu’en soit l’issue ; « déclinées » inclut les désignations expirées sans réponse. Les pays qui ont des participants viennent en premier.
+ws-focal-points = Points focaux
+ws-message-silent = Écrire aux points focaux { $countries ->
+    [one] du pays qui n’a
+   *[other] des { $countries } pays qui n’ont
+} encore proposé personne ({ $people ->
+    [one] une personne
+   *[other] { $people } personnes
+})
+ws-message-silent-send = Envoyer à { $people ->
+    [one] un point focal
+   *[other] { $people } points focaux
+} dans { $countries ->
+    [one] un pays
+   *[other] { $countries } pays
+}
+ws-no-silent-countries = Chaque pays doté d’un point focal a proposé quelqu’un.
+ws-done-focal-message-empty = Rien n’a été envoyé : écrivez un objet (150 caractères au plus) et un message (10 000 au plus).
+ws-done-focal-messaged = Envoyé à { $people ->
+    [one] un point focal
+   *[other] { $people } points focaux
+} dans { $countries ->
+    [one] un pays
+   *[other] { $countries } pays
+}.
+lead-focal-message-session = Au sujet de { $title }, { $when }. Désignez sur la page de la session dans votre espace : { $workspace }

@@ -167,6 +167,23 @@ pub fn focal_points_of(conn: &mut DbConn, iso2: &str) -> QueryResult<Vec<String>
         .load(conn)
 }
 
+/// The enabled focal-point accounts by country: ISO2 → their emails.
+pub fn focal_points_by_country(conn: &mut DbConn) -> QueryResult<std::collections::BTreeMap<String, Vec<String>>> {
+    use super::schema::user_countries;
+    let pairs: Vec<(String, String)> = users::table
+        .inner_join(user_countries::table)
+        .filter(users::role.eq(ROLE_FOCAL_POINT))
+        .filter(users::disabled.eq(false))
+        .select((user_countries::country_iso2, users::email))
+        .order((user_countries::country_iso2, users::email))
+        .load(conn)?;
+    let mut by_country = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for (iso2, email) in pairs {
+        by_country.entry(iso2).or_default().push(email);
+    }
+    Ok(by_country)
+}
+
 /// An account by its email address.
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
     users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()

@@ -17,6 +17,13 @@ pub enum Change<'a> {
     Promoted(&'a Registration),
     /// The participant cancelled.
     Withdrawn(&'a Registration),
+    /// A nomination nobody answered in time: the nominee and their
+    /// country's focal points are told.
+    Lapsed(&'a Registration),
+    /// The focal point withdrew the nomination.
+    NominationWithdrawn(&'a Registration),
+    /// The focal point gave the nominee's place to someone else.
+    Replaced(&'a Registration),
     /// A registration awaits its country's focal points' endorsement: they are told.
     EndorsementRequested(&'a Registration),
     /// The session's time or place changed (its sequence rose).

@@ -336,3 +336,32 @@ pub fn set_attendance(
         Ok(n)
     })
 }
+
+/// A session's registrants from these countries: what a focal point sees.
+pub fn of_countries(conn: &mut DbConn, session_id: SessionId, countries: &[String]) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::country_iso2.eq_any(countries))
+        .order(registrations::id)
+        .select(Registration::as_select())
+        .load(conn)
+}
+
+/// A country's registrations for the published or held sessions that start
+/// in `[from, to)`, in the order the sessions start: a country's year.
+pub fn of_country_between(
+    conn: &mut DbConn,
+    iso2: &str,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .inner_join(sessions::table)
+        .filter(registrations::country_iso2.eq(iso2))
+        .filter(sessions::starts_at.ge(from))
+        .filter(sessions::starts_at.lt(to))
+        .filter(sessions::status.ne(SessionStatus::Draft.as_str()))
+        .order((sessions::starts_at, registrations::id))
+        .select(Registration::as_select())
+        .load(conn)
+}

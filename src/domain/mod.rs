@@ -7,6 +7,7 @@ pub mod fields;
 pub mod lang;
 pub mod markdown;
 pub mod message;
+pub mod nomination;
 pub mod planner;
 pub mod questions;
 pub mod registration;

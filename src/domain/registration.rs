@@ -17,6 +17,8 @@ macro_rules! status_enum {
         impl $name {
             pub fn as_str(self) -> &'static str { match self { $($name::$variant => $text),+ } }
             pub fn parse(s: &str) -> Option<Self> { match s { $($text => Some($name::$variant),)+ _ => None } }
+            /// Every value, in the order declared.
+            pub const EVERY: &'static [Self] = &[$($name::$variant),+];
         }
 
         $crate::domain::stored_text!($name);

@@ -214,15 +214,17 @@ impl Composer {
         self.compose(session, r, &view)
     }
 
-    /// Asks a country's focal points to endorse a registration (an email to
-    /// each, never with the registrant's secrets).
-    pub fn ask_endorsement(
+    /// Tells a country's focal points about one of their registrants (an
+    /// email to each, in the session's language, never with the
+    /// registrant's secrets): `lead` are the paragraphs' message ids.
+    pub fn tell_focal_points(
         &self,
         conn: &mut DbConn,
         session: &Session,
         r: &Registration,
-        focal_points: &[String],
+        news: FocalPointNews,
     ) -> Result<(), NotifyError> {
+        let focal_points = crate::db::accounts::focal_points_of(conn, &r.country_iso2)?;
         let lang = Lang::parse(&session.row.language).unwrap_or_default();
         let when = self.when(lang, session, &session.zone());
         let api = |action: &str| format!("{}/api/v1/registrations/{}/{action}", self.base_url, r.id);
@@ -234,25 +236,68 @@ impl Composer {
             ("when", when.as_str().into()),
             ("endorse", api("endorse").into()),
             ("decline", api("decline-endorsement").into()),
+            ("workspace", format!("{}/admin/nominations/{}", self.base_url, session.id()).into()),
         ];
-        let paragraphs = vec![
-            i18n::message(lang, "lead-endorsement-requested", &args),
-            i18n::message(lang, "lead-endorsement-how", &args),
-        ];
+        let paragraphs: Vec<String> = news.lead.iter().map(|id| i18n::message(lang, id, &args)).collect();
+        let plain =
+            Plain { kind: news.kind, registration: Some(r.id), subject: i18n::message(lang, news.subject, &args) };
+        self.queue_plain(conn, &plain, &paragraphs, &focal_points)
+    }
+
+    /// An organiser's message about a session to focal points (those of
+    /// the countries that have not nominated yet, say), with the session's
+    /// title, time and the link to its page in their workspace.
+    pub fn message_focal_points(
+        &self,
+        conn: &mut DbConn,
+        session: &Session,
+        to: &[String],
+        subject: &str,
+        body: &str,
+    ) -> Result<(), NotifyError> {
+        let lang = Lang::parse(&session.row.language).unwrap_or_default();
+        let when = self.when(lang, session, &session.zone());
+        let mut paragraphs: Vec<String> =
+            body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+        paragraphs.push(i18n::message(
+            lang,
+            "lead-focal-message-session",
+            &[
+                ("title", session.row.title.as_str().into()),
+                ("when", when.as_str().into()),
+                ("workspace", format!("{}/admin/nominations/{}", self.base_url, session.id()).into()),
+            ],
+        ));
+        let plain = Plain {
+            kind: "focal_point_message",
+            registration: None,
+            subject: format!("{subject} — {}", session.row.title),
+        };
+        self.queue_plain(conn, &plain, &paragraphs, to)
+    }
+
+    /// One plain email (no invite, no personal links) to each address.
+    fn queue_plain(
+        &self,
+        conn: &mut DbConn,
+        plain: &Plain,
+        paragraphs: &[String],
+        to: &[String],
+    ) -> Result<(), NotifyError> {
         let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
-        let html = Paragraphs { paragraphs: &paragraphs }.render().map_err(fail)?;
+        let html = Paragraphs { paragraphs }.render().map_err(fail)?;
         let now = crate::db::now();
-        for to in focal_points {
+        for address in to {
             outbox::enqueue(
                 conn,
                 &NewOutbox {
                     message_id: self.message_id()?,
-                    kind: "endorsement_requested".into(),
-                    registration_id: Some(r.id),
-                    recipient_email: to.clone(),
+                    kind: plain.kind.into(),
+                    registration_id: plain.registration,
+                    recipient_email: address.clone(),
                     recipient_name: String::new(),
                     reply_to: String::new(),
-                    subject: i18n::message(lang, "subject-endorsement-requested", &args),
+                    subject: plain.subject.clone(),
                     body_text: paragraphs.join("\n\n"),
                     body_html: html.clone(),
                     ics_method: String::new(),
@@ -264,6 +309,36 @@ impl Composer {
             )?;
         }
         Ok(())
+    }
+
+    /// The nominee hears that their focal point withdrew the nomination or
+    /// gave the place to someone else; an invite they held is cancelled.
+    fn nomination_ended(
+        &self,
+        conn: &mut DbConn,
+        session: &Session,
+        r: &Registration,
+        replaced: bool,
+    ) -> Result<(), NotifyError> {
+        let lang = r.lang();
+        let held_invite = r.calendar_bump > 0;
+        let mut lead =
+            vec![i18n::t(lang, if replaced { "lead-nomination-replaced" } else { "lead-nomination-withdrawn" })];
+        if held_invite {
+            lead.push(i18n::t(lang, "lead-withdrawn-calendar"));
+        }
+        let view = View {
+            kind: if replaced { "nomination_replaced" } else { "nomination_withdrawn" },
+            subject: i18n::message(
+                lang,
+                "subject-nomination-withdrawn",
+                &[("title", session.row.title.as_str().into())],
+            ),
+            lead,
+            invite: held_invite.then_some(Method::Cancel),
+            show_join_url: false,
+        };
+        self.send(conn, session, r, view)
     }
 
     /// Queues an organiser's message to one registrant.
@@ -440,6 +515,37 @@ impl Composer {
     }
 }
 
+/// A plain email's envelope: its kind in the outbox, the registration it
+/// is about (if any), its subject.
+struct Plain {
+    kind: &'static str,
+    registration: Option<crate::db::ids::RegistrationId>,
+    subject: String,
+}
+
+/// What a country's focal points are told about one of their registrants:
+/// message ids for the subject and paragraphs.
+pub struct FocalPointNews {
+    kind: &'static str,
+    subject: &'static str,
+    lead: &'static [&'static str],
+}
+
+impl FocalPointNews {
+    /// Someone registered for an endorsement session.
+    pub const ENDORSE: Self = Self {
+        kind: "endorsement_requested",
+        subject: "subject-endorsement-requested",
+        lead: &["lead-endorsement-requested", "lead-endorsement-how"],
+    };
+    /// A nominee did not answer in time.
+    pub const LAPSED: Self = Self {
+        kind: "nomination_lapsed",
+        subject: "subject-focal-lapsed",
+        lead: &["lead-focal-lapsed", "lead-focal-lapsed-how"],
+    };
+}
+
 /// News about the session itself, for everyone registered; only confirmed
 /// people hold an invite, so only they get the calendar part. Message ids,
 /// written out in each person's language.
@@ -504,10 +610,13 @@ impl Notifier for Composer {
                 }
                 self.send(conn, session, r, view)
             }
-            Change::EndorsementRequested(r) => {
-                let focal_points = crate::db::accounts::focal_points_of(conn, &r.country_iso2)?;
-                self.ask_endorsement(conn, session, r, &focal_points)
+            Change::EndorsementRequested(r) => self.tell_focal_points(conn, session, r, FocalPointNews::ENDORSE),
+            Change::Lapsed(r) => {
+                self.send(conn, session, r, self.status_view(session, r, None, false))?;
+                self.tell_focal_points(conn, session, r, FocalPointNews::LAPSED)
             }
+            Change::NominationWithdrawn(r) => self.nomination_ended(conn, session, r, false),
+            Change::Replaced(r) => self.nomination_ended(conn, session, r, true),
             Change::Promoted(r) => self.send(
                 conn,
                 session,

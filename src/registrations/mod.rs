@@ -425,33 +425,79 @@ fn leave(
         let Some(status) = next(r.status()).map_err(RegistrationError::Conflict)? else {
             return Ok(Outcome { registration: r, promoted: Vec::new() });
         };
-        let held_seat = r.status().holds_place();
-        let mut registration = store::set_status(conn, r.id, status)?;
-        // Only a confirmed person was sent an invite to cancel.
-        if status == RegistrationStatus::Cancelled && r.status() == RegistrationStatus::Confirmed {
-            registration = store::bump_calendar(conn, r.id)?;
-        }
-        if let Some(actor) = actor {
-            let action = match status {
-                RegistrationStatus::Rejected => "registration.reject",
-                RegistrationStatus::Lapsed => "registration.lapse",
-                RegistrationStatus::Declined => "registration.decline",
-                _ => "registration.cancel",
-            };
-            record(conn, actor, action, &r, &registration)?;
-        }
-        let change = if status == RegistrationStatus::Cancelled {
-            Change::Withdrawn(&registration)
-        } else {
-            Change::Rejected(&registration)
+        let action = match status {
+            RegistrationStatus::Rejected => "registration.reject",
+            RegistrationStatus::Lapsed => "registration.lapse",
+            RegistrationStatus::Declined => "registration.decline",
+            _ => "registration.cancel",
         };
-        notifier.notify(conn, &session, change)?;
-        let promoted = if held_seat {
-            store::free_seat(conn, session.id())?;
-            promote(conn, session.id(), notifier)?
-        } else {
-            Vec::new()
+        let change = match status {
+            RegistrationStatus::Cancelled => Told::Withdrawn,
+            RegistrationStatus::Lapsed => Told::Lapsed,
+            _ => Told::Rejected,
         };
-        Ok(Outcome { registration, promoted })
+        let departure = Departure { status, actor: actor.map(|a| (a, action)), change, frees_place: true };
+        depart(conn, &session, &r, departure, notifier)
     })
+}
+
+/// How a registration leaves its session: the status it ends in, who did
+/// it and the audit action (None: the participant, not audited), the news
+/// it makes, and whether its place goes back (a replacement takes it over).
+pub(crate) struct Departure<'a> {
+    pub status: RegistrationStatus,
+    pub actor: Option<(&'a str, &'a str)>,
+    pub change: Told,
+    pub frees_place: bool,
+}
+
+/// The news a departure makes (see `db::notify::Change`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Told {
+    Withdrawn,
+    Rejected,
+    Lapsed,
+    NominationWithdrawn,
+    Replaced,
+}
+
+impl Told {
+    fn change(self, r: &Registration) -> Change<'_> {
+        match self {
+            Told::Withdrawn => Change::Withdrawn(r),
+            Told::Rejected => Change::Rejected(r),
+            Told::Lapsed => Change::Lapsed(r),
+            Told::NominationWithdrawn => Change::NominationWithdrawn(r),
+            Told::Replaced => Change::Replaced(r),
+        }
+    }
+}
+
+/// The end of every departure, under the session's lock: the new status,
+/// a cancelled invite's rising sequence, the audit row, the email, and the
+/// freed place going to the next in line.
+pub(crate) fn depart(
+    conn: &mut DbConn,
+    session: &Session,
+    r: &Registration,
+    how: Departure<'_>,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
+    let held_place = r.status().holds_place();
+    let mut registration = store::set_status(conn, r.id, how.status)?;
+    // Only a confirmed person was sent an invite to cancel.
+    if how.status == RegistrationStatus::Cancelled && r.status() == RegistrationStatus::Confirmed {
+        registration = store::bump_calendar(conn, r.id)?;
+    }
+    if let Some((actor, action)) = how.actor {
+        record(conn, actor, action, r, &registration)?;
+    }
+    notifier.notify(conn, session, how.change.change(&registration))?;
+    let promoted = if held_place && how.frees_place {
+        store::free_seat(conn, session.id())?;
+        promote(conn, session.id(), notifier)?
+    } else {
+        Vec::new()
+    };
+    Ok(Outcome { registration, promoted })
 }

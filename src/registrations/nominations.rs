@@ -7,7 +7,8 @@
 //! after a week, and frees its place for the next in line.
 
 use super::{
-    Outcome, Person, Registered, RegistrationError, earlier, full, leave, locked, promote, quota_room, record,
+    Departure, Outcome, Person, Registered, RegistrationError, Told, depart, earlier, full, leave, locked, promote,
+    quota_room, record,
 };
 use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::notify::{Change, Notifier};
@@ -242,18 +243,124 @@ fn may_decide(
     session: &session_store::Session,
     r: &crate::db::models::Registration,
 ) -> Result<(), RegistrationError> {
+    may_act_for(by, session, r)?;
+    if r.status() != RegistrationStatus::PendingEndorsement {
+        return Err(RegistrationError::Conflict(not_pending(r.status())));
+    }
+    Ok(())
+}
+
+/// Whether `by` speaks for this registrant: their country's focal point,
+/// an organiser of the session's region, or a token of no account.
+fn may_act_for(
+    by: &Nominator,
+    session: &session_store::Session,
+    r: &crate::db::models::Registration,
+) -> Result<(), RegistrationError> {
     let allowed = if by.access.is_focal_point() {
         by.access.countries.contains(&r.country_iso2)
     } else {
         by.access.may_change(session.row.organising_region_id)
     };
-    if !allowed {
-        return Err(RegistrationError::Refused(Message::id("nomination-outside-country")));
+    if allowed { Ok(()) } else { Err(RegistrationError::Refused(Message::id("nomination-outside-country"))) }
+}
+
+/// A nomination that still stands (awaiting the answer, accepted,
+/// awaiting approval or on the waiting list) may be withdrawn; a place it
+/// holds goes to the next in line, and the nominee is told.
+pub fn withdraw(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    by: &Nominator,
+    notifier: &dyn Notifier,
+) -> Result<Outcome, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        may_act_for(by, &session, &r)?;
+        if r.nominated_by.is_empty() || !r.status().is_active() {
+            return Err(RegistrationError::Conflict(not_withdrawable(&r)));
+        }
+        let departure = Departure {
+            status: RegistrationStatus::Cancelled,
+            actor: Some((by.name, "registration.withdraw-nomination")),
+            change: Told::NominationWithdrawn,
+            frees_place: true,
+        };
+        depart(conn, &session, &r, departure, notifier)
+    })
+}
+
+/// "Only a nomination that stands can be withdrawn or replaced; this one is …"
+fn not_withdrawable(r: &crate::db::models::Registration) -> Message {
+    if r.nominated_by.is_empty() {
+        return Message::id("not-a-nomination");
     }
-    if r.status() != RegistrationStatus::PendingEndorsement {
-        return Err(RegistrationError::Conflict(not_pending(r.status())));
+    Message::new("nomination-not-standing", vec![("status", r.status().as_str().into())])
+}
+
+/// The focal point gives a nominee's place to someone else of the same
+/// country: in one transaction the old nomination ends (its holder told,
+/// an invite they held cancelled) and the new nominee holds the same
+/// place, so nobody else can take it in between and the quota never moves.
+pub fn replace(
+    conn: &mut DbConn,
+    keys: &Keys,
+    reference: &Reference,
+    registration_id: RegistrationId,
+    nomination: NominationInput,
+    by: &Nominator,
+    notifier: &dyn Notifier,
+) -> Result<Registered, RegistrationError> {
+    let now = by.at;
+    let old = store::find(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
+    let input = &nomination.person;
+    let mut errors = crate::domain::fields::FieldErrors::default();
+    if input.country != old.country_iso2 {
+        let country = reference.country(&old.country_iso2).map(|c| c.name.clone()).unwrap_or_default();
+        errors.add("country", Message::new("replacement-same-country", vec![("country", country.into())]));
     }
-    Ok(())
+    if input.email.as_str().eq_ignore_ascii_case(&old.email) {
+        errors.add("email", Message::id("replacement-same-person"));
+    }
+    if !errors.is_empty() {
+        return Err(RegistrationError::Invalid(errors));
+    }
+    let zone = match &input.zone {
+        Some(z) => z.name().to_string(),
+        None => reference.zones_of(&old.country_iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
+    };
+    let mut person = Person::new(keys, input, &old.country_iso2, zone, "{}".into())?;
+    person.role = nomination.role;
+    person.note = nomination.note.clone();
+    person.nominated_by = by.name.to_string();
+    write_transaction(conn, |conn| {
+        let (session, r) = locked(conn, registration_id)?;
+        may_act_for(by, &session, &r)?;
+        if let Some(reason) = closed(&session, now) {
+            return Err(RegistrationError::Refused(reason));
+        }
+        // Only a place held can pass: awaiting the answer, or accepted.
+        if r.nominated_by.is_empty() || !r.status().holds_place() {
+            return Err(RegistrationError::Conflict(not_withdrawable(&r)));
+        }
+        let existing = earlier(conn, session.id(), input.email.as_str())?;
+        let departure = Departure {
+            status: RegistrationStatus::Cancelled,
+            actor: Some((by.name, "registration.replace")),
+            change: Told::Replaced,
+            frees_place: false,
+        };
+        depart(conn, &session, &r, departure, notifier)?;
+        let registration = person.insert(conn, session.id(), RegistrationStatus::Nominated, existing, now)?;
+        record(conn, by.name, "registration.nominate", &registration, &registration)?;
+        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        Ok(Registered {
+            registration,
+            manage_token: person.manage_token.clone(),
+            feed_token: person.feed_token.clone(),
+            waitlist_position: None,
+        })
+    })
 }
 
 fn not_pending(status: RegistrationStatus) -> Message {

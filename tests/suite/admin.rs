@@ -43,6 +43,10 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         &format!("/admin/sessions/new?clone={id}"),
         &format!("/admin/sessions/{id}/edit"),
         "/admin/reference",
+        "/admin/nominations",
+        &format!("/admin/nominations/{id}"),
+        "/admin/nominations/country/PH",
+        "/admin/nominations/registrations/1/replace",
         "/admin/sessions/999/x",
     ] {
         let res = app.get(path).await;
@@ -64,6 +68,13 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/reference/topics",
         "/admin/reference/topics/biosafety",
         "/admin/reference/countries/ID/zones",
+        "/admin/nominations/1",
+        "/admin/nominations/1/sheet",
+        "/admin/nominations/registrations/1/withdraw",
+        "/admin/nominations/registrations/1/replace",
+        "/admin/nominations/registrations/1/endorse",
+        "/admin/nominations/registrations/1/decline",
+        "/admin/sessions/1/focal-points",
     ] {
         let res = submit(&app.client, &app, path, &[("x", "y")]).await;
         assert_eq!(res.status(), 303, "POST {path}");
@@ -100,7 +111,7 @@ async fn login_needs_the_csrf_token_and_the_right_password_and_says_nothing_abou
 
     let ok = login(&app, "Admin@Example.org", PASSWORD).await;
     assert_eq!(ok.status(), 303);
-    assert_eq!(ok.headers()["location"], "/admin/sessions");
+    assert_eq!(ok.headers()["location"], "/admin");
     let cookie = ok.headers()["set-cookie"].to_str().expect("ascii").to_string();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     assert_eq!(app.get("/admin/sessions").await.status(), 200);

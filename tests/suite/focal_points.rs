@@ -11,7 +11,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 /// `convene admin create` with the given arguments, the password on stdin.
-fn admin_create(app: &TestApp, args: &[&str]) -> std::process::Output {
+pub fn admin_create(app: &TestApp, args: &[&str]) -> std::process::Output {
     let mut child = convene(&app.database_url, app.dir.path())
         .args(["admin", "create"])
         .args(args)
@@ -25,7 +25,7 @@ fn admin_create(app: &TestApp, args: &[&str]) -> std::process::Output {
 }
 
 /// `convene token create --name N --account E`: the token on the last line.
-fn token_for(app: &TestApp, account: &str) -> String {
+pub fn token_for(app: &TestApp, account: &str) -> String {
     let out = convene(&app.database_url, app.dir.path())
         .args(["token", "create", "--name", "focal", "--account", account])
         .output()
@@ -34,7 +34,7 @@ fn token_for(app: &TestApp, account: &str) -> String {
     String::from_utf8_lossy(&out.stdout).lines().last().expect("token line").trim().to_string()
 }
 
-async fn as_token(
+pub async fn as_token(
     app: &TestApp,
     token: &str,
     method: reqwest::Method,
@@ -202,17 +202,17 @@ async fn an_admin_makes_a_focal_point_in_the_users_page_and_the_workspace_turns_
     let res = app.get("/admin/sessions").await;
     assert_eq!(res.status(), 403);
     let body = res.text().await.expect("body");
-    assert!(body.contains("through the API"), "the page says where focal points work: {body}");
+    assert!(body.contains("/admin/nominations"), "the page says where focal points work: {body}");
 }
 
 /// A focal-point account for `country` and its token.
-fn focal_point(app: &TestApp, email: &str, country: &str) -> String {
+pub fn focal_point(app: &TestApp, email: &str, country: &str) -> String {
     let ok = admin_create(app, &["--email", email, "--role", "focal-point", "--country", country]);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     token_for(app, email)
 }
 
-fn nominee(email: &str, country: &str) -> Value {
+pub fn nominee(email: &str, country: &str) -> Value {
     json!({"name": "Ana Reyes", "email": email, "organisation": "Department of Health", "country": country,
            "role": "trainer", "note": "Leads the national lab network"})
 }

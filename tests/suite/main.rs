@@ -10,6 +10,7 @@ mod email;
 mod faults;
 mod feeds;
 mod focal_points;
+mod focal_workspace;
 mod languages;
 mod ops;
 mod pages;

@@ -107,7 +107,7 @@ fn signed_in(req: &HttpRequest, state: &State, token: String, address: String) -
     Ok(HttpResponse::SeeOther()
         .cookie(sealed(session, "session")?)
         .cookie(sealed(device, "device")?)
-        .insert_header(("Location", "/admin/sessions"))
+        .insert_header(("Location", "/admin"))
         .finish())
 }
 

@@ -5,6 +5,7 @@ mod audit;
 pub mod csv_export;
 mod edit;
 mod login;
+mod nominations;
 mod planner;
 mod reference;
 mod registrations;
@@ -35,6 +36,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(audit::config)
             .configure(reference::config)
             .configure(csv_export::config)
+            .configure(nominations::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );
@@ -50,17 +52,31 @@ pub struct Staff {
     pub focal_point: bool,
     /// Region ids an organiser may act for (empty for admins: they may act for all).
     pub regions: Vec<i32>,
+    /// A focal point's countries (ISO alpha-2); empty for the others.
+    pub countries: Vec<String>,
 }
 
 impl Staff {
-    fn new(user: User, regions: Vec<i32>) -> Self {
+    fn new(user: User, regions: Vec<i32>, countries: Vec<String>) -> Self {
         Self {
             id: user.id,
             admin: user.role == accounts::ROLE_ADMIN,
             focal_point: user.role == accounts::ROLE_FOCAL_POINT,
             email: user.email,
             regions,
+            countries,
         }
+    }
+
+    /// What this person may reach, as the application layer checks it.
+    pub fn access(&self) -> crate::domain::scope::Access {
+        use crate::domain::scope::{Access, Role};
+        let role = match (self.admin, self.focal_point) {
+            (true, _) => Role::Admin,
+            (false, true) => Role::FocalPoint,
+            (false, false) => Role::Organiser,
+        };
+        Access::of(role, self.regions.clone(), self.countries.clone())
     }
 
     /// Whether this person may see and change a session organised by
@@ -142,7 +158,8 @@ pub async fn signed_in(req: &HttpRequest, state: &State) -> Result<Option<Staff>
     blocking(&state.pool, move |conn| {
         let Some(user) = accounts::session_user(conn, &token, crate::db::now())? else { return Ok(None) };
         let regions = accounts::regions_of(conn, user.id)?;
-        Ok::<_, PageError>(Some(Staff::new(user, regions)))
+        let countries = accounts::countries_of(conn, user.id)?;
+        Ok::<_, PageError>(Some(Staff::new(user, regions, countries)))
     })
     .await
 }
@@ -198,9 +215,10 @@ impl actix_web::FromRequest for Staff {
                 .cloned()
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no application state")))?;
             let staff = signed_in(&req, &state).await?.ok_or(AppError::SignInRequired)?;
-            // A focal point's own workspace is still to come; its account
-            // may change its password and sign out, nothing else here.
-            if staff.focal_point && !matches!(req.path(), "/admin/password" | "/admin/logout") {
+            // A focal point works in `/admin/nominations` (see
+            // `nominations::FocalPoint`); here it may only change its
+            // password, sign out, and be sent to its own pages.
+            if staff.focal_point && !matches!(req.path(), "/admin" | "/admin/password" | "/admin/logout") {
                 return Err(AppError::Forbidden(crate::domain::message::Message::id("ws-focal-point-not-here")).into());
             }
             Ok(staff)
@@ -208,8 +226,8 @@ impl actix_web::FromRequest for Staff {
     }
 }
 
-async fn home(_staff: Staff) -> Result<HttpResponse, PageError> {
-    Ok(crate::web::see_other("/admin/sessions"))
+async fn home(staff: Staff) -> Result<HttpResponse, PageError> {
+    Ok(crate::web::see_other(if staff.focal_point { "/admin/nominations" } else { "/admin/sessions" }))
 }
 
 async fn unknown(_staff: Staff) -> Result<HttpResponse, PageError> {

@@ -41,13 +41,21 @@ pub struct Filters {
     pub status: String,
     pub country: String,
     pub region: String,
+    /// participant, trainer, observer or speaker; empty: any.
+    pub role: String,
     pub q: String,
 }
 
 impl Filters {
     pub fn from_query(query: &HashMap<String, String>) -> Self {
         let get = |k: &str| query.get(k).map(|v| v.trim().chars().take(100).collect()).unwrap_or_default();
-        Self { status: get("status"), country: get("country").to_ascii_uppercase(), region: get("region"), q: get("q") }
+        Self {
+            status: get("status"),
+            country: get("country").to_ascii_uppercase(),
+            region: get("region"),
+            role: get("role"),
+            q: get("q"),
+        }
     }
 
     pub fn keeps(&self, r: &Registration, reference: &Reference) -> bool {
@@ -61,9 +69,10 @@ impl Filters {
             || reference
                 .region(&self.region)
                 .is_some_and(|g| reference.countries_in(g.id).iter().any(|c| c.iso2 == r.country_iso2));
+        let role_ok = self.role.is_empty() || r.role.as_str() == self.role;
         let q = self.q.to_lowercase();
         let q_ok = q.is_empty() || [&r.name, &r.email, &r.organisation].iter().any(|f| f.to_lowercase().contains(&q));
-        status_ok && country_ok && region_ok && q_ok
+        status_ok && country_ok && region_ok && role_ok && q_ok
     }
 }
 
@@ -88,6 +97,8 @@ pub struct Figures {
     pub by_country: Vec<(String, Count)>,
     /// A country in two regions counts in both.
     pub by_region: Vec<(String, Count)>,
+    /// By what people come as (participant, trainer, …), in the reader's words.
+    pub by_role: Vec<(String, Count)>,
     pub bars: Vec<Bar>,
     pub chart_height: usize,
 }
@@ -99,6 +110,8 @@ impl Figures {
     pub fn new(list: &[Registration], reference: &Reference, lang: crate::domain::lang::Lang) -> Self {
         let mut by_country: BTreeMap<String, Count> = BTreeMap::new();
         let mut by_region: BTreeMap<String, Count> = BTreeMap::new();
+        let mut by_role: Vec<(crate::domain::registration::ParticipantRole, Count)> =
+            crate::domain::registration::ParticipantRole::EVERY.iter().map(|r| (*r, Count::default())).collect();
         for r in list {
             let country = reference.country(&r.country_iso2).map(|c| c.name_in(lang)).unwrap_or(r.country_iso2.clone());
             let regions: Vec<String> = reference
@@ -119,6 +132,9 @@ impl Figures {
                 _ => {}
             };
             add(by_country.entry(country).or_default());
+            if let Some((_, c)) = by_role.iter_mut().find(|(role, _)| *role == r.role) {
+                add(c);
+            }
             for g in regions {
                 add(by_region.entry(g).or_default());
             }
@@ -140,7 +156,11 @@ impl Figures {
             })
             .collect::<Vec<_>>();
         let chart_height = bars.len() * BAR;
-        Self { by_country, by_region, bars, chart_height }
+        let by_role = by_role
+            .into_iter()
+            .map(|(role, c)| (crate::i18n::t(lang, &format!("role-{}", role.as_str())), c))
+            .collect();
+        Self { by_country, by_region, by_role, bars, chart_height }
     }
 }
 

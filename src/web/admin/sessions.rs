@@ -100,6 +100,7 @@ pub struct Person {
     pub email: String,
     pub organisation: String,
     pub country: String,
+    pub role: String,
     pub time_zone: String,
     pub registered: String,
 }
@@ -128,6 +129,9 @@ struct SessionPage {
     notice: Option<Message>,
     /// The email being previewed, as its first recipient would read it.
     preview: Option<super::registrations::Preview>,
+    /// For a session that goes through focal points: its countries.
+    countries: Option<super::nominations::OrganisersTable>,
+    roles: Vec<(&'static str, String)>,
 }
 
 impl SessionPage {
@@ -177,12 +181,17 @@ async fn page(
     preview: Option<super::registrations::Preview>,
 ) -> Result<HttpResponse, PageError> {
     let staff = user.clone();
-    let (session, list, log) = blocking(&state.pool, move |conn| {
+    let (session, list, log, focal_points) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         staff.require_session(s.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
         let log = crate::db::audit::for_session(conn, id, 200)?;
-        Ok::<_, PageError>((s, list, log))
+        let focal_points = if super::nominations::through_focal_points(&s) {
+            Some(crate::db::accounts::focal_points_by_country(conn)?)
+        } else {
+            None
+        };
+        Ok::<_, PageError>((s, list, log, focal_points))
     })
     .await?;
     let changes = super::audit::rows(&log);
@@ -193,8 +202,13 @@ async fn page(
     let figures = super::registrations::Figures::new(&list, &reference, viewer.lang);
     let people = people(&list, &reference, viewer.lang, &filters);
     let token = csrf::token(req)?;
+    let chrome = Chrome::new(&viewer, &reference, &query);
+    let countries =
+        focal_points.map(|f| super::nominations::OrganisersTable::new(&chrome, &session, &list, &reference, &f));
     let page = SessionPage {
-        chrome: Chrome::new(&viewer, &reference, &query),
+        countries,
+        roles: super::nominations::roles(chrome.lang),
+        chrome,
         csrf: token.value.clone(),
         email: user.email,
         id,
@@ -242,6 +256,7 @@ fn people(
                     .country(&r.country_iso2)
                     .map(|c| c.name_in(lang))
                     .unwrap_or_else(|| r.country_iso2.clone()),
+                role: crate::i18n::t(lang, &format!("role-{}", r.role.as_str())),
                 time_zone: r.time_zone.clone(),
                 registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             };

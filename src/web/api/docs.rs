@@ -97,6 +97,8 @@ impl Modify for BearerAuth {
         super::nominations::decline_nomination,
         super::nominations::endorse_registration,
         super::nominations::decline_endorsement,
+        super::nominations::withdraw_nomination,
+        super::nominations::replace_nominee,
         super::series::create_series,
         super::series::get_series,
         super::series::patch_series,

@@ -83,6 +83,13 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(nominations::decline_endorsement)),
             )
             .service(
+                resource("/v1/registrations/{id}/withdraw", "POST")
+                    .route(web::post().to(nominations::withdraw_nomination)),
+            )
+            .service(
+                resource("/v1/registrations/{id}/replace", "POST").route(web::post().to(nominations::replace_nominee)),
+            )
+            .service(
                 resource("/v1/registrations/{id}/approve", "POST")
                     .route(web::post().to(registrations::approve_registration)),
             )

@@ -33,11 +33,7 @@ pub async fn create_nomination(
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, AppError> {
     let who = require_token(&req, &state).await?;
-    let fields = object(body.into_inner())?;
-    let nomination = match NominationInput::parse(&fields, crate::web::public::language(&req)) {
-        (Some(n), _) => n,
-        (None, errors) => return Err(AppError::Validation(errors)),
-    };
+    let nomination = nomination_body(&req, body.into_inner())?;
     let (reference, keys, notifier) = (state.reference(), state.keys.clone(), state.composer.clone());
     let session_id = session.into_inner();
     let out = blocking(&state.pool, move |conn| {
@@ -48,6 +44,14 @@ pub async fn create_nomination(
     .await?;
     state.mail_queued();
     Ok(HttpResponse::Created().json(out))
+}
+
+/// A nomination's body read whole: every bad field named at once.
+fn nomination_body(req: &HttpRequest, body: serde_json::Value) -> Result<NominationInput, AppError> {
+    match NominationInput::parse(&object(body)?, crate::web::public::language(req)) {
+        (Some(n), _) => Ok(n),
+        (None, errors) => Err(AppError::Validation(errors)),
+    }
 }
 
 /// Accept a nomination: `consent` (must be true) and optionally `time_zone`.
@@ -151,6 +155,58 @@ pub async fn decline_endorsement(
     registration: web::Path<crate::db::ids::RegistrationId>,
 ) -> Result<HttpResponse, AppError> {
     decide(req, state, registration.into_inner(), nominations::decline_endorsement).await
+}
+
+/// Withdraw a nomination that still stands (the nominee's focal point, an
+/// organiser in scope, or a token of no account): the nominee is told, and
+/// a place it held goes to the next in line.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/withdraw", tag = "nominations",
+    params(("id" = i32, Path, description = "registration id")),
+    responses((status = 200, body = RegistrationOut, description = "status `cancelled`"),
+              (status = 401, body = crate::web::api::docs::Problem),
+              (status = 403, body = crate::web::api::docs::Problem, description = "another country's nominee"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "not a nomination, or one that ended")),
+    security(("bearer" = [])))]
+pub async fn withdraw_nomination(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<crate::db::ids::RegistrationId>,
+) -> Result<HttpResponse, AppError> {
+    decide(req, state, registration.into_inner(), nominations::withdraw).await
+}
+
+/// Give a nominee's place to someone else of the same country: one
+/// transaction ends the old nomination (its holder told) and nominates the
+/// new person into the same place.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/replace", tag = "nominations",
+    params(("id" = i32, Path, description = "the registration of the nominee being replaced")),
+    request_body(content = Object, description = "the new nominee, as for a nomination; `country` must be the replaced nominee's"),
+    responses((status = 201, body = RegistrationOut, description = "the new nominee, status `nominated`"),
+              (status = 401, body = crate::web::api::docs::Problem),
+              (status = 403, body = crate::web::api::docs::Problem, description = "another country's nominee, or nominations closed"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "the nomination holds no place, or the new person is already registered"),
+              (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+pub async fn replace_nominee(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<crate::db::ids::RegistrationId>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let who = require_token(&req, &state).await?;
+    let nomination = nomination_body(&req, body.into_inner())?;
+    let (reference, keys, notifier) = (state.reference(), state.keys.clone(), state.composer.clone());
+    let id = registration.into_inner();
+    let out = blocking(&state.pool, move |conn| {
+        let by = Nominator { access: &who.access, name: &label(&who), at: crate::db::now() };
+        let done = nominations::replace(conn, &keys, &reference, id, nomination, &by, &notifier)?;
+        Ok::<_, AppError>(RegistrationOut::new(&done.registration, None))
+    })
+    .await?;
+    state.mail_queued();
+    Ok(HttpResponse::Created().json(out))
 }
 
 type Decision = fn(
