@@ -164,6 +164,79 @@ test('a nominee opens the link they were emailed, accepts with their consent and
   await context.close();
 });
 
+test('a focal point in Manila nominates by form and by pasted rows, replaces a nominee, and the organisers see the countries', async () => {
+  const training = await server.api('POST', '/api/v1/sessions', {
+    title: 'Train the trainers', time_zone: 'Asia/Manila', starts_at: '2027-06-15T09:00', ends_at: '2027-06-15T16:00',
+    participation: 'nomination', capacity: 30, country_quota: 4, nominations_close_at: '2027-06-01T17:00',
+    regions: ['south-east-asia'], status: 'published',
+  });
+  const context = await chrome.newContext({ timezoneId: 'Asia/Manila', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/admin/login');
+  await page.fill('#f-email', 'nfp@example.org');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/\/admin\/nominations$/);
+  await checkA11y(page, 'focal point: nominations');
+  assert.match(await page.locator('#sessions').innerText(), /Philippines: 0 of 4 places held/);
+  await page.click(`a[href="/admin/nominations/${training.id}"]`);
+  await page.waitForURL(/\/admin\/nominations\/\d+$/);
+  assert.match(await page.locator('main').innerText(), /2027-06-01 17:00 \(UTC\+08:00\)/);
+  // A mistake first: the form says which field and keeps what was typed.
+  await page.fill('#n-name', 'Ana Reyes');
+  await page.fill('#n-email', 'ana-at-example.ph');
+  await page.fill('#n-organisation', 'Department of Health');
+  await page.selectOption('#n-role', 'trainer');
+  await page.click('form[action$="#nominate"] button[type=submit]');
+  await page.waitForSelector('#n-email-error');
+  await checkA11y(page, 'focal point: nomination form with an error');
+  await page.fill('#n-email', 'ana@example.ph');
+  await page.click('form[action$="#nominate"] button[type=submit]');
+  await page.waitForSelector('#notice');
+  assert.match(await page.locator('#notice').innerText(), /Ana Reyes is nominated/);
+  await checkA11y(page, 'focal point: session with a nominee');
+  await page.fill('#n-sheet', 'name\temail\torganisation\nBo Cruz\tbo@example.ph\tDOH\nCy Lim\tcy-example.ph\tDOH');
+  await page.click('form[action$="/sheet#sheet-preview"] button[type=submit]');
+  await page.waitForSelector('#sheet-result');
+  assert.match(await page.locator('#sheet-result').innerText(), /1 of 2 rows are ready/);
+  await checkA11y(page, 'focal point: pasted rows previewed');
+  await page.click('#sheet-preview form button[type=submit]');
+  await page.waitForSelector('#sheet-result');
+  assert.match(await page.locator('#sheet-result').innerText(), /1 of 2 rows nominated/);
+  await page.click('a[aria-label="Replace Bo Cruz with someone else"]');
+  await page.waitForURL(/\/replace$/);
+  await checkA11y(page, 'focal point: replace a nominee');
+  await page.fill('#n-name', 'Dee Santos');
+  await page.fill('#n-email', 'dee@example.ph');
+  await page.fill('#n-organisation', 'DOH');
+  await page.click('form[action$="/replace"] button[type=submit]');
+  await page.waitForSelector('#notice');
+  assert.match(await page.locator('#notice').innerText(), /Dee Santos now holds the place/);
+  await page.goto(server.url + '/admin/nominations/country/PH?year=2027');
+  await checkA11y(page, 'focal point: a country\'s year');
+  // Three nominations made for this session (one replaced), none answered yet.
+  assert.match(await page.locator('#year tbody tr', { hasText: 'Train the trainers' }).innerText(), /\t3\t0\t0\t0\t0$/);
+  await page.click('nav.languages a[hreflang=fr]');
+  await page.waitForFunction(() => document.documentElement?.lang === 'fr');
+  await page.goto(`${server.url}/admin/nominations/${training.id}`);
+  assert.match(await page.locator('h2#people').innerText(), /Vos participants/);
+  await checkA11y(page, 'focal point: session (fr)');
+  await screenshot(page, 'focal-point-session-fr');
+  await context.close();
+
+  const organiser = await chrome.newContext({ timezoneId: 'Europe/Brussels', locale: 'en-GB' });
+  const admin = await organiser.newPage();
+  await admin.goto(server.url + '/admin/login');
+  await admin.fill('#f-email', 'admin@example.org');
+  await admin.fill('#f-password', PASSWORD);
+  await admin.click('main form button[type=submit]');
+  await admin.waitForURL(/\/admin\/sessions$/);
+  await admin.goto(`${server.url}/admin/sessions/${training.id}`);
+  assert.match(await admin.locator('#country-table tbody tr').first().innerText(), /Philippines\s+4\s+2\s+3/);
+  await checkA11y(admin, 'workspace session: countries and nominations');
+  await organiser.close();
+});
+
 test('an organiser plans a Manila session with the best-slot suggestion, publishes it and finds it in the region feed', async () => {
   const context = await chrome.newContext({ timezoneId: 'Asia/Manila' });
   const page = await context.newPage();

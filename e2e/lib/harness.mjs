@@ -93,6 +93,7 @@ export async function startServer(sink) {
   const token = execFileSync(BIN, ['token', 'create', '--name', 'e2e'], { env }).toString().trim().split('\n').pop();
   execFileSync(BIN, ['admin', 'create', '--email', 'admin@example.org'], { env, input: `${PASSWORD}\n` });
   execFileSync(BIN, ['admin', 'create', '--email', 'manila@example.org', '--role', 'organiser', '--region', 'south-east-asia'], { env, input: `${PASSWORD}\n` });
+  execFileSync(BIN, ['admin', 'create', '--email', 'nfp@example.org', '--role', 'focal-point', '--country', 'PH'], { env, input: `${PASSWORD}\n` });
   const child = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.on('data', (d) => { if (process.env.E2E_LOG) process.stderr.write(d); });
   const url = await new Promise((resolve, reject) => {

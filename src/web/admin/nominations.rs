@@ -838,23 +838,7 @@ async fn country(
     })
     .await?;
     let chrome = Chrome::new(&viewer, &reference, &query);
-    let mut total = CountryTally::default();
-    let lines = sessions
-        .iter()
-        .map(|s| {
-            let mut tally = CountryTally::default();
-            for r in list.iter().filter(|r| r.session_id == s.id()) {
-                tally.add(r.status(), !r.nominated_by.is_empty(), r.attendance.attended());
-                total.add(r.status(), !r.nominated_by.is_empty(), r.attendance.attended());
-            }
-            YearLine {
-                id: s.id(),
-                title: s.row.title.clone(),
-                when: SlotView::new_in(chrome.lang, s.starts_at(), s.ends_at(), &viewer.zone, &s.zone()).line(),
-                tally,
-            }
-        })
-        .collect();
+    let (lines, total) = year_lines(&chrome, &viewer.zone, &sessions, &list);
     let token = csrf::token(&req)?;
     let page = CountryPage {
         name: reference.country(&iso2).map(|c| c.name_in(chrome.lang)).unwrap_or_else(|| iso2.clone()),
@@ -867,6 +851,33 @@ async fn country(
         total,
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
+}
+
+/// Each session of a country's year with its tally, and the year's total.
+fn year_lines(
+    chrome: &Chrome,
+    zone: &TimeZone,
+    sessions: &[Session],
+    list: &[Registration],
+) -> (Vec<YearLine>, CountryTally) {
+    let mut total = CountryTally::default();
+    let lines = sessions
+        .iter()
+        .map(|s| {
+            let mut tally = CountryTally::default();
+            for r in list.iter().filter(|r| r.session_id == s.id()) {
+                tally.add(r.status(), !r.nominated_by.is_empty(), r.attendance.attended());
+                total.add(r.status(), !r.nominated_by.is_empty(), r.attendance.attended());
+            }
+            YearLine {
+                id: s.id(),
+                title: s.row.title.clone(),
+                when: SlotView::new_in(chrome.lang, s.starts_at(), s.ends_at(), zone, &s.zone()).line(),
+                tally,
+            }
+        })
+        .collect();
+    (lines, total)
 }
 
 fn year_start(year: i32) -> Result<chrono::NaiveDateTime, PageError> {
@@ -940,6 +951,17 @@ pub fn through_focal_points(session: &Session) -> bool {
     session.row.participation != Participation::Open
         || session.row.country_quota.is_some()
         || !session.quotas.is_empty()
+}
+
+/// The focal points by country, for a session that goes through them.
+pub fn focal_points_for(
+    conn: &mut crate::db::DbConn,
+    session: &Session,
+) -> diesel::QueryResult<Option<BTreeMap<String, Vec<String>>>> {
+    if !through_focal_points(session) {
+        return Ok(None);
+    }
+    crate::db::accounts::focal_points_by_country(conn).map(Some)
 }
 
 /// An organiser writes to the focal points of the countries that have put

@@ -186,27 +186,21 @@ async fn page(
         staff.require_session(s.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
         let log = crate::db::audit::for_session(conn, id, 200)?;
-        let focal_points = if super::nominations::through_focal_points(&s) {
-            Some(crate::db::accounts::focal_points_by_country(conn)?)
-        } else {
-            None
-        };
+        let focal_points = super::nominations::focal_points_for(conn, &s)?;
         Ok::<_, PageError>((s, list, log, focal_points))
     })
     .await?;
-    let changes = super::audit::rows(&log);
     let reference = state.reference();
     let viewer = Viewer::from_request(req, &query, session.zone());
     let (confirmed, waiting, pending) = counts(&list);
     let filters = super::registrations::Filters::from_query(&query);
-    let figures = super::registrations::Figures::new(&list, &reference, viewer.lang);
     let people = people(&list, &reference, viewer.lang, &filters);
     let token = csrf::token(req)?;
     let chrome = Chrome::new(&viewer, &reference, &query);
-    let countries =
-        focal_points.map(|f| super::nominations::OrganisersTable::new(&chrome, &session, &list, &reference, &f));
     let page = SessionPage {
-        countries,
+        countries: focal_points
+            .map(|f| super::nominations::OrganisersTable::new(&chrome, &session, &list, &reference, &f)),
+        figures: super::registrations::Figures::new(&list, &reference, viewer.lang),
         roles: super::nominations::roles(chrome.lang),
         chrome,
         csrf: token.value.clone(),
@@ -220,9 +214,8 @@ async fn page(
         waiting,
         pending,
         people,
-        changes,
+        changes: super::audit::rows(&log),
         filters,
-        figures,
         statuses: super::registrations::STATUSES.to_vec(),
         reference: reference.clone(),
         notice: super::notice_from(state, &query),
