@@ -723,3 +723,5 @@ ws-done-focal-messaged = Sent to { $people ->
    *[other] { $countries } countries
 }.
 lead-focal-message-session = About { $title }, { $when }. Nominate on the session's page in your workspace: { $workspace }
+manage-accept-check = Check your details above: if anything is wrong, write to your National Focal Point before accepting. Then choose the time zone your times and invite are written in, answer the organisers' questions and give your consent.
+manage-accept-zone-hint = Your country's zones, and the one chosen for you when you were nominated.

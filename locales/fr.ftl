@@ -753,3 +753,5 @@ ws-done-focal-messaged = Envoyé à { $people ->
    *[other] { $countries } pays
 }.
 lead-focal-message-session = Au sujet de { $title }, { $when }. Désignez sur la page de la session dans votre espace : { $workspace }
+manage-accept-check = Vérifiez vos coordonnées ci-dessus : si quelque chose est faux, écrivez à votre point focal national avant d’accepter. Choisissez ensuite le fuseau horaire de vos heures et de votre invitation, répondez aux questions des organisateurs et donnez votre consentement.
+manage-accept-zone-hint = Les fuseaux de votre pays, et celui choisi pour vous lors de la désignation.

@@ -110,6 +110,7 @@ pub fn record_consent(
     conn: &mut DbConn,
     id: RegistrationId,
     zone: Option<&str>,
+    answers: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::update(registrations::table.find(id))
@@ -117,6 +118,9 @@ pub fn record_consent(
         .execute(conn)?;
     if let Some(zone) = zone {
         diesel::update(registrations::table.find(id)).set(registrations::time_zone.eq(zone)).execute(conn)?;
+    }
+    if let Some(answers) = answers {
+        diesel::update(registrations::table.find(id)).set(registrations::answers.eq(answers)).execute(conn)?;
     }
     Ok(())
 }

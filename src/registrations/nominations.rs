@@ -115,14 +115,24 @@ fn closed(session: &session_store::Session, now: NaiveDateTime) -> Option<Messag
     Some(Message::new("nominations-closed", vec![("date", date.into())]))
 }
 
+/// What a nominee gives when accepting, besides their consent: a zone if
+/// they chose one, and their answers to the session's questions.
+#[derive(Debug, Default, Clone)]
+pub struct Acceptance {
+    pub zone: Option<TimeZone>,
+    /// The `answers` object, checked against the session's questions as a
+    /// registration's is (None: no answers given).
+    pub answers: Option<serde_json::Value>,
+}
+
 /// The nominee says yes: with their consent (and a zone, if they chose
-/// one) the held place becomes theirs, or waits for the organisers'
-/// approval when the session asks for it (the place then goes back until
-/// approval takes one, as for anyone awaiting approval).
+/// one, and their answers) the held place becomes theirs, or waits for the
+/// organisers' approval when the session asks for it (the place then goes
+/// back until approval takes one, as for anyone awaiting approval).
 pub fn accept(
     conn: &mut DbConn,
     registration_id: RegistrationId,
-    zone: Option<TimeZone>,
+    acceptance: Acceptance,
     now: NaiveDateTime,
     notifier: &dyn Notifier,
 ) -> Result<Outcome, RegistrationError> {
@@ -131,7 +141,19 @@ pub fn accept(
         if r.status() != RegistrationStatus::Nominated {
             return Err(RegistrationError::Conflict(nomination_not_pending(&r)));
         }
-        store::record_consent(conn, r.id, zone.as_ref().map(TimeZone::name), now)?;
+        let questions = session.questions();
+        let answers = if questions.is_empty() {
+            None
+        } else {
+            let mut errors = crate::domain::fields::FieldErrors::default();
+            let checked = crate::domain::questions::check_answers(&questions, acceptance.answers.as_ref(), &mut errors);
+            if !errors.is_empty() {
+                return Err(RegistrationError::Invalid(errors));
+            }
+            Some(serde_json::to_string(&checked).map_err(|e| RegistrationError::Internal(e.into()))?)
+        };
+        let zone = acceptance.zone.as_ref().map(TimeZone::name);
+        store::record_consent(conn, r.id, zone, answers.as_deref(), now)?;
         let (status, freed) = if session.row.requires_approval {
             (RegistrationStatus::PendingApproval, true)
         } else {

@@ -338,3 +338,56 @@ async fn organisers_cannot_open_the_focal_points_pages_and_focal_points_cannot_w
     let res = submit(&app.client, &app, &format!("/admin/sessions/{id}/focal-points"), &fields).await;
     assert_eq!(res.status(), 403, "a focal point writes to no one from the organisers' page");
 }
+
+/// The secret of a registration's manage link, as only its email carries it.
+fn manage_secret(app: &TestApp, session: i64, email: &'static str) -> String {
+    let url = app.database_url.clone();
+    let mut conn = convene::db::connect_one(&url).expect("connection");
+    let keys = convene::db::accounts::link_keys(&mut conn, None).expect("keys");
+    let list =
+        convene::db::registrations::for_session(&mut conn, convene::db::ids::SessionId(session as i32)).expect("list");
+    list.iter().find(|r| r.email == email).map(|r| r.manage_token(&keys)).expect("registration")
+}
+
+#[tokio::test]
+async fn a_nominee_chooses_a_zone_and_answers_the_organisers_questions_when_accepting() {
+    let app = spawn_app().await;
+    let questions = json!([{"key": "diet", "kind": "single_choice", "label": "Meals", "required": true,
+                            "choices": ["Any", "Vegetarian", "Halal"]}]);
+    let id = session(&app, json!({"capacity": 5, "questions": questions})).await;
+    let token = focal_point(&app, "nfp@example.org", "ID");
+    let path = format!("/api/v1/sessions/{id}/nominations");
+    for email in ["siti@example.id", "budi@example.id"] {
+        assert_eq!(as_token(&app, &token, Method::POST, &path, Some(&nominee(email, "ID"))).await.0, 201);
+    }
+    let secret = manage_secret(&app, id, "siti@example.id");
+    let (_, page) = html(&app, &format!("/registrations/{secret}")).await;
+    let zones = texts(&page, "#f-time_zone option");
+    assert!(zones.contains(&"Asia/Jayapura".to_string()) && zones.contains(&"Asia/Jakarta".to_string()), "{zones:?}");
+    assert_eq!(texts(&page, "#q-diet legend").concat(), "Meals");
+    let csrf = csrf(&page);
+    let accept = format!("/registrations/{secret}/accept");
+    let fields = [("csrf_token", csrf.as_str()), ("consent", "on"), ("time_zone", "Asia/Makassar")];
+    let res = submit(&app.client, &app, &accept, &fields).await;
+    assert_eq!(res.status(), 422, "the required question is unanswered");
+    let again = Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(texts(&again, "#q-diet-error").len(), 1);
+    assert_eq!(texts(&again, "#f-time_zone option[selected]").concat(), "Asia/Makassar", "the zone chosen is kept");
+    assert_eq!(status_of(&app.registrations(id).await, "siti@example.id").as_deref(), Some("nominated"));
+    let fields =
+        [("csrf_token", csrf.as_str()), ("consent", "on"), ("time_zone", "Asia/Makassar"), ("q_diet", "Halal")];
+    assert_eq!(submit(&app.client, &app, &accept, &fields).await.status(), 303);
+    let list = app.registrations(id).await;
+    let siti = list.iter().find(|r| r["email"] == "siti@example.id").expect("siti");
+    assert_eq!((siti["status"].as_str(), siti["time_zone"].as_str()), (Some("confirmed"), Some("Asia/Makassar")));
+    assert_eq!(siti["answers"], json!({"diet": "Halal"}));
+
+    // The API asks the same.
+    let other = format!("/api/v1/registrations/{}/accept", manage_secret(&app, id, "budi@example.id"));
+    let res = app.client.post(app.url(&other)).json(&json!({"consent": true})).send().await.expect("sent");
+    assert_eq!(res.status(), 422);
+    let body = json!({"consent": true, "answers": {"diet": "Any"}});
+    let res = app.client.post(app.url(&other)).json(&body).send().await.expect("sent");
+    assert_eq!(res.status(), 200);
+    app.dispatch_pending_emails().await;
+}

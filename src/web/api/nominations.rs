@@ -54,10 +54,11 @@ fn nomination_body(req: &HttpRequest, body: serde_json::Value) -> Result<Nominat
     }
 }
 
-/// Accept a nomination: `consent` (must be true) and optionally `time_zone`.
+/// Accept a nomination: `consent` (must be true), optionally `time_zone`,
+/// and `answers` to the session's questions.
 #[utoipa::path(post, path = "/api/v1/registrations/{token}/accept", tag = "nominations",
     params(("token" = String, Path, description = "the secret from the link in the nomination email")),
-    request_body(content = Object, description = "`consent` (must be true), `time_zone` (optional IANA zone)"),
+    request_body(content = Object, description = "`consent` (must be true), `time_zone` (optional IANA zone), `answers` (the session's questions, as for a registration; required ones must be answered)"),
     responses((status = 200, body = RegistrationOut, description = "confirmed, or pending_approval when the session needs the organisers' approval"),
               (status = 404, body = crate::web::api::docs::Problem),
               (status = 409, body = crate::web::api::docs::Problem, description = "not a pending nomination"),
@@ -72,11 +73,12 @@ pub async fn accept_nomination(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
+    let acceptance = nominations::Acceptance { zone, answers: fields.get("answers").cloned() };
     let token = token.into_inner();
     let notifier = state.composer.clone();
     let out = blocking(&state.pool, move |conn| {
         let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
-        let done = nominations::accept(conn, r.id, zone, crate::db::now(), &notifier)?;
+        let done = nominations::accept(conn, r.id, acceptance, crate::db::now(), &notifier)?;
         let position = store::waitlist_position(conn, &done.registration)?;
         Ok::<_, AppError>(RegistrationOut::new(&done.registration, position))
     })
@@ -89,7 +91,7 @@ pub async fn accept_nomination(
 pub fn accept_fields(
     fields: &serde_json::Map<String, serde_json::Value>,
 ) -> (Option<crate::domain::zone::TimeZone>, crate::domain::fields::FieldErrors) {
-    let mut r = crate::domain::fields::FieldReader::new(fields, &["consent", "time_zone"]);
+    let mut r = crate::domain::fields::FieldReader::new(fields, &["consent", "time_zone", "answers"]);
     if !r.bool("consent", false) {
         r.errors().add("consent", crate::domain::message::Message::id("err-consent"));
     }

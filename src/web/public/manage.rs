@@ -65,6 +65,29 @@ pub struct ManagePage {
     pub can_cancel: bool,
     pub feed: Subscribe,
     pub csrf: String,
+    /// For a nominee: the acceptance form's zones and errors.
+    pub accepting: Accepting,
+    /// The session's questions, asked of a nominee when accepting.
+    pub questions: Vec<super::register::QuestionView>,
+}
+
+/// The nominee's acceptance form: the zones offered (their country's, and
+/// the one they have now) and what was wrong with the last try.
+#[derive(Default)]
+pub struct Accepting {
+    pub zones: Vec<super::home::Choice>,
+    /// (control id, message) for the summary.
+    pub errors: Vec<(String, String)>,
+    pub consent_error: Option<String>,
+}
+
+/// What a failed acceptance sends back to the form: the answers as given,
+/// the zone chosen, the errors.
+#[derive(Default)]
+struct Tried {
+    answers: serde_json::Map<String, serde_json::Value>,
+    zone: Option<String>,
+    errors: crate::domain::fields::FieldErrors,
 }
 
 #[derive(Template)]
@@ -123,18 +146,27 @@ pub async fn manage_page(
     token: web::Path<String>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let token = token.into_inner();
-    let (r, s, position) = load(&state, token.clone()).await?;
-    let query = query.into_inner();
+    render_manage(&req, &state, token.into_inner(), query.into_inner(), Tried::default()).await
+}
+
+async fn render_manage(
+    req: &HttpRequest,
+    state: &State,
+    token: String,
+    query: HashMap<String, String>,
+    tried: Tried,
+) -> Result<HttpResponse, PageError> {
+    let (r, s, position) = load(state, token.clone()).await?;
     let reference = state.reference();
     let own = participant_zone(&r);
-    let viewer = Viewer::from_request(&req, &query, own.clone());
+    let viewer = Viewer::from_request(req, &query, own.clone());
     let (session_zone, status, lang) = (s.zone(), r.status(), viewer.lang);
     let feed = FeedPath::Personal(&r.feed_token(&state.keys)).url(&state.base_url);
     // The link to the room only for a confirmed place in a session that goes ahead.
     let joinable =
         status == RegistrationStatus::Confirmed && !s.row.join_url.is_empty() && s.status() == SessionStatus::Published;
-    let csrf = csrf::token(&req)?;
+    let csrf = csrf::token(req)?;
+    let nominated = status == RegistrationStatus::Nominated;
     let page = ManagePage {
         chrome: Chrome::new(&viewer, &reference, &query),
         token,
@@ -156,11 +188,59 @@ pub async fn manage_page(
         can_cancel: status.is_active(),
         feed: subscribe(feed, &i18n::t(lang, "my-sessions")),
         csrf: csrf.value.clone(),
+        questions: if nominated { questions(&s, &tried, lang) } else { Vec::new() },
+        accepting: if nominated { accepting(&r, &reference, &tried, lang) } else { Accepting::default() },
     };
-    let mut res = render_status(&page, StatusCode::OK, [viewer.cookie(), csrf.cookie])?;
+    let code = if tried.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let mut res = render_status(&page, code, [viewer.cookie(), csrf.cookie])?;
     // The address carries a secret: keep it out of referrers.
     res.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
     Ok(res)
+}
+
+/// The session's questions as a nominee answers them, with the answers and
+/// errors of a failed try.
+fn questions(s: &Session, tried: &Tried, lang: Lang) -> Vec<super::register::QuestionView> {
+    s.questions()
+        .iter()
+        .map(|q| {
+            let error = tried.errors.get_in(&format!("answers.{}", q.key), lang);
+            super::register::question_view(q, tried.answers.get(&q.key), error)
+        })
+        .collect()
+}
+
+/// The acceptance form: the zones of the nominee's country with the one
+/// they have now (chosen for them when nominated) selected.
+fn accepting(r: &Registration, reference: &crate::db::reference::Reference, tried: &Tried, lang: Lang) -> Accepting {
+    let chosen = tried.zone.clone().unwrap_or_else(|| r.time_zone.clone());
+    let mut zones: Vec<String> = reference.zones_of(&r.country_iso2).to_vec();
+    for z in [&r.time_zone, &chosen] {
+        if !zones.contains(z) {
+            zones.push(z.clone());
+        }
+    }
+    let errors = tried
+        .errors
+        .0
+        .iter()
+        .map(|(f, m)| {
+            let id = match f.strip_prefix("answers.") {
+                Some(key) => format!("q-{key}"),
+                None if f == "consent" => "accept-consent".into(),
+                None => format!("f-{f}"),
+            };
+            (id, m.in_lang(lang))
+        })
+        .collect();
+    Accepting {
+        zones: zones
+            .into_iter()
+            .map(|z| super::home::Choice { selected: z == chosen, label: z.clone(), value: z })
+            .collect(),
+        errors,
+        consent_error: tried.errors.get_in("consent", lang),
+    }
 }
 
 #[get("/registrations/{token}/cancel")]
@@ -209,21 +289,56 @@ pub async fn cancel(state: State, token: web::Path<String>, _form: CsrfForm) -> 
     .await
 }
 
-/// The nominee takes the place held for them (consent ticked on the form).
+/// The nominee takes the place held for them: consent ticked, a zone of
+/// their choice, answers to the session's questions; anything wrong comes
+/// back on the same page with what was given kept.
 #[post("/registrations/{token}/accept")]
-pub async fn accept(state: State, token: web::Path<String>, form: CsrfForm) -> Result<HttpResponse, PageError> {
+pub async fn accept(
+    req: HttpRequest,
+    state: State,
+    token: web::Path<String>,
+    form: CsrfForm,
+) -> Result<HttpResponse, PageError> {
+    let token = token.into_inner();
+    let (r, s, _) = load(&state, token.clone()).await?;
+    let answers = super::register::form_answers(&form.0.0, &s.questions());
+    let chosen = form.get("time_zone");
+    let mut tried = Tried { answers, zone: Some(chosen.clone()).filter(|z| !z.is_empty()), ..Tried::default() };
+    let zone = match tried.zone.as_deref().map(TimeZone::parse) {
+        Some(Ok(z)) => Some(z),
+        Some(Err(e)) => {
+            tried.errors.add("time_zone", e);
+            None
+        }
+        None => None,
+    };
     if form.get("consent") != "on" {
-        let errors =
-            crate::domain::fields::FieldErrors::single("consent", crate::domain::message::Message::id("err-consent"));
-        return Err(AppError::Validation(errors).into());
+        tried.errors.add("consent", Message::id("err-consent"));
     }
+    if !tried.errors.is_empty() {
+        return render_manage(&req, &state, token, HashMap::new(), tried).await;
+    }
+    let acceptance = crate::registrations::nominations::Acceptance {
+        zone,
+        answers: Some(serde_json::Value::Object(tried.answers.clone())),
+    };
     let notifier = state.composer.clone();
-    act(&state, token.into_inner(), "welcome=1", move |conn, r| {
-        crate::registrations::nominations::accept(conn, r.id, None, crate::db::now(), &notifier)
-            .map(|_| ())
-            .map_err(AppError::from)
+    let id = r.id;
+    let result = blocking(&state.pool, move |conn| {
+        match crate::registrations::nominations::accept(conn, id, acceptance, crate::db::now(), &notifier) {
+            Ok(_) => Ok(None),
+            Err(crate::registrations::RegistrationError::Invalid(errors)) => Ok(Some(errors)),
+            Err(e) => Err(PageError::from(AppError::from(e))),
+        }
     })
-    .await
+    .await?;
+    match result {
+        None => {
+            state.mail_queued();
+            Ok(crate::web::see_other(&format!("/registrations/{token}?welcome=1")))
+        }
+        Some(errors) => render_manage(&req, &state, token, HashMap::new(), Tried { errors, ..tried }).await,
+    }
 }
 
 /// The nominee gives the place back.

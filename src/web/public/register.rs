@@ -202,7 +202,7 @@ impl Page<'_> {
     }
 }
 
-fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> QuestionView {
+pub fn question_view(q: &Question, given: Option<&Value>, error: Option<String>) -> QuestionView {
     let picked: Vec<String> = match given {
         Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
         Some(Value::String(s)) => vec![s.clone()],
@@ -259,16 +259,9 @@ pub async fn register_form_handler(
 /// Turns form pairs into the same JSON object the API takes, so one parser
 /// checks both, and keeps the values to show again if it is refused.
 /// Repeated names (several choices) become lists. Public for the fuzz target.
-pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
-    let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-    let mut m = Map::new();
-    for f in ["name", "email", "organisation", "position", "country", "time_zone"] {
-        if let Some(v) = first(f) {
-            m.insert(f.into(), Value::String(v));
-        }
-    }
-    let consent = first("consent").is_some();
-    m.insert("consent".into(), Value::Bool(consent));
+/// The answers to a session's questions as a form sends them (`q_<key>`),
+/// as the API's `answers` object.
+pub fn form_answers(pairs: &[(String, String)], questions: &[Question]) -> Map<String, Value> {
     let mut answers = Map::new();
     for q in questions {
         let name = format!("q_{}", q.key);
@@ -280,7 +273,20 @@ pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<S
         };
         answers.insert(q.key.clone(), value);
     }
-    m.insert("answers".into(), Value::Object(answers));
+    answers
+}
+
+pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
+    let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let mut m = Map::new();
+    for f in ["name", "email", "organisation", "position", "country", "time_zone"] {
+        if let Some(v) = first(f) {
+            m.insert(f.into(), Value::String(v));
+        }
+    }
+    let consent = first("consent").is_some();
+    m.insert("consent".into(), Value::Bool(consent));
+    m.insert("answers".into(), Value::Object(form_answers(pairs, questions)));
     let v = Values {
         name: first("name").unwrap_or_default(),
         email: first("email").unwrap_or_default(),
