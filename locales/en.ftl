@@ -394,7 +394,10 @@ ws-status-draft = draft
 ws-status-published = published
 ws-status-cancelled = cancelled
 ws-public-page = public page
-ws-counts = { $confirmed } confirmed of { $capacity } · { $waiting } waiting · { $pending } pending approval
+ws-counts = { $confirmed } confirmed of { $capacity }{ $nominated ->
+    [0] {""}
+   *[other] {" "}· { $nominated } nominated, awaiting their answer
+} · { $waiting } waiting · { $pending } pending approval
 ws-edit = Edit
 ws-clone = Clone
 ws-export-csv = Export registrations (CSV)

@@ -394,7 +394,10 @@ ws-status-draft = brouillon
 ws-status-published = publiée
 ws-status-cancelled = annulée
 ws-public-page = page publique
-ws-counts = { $confirmed } confirmés sur { $capacity } · { $waiting } en attente · { $pending } à valider
+ws-counts = { $confirmed } confirmés sur { $capacity }{ $nominated ->
+    [0] {""}
+   *[other] {" "}· { $nominated } désigné·e(s) attendant leur réponse
+} · { $waiting } en attente · { $pending } à valider
 ws-edit = Modifier
 ws-clone = Dupliquer
 ws-export-csv = Exporter les inscriptions (CSV)

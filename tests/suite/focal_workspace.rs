@@ -165,6 +165,8 @@ async fn a_focal_point_nominates_in_the_workspace_and_sees_only_its_countries() 
     assert_eq!(rows.len(), 1, "only the session open to the Philippines: {rows:?}");
     assert!(rows[0].contains("Philippines: 0 of 2 places held"), "{rows:?}");
     assert_eq!(html(&app, &format!("/admin/nominations/{kenya_only}")).await.0, 404);
+    let csv = app.get(&format!("/admin/sessions/{id}/registrations.csv")).await;
+    assert_eq!(csv.status(), 403, "no CSV of everyone's registrants for a focal point");
 
     let page_path = format!("/admin/nominations/{id}");
     let (_, page) = html(&app, &page_path).await;
@@ -294,6 +296,8 @@ async fn organisers_see_each_countrys_nominations_and_write_to_the_countries_tha
     assert_eq!(login(&app, "admin@example.org", PASSWORD).await.status(), 303);
 
     let (_, page) = html(&app, &format!("/admin/sessions/{id}")).await;
+    let counts = texts(&page, "main p");
+    assert!(counts.iter().any(|p| p.contains("· 2 nominated, awaiting their answer ·")), "{counts:?}");
     let rows = texts(&page, "#country-table tbody tr");
     assert_eq!(rows.len(), 3, "every country the session admits: {rows:?}");
     assert!(rows[0].starts_with("Philippines 3 2 2 0 0 0 0 1"), "quota, held, nominated, …, focal points: {rows:?}");

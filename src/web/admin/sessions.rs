@@ -119,6 +119,8 @@ struct SessionPage {
     capacity: String,
     waiting: usize,
     pending: usize,
+    /// Nominees yet to answer: they hold places too.
+    nominated: usize,
     people: Vec<Person>,
     changes: Vec<super::audit::Change>,
     filters: super::registrations::Filters,
@@ -145,6 +147,7 @@ impl SessionPage {
                 ("capacity", self.capacity.as_str().into()),
                 ("waiting", self.waiting.into()),
                 ("pending", self.pending.into()),
+                ("nominated", self.nominated.into()),
             ],
         )
     }
@@ -213,6 +216,7 @@ async fn page(
         capacity: session.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
         waiting,
         pending,
+        nominated: list.iter().filter(|r| r.status() == RegistrationStatus::Nominated).count(),
         people,
         changes: super::audit::rows(&log),
         filters,
