@@ -402,9 +402,7 @@ ws-edit = Edit
 ws-clone = Clone
 ws-export-csv = Export registrations (CSV)
 ws-publish = Publish
-ws-delete-draft = Delete this draft
 ws-cancel-reason = Reason (goes into the emails)
-ws-cancel-session = Cancel the session and tell everyone
 ws-registrations = Registrations
 ws-filter-registrations = Filter registrations
 ws-all = all
@@ -728,3 +726,53 @@ ws-done-focal-messaged = Sent to { $people ->
 lead-focal-message-session = About { $title }, { $when }. Nominate on the session's page in your workspace: { $workspace }
 manage-accept-check = Check your details above: if anything is wrong, write to your National Focal Point before accepting. Then choose the time zone your times and invite are written in, answer the organisers' questions and give your consent.
 manage-accept-zone-hint = Your country's zones, and the one chosen for you when you were nominated.
+err-held-time = this session has been held: its time can no longer change
+err-held-cancel = This session has been held and can no longer be cancelled.
+ws-status-held = held
+ws-upcoming-sessions = Upcoming sessions and drafts
+ws-past-sessions = Held and past sessions
+ws-no-upcoming = No upcoming session or draft: create one with “New session”.
+ws-no-past = No session has ended yet.
+ws-delete-draft-link = Delete this draft…
+ws-cancel-session-link = Cancel this session…
+ws-confirm-back = Back to { $title }
+ws-confirm-cancel-title = Cancel “{ $title }”?
+ws-confirm-delete-title = Delete the draft “{ $title }”?
+ws-confirm-what-happens = What will happen
+ws-confirm-cancel-emailed = { $people ->
+    [one] One person
+   *[other] { $people } people
+} will be emailed that the session is cancelled, with your reason, in { $zones ->
+    [one] one time zone
+   *[other] { $zones } time zones
+}.
+ws-confirm-cancel-nobody = Nobody is registered, so nobody will be emailed.
+ws-confirm-cancel-calendars = The invites in people's calendars are cancelled, and the session stays in the feeds marked as cancelled.
+ws-confirm-cancel-final = This cannot be undone.
+ws-confirm-reason-hint = Said in the email to everyone registered, in your words.
+ws-confirm-reason-required = Say why the session is cancelled: everyone registered is told.
+ws-confirm-cancel-button = { $count ->
+    [one] Cancel the session and email one person
+   *[other] Cancel the session and email { $count } people
+}
+ws-confirm-cancel-button-nobody = Cancel the session
+ws-confirm-keep = Keep the session
+ws-confirm-delete-what = The draft is deleted with everything typed in it; nobody has seen it, so nobody is told.
+ws-confirm-delete-button = Delete the draft
+ws-confirm-keep-draft = Keep the draft
+ws-confirm-already-cancelled = This session is already cancelled.
+ws-confirm-not-a-draft = This session is published: cancel it instead, so that people and calendars are told.
+ws-done-cancelled = The session is cancelled. { $people ->
+    [0] Nobody was registered.
+    [one] One person is being emailed.
+   *[other] { $people } people are being emailed.
+}
+ws-done-deleted = The draft “{ $title }” is deleted.
+ws-done-published = The session is published: it is on the public page /sessions/{ $id } and in the feeds.
+ws-done-created = The draft is saved. Nobody sees it until you publish it.
+ws-done-created-published = The session is created and published.
+ws-done-saved = Your changes are saved.
+ws-done-saved-told = Your changes are saved, and { $people ->
+    [one] the one person registered is
+   *[other] the { $people } people registered are
+} being emailed an updated invite.

@@ -402,9 +402,7 @@ ws-edit = Modifier
 ws-clone = Dupliquer
 ws-export-csv = Exporter les inscriptions (CSV)
 ws-publish = Publier
-ws-delete-draft = Supprimer ce brouillon
 ws-cancel-reason = Raison (figure dans les courriels)
-ws-cancel-session = Annuler la session et prévenir tout le monde
 ws-registrations = Inscriptions
 ws-filter-registrations = Filtrer les inscriptions
 ws-all = toutes
@@ -758,3 +756,53 @@ ws-done-focal-messaged = Envoyé à { $people ->
 lead-focal-message-session = Au sujet de { $title }, { $when }. Désignez sur la page de la session dans votre espace : { $workspace }
 manage-accept-check = Vérifiez vos coordonnées ci-dessus : si quelque chose est faux, écrivez à votre point focal national avant d’accepter. Choisissez ensuite le fuseau horaire de vos heures et de votre invitation, répondez aux questions des organisateurs et donnez votre consentement.
 manage-accept-zone-hint = Les fuseaux de votre pays, et celui choisi pour vous lors de la désignation.
+err-held-time = cette session a eu lieu : son horaire ne peut plus changer
+err-held-cancel = Cette session a eu lieu et ne peut plus être annulée.
+ws-status-held = tenue
+ws-upcoming-sessions = Sessions à venir et brouillons
+ws-past-sessions = Sessions tenues et passées
+ws-no-upcoming = Aucune session à venir ni brouillon : créez-en une avec « Nouvelle session ».
+ws-no-past = Aucune session n’est encore terminée.
+ws-delete-draft-link = Supprimer ce brouillon…
+ws-cancel-session-link = Annuler cette session…
+ws-confirm-back = Retour à { $title }
+ws-confirm-cancel-title = Annuler « { $title } » ?
+ws-confirm-delete-title = Supprimer le brouillon « { $title } » ?
+ws-confirm-what-happens = Ce qui va se passer
+ws-confirm-cancel-emailed = { $people ->
+    [one] { $people } personne recevra
+   *[other] { $people } personnes recevront
+} un courriel annonçant l’annulation, avec votre motif, dans { $zones ->
+    [one] { $zones } fuseau horaire
+   *[other] { $zones } fuseaux horaires
+}.
+ws-confirm-cancel-nobody = Personne n’est inscrit : personne ne recevra de courriel.
+ws-confirm-cancel-calendars = Les invitations dans les agendas sont annulées, et la session reste dans les flux, marquée comme annulée.
+ws-confirm-cancel-final = C’est irréversible.
+ws-confirm-reason-hint = Repris dans le courriel envoyé à chaque inscrit, avec vos mots.
+ws-confirm-reason-required = Indiquez pourquoi la session est annulée : chaque inscrit en est informé.
+ws-confirm-cancel-button = { $count ->
+    [one] Annuler la session et écrire à { $count } personne
+   *[other] Annuler la session et écrire à { $count } personnes
+}
+ws-confirm-cancel-button-nobody = Annuler la session
+ws-confirm-keep = Garder la session
+ws-confirm-delete-what = Le brouillon est supprimé avec tout ce qui y a été saisi ; personne ne l’a vu, personne n’est donc informé.
+ws-confirm-delete-button = Supprimer le brouillon
+ws-confirm-keep-draft = Garder le brouillon
+ws-confirm-already-cancelled = Cette session est déjà annulée.
+ws-confirm-not-a-draft = Cette session est publiée : annulez-la plutôt, pour que les inscrits et les agendas en soient informés.
+ws-done-cancelled = La session est annulée. { $people ->
+    [0] Personne n’était inscrit.
+    [one] Un courriel part à la personne inscrite.
+   *[other] Un courriel part aux { $people } personnes inscrites.
+}
+ws-done-deleted = Le brouillon « { $title } » est supprimé.
+ws-done-published = La session est publiée : elle figure sur la page publique /sessions/{ $id } et dans les flux.
+ws-done-created = Le brouillon est enregistré. Personne ne le voit avant sa publication.
+ws-done-created-published = La session est créée et publiée.
+ws-done-saved = Vos modifications sont enregistrées.
+ws-done-saved-told = Vos modifications sont enregistrées, et { $people ->
+    [one] la personne inscrite reçoit
+   *[other] les { $people } personnes inscrites reçoivent
+} une invitation mise à jour.

@@ -550,6 +550,14 @@ pub struct Standing {
     pub seats_taken: i32,
     /// Whether anyone holds or awaits a place.
     pub has_registrants: bool,
+    /// When it ran, if it has ended: a session that has been held keeps
+    /// its time (calendars, certificates and reports speak of it).
+    pub held: Option<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+/// Whether a session that ends at `ends_at` has been held by `now`.
+pub fn has_ended(ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    ends_at <= now
 }
 
 /// Refuses an update that would leave people stranded: a published session
@@ -561,6 +569,11 @@ pub fn check_update(standing: Standing, input: &SessionInput) -> Result<(), Fiel
             "status",
             "cannot go back to draft while people are registered; cancel the session instead",
         ));
+    }
+    if let Some((starts, ends)) = standing.held
+        && (input.starts_at, input.ends_at) != (starts, ends)
+    {
+        return Err(FieldErrors::single("starts_at", super::message::Message::id("err-held-time")));
     }
     if let Some(capacity) = input.capacity
         && capacity < standing.seats_taken
@@ -648,12 +661,17 @@ mod tests {
         let draft = parse(json!({"title": "T", "time_zone": "UTC", "starts_at": "2027-03-09T16:00",
             "ends_at": "2027-03-09T17:00", "capacity": 3}))
         .expect("valid");
-        let published = Standing { status: SessionStatus::Published, seats_taken: 2, has_registrants: true };
+        let published =
+            Standing { status: SessionStatus::Published, seats_taken: 2, has_registrants: true, held: None };
         assert!(check_update(published, &draft).expect_err("back to draft").0.contains_key("status"));
         let nobody = Standing { has_registrants: false, ..published };
         assert!(check_update(nobody, &draft).is_ok());
-        let full = Standing { status: SessionStatus::Draft, seats_taken: 4, has_registrants: true };
+        let full = Standing { status: SessionStatus::Draft, seats_taken: 4, has_registrants: true, held: None };
         assert!(check_update(full, &draft).expect_err("fewer seats").0.contains_key("capacity"));
+        let ran = Standing { held: Some((draft.starts_at, draft.ends_at)), ..nobody };
+        assert!(check_update(ran, &draft).is_ok(), "the same time: a held session's title may still change");
+        let moved = SessionInput { starts_at: draft.starts_at - chrono::Duration::days(1), ..draft.clone() };
+        assert!(check_update(ran, &moved).expect_err("moved after it ran").0.contains_key("starts_at"));
     }
 
     #[test]

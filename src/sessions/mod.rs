@@ -136,6 +136,8 @@ pub fn update_in(
         status: current.status(),
         seats_taken: current.row.seats_taken,
         has_registrants: !registrations::active(conn, id)?.is_empty(),
+        held: crate::domain::session::has_ended(current.ends_at(), chrono::Utc::now())
+            .then(|| (current.starts_at(), current.ends_at())),
     };
     check_update(standing, &input).map_err(SessionError::Invalid)?;
     let calendar_change = input.calendar_facts() != current.calendar_facts();
@@ -166,6 +168,11 @@ pub fn cancel(
     write_transaction(conn, |conn| {
         let current = locked(conn, id)?;
         by.may_change(current.row.organising_region_id)?;
+        if current.status() != SessionStatus::Cancelled
+            && crate::domain::session::has_ended(current.ends_at(), chrono::Utc::now())
+        {
+            return Err(SessionError::Conflict(crate::domain::message::Message::id("err-held-cancel")));
+        }
         if current.status() != SessionStatus::Cancelled {
             store::mark_cancelled(conn, id, current.row.sequence + 1)?;
             let session = store::find(conn, id)?.ok_or(SessionError::NotFound)?;

@@ -42,6 +42,8 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/sessions/new",
         &format!("/admin/sessions/new?clone={id}"),
         &format!("/admin/sessions/{id}/edit"),
+        &format!("/admin/sessions/{id}/cancel"),
+        &format!("/admin/sessions/{id}/delete"),
         "/admin/reference",
         "/admin/nominations",
         &format!("/admin/nominations/{id}"),

@@ -309,7 +309,7 @@ async fn the_workspace_in_french() {
     assert_eq!(lang_of(&list), "fr");
     assert_eq!(text(&list, "#new-session"), "Nouvelle session");
     assert!(text(&list, "nav.admin-nav").contains("Planificateur"), "{}", text(&list, "nav.admin-nav"));
-    assert!(list.html().contains("<td>publiée</td>"));
+    assert!(list.html().contains(">publiée</span>"), "the status badge in French");
 
     let one = page(format!("/admin/sessions/{id}")).await;
     assert!(one.html().contains("0 confirmés sur 50 · 0 en attente · 0 à valider"), "{}", one.html());

@@ -18,6 +18,12 @@ pub async fn token_on(app: &TestApp, path: &str) -> String {
     html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string()
 }
 
+/// The session id in a redirect to its page (which carries a notice).
+pub fn session_of(location: &str) -> i64 {
+    let path = location.split(['?', '#']).next().unwrap_or_default();
+    path.trim_start_matches("/admin/sessions/").parse().expect("session id")
+}
+
 pub fn form<'a>(
     csrf: &'a str,
     title: &'a str,
@@ -97,7 +103,7 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
         .expect("sent");
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().expect("location").to_string();
-    let id: i64 = location.rsplit('/').next().and_then(|i| i.parse().ok()).expect("id");
+    let id: i64 = session_of(&location);
     let session: Value = app.get_authorised(&format!("/api/v1/sessions/{id}")).await.json().await.expect("json");
     assert_eq!(session["status"], "draft");
     assert_eq!(session["organising_region"], "south-east-asia");
@@ -113,6 +119,8 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
         .expect("sent");
     assert_eq!(res.status(), 303);
     assert_eq!(app.session(id).await["status"], "published");
+    let said = app.get(res.headers()["location"].to_str().expect("location")).await.text().await.expect("body");
+    assert!(said.contains(&format!("The session is published: it is on the public page /sessions/{id}")));
     for email in ["one@example.org", "two@example.org"] {
         assert_eq!(app.register(id, participant(email)).await.0, 201);
     }
@@ -132,6 +140,8 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
     moved.push(("confirm", "yes"));
     let res = app.client.post(app.url(&format!("/admin/sessions/{id}/edit"))).form(&moved).send().await.expect("sent");
     assert_eq!(res.status(), 303);
+    let said = app.get(res.headers()["location"].to_str().expect("location")).await.text().await.expect("body");
+    assert!(said.contains("the 2 people registered are being emailed an updated invite"), "what happened is said");
     let after = app.session(id).await;
     assert_eq!(after["starts_at"], "2027-05-04T17:00");
     assert!(after["sequence"].as_i64() > session["sequence"].as_i64());
@@ -139,8 +149,28 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
     let changed = mail.iter().filter(|m| subject_of(m).starts_with("Session changed")).count();
     assert_eq!(changed, 2, "each registrant is told of the move");
 
-    // Cancelling with a reason puts it in the emails.
-    let csrf = token_on(&app, &format!("/admin/sessions/{id}")).await;
+    // Cancelling asks first, saying who will be told, and wants a reason.
+    let page = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");
+    assert!(
+        page.contains(&format!("href=\"/admin/sessions/{id}/cancel\" class=\"button danger\"")),
+        "a link, not a button"
+    );
+    let confirm = app.get(&format!("/admin/sessions/{id}/cancel")).await.text().await.expect("body");
+    assert!(
+        confirm.contains("2 people will be emailed that the session is cancelled, with your reason, in one time zone")
+    );
+    assert!(confirm.contains("Cancel the session and email 2 people"));
+    let csrf = token_on(&app, &format!("/admin/sessions/{id}/cancel")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/cancel")))
+        .form(&[("csrf_token", csrf.as_str()), ("reason", "  ")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 422, "no reason, no cancellation");
+    assert!(res.text().await.expect("body").contains("Say why the session is cancelled"));
+    assert_eq!(app.session(id).await["status"], "published");
     let res = app
         .client
         .post(app.url(&format!("/admin/sessions/{id}/cancel")))
@@ -149,6 +179,10 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
         .await
         .expect("sent");
     assert_eq!(res.status(), 303);
+    let said = app.get(res.headers()["location"].to_str().expect("location")).await.text().await.expect("body");
+    assert!(said.contains("The session is cancelled. 2 people are being emailed."));
+    let confirm = app.get(&format!("/admin/sessions/{id}/cancel")).await.text().await.expect("body");
+    assert!(confirm.contains("already cancelled") && !confirm.contains("name=\"reason\""), "no second cancelling");
     let mail = sink.wait_for(6, Duration::from_secs(15)).await;
     let cancelled: Vec<_> = mail.iter().filter(|m| subject_of(m).starts_with("Session cancelled")).collect();
     assert_eq!(cancelled.len(), 2);
@@ -165,8 +199,9 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
         .send()
         .await
         .expect("sent");
-    let draft: i64 =
-        res.headers()["location"].to_str().ok().and_then(|l| l.rsplit('/').next()?.parse().ok()).expect("id");
+    let draft = session_of(res.headers()["location"].to_str().expect("location"));
+    let confirm = app.get(&format!("/admin/sessions/{draft}/delete")).await.text().await.expect("body");
+    assert!(confirm.contains("Delete the draft “Scratch”?") && confirm.contains("This cannot be undone."));
     let csrf = token_on(&app, &format!("/admin/sessions/{draft}")).await;
     let res = app
         .client
@@ -184,6 +219,8 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
         .await
         .expect("sent");
     assert_eq!(res.status(), 303);
+    let list = app.get(res.headers()["location"].to_str().expect("location")).await.text().await.expect("body");
+    assert!(list.contains("The draft “Scratch” is deleted."));
     assert_eq!(app.get_authorised(&format!("/api/v1/sessions/{draft}")).await.status(), 404);
     let audit = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");
     assert!(audit.contains("session.cancel") && audit.contains("user:manila@example.org"));
@@ -300,7 +337,7 @@ async fn the_session_form_sets_country_quotas_and_names_a_quota_that_does_not_re
     let res = app.client.post(app.url("/admin/sessions/new")).form(&fields).send().await.expect("sent");
     assert_eq!(res.status(), 303);
     let location = res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_string();
-    let id: i64 = location.trim_start_matches("/admin/sessions/").parse().expect("session id");
+    let id: i64 = session_of(&location);
     let session: Value = app.session(id).await;
     assert_eq!(session["country_quota"], 2);
     assert_eq!(session["quotas"], serde_json::json!({"ID": 4, "PH": 12}));
@@ -308,4 +345,44 @@ async fn the_session_form_sets_country_quotas_and_names_a_quota_that_does_not_re
     let page = Html::parse_document(&app.get(&format!("/admin/sessions/{id}/edit")).await.text().await.expect("body"));
     let sel = Selector::parse("#s-quotas").expect("selector");
     assert_eq!(page.select(&sel).next().and_then(|e| e.value().attr("value")), Some("ID=4, PH=12"));
+}
+
+#[tokio::test]
+async fn a_session_that_has_been_held_is_listed_apart_and_can_be_neither_cancelled_nor_moved() {
+    let (app, _sink) = app_with_sink().await;
+    crate::common::create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let past = crate::common::with(
+        crate::common::manila_session(),
+        serde_json::json!({"title": "Last year's round table", "starts_at": "2026-01-10T09:00", "ends_at": "2026-01-10T12:00"}),
+    );
+    let held = app.create_session(past).await["id"].as_i64().expect("id");
+    let coming = app.create_session(crate::common::manila_session()).await["id"].as_i64().expect("id");
+    let list = Html::parse_document(&app.get("/admin/sessions").await.text().await.expect("body"));
+    let rows = |table: &str| {
+        let sel = Selector::parse(&format!("{table} tbody tr")).expect("selector");
+        list.select(&sel).map(|r| r.text().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>()
+    };
+    assert!(rows("#upcoming-sessions").iter().any(|r| r.contains("Biosafety")), "{:?}", rows("#upcoming-sessions"));
+    let past_rows = rows("#past-sessions");
+    assert!(
+        past_rows.len() == 1 && past_rows[0].contains("Last year") && past_rows[0].contains("held"),
+        "{past_rows:?}"
+    );
+
+    let page = app.get(&format!("/admin/sessions/{held}")).await.text().await.expect("body");
+    assert!(!page.contains(&format!("/admin/sessions/{held}/cancel")), "no cancelling offered");
+    assert!(app.get(&format!("/admin/sessions/{coming}")).await.text().await.expect("body").contains("/cancel\""));
+    let confirm = app.get(&format!("/admin/sessions/{held}/cancel")).await.text().await.expect("body");
+    assert!(confirm.contains("has been held") && !confirm.contains("name=\"reason\""));
+    let res = app.post_json(&format!("/api/v1/sessions/{held}/cancel"), &serde_json::json!({})).await;
+    assert_eq!(res.status(), 409, "the API refuses too");
+    let moved = serde_json::json!({"starts_at": "2026-01-11T09:00", "ends_at": "2026-01-11T12:00"});
+    let res = app.patch_json(&format!("/api/v1/sessions/{held}"), &moved).await;
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.expect("json");
+    assert!(problem["errors"]["starts_at"].as_str().is_some_and(|e| e.contains("has been held")), "{problem}");
+    let res =
+        app.patch_json(&format!("/api/v1/sessions/{held}"), &serde_json::json!({"title": "Round table 2026"})).await;
+    assert_eq!(res.status(), 200, "its words may still change");
 }

@@ -31,9 +31,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/sessions/new", web::post().to(create))
         .route("/sessions/{id}/edit", web::get().to(edit_form))
         .route("/sessions/{id}/edit", web::post().to(save))
-        .route("/sessions/{id}/publish", web::post().to(publish))
-        .route("/sessions/{id}/cancel", web::post().to(cancel))
-        .route("/sessions/{id}/delete", web::post().to(delete));
+        .route("/sessions/{id}/publish", web::post().to(publish));
 }
 
 /// The form's values as text, as typed or as stored.
@@ -459,10 +457,12 @@ async fn create(req: HttpRequest, state: State, staff: Staff, form: CsrfForm) ->
     }
     let actor = staff.acting();
     let reference = state.reference();
+    let published = input.status == SessionStatus::Published;
     let result = blocking(&state.pool, move |conn| create_in(conn, &reference, &input, repeat, &actor)).await;
-    let done = result.map(|(id, said)| match said {
-        Some(said) => super::registrations::back(&state, id, said),
-        None => crate::web::see_other(&format!("/admin/sessions/{id}")),
+    let done = result.map(|(id, said)| {
+        let said = said
+            .unwrap_or_else(|| Message::id(if published { "ws-done-created-published" } else { "ws-done-created" }));
+        super::registrations::back(&state, id, said)
     });
     editor.outcome(v, done)
 }
@@ -545,13 +545,26 @@ async fn save(
     }
     let (notifier, actor, id) = (state.composer.clone(), staff.acting(), session.id());
     let reference = state.reference();
+    let sequence = session.row.sequence;
     let result = blocking(&state.pool, move |conn| {
-        crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
+        let (after, _) = crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor)?;
+        // A rise in the sequence is a change calendars hear of: say who was told.
+        let told = if after.row.sequence > sequence && after.status() == SessionStatus::Published {
+            registration_store::active(conn, id)?.len()
+        } else {
+            0
+        };
+        Ok::<_, AppError>(told)
     })
     .await;
-    let done = result.map(|_| {
+    let done = result.map(|told| {
         state.mail_queued();
-        crate::web::see_other(&format!("/admin/sessions/{id}"))
+        let said = if told > 0 {
+            Message::new("ws-done-saved-told", vec![("people", told.into())])
+        } else {
+            Message::id("ws-done-saved")
+        };
+        super::registrations::back(&state, id, said)
     });
     editor.outcome(v, done)
 }
@@ -605,39 +618,5 @@ async fn publish(
         crate::sessions::update(conn, &reference, id, &patch, &notifier, &actor).map_err(AppError::from)
     })
     .await?;
-    Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
-}
-
-async fn cancel(
-    state: State,
-    staff: Staff,
-    id: web::Path<SessionId>,
-    form: CsrfForm,
-) -> Result<HttpResponse, PageError> {
-    let id = load(&state, &staff, *id).await?.id();
-    let reason: String = form.get("reason").chars().filter(|c| !c.is_control()).take(500).collect();
-    let (notifier, actor) = (state.composer.clone(), staff.acting());
-    blocking(&state.pool, move |conn| {
-        crate::sessions::cancel(conn, id, (!reason.is_empty()).then_some(reason.as_str()), &notifier, &actor)
-            .map_err(AppError::from)
-    })
-    .await?;
-    state.mail_queued();
-    Ok(crate::web::see_other(&format!("/admin/sessions/{id}")))
-}
-
-async fn delete(
-    state: State,
-    staff: Staff,
-    id: web::Path<SessionId>,
-    _form: CsrfForm,
-) -> Result<HttpResponse, PageError> {
-    let id = load(&state, &staff, *id).await?.id();
-    let actor = staff.acting();
-    let reference = state.reference();
-    blocking(&state.pool, move |conn| {
-        crate::sessions::delete_draft(conn, &reference, id, &actor).map_err(AppError::from)
-    })
-    .await?;
-    Ok(crate::web::see_other("/admin/sessions"))
+    Ok(super::registrations::back(&state, id, Message::new("ws-done-published", vec![("id", id.0.into())])))
 }

@@ -4,6 +4,7 @@
 mod audit;
 pub mod csv_export;
 mod edit;
+mod irreversible;
 mod login;
 mod nominations;
 mod planner;
@@ -29,6 +30,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .app_data(web::PayloadConfig::new(64 * 1024))
             .configure(login::config)
             .configure(edit::config)
+            .configure(irreversible::config)
             .configure(registrations::config)
             .configure(sessions::config)
             .configure(planner::config)

@@ -34,6 +34,8 @@ pub struct Row {
     pub capacity: String,
     pub waiting: usize,
     pub pending: usize,
+    /// It has ended: listed apart, below the ones to come.
+    pub past: bool,
 }
 
 #[derive(Template)]
@@ -43,6 +45,28 @@ struct ListPage {
     csrf: String,
     email: String,
     rows: Vec<Row>,
+    notice: Option<Message>,
+}
+
+impl ListPage {
+    /// Sessions to come (and drafts) first; those that have ended apart,
+    /// the latest first: the one just held is the one looked for.
+    fn sections(&self) -> Vec<(&'static str, Vec<&Row>)> {
+        vec![
+            ("upcoming", self.rows.iter().filter(|r| !r.past).collect()),
+            ("past", self.rows.iter().filter(|r| r.past).rev().collect()),
+        ]
+    }
+}
+
+/// The status as organisers read it: a published session that has ended
+/// has been "held" (it can no longer be cancelled or moved).
+pub fn shown_status(s: &session_store::Session) -> &'static str {
+    if s.status() == SessionStatus::Published && crate::domain::session::has_ended(s.ends_at(), chrono::Utc::now()) {
+        "held"
+    } else {
+        s.row.status.as_str()
+    }
 }
 
 fn counts(list: &[Registration]) -> (usize, usize, usize) {
@@ -69,12 +93,13 @@ async fn list(
             rows.push(Row {
                 id: s.id(),
                 title: s.row.title.clone(),
-                status: s.row.status.as_str().into(),
+                status: shown_status(&s).into(),
                 when: SlotView::new(s.starts_at(), s.ends_at(), &zone, &s.zone()).line(),
                 confirmed,
                 capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
                 waiting,
                 pending,
+                past: crate::domain::session::has_ended(s.ends_at(), chrono::Utc::now()),
             });
         }
         Ok::<_, PageError>(rows)
@@ -86,6 +111,7 @@ async fn list(
         csrf: token.value.clone(),
         email: user.email,
         rows,
+        notice: super::notice_from(&state, &query),
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
 }
@@ -210,7 +236,7 @@ async fn page(
         email: user.email,
         id,
         title: session.row.title.clone(),
-        status: session.row.status.as_str().into(),
+        status: shown_status(&session).into(),
         when: SlotView::new(session.starts_at(), session.ends_at(), &viewer.zone, &session.zone()).line(),
         confirmed,
         capacity: session.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
