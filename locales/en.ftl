@@ -776,3 +776,9 @@ ws-done-saved-told = Your changes are saved, and { $people ->
     [one] the one person registered is
    *[other] the { $people } people registered are
 } being emailed an updated invite.
+lead-session-moved = The time has changed. It was { $was }; it is now { $now }.
+ws-move-was-now = It was { $was }; it would be { $now }.
+ws-move-suits-all = The new time is within working hours on a working day for every registrant's country.
+ws-move-flagged = The new time does not suit some registrants' countries (their main zone):
+ws-move-outside-hours = { $country }: { $slot } (outside working hours)
+ws-move-weekend = { $country }: { $slot } (weekend)

@@ -806,3 +806,9 @@ ws-done-saved-told = Vos modifications sont enregistrées, et { $people ->
     [one] la personne inscrite reçoit
    *[other] les { $people } personnes inscrites reçoivent
 } une invitation mise à jour.
+lead-session-moved = L’horaire a changé. C’était le { $was } ; c’est désormais le { $now }.
+ws-move-was-now = C’était { $was } ; ce serait { $now }.
+ws-move-suits-all = Le nouvel horaire tombe en heures ouvrées, un jour ouvré, pour le pays de chaque inscrit.
+ws-move-flagged = Le nouvel horaire ne convient pas à certains pays des inscrits (leur fuseau principal) :
+ws-move-outside-hours = { $country } : { $slot } (hors heures ouvrées)
+ws-move-weekend = { $country } : { $slot } (week-end)

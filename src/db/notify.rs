@@ -26,8 +26,11 @@ pub enum Change<'a> {
     Replaced(&'a Registration),
     /// A registration awaits its country's focal points' endorsement: they are told.
     EndorsementRequested(&'a Registration),
-    /// The session's time or place changed (its sequence rose).
-    SessionChanged,
+    /// The session's time or place changed (its sequence rose); `was`: its
+    /// start and end before, when the time moved.
+    SessionChanged {
+        was: Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>,
+    },
     /// The organisers cancelled the session, perhaps saying why.
     SessionCancelled {
         reason: Option<&'a str>,

@@ -555,12 +555,33 @@ struct SessionNews<'a> {
     lead: &'static str,
     /// Why, in the organisers' words (a cancellation's reason).
     reason: Option<&'a str>,
+    /// The start and end before a move: each person reads was and now.
+    was: Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>,
     calendar_note: &'static str,
     method: Method,
     show_join_url: bool,
 }
 
 impl Composer {
+    /// "It was Tue 9 March 2027, 15:00–16:30 Jakarta (UTC+07:00); it is now …",
+    /// both in the person's own zone.
+    fn moved(
+        &self,
+        lang: Lang,
+        session: &Session,
+        r: &Registration,
+        was: (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>),
+    ) -> String {
+        let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
+        let line =
+            |(start, end)| crate::domain::slot::SlotView::new_in(lang, start, end, &zone, &session.zone()).long_line();
+        i18n::message(
+            lang,
+            "lead-session-moved",
+            &[("was", line(was).into()), ("now", line((session.starts_at(), session.ends_at())).into())],
+        )
+    }
+
     fn tell_everyone(&self, conn: &mut DbConn, session: &Session, news: SessionNews<'_>) -> Result<(), NotifyError> {
         for r in registration_store::active(conn, session.id())? {
             let confirmed = r.status() == RegistrationStatus::Confirmed;
@@ -574,6 +595,7 @@ impl Composer {
                 } else {
                     lead
                 })
+                .chain(news.was.map(|was| self.moved(lang, session, &r, was)))
                 .chain(
                     news.reason.map(|reason| i18n::message(lang, "lead-cancel-reason", &[("reason", reason.into())])),
                 )
@@ -633,7 +655,7 @@ impl Notifier for Composer {
                     show_join_url: true,
                 },
             ),
-            Change::SessionChanged => self.tell_everyone(
+            Change::SessionChanged { was } => self.tell_everyone(
                 conn,
                 session,
                 SessionNews {
@@ -641,6 +663,7 @@ impl Notifier for Composer {
                     subject: "subject-session-changed",
                     lead: "lead-session-changed",
                     reason: None,
+                    was,
                     calendar_note: "lead-session-changed-calendar",
                     method: Method::Request,
                     show_join_url: true,
@@ -654,6 +677,7 @@ impl Notifier for Composer {
                     subject: "subject-session-cancelled",
                     lead: "lead-session-cancelled",
                     reason,
+                    was: None,
                     calendar_note: "lead-session-cancelled-calendar",
                     method: Method::Cancel,
                     show_join_url: false,

@@ -149,7 +149,9 @@ pub fn update_in(
         audit::record(conn, &by.name, "session.update", Some(id), None, &before, &after)?;
     }
     if calendar_change && session.status() == SessionStatus::Published {
-        notifier.notify(conn, &session, Change::SessionChanged)?;
+        let was = (current.starts_at(), current.ends_at());
+        let moved = was != (session.starts_at(), session.ends_at());
+        notifier.notify(conn, &session, Change::SessionChanged { was: moved.then_some(was) })?;
     }
     // More seats (or none limited any more) move the waiting list up.
     crate::registrations::promote(conn, id, notifier)?;

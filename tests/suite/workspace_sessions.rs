@@ -135,6 +135,22 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
     assert_eq!(res.status(), 200);
     let body = res.text().await.expect("body");
     assert!(body.contains("2 people are registered"), "the confirmation says who will be told");
+    let html = Html::parse_document(&body);
+    let was_now =
+        html.select(&Selector::parse("#move-was-now").expect("sel")).next().map(|e| e.text().collect::<String>());
+    let was_now = was_now.expect("old and new times");
+    assert!(was_now.contains("16:00–17:30") && was_now.contains("17:00–18:30"), "{was_now}");
+    assert!(body.contains("within working hours on a working day for every registrant"), "Jakarta's 16:00 suits");
+    // A Saturday is flagged for the registrants' country, before anything moves.
+    let mut saturday = form(&csrf, "Lab biosafety clinic", "south-east-asia", "2027-05-08T16:00", "2027-05-08T17:30");
+    saturday.retain(|(k, _)| *k != "status");
+    saturday.push(("status", "published"));
+    let res =
+        app.client.post(app.url(&format!("/admin/sessions/{id}/edit"))).form(&saturday).send().await.expect("sent");
+    let flags = Html::parse_document(&res.text().await.expect("body"));
+    let flags: Vec<String> =
+        flags.select(&Selector::parse("#move-flags li").expect("sel")).map(|e| e.text().collect()).collect();
+    assert_eq!(flags, ["Indonesia: Sat 8 May 15:00–16:30 (weekend)"]);
     assert!(body.contains("name=\"confirm\" value=\"yes\""));
     assert_eq!(app.session(id).await["starts_at"], "2027-05-04T16:00", "not moved before confirming");
     moved.push(("confirm", "yes"));
@@ -148,6 +164,8 @@ async fn an_organiser_creates_publishes_moves_and_cancels_a_session_and_registra
     let mail = sink.wait_for(4, Duration::from_secs(15)).await;
     let changed = mail.iter().filter(|m| subject_of(m).starts_with("Session changed")).count();
     assert_eq!(changed, 2, "each registrant is told of the move");
+    let told = mail.iter().find(|m| subject_of(m).starts_with("Session changed")).map(text_body).expect("email");
+    assert!(told.contains("The time has changed. It was") && told.contains("it is now"), "{told}");
 
     // Cancelling asks first, saying who will be told, and wants a reason.
     let page = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");

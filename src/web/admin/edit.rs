@@ -5,6 +5,7 @@
 //! told.
 
 use super::Staff;
+use super::moving::Confirm;
 use crate::db::ids::{SeriesId, SessionId};
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
@@ -292,11 +293,6 @@ enum Above {
     Preview(FormPreview),
 }
 
-/// A session changing time with this many people to tell.
-pub struct Confirm {
-    pub people: usize,
-}
-
 #[derive(Template)]
 #[template(path = "admin/session_form.html")]
 struct FormPage<'a> {
@@ -539,9 +535,9 @@ async fn save(
         return editor.outcome(v, done);
     }
     if form.get("confirm") != "yes"
-        && let Some(people) = people_to_tell_of_a_move(&state, &session, &v).await?
+        && let Some(confirm) = super::moving::confirm_move(&req, &state, &session, &input).await?
     {
-        return editor.show(v, FieldErrors::default(), Above::Confirm(Confirm { people }));
+        return editor.show(v, FieldErrors::default(), Above::Confirm(confirm));
     }
     let (notifier, actor, id) = (state.composer.clone(), staff.acting(), session.id());
     let reference = state.reference();
@@ -588,19 +584,6 @@ async fn save_future(
     state.mail_queued();
     let said = Message::new("ws-done-future", vec![("count", changed.len().into())]);
     Ok(super::registrations::back(state, id, said))
-}
-
-/// How many people a change of time would tell, when it is one: the form
-/// asks for a confirmation first.
-async fn people_to_tell_of_a_move(state: &State, session: &Session, v: &Values) -> Result<Option<usize>, PageError> {
-    let before = Values::from_session(session, &state.reference());
-    if (&before.starts_at, &before.ends_at, &before.time_zone) == (&v.starts_at, &v.ends_at, &v.time_zone) {
-        return Ok(None);
-    }
-    let id = session.id();
-    let people =
-        blocking(&state.pool, move |conn| Ok::<_, PageError>(registration_store::active(conn, id)?.len())).await?;
-    Ok((people > 0).then_some(people))
 }
 
 async fn publish(

@@ -6,6 +6,7 @@ pub mod csv_export;
 mod edit;
 mod irreversible;
 mod login;
+mod moving;
 mod nominations;
 mod planner;
 mod reference;
