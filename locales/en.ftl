@@ -782,3 +782,4 @@ ws-move-suits-all = The new time is within working hours on a working day for ev
 ws-move-flagged = The new time does not suit some registrants' countries (their main zone):
 ws-move-outside-hours = { $country }: { $slot } (outside working hours)
 ws-move-weekend = { $country }: { $slot } (weekend)
+attendance-not-confirmed = Attendance is recorded for confirmed registrations only; this one is { $status }.

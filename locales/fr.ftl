@@ -812,3 +812,4 @@ ws-move-suits-all = Le nouvel horaire tombe en heures ouvrées, un jour ouvré, 
 ws-move-flagged = Le nouvel horaire ne convient pas à certains pays des inscrits (leur fuseau principal) :
 ws-move-outside-hours = { $country } : { $slot } (hors heures ouvrées)
 ws-move-weekend = { $country } : { $slot } (week-end)
+attendance-not-confirmed = La présence ne s’enregistre que pour les inscriptions confirmées ; celle-ci est { $status }.

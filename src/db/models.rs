@@ -155,6 +155,8 @@ pub struct Registration {
     pub note: String,
     /// Who nominated them (an account or token); empty for self-registrations.
     pub nominated_by: String,
+    /// Minutes present, when known (online attendance).
+    pub attended_minutes: Option<i32>,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]

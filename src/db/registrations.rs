@@ -312,6 +312,22 @@ pub fn current_for_email(
 
 /// Marks confirmed registrations of a session as `attended` or `no_show`
 /// (None clears the mark). Returns how many were marked.
+/// One registration's attendance (None: unmarked) and minutes present.
+pub fn set_one_attendance(
+    conn: &mut DbConn,
+    id: RegistrationId,
+    mark: Option<&str>,
+    minutes: Option<i32>,
+) -> QueryResult<Registration> {
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::attendance.eq(mark),
+            registrations::attended_minutes.eq(minutes),
+            registrations::updated_at.eq(super::now()),
+        ))
+        .get_result(conn)
+}
+
 pub fn set_attendance(
     conn: &mut DbConn,
     session_id: SessionId,

@@ -144,6 +144,7 @@ diesel::table! {
         role -> Text,
         note -> Text,
         nominated_by -> Text,
+        attended_minutes -> Nullable<Int4>,
     }
 }
 

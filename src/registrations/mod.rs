@@ -381,6 +381,47 @@ pub fn promote_one(
     })
 }
 
+/// Whether someone attended, and for how long when known: by an organiser
+/// of the session's region (or a token of no account), for a confirmed
+/// registration only. Audited with before and after.
+pub fn record_attendance(
+    conn: &mut DbConn,
+    registration_id: RegistrationId,
+    mark: crate::domain::registration::Attendance,
+    minutes: Option<i32>,
+    access: &crate::domain::scope::Access,
+    actor: &str,
+) -> Result<Registration, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let r = store::find(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
+        let session = session_store::find(conn, r.session_id)?.ok_or(RegistrationError::NotFound)?;
+        if access.is_focal_point() || !access.may_change(session.row.organising_region_id) {
+            return Err(RegistrationError::Refused(
+                "This session is organised by a region your account does not cover.".into(),
+            ));
+        }
+        if r.status() != RegistrationStatus::Confirmed {
+            let status = r.status().label_in(crate::domain::lang::Lang::En).to_lowercase();
+            return Err(RegistrationError::Conflict(Message::new(
+                "attendance-not-confirmed",
+                vec![("status", status.into())],
+            )));
+        }
+        let minutes = minutes.filter(|_| mark == crate::domain::registration::Attendance::Attended);
+        let after = store::set_one_attendance(conn, r.id, Some(mark.as_str()), minutes)?;
+        audit::record(
+            conn,
+            actor,
+            "registration.attendance",
+            Some(r.session_id),
+            Some(r.id),
+            &json!({"attendance": r.attendance.as_str(), "minutes": r.attended_minutes}),
+            &json!({"attendance": mark.as_str(), "minutes": minutes}),
+        )?;
+        Ok(after)
+    })
+}
+
 /// A registration with its session's lock taken, inside a write transaction.
 fn locked(conn: &mut DbConn, registration_id: RegistrationId) -> Result<(Session, Registration), RegistrationError> {
     let session_id = store::session_of(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;

@@ -235,7 +235,7 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let header = reader.headers().expect("header").clone();
-    assert_eq!(header.iter().skip(12).collect::<Vec<_>>(), ["role", "note", "nominated_by"]);
+    assert_eq!(header.iter().skip(12).collect::<Vec<_>>(), ["role", "note", "nominated_by", "attendance", "minutes_present"]);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("parses back");
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][12], "participant");

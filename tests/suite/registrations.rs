@@ -419,3 +419,45 @@ async fn a_full_quota_without_waiting_list_names_the_quota_and_promotion_respect
     assert_eq!(status_of("id2@example.org"), Some(json!("waitlisted")), "Indonesia's one place is held");
     assert_eq!(status_of("ke2@example.org"), Some(json!("confirmed")), "the Kenyan behind moves up");
 }
+
+#[tokio::test]
+async fn an_organiser_records_attendance_with_minutes_through_the_api() {
+    let app = spawn_app().await;
+    let id = app.create_session(with(manila_session(), json!({"capacity": 1, "waitlist": true}))).await["id"]
+        .as_i64()
+        .expect("id");
+    let (_, came) = app.register(id, participant("came@example.org")).await;
+    let (_, waiting) = app.register(id, participant("wait@example.org")).await;
+    let path = |r: &Value| format!("/api/v1/registrations/{}/attendance", r["id"]);
+    let res = app.client.post(app.url(&path(&came))).json(&json!({"attended": true})).send().await.expect("sent");
+    assert_eq!(res.status(), 401, "a token is needed");
+    for bad in [
+        json!({}),
+        json!({"attended": "yes"}),
+        json!({"attended": true, "minutes": -5}),
+        json!({"attended": true, "late": 1}),
+    ] {
+        assert_eq!(app.post_json(&path(&came), &bad).await.status(), 422, "{bad}");
+    }
+    let res = app.post_json(&path(&came), &json!({"attended": true, "minutes": 75})).await;
+    assert_eq!(res.status(), 200);
+    let out: Value = res.json().await.expect("json");
+    assert_eq!((out["attended"].clone(), out["minutes_present"].clone()), (json!(true), json!(75)));
+    assert_eq!(app.post_json(&path(&waiting), &json!({"attended": true})).await.status(), 409, "not confirmed");
+    let list = app.registrations(id).await;
+    let waiting_now = list.iter().find(|r| r["email"] == "wait@example.org").expect("listed");
+    assert_eq!(waiting_now["attended"], Value::Null, "not taken");
+    let res = app.post_json(&path(&came), &json!({"attended": false, "minutes": 10})).await;
+    let out: Value = res.json().await.expect("json");
+    assert_eq!((out["attended"].clone(), out["minutes_present"].clone()), (json!(false), Value::Null));
+    let focal = crate::focal_points::focal_point(&app, "nfp@example.org", "ID");
+    let (status, _) = crate::focal_points::as_token(
+        &app,
+        &focal,
+        reqwest::Method::POST,
+        &path(&came),
+        Some(&json!({"attended": true})),
+    )
+    .await;
+    assert_eq!(status, 403, "a focal point records no attendance");
+}

@@ -51,7 +51,7 @@ async fn export(state: State, user: Staff, id: web::Path<SessionId>) -> Result<H
         .body(csv))
 }
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "id",
     "status",
     "waitlist_position",
@@ -67,6 +67,8 @@ const HEADER: [&str; 15] = [
     "role",
     "note",
     "nominated_by",
+    "attendance",
+    "minutes_present",
 ];
 
 /// The registrations as CSV bytes, BOM first.
@@ -104,6 +106,8 @@ fn table(list: &[Registration], reference: &Reference) -> anyhow::Result<Vec<u8>
             r.role.as_str().into(),
             r.note.clone(),
             r.nominated_by.clone(),
+            r.attendance.as_str().into(),
+            r.attended_minutes.map(|m| m.to_string()).unwrap_or_default(),
         ];
         out.write_record(cells.iter().map(|c| neutralise(c)))?;
     }

@@ -92,6 +92,7 @@ impl Modify for BearerAuth {
         super::registrations::cancel_registration,
         super::registrations::approve_registration,
         super::registrations::reject_registration,
+        super::registrations::record_attendance,
         super::nominations::create_nomination,
         super::nominations::accept_nomination,
         super::nominations::decline_nomination,

@@ -90,6 +90,10 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 resource("/v1/registrations/{id}/replace", "POST").route(web::post().to(nominations::replace_nominee)),
             )
             .service(
+                resource("/v1/registrations/{id}/attendance", "POST")
+                    .route(web::post().to(registrations::record_attendance)),
+            )
+            .service(
                 resource("/v1/registrations/{id}/approve", "POST")
                     .route(web::post().to(registrations::approve_registration)),
             )

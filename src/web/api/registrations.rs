@@ -67,6 +67,10 @@ pub struct RegistrationOut {
     pub note: String,
     /// Who nominated them (an account's token or email); empty for self-registrations.
     pub nominated_by: String,
+    /// Whether they came, once recorded (null: not taken).
+    pub attended: Option<bool>,
+    /// Minutes present, when known.
+    pub minutes_present: Option<i32>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -89,6 +93,8 @@ impl RegistrationOut {
             role: r.role.as_str().into(),
             note: r.note.clone(),
             nominated_by: r.nominated_by.clone(),
+            attended: r.attendance.0.map(|a| a == crate::domain::registration::Attendance::Attended),
+            minutes_present: r.attended_minutes,
             created_at: r.created_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
             updated_at: r.updated_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
         }
@@ -224,6 +230,55 @@ pub async fn reject_registration(
     registration: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, AppError> {
     decide(req, state, registration, crate::registrations::reject).await
+}
+
+/// Record whether a confirmed registrant attended (`attended`: true or
+/// false) and, optionally, the `minutes` they were present.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/attendance", tag = "registrations",
+    params(("id" = i32, Path, description = "registration id")),
+    request_body(content = Object, description = "`attended` (true or false, required), `minutes` (optional whole number of minutes present, 0–100000; kept only when attended)"),
+    responses((status = 200, body = RegistrationOut, description = "with `attended` and `minutes_present`"),
+              (status = 401, body = crate::web::api::docs::Problem),
+              (status = 403, body = crate::web::api::docs::Problem, description = "a session outside the token's scope, or a focal point's token"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "not a confirmed registration"),
+              (status = 422, body = crate::web::api::docs::Problem)),
+    security(("bearer" = [])))]
+pub async fn record_attendance(
+    req: HttpRequest,
+    state: State,
+    registration: web::Path<RegistrationId>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    let who = require_token(&req, &state).await?;
+    let fields = super::object(body.into_inner())?;
+    let mut read = crate::domain::fields::FieldReader::new(&fields, &["attended", "minutes"]);
+    let attended = match fields.get("attended") {
+        Some(serde_json::Value::Bool(b)) => Some(*b),
+        Some(_) => None,
+        None => {
+            read.errors().add("attended", crate::domain::message::Message::id("err-required"));
+            None
+        }
+    };
+    if attended.is_none() && fields.contains_key("attended") {
+        read.errors().add("attended", "must be true or false");
+    }
+    let minutes = read.opt_int("minutes", 0..=100_000);
+    let errors = read.into_errors();
+    let (Some(attended), true) = (attended, errors.is_empty()) else { return Err(AppError::Validation(errors)) };
+    let mark = if attended {
+        crate::domain::registration::Attendance::Attended
+    } else {
+        crate::domain::registration::Attendance::NoShow
+    };
+    let (id, actor) = (registration.into_inner(), super::label(&who));
+    let out = blocking(&state.pool, move |conn| {
+        let r = crate::registrations::record_attendance(conn, id, mark, minutes, &who.access, &actor)?;
+        Ok::<_, AppError>(RegistrationOut::new(&r, None))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
 }
 
 /// An organiser's decision on one registration (approve or reject).
