@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod registrations;
+pub mod reports;
 pub mod sessions;
 pub mod settings;
 pub mod startup;

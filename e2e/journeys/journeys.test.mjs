@@ -372,7 +372,7 @@ test('an admin\'s pages pass axe, in English and in French', async () => {
   await page.fill('#f-password', PASSWORD);
   await page.click('main form button[type=submit]');
   await page.waitForURL(/\/admin\/sessions$/);
-  const pages = ['/admin/users', '/admin/tokens', '/admin/audit', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/edit`, `/admin/sessions/${brussels.id}/cancel`];
+  const pages = ['/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/edit`, `/admin/sessions/${brussels.id}/cancel`];
   for (const path of pages) {
     await page.goto(server.url + path);
     await checkA11y(page, `workspace ${path}`);

@@ -385,3 +385,20 @@ pub fn of_country_between(
         .select(Registration::as_select())
         .load(conn)
 }
+
+/// The registrations that stand (or stood, for a session held) of these
+/// sessions: what a report counts.
+pub fn standing_for(conn: &mut DbConn, sessions: &[SessionId]) -> QueryResult<Vec<Registration>> {
+    let mut out = Vec::new();
+    for chunk in sessions.chunks(500) {
+        out.extend(
+            registrations::table
+                .filter(registrations::session_id.eq_any(chunk))
+                .filter(registrations::status.eq_any(RegistrationStatus::ACTIVE.map(RegistrationStatus::as_str)))
+                .order(registrations::id)
+                .select(Registration::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}

@@ -11,6 +11,7 @@ pub mod nomination;
 pub mod planner;
 pub mod questions;
 pub mod registration;
+pub mod report;
 pub mod scope;
 pub mod secret;
 pub mod series;

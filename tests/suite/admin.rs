@@ -46,6 +46,7 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         &format!("/admin/sessions/{id}/delete"),
         "/admin/reference",
         "/admin/nominations",
+        "/admin/reports",
         &format!("/admin/nominations/{id}"),
         "/admin/nominations/country/PH",
         "/admin/nominations/registrations/1/replace",
@@ -235,7 +236,10 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let header = reader.headers().expect("header").clone();
-    assert_eq!(header.iter().skip(12).collect::<Vec<_>>(), ["role", "note", "nominated_by", "attendance", "minutes_present"]);
+    assert_eq!(
+        header.iter().skip(12).collect::<Vec<_>>(),
+        ["role", "note", "nominated_by", "attendance", "minutes_present"]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("parses back");
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][12], "participant");

@@ -18,6 +18,7 @@ mod planner;
 mod privacy;
 mod registration_form;
 mod registrations;
+mod reports;
 mod retention;
 mod security;
 mod series;

@@ -11,6 +11,7 @@ mod nominations;
 mod planner;
 mod reference;
 mod registrations;
+mod reports;
 mod sessions;
 mod users;
 
@@ -38,6 +39,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(users::config)
             .configure(audit::config)
             .configure(reference::config)
+            .configure(reports::config)
             .configure(csv_export::config)
             .configure(nominations::config)
             .route("", web::get().to(home))

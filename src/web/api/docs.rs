@@ -100,6 +100,7 @@ impl Modify for BearerAuth {
         super::nominations::decline_endorsement,
         super::nominations::withdraw_nomination,
         super::nominations::replace_nominee,
+        super::reports::participation,
         super::series::create_series,
         super::series::get_series,
         super::series::patch_series,
@@ -107,7 +108,7 @@ impl Modify for BearerAuth {
         super::reference::list_countries,
         super::reference::list_topics,
     ),
-    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut)),
+    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut, crate::domain::report::Participation, crate::domain::report::Count, crate::domain::report::SessionCount)),
     modifiers(&BearerAuth, &ProblemResponses)
 )]
 struct ApiDoc;

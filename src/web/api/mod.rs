@@ -5,6 +5,7 @@ mod docs;
 mod nominations;
 mod reference;
 mod registrations;
+mod reports;
 mod series;
 mod sessions;
 
@@ -107,6 +108,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(series::get_series))
                     .route(web::patch().to(series::patch_series)),
             )
+            .service(resource("/v1/reports/participation", "GET").route(web::get().to(reports::participation)))
             .service(resource("/v1/regions", "GET").route(web::get().to(reference::list_regions)))
             .service(resource("/v1/countries", "GET").route(web::get().to(reference::list_countries)))
             .service(resource("/v1/topics", "GET").route(web::get().to(reference::list_topics)))

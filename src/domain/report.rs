@@ -1,0 +1,199 @@
+//! The programme's participation report: sessions, registrations,
+//! attendance and unique people over a period, by country, region, topic
+//! and month. A plain fold over what storage read; who may see which part
+//! is decided before (the sessions and registrations passed in).
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use utoipa::ToSchema;
+
+/// A report's period: from the first day to the last, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+}
+
+/// At most this many days in one report.
+pub const MAX_DAYS: i64 = 3660;
+
+impl Period {
+    /// `from` and `to` as `YYYY-MM-DD`; either missing means this year's
+    /// first or last day (`today`'s year).
+    pub fn parse(
+        from: Option<&str>,
+        to: Option<&str>,
+        today: chrono::NaiveDate,
+    ) -> Result<Self, super::fields::FieldErrors> {
+        use chrono::Datelike;
+        let mut errors = super::fields::FieldErrors::default();
+        let mut read = |name: &str, value: Option<&str>, default: (u32, u32)| match value.map(str::trim) {
+            None | Some("") => chrono::NaiveDate::from_ymd_opt(today.year(), default.0, default.1),
+            Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().or_else(|| {
+                errors.add(name, super::message::Message::id("err-date"));
+                None
+            }),
+        };
+        let (from, to) = (read("from", from, (1, 1)), read("to", to, (12, 31)));
+        if let (Some(from), Some(to)) = (from, to) {
+            if to < from {
+                errors.add("to", super::message::Message::id("err-period-order"));
+            } else if (to - from).num_days() > MAX_DAYS {
+                errors.add("to", super::message::Message::id("err-period-long"));
+            } else if errors.is_empty() {
+                return Ok(Period { from, to });
+            }
+        }
+        Err(errors)
+    }
+}
+
+/// A session in the period, as the report needs it.
+pub struct ReportSession {
+    pub id: i32,
+    pub starts_at: NaiveDateTime,
+    /// Topic slugs.
+    pub topics: Vec<String>,
+}
+
+/// A registration that stands (or stood, for a session held), as the
+/// report needs it.
+pub struct ReportRegistration {
+    pub session_id: i32,
+    pub country: String,
+    /// Region slugs of the country (a country in two regions counts in both).
+    pub regions: Vec<String>,
+    pub email: String,
+    pub attended: bool,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Count {
+    pub registrations: usize,
+    pub attended: usize,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct SessionCount {
+    pub sessions: usize,
+    pub registrations: usize,
+    pub attended: usize,
+}
+
+/// The report, as `GET /api/v1/reports/participation` answers it.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Participation {
+    /// The period, inclusive, as asked.
+    pub from: String,
+    pub to: String,
+    pub sessions: usize,
+    pub registrations: usize,
+    pub attended: usize,
+    /// Distinct email addresses (trimmed, lower-cased) among the registrations.
+    pub unique_people: usize,
+    /// People with registrations for more than one session in the period.
+    pub returning_people: usize,
+    /// ISO alpha-2 → figures.
+    pub by_country: BTreeMap<String, Count>,
+    /// Region slug → figures.
+    pub by_region: BTreeMap<String, Count>,
+    /// Topic slug → figures; a session with two topics counts in both.
+    pub by_topic: BTreeMap<String, SessionCount>,
+    /// `YYYY-MM` of the session's start (UTC) → figures.
+    pub by_month: BTreeMap<String, SessionCount>,
+}
+
+/// Folds the period's sessions and registrations into the report.
+/// Registrations of sessions not in `sessions` are left out.
+pub fn participation(
+    from: &str,
+    to: &str,
+    sessions: &[ReportSession],
+    registrations: &[ReportRegistration],
+) -> Participation {
+    let mut report = Participation { from: from.into(), to: to.into(), sessions: sessions.len(), ..Default::default() };
+    let by_id: BTreeMap<i32, &ReportSession> = sessions.iter().map(|s| (s.id, s)).collect();
+    for s in sessions {
+        let month = s.starts_at.format("%Y-%m").to_string();
+        report.by_month.entry(month).or_default().sessions += 1;
+        for t in &s.topics {
+            report.by_topic.entry(t.clone()).or_default().sessions += 1;
+        }
+    }
+    let mut people: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
+    for r in registrations {
+        let Some(s) = by_id.get(&r.session_id) else { continue };
+        let attended = usize::from(r.attended);
+        report.registrations += 1;
+        report.attended += attended;
+        people.entry(r.email.trim().to_lowercase()).or_default().insert(r.session_id);
+        let add = |c: &mut Count| {
+            c.registrations += 1;
+            c.attended += attended;
+        };
+        add(report.by_country.entry(r.country.clone()).or_default());
+        for g in &r.regions {
+            add(report.by_region.entry(g.clone()).or_default());
+        }
+        let add_session = |c: &mut SessionCount| {
+            c.registrations += 1;
+            c.attended += attended;
+        };
+        add_session(report.by_month.entry(s.starts_at.format("%Y-%m").to_string()).or_default());
+        for t in &s.topics {
+            add_session(report.by_topic.entry(t.clone()).or_default());
+        }
+    }
+    report.unique_people = people.len();
+    report.returning_people = people.values().filter(|s| s.len() > 1).count();
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(month: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2027, month, 9).and_then(|d| d.and_hms_opt(8, 0, 0)).expect("date")
+    }
+
+    fn reg(session_id: i32, country: &str, email: &str, attended: bool) -> ReportRegistration {
+        let regions = if country == "PH" { vec!["south-east-asia".into()] } else { vec!["africa-atlantic".into()] };
+        ReportRegistration { session_id, country: country.into(), regions, email: email.into(), attended }
+    }
+
+    #[test]
+    fn a_period_defaults_to_this_year_and_refuses_what_does_not_read() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
+        let year = Period::parse(None, Some(""), today).expect("this year");
+        assert_eq!((year.from.to_string(), year.to.to_string()), ("2026-01-01".into(), "2026-12-31".into()));
+        assert!(Period::parse(Some("2027-02-30"), None, today).expect_err("no such day").0.contains_key("from"));
+        assert!(Period::parse(Some("2027-03-01"), Some("2027-02-01"), today).expect_err("order").0.contains_key("to"));
+        assert!(Period::parse(Some("2000-01-01"), Some("2027-01-01"), today).is_err(), "too long");
+    }
+
+    #[test]
+    fn the_report_counts_people_once_and_each_session_in_its_month_and_topics() {
+        let sessions = [
+            ReportSession { id: 1, starts_at: at(3), topics: vec!["biosafety".into(), "cbrn".into()] },
+            ReportSession { id: 2, starts_at: at(4), topics: vec!["biosafety".into()] },
+        ];
+        let registrations = [
+            reg(1, "PH", "Ana@Example.ph ", true),
+            reg(2, "PH", "ana@example.ph", false),
+            reg(2, "SN", "awa@example.sn", true),
+            reg(9, "SN", "elsewhere@example.sn", true),
+        ];
+        let r = participation("2027-01-01", "2027-12-31", &sessions, &registrations);
+        assert_eq!((r.sessions, r.registrations, r.attended), (2, 3, 2));
+        assert_eq!((r.unique_people, r.returning_people), (2, 1), "the same address twice is one returning person");
+        assert_eq!(r.by_country["PH"], Count { registrations: 2, attended: 1 });
+        assert_eq!(r.by_region["africa-atlantic"], Count { registrations: 1, attended: 1 });
+        assert_eq!(r.by_topic["biosafety"], SessionCount { sessions: 2, registrations: 3, attended: 2 });
+        assert_eq!(r.by_topic["cbrn"], SessionCount { sessions: 1, registrations: 1, attended: 1 });
+        assert_eq!(r.by_month["2027-04"], SessionCount { sessions: 1, registrations: 2, attended: 1 });
+        assert!(!r.by_country.contains_key("XX"));
+    }
+}
