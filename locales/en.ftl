@@ -810,3 +810,25 @@ rp-col-regions = Region
 rp-col-countries = Country
 rp-col-topics = Topic
 rp-api = The same figures as JSON: GET /api/v1/reports/participation?from=…&to=… with an API token.
+series-none-open = No occurrence of this series takes registrations now.
+series-shifted = at { $start } for you instead of { $usual }: one side changes its clocks
+series-summary = { $repeat }, { $count ->
+    [one] one date
+   *[other] { $count } dates
+}
+series-keeps = always { $time }
+series-dates-in = The dates in your time ({ $zone })
+series-register-how = One registration takes a place in every date still to come; each date has its own email, invite and link to cancel it alone.
+series-register = Register for every date
+series-calendar = In your calendar
+series-feed = Subscribe to the series' calendar feed
+repeat-weekly = Weekly
+repeat-fortnightly = Every two weeks
+repeat-monthly = Monthly
+register-whole-series = { $count ->
+    [one] Register for this date only
+   *[other] Register for all { $count } dates of this series still to come
+}
+notice-series-dates = You are registered for { $count } dates of this series: each has its own email and invite.
+series-part-of = Series
+series-all-dates = Every date of this series, and registering for all of them

@@ -840,3 +840,25 @@ rp-col-regions = Région
 rp-col-countries = Pays
 rp-col-topics = Thème
 rp-api = Les mêmes chiffres en JSON : GET /api/v1/reports/participation?from=…&to=… avec un jeton d’API.
+series-none-open = Aucune occurrence de cette série ne prend d’inscriptions en ce moment.
+series-shifted = à { $start } pour vous au lieu de { $usual } : l’un des deux fuseaux change d’heure
+series-summary = { $repeat }, { $count ->
+    [one] { $count } date
+   *[other] { $count } dates
+}
+series-keeps = toujours { $time }
+series-dates-in = Les dates à votre heure ({ $zone })
+series-register-how = Une seule inscription prend une place à chaque date à venir ; chaque date a son propre courriel, son invitation et son lien pour l’annuler seule.
+series-register = S’inscrire à toutes les dates
+series-calendar = Dans votre agenda
+series-feed = S’abonner au flux d’agenda de la série
+repeat-weekly = Chaque semaine
+repeat-fortnightly = Toutes les deux semaines
+repeat-monthly = Chaque mois
+register-whole-series = { $count ->
+    [one] S’inscrire à cette seule date
+   *[other] S’inscrire aux { $count } dates à venir de cette série
+}
+notice-series-dates = Vous êtes inscrit·e à { $count } dates de cette série : chacune a son propre courriel et son invitation.
+series-part-of = Série
+series-all-dates = Toutes les dates de cette série, et l’inscription à toutes

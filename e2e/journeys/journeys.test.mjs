@@ -269,6 +269,23 @@ test('an organiser plans a Manila session with the best-slot suggestion, publish
   await context.close();
 });
 
+test('a series page in Manila shows the dates the EU clock change moves, and the form offers every date', async () => {
+  const series = await server.api('POST', '/api/v1/series', {
+    title: 'CBRN risk mitigation clinic', time_zone: 'Europe/Brussels', starts_at: '2027-03-11T10:00',
+    ends_at: '2027-03-11T11:30', status: 'published', capacity: 40, repeat: 'weekly', count: 4,
+  });
+  const context = await chrome.newContext({ timezoneId: 'Asia/Manila', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/series/${series.id}?tz=Asia/Manila`);
+  await checkA11y(page, 'series page');
+  assert.match(await page.locator('#occurrences li').nth(3).innerText(), /instead of 17:00/);
+  await page.click('#register-series');
+  await page.waitForURL(/register\?series=1$/);
+  assert.ok(await page.isChecked('#f-whole_series'));
+  await checkA11y(page, 'register for a series');
+  await context.close();
+});
+
 test('a participant subscribes: webcal and https feed links are there and the feed parses', async () => {
   const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta' });
   const page = await context.newPage();

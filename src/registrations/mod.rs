@@ -6,6 +6,7 @@
 
 pub mod nominations;
 pub mod privacy;
+pub mod series;
 
 use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::{NewRegistration, Registration};

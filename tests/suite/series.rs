@@ -188,3 +188,84 @@ async fn a_series_patch_with_a_wrong_field_is_refused_even_when_no_occurrence_is
     let problem: Value = res.json().await.expect("json");
     assert!(problem["errors"]["join_url"].is_string() && problem["errors"]["participation"].is_string(), "{problem}");
 }
+
+#[tokio::test]
+async fn one_registration_takes_every_date_of_a_series_and_the_series_page_shows_them_in_the_readers_time() {
+    let app = spawn_app().await;
+    let series: Value = app.post_json("/api/v1/series", &brussels_weekly()).await.json().await.expect("json");
+    let id = series["id"].as_i64().expect("id");
+    let sessions: Vec<i64> =
+        series["sessions"].as_array().expect("sessions").iter().filter_map(|s| s["id"].as_i64()).collect();
+    // The third date is full and has no waiting list: that one is skipped.
+    app.patch_json(&format!("/api/v1/sessions/{}", sessions[2]), &json!({"capacity": 1, "waitlist": false})).await;
+    let person = |email: &str| {
+        json!({"name": "Siti Rahma", "email": email, "organisation": "Ministry of Health",
+                                      "country": "ID", "consent": true})
+    };
+    assert_eq!(app.register(sessions[2], person("first@example.id")).await.0, 201);
+    let path = format!("/api/v1/series/{id}/registrations");
+    let res = app.client.post(app.url(&path)).json(&json!({"name": "x"})).send().await.expect("sent");
+    assert_eq!(res.status(), 422, "the person's mistakes come first, once");
+    assert_eq!(app.all_sessions().await.iter().filter_map(|s| s["seats_left"].as_i64()).sum::<i64>(), 40 * 5);
+    let res = app.client.post(app.url(&path)).json(&person("siti@example.id")).send().await.expect("sent");
+    assert_eq!(res.status(), 201);
+    let made: Value = res.json().await.expect("json");
+    let registrations = made["registrations"].as_array().expect("registrations");
+    assert_eq!(registrations.len(), 5, "one per date that could take it: {made}");
+    assert!(registrations.iter().all(|r| r["manage_url"].as_str().is_some_and(|u| u.contains("/registrations/m_"))));
+    assert_eq!(made["skipped"][0]["session_id"].as_i64(), Some(sessions[2]), "{made}");
+    let res = app.client.post(app.url(&path)).json(&person("siti@example.id")).send().await.expect("sent");
+    assert_eq!(res.status(), 409, "already registered for each");
+    assert_eq!(
+        app.client
+            .post(app.url("/api/v1/series/9999/registrations"))
+            .json(&person("a@example.id"))
+            .send()
+            .await
+            .expect("sent")
+            .status(),
+        404
+    );
+
+    // The page: every date in the reader's zone, and those the EU clock change moves for them.
+    let page = app.get(&format!("/series/{id}?tz=Asia/Manila")).await.text().await.expect("body");
+    let html = scraper::Html::parse_document(&page);
+    let sel = scraper::Selector::parse("#occurrences li").expect("selector");
+    let dates: Vec<String> = html.select(&sel).map(|e| e.text().collect()).collect();
+    assert_eq!(dates.len(), 6, "{dates:?}");
+    assert!(dates[0].contains("17:00") && !dates[0].contains("instead"), "{dates:?}");
+    assert!(dates[3].contains("16:00") && dates[3].contains("instead of 17:00"), "after 28 March: {dates:?}");
+    assert!(page.contains(&format!("/sessions/{}/register?series=1", sessions[0])));
+    assert_eq!(app.get("/series/9999").await.status(), 404);
+    let one = app.get(&format!("/sessions/{}", sessions[1])).await.text().await.expect("body");
+    assert!(one.contains(&format!("href=\"/series/{id}\" id=\"series-link\"")), "each date links to the series");
+
+    // The form offers every date at once, ticked when coming from the series page.
+    let form = app.get(&format!("/sessions/{}/register?series=1", sessions[0])).await.text().await.expect("body");
+    assert!(form.contains("Register for all 6 dates of this series still to come"));
+    assert!(form.contains("name=\"whole_series\" value=\"yes\" checked"));
+    let html = scraper::Html::parse_document(&form);
+    let sel = scraper::Selector::parse("input[name=csrf_token]").expect("selector");
+    let csrf = html.select(&sel).next().and_then(|e| e.value().attr("value")).expect("csrf").to_string();
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("name", "Budi Santoso"),
+        ("email", "budi@example.id"),
+        ("organisation", "BRIN"),
+        ("country", "ID"),
+        ("consent", "yes"),
+        ("whole_series", "yes"),
+    ];
+    let res = app
+        .client
+        .post(app.url(&format!("/sessions/{}/register", sessions[0])))
+        .form(&fields)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("location").to_string();
+    assert!(location.ends_with("?welcome=1&dates=5"), "five dates taken, the full one skipped: {location}");
+    let manage = app.get(&location).await.text().await.expect("body");
+    assert!(manage.contains("You are registered for 5 dates of this series"));
+}

@@ -62,6 +62,69 @@ impl ReportsPage {
     }
 }
 
+/// The report's tables with names in the reader's language, and the
+/// month chart's bars.
+struct Tables {
+    regions: Vec<Line>,
+    countries: Vec<Line>,
+    topics: Vec<Line>,
+    months: Vec<Line>,
+    bars: Vec<Bar>,
+}
+
+impl Tables {
+    fn new(
+        report: &Participation,
+        reference: &crate::db::reference::Reference,
+        lang: crate::domain::lang::Lang,
+    ) -> Self {
+        let count = |label: String, c: &crate::domain::report::Count| Line {
+            label,
+            sessions: None,
+            registrations: c.registrations,
+            attended: c.attended,
+        };
+        let with_sessions = |label: String, c: &crate::domain::report::SessionCount| Line {
+            label,
+            sessions: Some(c.sessions),
+            registrations: c.registrations,
+            attended: c.attended,
+        };
+        let mut countries: Vec<Line> = report
+            .by_country
+            .iter()
+            .map(|(iso, c)| count(reference.country(iso).map(|x| x.name_in(lang)).unwrap_or_else(|| iso.clone()), c))
+            .collect();
+        countries.sort_by(|a, b| b.registrations.cmp(&a.registrations).then(a.label.cmp(&b.label)));
+        let regions = report
+            .by_region
+            .iter()
+            .map(|(slug, c)| count(reference.region(slug).map(|g| g.name_in(lang)).unwrap_or_else(|| slug.clone()), c))
+            .collect();
+        let topics = report
+            .by_topic
+            .iter()
+            .map(|(slug, c)| {
+                let name = reference.topics.iter().find(|t| &t.slug == slug).map(|t| t.name_in(lang));
+                with_sessions(name.unwrap_or_else(|| slug.clone()), c)
+            })
+            .collect();
+        let months: Vec<Line> = report.by_month.iter().map(|(m, c)| with_sessions(m.clone(), c)).collect();
+        let max = months.iter().map(|m| m.registrations).max().unwrap_or(1).max(1);
+        let bars: Vec<Bar> = months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Bar {
+                label: m.label.clone(),
+                value: m.registrations,
+                y: i * 22,
+                width: (m.registrations * 360 / max).max(2),
+            })
+            .collect();
+        Tables { regions, countries, topics, months, bars }
+    }
+}
+
 async fn reports(
     req: HttpRequest,
     state: State,
@@ -86,49 +149,7 @@ async fn reports(
         crate::reports::participation_for(conn, &r2, &access, period).map_err(PageError::from)
     })
     .await?;
-    let count = |label: String, c: &crate::domain::report::Count| Line {
-        label,
-        sessions: None,
-        registrations: c.registrations,
-        attended: c.attended,
-    };
-    let with_sessions = |label: String, c: &crate::domain::report::SessionCount| Line {
-        label,
-        sessions: Some(c.sessions),
-        registrations: c.registrations,
-        attended: c.attended,
-    };
-    let mut countries: Vec<Line> = report
-        .by_country
-        .iter()
-        .map(|(iso, c)| count(reference.country(iso).map(|x| x.name_in(lang)).unwrap_or_else(|| iso.clone()), c))
-        .collect();
-    countries.sort_by(|a, b| b.registrations.cmp(&a.registrations).then(a.label.cmp(&b.label)));
-    let regions = report
-        .by_region
-        .iter()
-        .map(|(slug, c)| count(reference.region(slug).map(|g| g.name_in(lang)).unwrap_or_else(|| slug.clone()), c))
-        .collect();
-    let topics = report
-        .by_topic
-        .iter()
-        .map(|(slug, c)| {
-            let name = reference.topics.iter().find(|t| &t.slug == slug).map(|t| t.name_in(lang));
-            with_sessions(name.unwrap_or_else(|| slug.clone()), c)
-        })
-        .collect();
-    let months: Vec<Line> = report.by_month.iter().map(|(m, c)| with_sessions(m.clone(), c)).collect();
-    let max = months.iter().map(|m| m.registrations).max().unwrap_or(1).max(1);
-    let bars: Vec<Bar> = months
-        .iter()
-        .enumerate()
-        .map(|(i, m)| Bar {
-            label: m.label.clone(),
-            value: m.registrations,
-            y: i * 22,
-            width: (m.registrations * 360 / max).max(2),
-        })
-        .collect();
+    let tables = Tables::new(&report, &reference, lang);
     let token = csrf::token(&req)?;
     let page = ReportsPage {
         chrome: Chrome::new(&viewer, &reference, &query),
@@ -137,13 +158,13 @@ async fn reports(
         from: period.from.to_string(),
         to: period.to.to_string(),
         error,
-        chart_height: bars.len() * 22,
+        chart_height: tables.bars.len() * 22,
         report,
-        regions,
-        countries,
-        topics,
-        months,
-        bars,
+        regions: tables.regions,
+        countries: tables.countries,
+        topics: tables.topics,
+        months: tables.months,
+        bars: tables.bars,
     };
     let status = if page.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     render_status(&page, status, [viewer.cookie(), token.cookie])

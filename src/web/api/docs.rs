@@ -104,11 +104,12 @@ impl Modify for BearerAuth {
         super::series::create_series,
         super::series::get_series,
         super::series::patch_series,
+        super::series::register_series,
         super::reference::list_regions,
         super::reference::list_countries,
         super::reference::list_topics,
     ),
-    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut, crate::domain::report::Participation, crate::domain::report::Count, crate::domain::report::SessionCount)),
+    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut, crate::domain::report::Participation, crate::domain::report::Count, crate::domain::report::SessionCount, super::series::SeriesRegistrationsOut, super::series::Skipped)),
     modifiers(&BearerAuth, &ProblemResponses)
 )]
 struct ApiDoc;

@@ -103,6 +103,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                     .route(web::post().to(registrations::reject_registration)),
             )
             .service(resource("/v1/series", "POST").route(web::post().to(series::create_series)))
+            .service(resource("/v1/series/{id}/registrations", "POST").route(web::post().to(series::register_series)))
             .service(
                 resource("/v1/series/{id}", "GET, PATCH")
                     .route(web::get().to(series::get_series))

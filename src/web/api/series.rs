@@ -144,3 +144,69 @@ pub async fn patch_series(
     state.mail_queued();
     Ok(HttpResponse::Ok().json(out))
 }
+
+/// An occurrence that refused a series registration, and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Skipped {
+    #[schema(value_type = i32)]
+    pub session_id: crate::db::ids::SessionId,
+    pub detail: String,
+}
+
+/// What registering for a series made.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SeriesRegistrationsOut {
+    /// One per occurrence still to come that took the registration, soonest first.
+    pub registrations: Vec<super::registrations::RegistrationCreated>,
+    /// Occurrences that did not (full without a waiting list, already registered).
+    pub skipped: Vec<Skipped>,
+}
+
+/// Register once for every occurrence of a series still to come (no token
+/// needed): the body of a session's registration; each occurrence keeps
+/// its own capacity, waiting list and emails.
+#[utoipa::path(post, path = "/api/v1/series/{id}/registrations", tag = "series",
+    params(("id" = i32, Path, description = "series id")),
+    request_body(content = Object, description = "as `POST /api/v1/sessions/{id}/registrations`"),
+    responses((status = 201, body = SeriesRegistrationsOut),
+              (status = 403, body = crate::web::api::docs::Problem, description = "country not eligible, or no occurrence takes registrations"),
+              (status = 404, body = crate::web::api::docs::Problem),
+              (status = 409, body = crate::web::api::docs::Problem, description = "no occurrence could take it (full, or already registered for each)"),
+              (status = 422, body = crate::web::api::docs::Problem), (status = 429, body = crate::web::api::docs::Problem)))]
+pub async fn register_series(
+    req: HttpRequest,
+    state: State,
+    series: web::Path<SeriesId>,
+    body: web::Json<serde_json::Value>,
+) -> Result<HttpResponse, AppError> {
+    crate::web::rate_limit(&req, &state)?;
+    let fields = super::object(body.into_inner())?;
+    let lang = crate::web::public::language(&req);
+    let parsed = crate::domain::registration::RegistrationInput::parse(&fields, lang);
+    let (reference, keys, notifier) = (state.reference(), state.keys.clone(), state.composer.clone());
+    let id = series.into_inner();
+    let done = blocking(&state.pool, move |conn| {
+        crate::registrations::series::register_series(conn, &keys, &reference, id, parsed, crate::db::now(), &notifier)
+            .map_err(AppError::from)
+    })
+    .await?;
+    state.mail_queued();
+    let out = SeriesRegistrationsOut {
+        registrations: done.registered.iter().map(|r| super::registrations::created(r, &state.base_url)).collect(),
+        skipped: done
+            .skipped
+            .iter()
+            .map(|(session_id, e)| Skipped { session_id: *session_id, detail: said(e, lang) })
+            .collect(),
+    };
+    Ok(HttpResponse::Created().json(out))
+}
+
+/// Why an occurrence refused, in the request's language.
+fn said(e: &crate::registrations::RegistrationError, lang: crate::domain::lang::Lang) -> String {
+    use crate::registrations::RegistrationError as E;
+    match e {
+        E::Conflict(m) | E::Refused(m) => m.in_lang(lang),
+        other => other.to_string(),
+    }
+}

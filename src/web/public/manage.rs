@@ -118,14 +118,20 @@ fn participant_zone(r: &Registration) -> TimeZone {
 fn notice(query: &HashMap<String, String>, r: &Registration, position: Option<i64>, lang: Lang) -> Option<String> {
     let email = || ("email", r.email.as_str().into());
     if query.contains_key("welcome") {
-        Some(match r.status() {
-            RegistrationStatus::Confirmed => i18n::message(lang, "notice-confirmed", &[email()]),
-            RegistrationStatus::Waitlisted => {
-                i18n::message(lang, "notice-waitlisted", &[("position", position.unwrap_or(1).into()), email()])
-            }
-            RegistrationStatus::PendingApproval => i18n::message(lang, "notice-pending", &[email()]),
-            other => other.label_in(lang),
-        })
+        Some(
+            match r.status() {
+                RegistrationStatus::Confirmed => i18n::message(lang, "notice-confirmed", &[email()]),
+                RegistrationStatus::Waitlisted => {
+                    i18n::message(lang, "notice-waitlisted", &[("position", position.unwrap_or(1).into()), email()])
+                }
+                RegistrationStatus::PendingApproval => i18n::message(lang, "notice-pending", &[email()]),
+                other => other.label_in(lang),
+            } + &query
+                .get("dates")
+                .and_then(|n| n.parse::<i64>().ok())
+                .map(|n| format!(" {}", i18n::message(lang, "notice-series-dates", &[("count", n.into())])))
+                .unwrap_or_default(),
+        )
     } else if query.contains_key("cancelled") {
         Some(i18n::t(lang, "notice-cancelled"))
     } else if query.contains_key("declined") {

@@ -6,6 +6,7 @@ pub mod feeds;
 mod home;
 mod manage;
 pub mod register;
+mod series;
 mod session;
 mod viewer;
 
@@ -20,6 +21,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(home::home)
         .service(feeds::feeds_page)
         .service(session::session_page)
+        .service(series::series_page)
         .service(
             web::resource("/sessions/{id}/register")
                 .app_data(web::PayloadConfig::new(register::FORM_LIMIT))

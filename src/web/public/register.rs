@@ -34,6 +34,8 @@ pub struct Values {
     pub country: String,
     pub time_zone: String,
     pub consent: bool,
+    /// Register for every date of the series still to come.
+    pub whole_series: bool,
 }
 
 pub struct QuestionView {
@@ -68,6 +70,8 @@ pub struct RegisterPage {
     pub countries: Vec<(String, Vec<Choice>)>,
     pub zones: Vec<(String, Vec<Choice>)>,
     pub questions: Vec<QuestionView>,
+    /// Dates of the session's series still taking registrations (0: no series).
+    pub series_dates: usize,
 }
 
 impl RegisterPage {
@@ -104,6 +108,8 @@ struct Page<'a> {
     viewer: &'a Viewer,
     query: &'a HashMap<String, String>,
     csrf: String,
+    /// Dates of the session's series still taking registrations.
+    series_dates: usize,
 }
 
 impl Page<'_> {
@@ -198,6 +204,7 @@ impl Page<'_> {
             countries,
             zones,
             questions,
+            series_dates: self.series_dates,
         }
     }
 }
@@ -231,10 +238,27 @@ pub fn question_view(q: &Question, given: Option<&Value>, error: Option<String>)
     }
 }
 
-async fn load(state: &State, id: SessionId) -> Result<Session, PageError> {
-    let session = blocking(&state.pool, move |conn| session_store::find(conn, id).map_err(PageError::from)).await?;
-    match session {
-        Some(s) if s.status() != SessionStatus::Draft => Ok(s),
+/// The session, and how many dates of its series (if any) still take
+/// registrations: with more than one, the form offers them all at once.
+async fn load(state: &State, id: SessionId) -> Result<(Session, usize), PageError> {
+    let found = blocking(&state.pool, move |conn| {
+        let Some(s) = session_store::find(conn, id)? else { return Ok::<_, PageError>(None) };
+        let now = crate::db::now();
+        let dates = match s.row.series_id {
+            Some(series) => crate::db::series::find(conn, series, false)?
+                .map(|(_, all)| {
+                    all.iter()
+                        .filter(|o| o.status() == SessionStatus::Published && o.closed_reason(now).is_none())
+                        .count()
+                })
+                .unwrap_or(0),
+            None => 0,
+        };
+        Ok(Some((s, dates)))
+    })
+    .await?;
+    match found {
+        Some((s, dates)) if s.status() != SessionStatus::Draft => Ok((s, dates)),
         _ => Err(AppError::NotFound.into()),
     }
 }
@@ -245,20 +269,24 @@ pub async fn register_form_handler(
     id: web::Path<SessionId>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let session = load(&state, *id).await?;
+    let (session, series_dates) = load(&state, *id).await?;
     let reference = state.reference();
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, session.zone());
     let token = csrf::token(&req)?;
-    let page =
-        Page { session: &session, reference: &reference, viewer: &viewer, query: &query, csrf: token.value.clone() };
-    let html = page.build(Values::default(), &Map::new(), &FieldErrors::default(), None);
+    let page = Page {
+        session: &session,
+        reference: &reference,
+        viewer: &viewer,
+        query: &query,
+        csrf: token.value.clone(),
+        series_dates,
+    };
+    let whole_series = Values { whole_series: query.contains_key("series"), ..Values::default() };
+    let html = page.build(whole_series, &Map::new(), &FieldErrors::default(), None);
     render_status(&html, StatusCode::OK, [viewer.cookie(), token.cookie])
 }
 
-/// Turns form pairs into the same JSON object the API takes, so one parser
-/// checks both, and keeps the values to show again if it is refused.
-/// Repeated names (several choices) become lists. Public for the fuzz target.
 /// The answers to a session's questions as a form sends them (`q_<key>`),
 /// as the API's `answers` object.
 pub fn form_answers(pairs: &[(String, String)], questions: &[Question]) -> Map<String, Value> {
@@ -276,6 +304,9 @@ pub fn form_answers(pairs: &[(String, String)], questions: &[Question]) -> Map<S
     answers
 }
 
+/// Turns form pairs into the same JSON object the API takes, so one parser
+/// checks both, and keeps the values to show again if it is refused.
+/// Repeated names (several choices) become lists. Public for the fuzz target.
 pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
     let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let mut m = Map::new();
@@ -295,6 +326,7 @@ pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<S
         country: first("country").unwrap_or_default().trim().to_ascii_uppercase(),
         time_zone: first("time_zone").unwrap_or_default(),
         consent,
+        whole_series: first("whole_series").is_some(),
     };
     (m, v)
 }
@@ -308,7 +340,7 @@ pub async fn register_handler(
     csrf::refuse_bots(&form)?;
     let pairs = &form.0.0;
     crate::web::rate_limit(&req, &state)?;
-    let session = load(&state, *id).await?;
+    let (session, series_dates) = load(&state, *id).await?;
     let reference = state.reference();
     let (object, values) = form_object(pairs, &session.questions());
     let parsed = RegistrationInput::parse(&object, crate::web::public::language(&req));
@@ -316,37 +348,63 @@ pub async fn register_handler(
     let for_db = reference.clone();
     let session_id = session.id();
     let notifier = state.composer.clone();
+    let series = session.row.series_id.filter(|_| values.whole_series && series_dates > 1);
     let result = blocking(&state.pool, move |conn| {
-        crate::registrations::register(conn, &keys, &for_db, session_id, parsed, crate::db::now(), &notifier)
-            .map_err(AppError::from)
+        let now = crate::db::now();
+        let done = match series {
+            Some(series) => {
+                crate::registrations::series::register_series(conn, &keys, &for_db, series, parsed, now, &notifier)
+                    .map(|d| d.registered)
+            }
+            None => crate::registrations::register(conn, &keys, &for_db, session_id, parsed, now, &notifier)
+                .map(|r| vec![r]),
+        };
+        done.map_err(AppError::from)
     })
     .await;
     let registered = match result {
         Ok(r) => r,
         Err(e @ (AppError::Validation(_) | AppError::Forbidden(_) | AppError::Conflict(_))) => {
-            return form_again(&req, &session, &reference, &object, values, e);
+            let again = Again { session: &session, reference: &reference, series_dates };
+            return form_again(&req, again, &object, values, e);
         }
         Err(other) => return Err(other.into()),
     };
     state.mail_queued();
-    Ok(crate::web::see_other(&format!("/registrations/{}?welcome=1", registered.manage_token)))
+    // The first date's page; it says how many dates were taken.
+    let first = registered.first().ok_or(AppError::NotFound)?;
+    let dates = if registered.len() > 1 { format!("&dates={}", registered.len()) } else { String::new() };
+    Ok(crate::web::see_other(&format!("/registrations/{}?welcome=1{dates}", first.manage_token)))
+}
+
+/// What the form is shown again for.
+struct Again<'a> {
+    session: &'a Session,
+    reference: &'a Reference,
+    series_dates: usize,
 }
 
 /// The form again, as the person filled it, with what was refused: the
 /// bad fields, or why there is no place (closed, full, not open to them).
 fn form_again(
     req: &HttpRequest,
-    session: &Session,
-    reference: &Reference,
+    again: Again<'_>,
     object: &serde_json::Map<String, Value>,
     values: Values,
     refusal: AppError,
 ) -> Result<HttpResponse, PageError> {
     let status = refusal.status();
     let empty = HashMap::new();
-    let viewer = Viewer::from_request(req, &empty, session.zone());
+    let viewer = Viewer::from_request(req, &empty, again.session.zone());
     let token = csrf::token(req)?;
-    let page = Page { session, reference, viewer: &viewer, query: &empty, csrf: token.value.clone() };
+    let page = Page {
+        session: again.session,
+        reference: again.reference,
+        viewer: &viewer,
+        query: &empty,
+        csrf: token.value.clone(),
+        series_dates: again.series_dates,
+    };
     let answers = object.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
     let html = match refusal {
         AppError::Validation(errors) => page.build(values, &answers, &errors, None),

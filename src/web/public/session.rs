@@ -50,6 +50,8 @@ pub struct SessionPage {
     pub seats_left: Option<i32>,
     pub open_to: String,
     pub topics: Vec<String>,
+    /// The series it belongs to, if any: its page lists every date.
+    pub series: Option<crate::db::ids::SeriesId>,
     pub zone_rows: Vec<ZoneRow>,
     pub feeds: Vec<Subscribe>,
 }
@@ -128,7 +130,9 @@ impl SessionPage {
             own,
             viewer: viewer_slot,
             location: r.location.clone(),
-            language: r.language.clone(),
+            // The language by its own name ("Français"), not its code.
+            language: Lang::parse(&r.language).map(|l| l.name().to_string()).unwrap_or_else(|| r.language.clone()),
+            series: r.series_id,
             capacity: r.capacity,
             seats_left: session.seats_left(),
             open_to: open_to(session, reference, lang),

@@ -1,0 +1,66 @@
+//! Registering once for a whole series: one registration per occurrence
+//! still to come that takes registrations, each under its own session's
+//! lock and capacity, as a registration for that session alone would be
+//! (so an occurrence's waiting list and quota hold as always). The
+//! person's mistakes are told once, before anything is written; an
+//! occurrence that refuses them (full without a waiting list, already
+//! registered) is skipped with its reason and the others go on.
+
+use super::{Registered, RegistrationError, register};
+use crate::db::DbConn;
+use crate::db::ids::{SeriesId, SessionId};
+use crate::db::notify::Notifier;
+use crate::db::reference::Reference;
+use crate::db::series as series_store;
+use crate::domain::fields::FieldErrors;
+use crate::domain::message::Message;
+use crate::domain::registration::RegistrationInput;
+use crate::domain::secret::Keys;
+use crate::domain::session::SessionStatus;
+use chrono::NaiveDateTime;
+
+/// What registering for a series did.
+pub struct SeriesRegistered {
+    pub registered: Vec<Registered>,
+    /// Occurrences that refused the person, and why.
+    pub skipped: Vec<(SessionId, RegistrationError)>,
+}
+
+pub fn register_series(
+    conn: &mut DbConn,
+    keys: &Keys,
+    reference: &Reference,
+    series_id: SeriesId,
+    parsed: (Option<RegistrationInput>, FieldErrors),
+    now: NaiveDateTime,
+    notifier: &dyn Notifier,
+) -> Result<SeriesRegistered, RegistrationError> {
+    let (_, sessions) = series_store::find(conn, series_id, false)?.ok_or(RegistrationError::NotFound)?;
+    let open: Vec<SessionId> = sessions
+        .iter()
+        .filter(|s| s.status() == SessionStatus::Published && s.closed_reason(now).is_none())
+        .map(|s| s.id())
+        .collect();
+    if open.is_empty() {
+        return Err(RegistrationError::Refused(Message::id("series-none-open")));
+    }
+    let mut done = SeriesRegistered { registered: Vec::new(), skipped: Vec::new() };
+    for id in open {
+        match register(conn, keys, reference, id, parsed.clone(), now, notifier) {
+            Ok(r) => done.registered.push(r),
+            // The same input for every occurrence: a mistake in it, or a
+            // country no occurrence admits, is the whole answer.
+            Err(e @ (RegistrationError::Invalid(_) | RegistrationError::Refused(_))) if done.registered.is_empty() => {
+                return Err(e);
+            }
+            Err(e @ (RegistrationError::Conflict(_) | RegistrationError::Refused(_))) => done.skipped.push((id, e)),
+            Err(e) => return Err(e),
+        }
+    }
+    if done.registered.is_empty()
+        && let Some((_, first)) = done.skipped.drain(..).next()
+    {
+        return Err(first);
+    }
+    Ok(done)
+}
