@@ -91,6 +91,7 @@ impl Application {
             composer,
             mail_wake,
             feeds: Default::default(),
+            pages: Default::default(),
         }));
         tokio::spawn(crate::web::feeds::warm(state.clone()));
         let https = base_url.starts_with("https://");

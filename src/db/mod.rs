@@ -224,6 +224,16 @@ pub fn now() -> chrono::NaiveDateTime {
 /// Several processes on one SQLite file still queue on `busy_timeout`.
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Writes this process has committed: caches of rendered pages compare it
+/// so that their own instance's changes show at once (another instance's
+/// show through the change counter, see `web::page_cache`).
+static LOCAL_WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many write transactions this process has committed.
+pub fn local_writes() -> u64 {
+    LOCAL_WRITES.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// A transaction that writes. On PostgreSQL a plain transaction (callers
 /// take row locks); on SQLite the same, behind the process's writer lock.
 pub fn write_transaction<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
@@ -243,6 +253,7 @@ where
         }
         f(conn)
     })?;
+    LOCAL_WRITES.fetch_add(1, std::sync::atomic::Ordering::Release);
     if let DbConn::Pg(c) = conn {
         // After the commit, never before: a reader that sees the new
         // number must also see the new data. Failing here only delays a

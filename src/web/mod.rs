@@ -6,6 +6,7 @@ pub mod assets;
 pub mod csrf;
 pub mod feeds;
 pub mod ops;
+pub mod page_cache;
 mod page_error;
 pub mod public;
 pub mod ratelimit;

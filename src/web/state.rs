@@ -24,6 +24,8 @@ pub struct AppState {
     /// Wakes the delivery worker after a request queued an email.
     pub mail_wake: Arc<tokio::sync::Notify>,
     pub feeds: crate::web::feeds::FeedCache,
+    /// Rendered public pages (see `web::page_cache`).
+    pub pages: crate::web::page_cache::PageCache,
 }
 
 impl AppState {

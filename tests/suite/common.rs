@@ -261,7 +261,8 @@ pub fn token_of(manage_url: &Value) -> String {
 }
 
 /// Runs one statement on the app's database, for tests that must move
-/// time (`INTERVAL_3_DAYS` is spelled per backend).
+/// time (`INTERVAL_3_DAYS` is spelled per backend) or act as another
+/// instance would (`BUMP_CHANGE_COUNTER`: what its write transaction does).
 pub fn run_sql(app: &TestApp, sql: &str) {
     use diesel::Connection;
     match &app.database_url {
@@ -269,13 +270,16 @@ pub fn run_sql(app: &TestApp, sql: &str) {
             let mut c = diesel::SqliteConnection::establish(&path.to_string_lossy()).expect("sqlite");
             let sql = sql
                 .replace("created_at - INTERVAL_3_DAYS", "datetime(created_at, '-3 days')")
-                .replace("created_at - INTERVAL_8_DAYS", "datetime(created_at, '-8 days')");
+                .replace("created_at - INTERVAL_8_DAYS", "datetime(created_at, '-8 days')")
+                .replace("BUMP_CHANGE_COUNTER", "UPDATE change_counter SET value = value + 1 WHERE id = 1");
             c.batch_execute(&sql).expect("sql");
         }
         DatabaseUrl::Postgres(url) => {
             let mut c = pg_connect(url).expect("postgres");
-            let sql =
-                sql.replace("INTERVAL_3_DAYS", "INTERVAL '3 days'").replace("INTERVAL_8_DAYS", "INTERVAL '8 days'");
+            let sql = sql
+                .replace("INTERVAL_3_DAYS", "INTERVAL '3 days'")
+                .replace("INTERVAL_8_DAYS", "INTERVAL '8 days'")
+                .replace("BUMP_CHANGE_COUNTER", "SELECT nextval('change_counter')");
             c.batch_execute(&sql).expect("sql");
         }
     }

@@ -187,3 +187,47 @@ async fn the_home_page_paginates() {
     assert_eq!(titles.len(), 5);
     assert_eq!(titles[0], "Session 21");
 }
+
+#[tokio::test]
+async fn a_cached_page_shows_this_instances_changes_at_once_and_another_instances_within_seconds() {
+    let app = spawn_app().await;
+    let id = app.create_session(with(manila_session(), json!({"capacity": 50}))).await["id"].as_i64().expect("id");
+    let path = format!("/sessions/{id}");
+    let seats = |body: &str| body.contains("50 of 50 left");
+    let first = app.get(&path).await.text().await.expect("body");
+    assert!(first.contains("Biosafety in diagnostic laboratories"));
+    // Each reader's own zone and language: no reader is served another's page.
+    let manila = app.get(&format!("{path}?tz=Asia/Manila")).await.text().await.expect("body");
+    let brussels = app.get(&format!("{path}?tz=Europe/Brussels")).await.text().await.expect("body");
+    assert!(brussels.contains("09:00") && !manila.contains("Brussels (UTC+01:00)"), "two zones, two pages");
+    let french = app
+        .client
+        .get(app.url(&path))
+        .header("Accept-Language", "fr")
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(french.contains("lang=\"fr\""));
+    // This instance's own write shows on the next request.
+    let before = app.get(&path).await.text().await.expect("body");
+    assert!(seats(&before), "all seats free first");
+    assert_eq!(app.register(id, crate::common::participant("one@example.org")).await.0, 201);
+    let after = app.get(&path).await.text().await.expect("body");
+    assert!(!seats(&after), "a seat is taken at once");
+    // A change nobody announced is not seen: the page is served from memory…
+    crate::common::run_sql(&app, &format!("UPDATE sessions SET title = 'Renamed elsewhere' WHERE id = {id}"));
+    assert!(!app.get(&path).await.text().await.expect("body").contains("Renamed elsewhere"), "served from memory");
+    // …and another instance's write (its change counter) shows within seconds.
+    crate::common::run_sql(&app, "BUMP_CHANGE_COUNTER");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        if app.get(&path).await.text().await.expect("body").contains("Renamed elsewhere") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "another instance's change never showed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

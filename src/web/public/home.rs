@@ -1,7 +1,7 @@
 //! `/`: upcoming published sessions, filterable, paginated.
 
 use super::feeds::{Subscribe, subscribe};
-use super::{Chrome, Viewer, render};
+use super::{Chrome, Viewer};
 use crate::db::ids::SessionId;
 use crate::db::models::{Country, Region, Topic};
 use crate::db::reference::Reference;
@@ -190,9 +190,13 @@ pub async fn home(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, TimeZone::utc());
     let reference = state.reference();
-    let listing = Listing::from_query(&reference, &query);
-    let filter = listing.filter.clone();
-    let sessions = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::list(conn, &filter)?)).await?;
-    let page = HomePage::new(&viewer, &reference, &query, &state.base_url, &listing, sessions);
-    render(&page, viewer.cookie())
+    let key = crate::web::page_cache::key(&req, &viewer, reference.generation);
+    let body = crate::web::page_cache::page(&state, key, || async {
+        let listing = Listing::from_query(&reference, &query);
+        let filter = listing.filter.clone();
+        let sessions = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::list(conn, &filter)?)).await?;
+        super::to_html(&HomePage::new(&viewer, &reference, &query, &state.base_url, &listing, sessions))
+    })
+    .await?;
+    Ok(super::html_response(body, viewer.cookie()))
 }

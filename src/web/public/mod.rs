@@ -67,6 +67,22 @@ pub fn render(
     Ok(res.body(html))
 }
 
+/// A page rendered to text (for `web::page_cache`); a template error is an
+/// internal error, never a panic.
+pub fn to_html(page: &impl Template) -> Result<String, PageError> {
+    page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")).into())
+}
+
+/// A page already rendered, with a cookie to set.
+pub fn html_response(body: web::Bytes, cookie: Option<actix_web::cookie::Cookie<'static>>) -> HttpResponse {
+    let mut res = HttpResponse::Ok();
+    res.content_type("text/html; charset=utf-8");
+    if let Some(cookie) = cookie {
+        res.cookie(cookie);
+    }
+    res.body(body)
+}
+
 #[derive(Template)]
 #[template(path = "public/privacy.html")]
 struct PrivacyPage {

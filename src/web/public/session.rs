@@ -3,7 +3,7 @@
 
 use super::feeds::{Subscribe, subscribe};
 use super::home::open_to;
-use super::{Chrome, Viewer, render};
+use super::{Chrome, Viewer};
 use crate::db::ids::SessionId;
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as store, Session};
@@ -167,12 +167,21 @@ pub async fn session_page(
 ) -> Result<HttpResponse, PageError> {
     let id = id.into_inner();
     let query = query.into_inner();
-    let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?))
-        .await?
-        // Drafts do not exist for the public.
-        .filter(|s| s.status() != SessionStatus::Draft)
-        .ok_or(AppError::NotFound)?;
-    let viewer = Viewer::from_request(&req, &query, session.zone());
-    let page = SessionPage::new(&session, &viewer, &state.reference(), &query, &state.base_url);
-    render(&page, viewer.cookie())
+    // The viewer's zone defaults to the session's, unknown before it is
+    // read; a default zone is the same for every reader of one path, so
+    // the key says only that it is the default.
+    let guess = Viewer::from_request(&req, &query, TimeZone::utc());
+    let reference = state.reference();
+    let key = crate::web::page_cache::key(&req, &guess, reference.generation);
+    let body = crate::web::page_cache::page(&state, key, || async {
+        let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?))
+            .await?
+            // Drafts do not exist for the public.
+            .filter(|s| s.status() != SessionStatus::Draft)
+            .ok_or(AppError::NotFound)?;
+        let viewer = Viewer::from_request(&req, &query, session.zone());
+        super::to_html(&SessionPage::new(&session, &viewer, &reference, &query, &state.base_url))
+    })
+    .await?;
+    Ok(super::html_response(body, guess.cookie()))
 }
