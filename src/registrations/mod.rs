@@ -109,10 +109,7 @@ pub fn register(
             vec![("names", store::open_to_names(&session, reference))],
         )));
     }
-    let zone_name = match &input.zone {
-        Some(z) => z.name().to_string(),
-        None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
-    };
+    let zone_name = zone_of(reference, input.zone.as_ref(), &country.iso2);
     let answers = serde_json::to_string(&answers).map_err(|e| RegistrationError::Internal(e.into()))?;
     let person = Person::new(keys, &input, &country.iso2, zone_name, answers)?;
 
@@ -148,6 +145,15 @@ pub fn register(
             waitlist_position,
         })
     })
+}
+
+/// The zone a person's times are written in: the one they chose, else
+/// their country's first.
+pub(crate) fn zone_of(reference: &Reference, chosen: Option<&crate::domain::zone::TimeZone>, iso2: &str) -> String {
+    match chosen {
+        Some(z) => z.name().to_string(),
+        None => reference.zones_of(iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
+    }
 }
 
 /// Someone about to be inserted, by a registration or a nomination, with

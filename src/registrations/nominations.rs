@@ -71,14 +71,7 @@ pub fn nominate(
             vec![("names", store::open_to_names(&session, reference))],
         )));
     }
-    let zone = match &input.zone {
-        Some(z) => z.name().to_string(),
-        None => reference.zones_of(&country.iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
-    };
-    let mut person = Person::new(keys, input, &country.iso2, zone, "{}".into())?;
-    person.role = nomination.role;
-    person.note = nomination.note.clone();
-    person.nominated_by = by.name.to_string();
+    let person = nominee(keys, reference, &nomination, &country.iso2, by)?;
     write_transaction(conn, |conn| {
         let row = session_store::lock_row(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
         let session = session_store::Session { row, ..session.clone() };
@@ -101,6 +94,25 @@ pub fn nominate(
             waitlist_position: None,
         })
     })
+}
+
+/// The nominee about to be inserted: their zone, role, note for the
+/// organisers and who nominated them; no answers yet (they give them when
+/// accepting).
+fn nominee<'a>(
+    keys: &Keys,
+    reference: &Reference,
+    nomination: &'a NominationInput,
+    country: &'a str,
+    by: &Nominator,
+) -> Result<Person<'a>, RegistrationError> {
+    let input = &nomination.person;
+    let zone = super::zone_of(reference, input.zone.as_ref(), country);
+    let mut person = Person::new(keys, input, country, zone, "{}".into())?;
+    person.role = nomination.role;
+    person.note = nomination.note.clone();
+    person.nominated_by = by.name.to_string();
+    Ok(person)
 }
 
 /// Why a session takes no nominations now: the registration window, or
@@ -347,14 +359,7 @@ pub fn replace(
     if !errors.is_empty() {
         return Err(RegistrationError::Invalid(errors));
     }
-    let zone = match &input.zone {
-        Some(z) => z.name().to_string(),
-        None => reference.zones_of(&old.country_iso2).first().cloned().unwrap_or_else(|| "UTC".into()),
-    };
-    let mut person = Person::new(keys, input, &old.country_iso2, zone, "{}".into())?;
-    person.role = nomination.role;
-    person.note = nomination.note.clone();
-    person.nominated_by = by.name.to_string();
+    let person = nominee(keys, reference, &nomination, &old.country_iso2, by)?;
     write_transaction(conn, |conn| {
         let (session, r) = locked(conn, registration_id)?;
         may_act_for(by, &session, &r)?;

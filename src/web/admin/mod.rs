@@ -205,6 +205,14 @@ fn canonical_notice<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Stri
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
+/// The account signed in on this request, or the answer that sends the
+/// browser to the sign-in page: what every workspace extractor starts with.
+pub async fn signed_in_or_refused(req: &HttpRequest) -> Result<Staff, PageError> {
+    let state =
+        req.app_data::<State>().cloned().ok_or_else(|| AppError::Internal(anyhow::anyhow!("no application state")))?;
+    Ok(signed_in(req, &state).await?.ok_or(AppError::SignInRequired)?)
+}
+
 /// A handler that takes `Staff` runs for signed-in organisers only; anyone
 /// else is sent to the sign-in page before any other extractor (a form's
 /// CSRF check) runs, so take it before them.
@@ -215,11 +223,7 @@ impl actix_web::FromRequest for Staff {
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let state = req
-                .app_data::<State>()
-                .cloned()
-                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no application state")))?;
-            let staff = signed_in(&req, &state).await?.ok_or(AppError::SignInRequired)?;
+            let staff = signed_in_or_refused(&req).await?;
             // A focal point works in `/admin/nominations` (see
             // `nominations::FocalPoint`); here it may only change its
             // password, sign out, and be sent to its own pages.

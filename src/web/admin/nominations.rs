@@ -58,11 +58,7 @@ impl actix_web::FromRequest for FocalPoint {
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let state = req
-                .app_data::<State>()
-                .cloned()
-                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no application state")))?;
-            let staff = super::signed_in(&req, &state).await?.ok_or(AppError::SignInRequired)?;
+            let staff = super::signed_in_or_refused(&req).await?;
             if !staff.focal_point {
                 return Err(AppError::Forbidden(Message::id("fp-only-focal-points")).into());
             }
