@@ -237,10 +237,20 @@ async fn in_the_workspace_a_focal_point_withdraws_replaces_and_endorses() {
         assert_eq!(as_token(&app, &token, Method::POST, &path, Some(&nominee(email, "PH"))).await.0, 201);
     }
     let (_, pending) = app.register(endorsement, with(participant("dee@example.ph"), json!({"country": "PH"}))).await;
+    let kenya = focal_point(&app, "api-ke@example.org", "KE");
+    let (_, juma) = as_token(&app, &kenya, Method::POST, &path, Some(&nominee("juma@example.ke", "KE"))).await;
     signed_in_focal_point(&app, "nfp@example.org", &["PH"]).await;
     let list = app.registrations(id).await;
     let (_, page) = html(&app, &format!("/admin/nominations/{id}")).await;
     let csrf = csrf(&page);
+
+    // Another country's nominee is out of reach: no replace page, no withdrawal.
+    assert_eq!(html(&app, &format!("/admin/nominations/registrations/{}/replace", juma["id"])).await.0, 404);
+    let theirs = format!("/admin/nominations/registrations/{}/withdraw", juma["id"]);
+    let res = submit(&app.client, &app, &theirs, &[("csrf_token", csrf.as_str())]).await;
+    let (_, said) = html(&app, res.headers()["location"].to_str().expect("location")).await;
+    assert!(texts(&said, "#notice").concat().starts_with("Nothing changed"), "{:?}", texts(&said, "#notice"));
+    assert_eq!(status_of(&app.registrations(id).await, "juma@example.ke").as_deref(), Some("nominated"));
 
     let withdraw = format!("/admin/nominations/registrations/{}/withdraw", id_of(&list, "ana@example.ph"));
     let res = submit(&app.client, &app, &withdraw, &[("csrf_token", csrf.as_str())]).await;
