@@ -197,7 +197,7 @@ lead-endorsement-how = Endorse or decline on the session's page in your workspac
 status-pending_endorsement = Awaiting endorsement
 participation-endorsement = with endorsement: people register, and their focal point endorses them
 ws-f-quota-release = When nominations close, open places go to the waiting list whatever the country
-endorsement-not-pending = Only a registration awaiting endorsement can be endorsed or declined; this one is { $status }.
+endorsement-not-pending = Only a registration awaiting endorsement can be endorsed or declined; this one's status is: { $status }.
 ws-st-pending_endorsement = awaiting endorsement
 subject-nominated = You are nominated: { $title }
 subject-declined = Nomination declined: { $title }
@@ -212,7 +212,7 @@ status-lapsed = Lapsed
 nomination-only = Places in this session go through each partner country's National Focal Point: ask yours to nominate you.
 nominations-closed = Nominations for this session closed on { $date }.
 nomination-outside-country = You may nominate only people from your own countries.
-nomination-not-pending = Only a pending nomination can be accepted or declined; this one is { $status }.
+nomination-not-pending = Only a pending nomination can be accepted or declined; this one's status is: { $status }.
 ws-f-participation = Participation
 ws-f-nominations-close = Nominations close (local time; unanswered ones lapse then)
 participation-open = open: people register themselves
@@ -614,7 +614,7 @@ subject-focal-lapsed = Nomination lapsed: { $name } for { $title }
 lead-focal-lapsed = { $name } ({ $organisation }, { $country }) did not answer the nomination for { $title }, { $when }, in time, so it has lapsed and the place held is released.
 lead-focal-lapsed-how = You may nominate someone else on the session's page in your workspace: { $workspace }
 not-a-nomination = This person registered themselves: only a nomination can be withdrawn or replaced.
-nomination-not-standing = Only a nomination that still stands can be withdrawn or replaced; this one is { $status }.
+nomination-not-standing = Only a nomination that still stands can be withdrawn or replaced; this one's status is: { $status }.
 replacement-same-country = A replacement takes a place of the same country's: { $country }.
 replacement-same-person = The replacement must be someone else: this is the nominee's own address.
 fp-nominations = Nominations
@@ -782,7 +782,7 @@ ws-move-suits-all = The new time is within working hours on a working day for ev
 ws-move-flagged = The new time does not suit some registrants' countries (their main zone):
 ws-move-outside-hours = { $country }: { $slot } (outside working hours)
 ws-move-weekend = { $country }: { $slot } (weekend)
-attendance-not-confirmed = Attendance is recorded for confirmed registrations only; this one is { $status }.
+attendance-not-confirmed = Attendance is recorded for confirmed registrations only; this one's status is: { $status }.
 err-period-order = must be on or after the period's first day
 err-period-long = a report covers at most ten years
 err-date = must be a date: YYYY-MM-DD
@@ -832,3 +832,76 @@ register-whole-series = { $count ->
 notice-series-dates = You are registered for { $count } dates of this series: each has its own email and invite.
 series-part-of = Series
 series-all-dates = Every date of this series, and registering for all of them
+
+# Shared calendar feeds: their names (calendar apps show them)
+feed-all-name = Convene: all sessions
+feed-all-description = Every session of the EU CBRN Centres of Excellence network
+feed-all-label = All sessions
+feed-name = Convene: { $name }
+feed-open-to = Sessions open to participants from { $name }
+feed-topic = Sessions on { $name }
+feed-series = Every session of the series { $title }
+
+# A series' clock changes (the workspace's notice; the API's warnings)
+series-shift-back = From { $from }, the clocks in { $zone } are back to the first occurrence's offset.
+series-shift-earlier = From { $from }, { $zone } changes its clocks: the session stays at { $local } there but starts { $minutes ->
+    [30] half an hour
+    [60] an hour
+   *[other] { $minutes } minutes
+} earlier for zones without daylight saving time such as all of South-East Asia ({ $there } in { $city } instead of { $usual }).
+series-shift-later = From { $from }, { $zone } changes its clocks: the session stays at { $local } there but starts { $minutes ->
+    [30] half an hour
+    [60] an hour
+   *[other] { $minutes } minutes
+} later for zones without daylight saving time such as all of South-East Asia ({ $there } in { $city } instead of { $usual }).
+
+# A session's fields: errors the workspace form and the API share
+err-status-write = must be draft or published; cancel a session with its cancel action
+err-language-tag = must be a language tag such as en, fr, ar or ru
+err-join-url = must be an http or https address
+err-ends-after = must be after starts_at
+err-ends-within = must be within 31 days of starts_at
+err-closes-after = must be after registration_opens_at
+err-one-of = must be one of: { $choices }
+err-quotas-map = must map ISO alpha-2 codes to places from 0 to { $max }
+err-quotas-many = must name at most 300 countries
+err-time-or-instant = { $why }, or an RFC 3339 instant
+err-capacity-taken = must be at least { $taken }, the seats already taken
+err-repeat = must be weekly, fortnightly or monthly
+err-count-range = must be a whole number from 2 to { $max }
+err-until = must be a date such as 2027-06-30
+err-count-or-until = give a count or an end date (until)
+err-capacity-number = must be a whole number, or empty for unlimited
+err-quota-number = must be a whole number, or empty for no quota
+err-quotas-form = must be like PH=12, KE=4
+err-plan-date = must be a date such as 2027-03-09
+err-plan-time = must be a time such as 09:00
+err-plan-minutes = must be a length from 15 to 720 minutes
+ws-done-choose-action = Choose an action.
+
+# CSV export: column names (in English, the API's field names)
+csv-id = id
+csv-status = status
+csv-waitlist_position = waitlist_position
+csv-name = name
+csv-email = email
+csv-organisation = organisation
+csv-position = position
+csv-country = country
+csv-country_name = country_name
+csv-time_zone = time_zone
+csv-registered_at_utc = registered_at_utc
+csv-answers = answers
+csv-role = role
+csv-note = note
+csv-nominated_by = nominated_by
+csv-attendance = attendance
+csv-minutes_present = minutes_present
+
+# Why an organiser's action was not done
+only-pending-approved = Only pending registrations can be approved; this one's status is: { $status }.
+only-waiting-promoted = Only someone on the waiting list can be promoted.
+no-seat-free = No seat is free: raise the capacity first.
+not-your-region = This session is organised by a region your account does not cover.
+err-cancelled-unchangeable = this session is cancelled and can no longer be changed
+only-empty-draft-deleted = Only a draft nobody has registered for can be deleted; cancel it instead.

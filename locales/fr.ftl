@@ -197,7 +197,7 @@ lead-endorsement-how = Approuvez ou refusez sur la page de la session dans votre
 status-pending_endorsement = En attente d’approbation
 participation-endorsement = avec approbation : chacun s’inscrit, et son point focal l’approuve
 ws-f-quota-release = À la clôture des désignations, les places libres vont à la liste d’attente, quel que soit le pays
-endorsement-not-pending = Seule une inscription en attente d’approbation peut être approuvée ou refusée ; celle-ci est { $status }.
+endorsement-not-pending = Seule une inscription en attente d’approbation peut être approuvée ou refusée ; statut de celle-ci : { $status }.
 ws-st-pending_endorsement = en attente d’approbation
 subject-nominated = Vous êtes désigné·e : { $title }
 subject-declined = Désignation déclinée : { $title }
@@ -212,7 +212,7 @@ status-lapsed = Expirée
 nomination-only = Les places de cette session passent par le point focal national de chaque pays partenaire : demandez au vôtre de vous désigner.
 nominations-closed = Les désignations pour cette session ont été closes le { $date }.
 nomination-outside-country = Vous ne pouvez désigner que des personnes de vos propres pays.
-nomination-not-pending = Seule une désignation en attente peut être acceptée ou déclinée ; celle-ci est { $status }.
+nomination-not-pending = Seule une désignation en attente peut être acceptée ou déclinée ; statut de celle-ci : { $status }.
 ws-f-participation = Participation
 ws-f-nominations-close = Clôture des désignations (heure locale ; celles sans réponse expirent alors)
 participation-open = ouverte : chacun s’inscrit
@@ -629,7 +629,7 @@ subject-focal-lapsed = Désignation expirée : { $name } pour { $title }
 lead-focal-lapsed = { $name } ({ $organisation }, { $country }) n’a pas répondu à temps à la désignation pour { $title }, { $when } : elle a expiré et la place réservée est libérée.
 lead-focal-lapsed-how = Vous pouvez désigner une autre personne sur la page de la session dans votre espace : { $workspace }
 not-a-nomination = Cette personne s’est inscrite elle-même : seule une désignation peut être retirée ou remplacée.
-nomination-not-standing = Seule une désignation encore valable peut être retirée ou remplacée ; celle-ci est { $status }.
+nomination-not-standing = Seule une désignation encore valable peut être retirée ou remplacée ; statut de celle-ci : { $status }.
 replacement-same-country = Un remplacement prend une place du même pays : { $country }.
 replacement-same-person = Le remplacement doit être une autre personne : c’est l’adresse de la personne désignée elle-même.
 fp-nominations = Désignations
@@ -812,7 +812,7 @@ ws-move-suits-all = Le nouvel horaire tombe en heures ouvrées, un jour ouvré, 
 ws-move-flagged = Le nouvel horaire ne convient pas à certains pays des inscrits (leur fuseau principal) :
 ws-move-outside-hours = { $country } : { $slot } (hors heures ouvrées)
 ws-move-weekend = { $country } : { $slot } (week-end)
-attendance-not-confirmed = La présence ne s’enregistre que pour les inscriptions confirmées ; celle-ci est { $status }.
+attendance-not-confirmed = La présence ne s’enregistre que pour les inscriptions confirmées ; statut de celle-ci : { $status }.
 err-period-order = doit être le premier jour de la période ou après
 err-period-long = un rapport couvre au plus dix ans
 err-date = doit être une date : AAAA-MM-JJ
@@ -862,3 +862,76 @@ register-whole-series = { $count ->
 notice-series-dates = Vous êtes inscrit·e à { $count } dates de cette série : chacune a son propre courriel et son invitation.
 series-part-of = Série
 series-all-dates = Toutes les dates de cette série, et l’inscription à toutes
+
+# Calendriers partagés : leurs noms (les applications d’agenda les affichent)
+feed-all-name = Convene : toutes les sessions
+feed-all-description = Toutes les sessions du réseau des Centres d’excellence CBRN de l’UE
+feed-all-label = Toutes les sessions
+feed-name = Convene : { $name }
+feed-open-to = Sessions ouvertes aux participants de : { $name }
+feed-topic = Sessions sur le thème : { $name }
+feed-series = Toutes les sessions de la série { $title }
+
+# Changements d’heure d’une série (avis de l’espace de travail)
+series-shift-back = À partir du { $from }, les horloges de { $zone } reviennent au décalage de la première séance.
+series-shift-earlier = À partir du { $from }, { $zone } change d’heure : la session reste à { $local } là-bas mais commence { $minutes ->
+    [30] une demi-heure
+    [60] une heure
+   *[other] { $minutes } minutes
+} plus tôt pour les fuseaux sans heure d’été, comme toute l’Asie du Sud-Est ({ $there } à { $city } au lieu de { $usual }).
+series-shift-later = À partir du { $from }, { $zone } change d’heure : la session reste à { $local } là-bas mais commence { $minutes ->
+    [30] une demi-heure
+    [60] une heure
+   *[other] { $minutes } minutes
+} plus tard pour les fuseaux sans heure d’été, comme toute l’Asie du Sud-Est ({ $there } à { $city } au lieu de { $usual }).
+
+# Les champs d’une session : erreurs communes au formulaire et à l’API
+err-status-write = doit être draft ou published ; annulez une session avec son action d’annulation
+err-language-tag = doit être une étiquette de langue comme en, fr, ar ou ru
+err-join-url = doit être une adresse http ou https
+err-ends-after = doit être après le début (starts_at)
+err-ends-within = doit être au plus 31 jours après le début (starts_at)
+err-closes-after = doit être après l’ouverture des inscriptions (registration_opens_at)
+err-one-of = doit être l’une des valeurs : { $choices }
+err-quotas-map = doit associer des codes ISO alpha-2 à un nombre de places de 0 à { $max }
+err-quotas-many = doit nommer au plus 300 pays
+err-time-or-instant = { $why }, ou un instant RFC 3339
+err-capacity-taken = doit être au moins { $taken }, les places déjà prises
+err-repeat = doit être weekly, fortnightly ou monthly
+err-count-range = doit être un nombre entier de 2 à { $max }
+err-until = doit être une date comme 2027-06-30
+err-count-or-until = indiquez un nombre ou une date de fin (until)
+err-capacity-number = doit être un nombre entier, ou vide pour illimité
+err-quota-number = doit être un nombre entier, ou vide pour aucun quota
+err-quotas-form = doit être de la forme PH=12, KE=4
+err-plan-date = doit être une date comme 2027-03-09
+err-plan-time = doit être une heure comme 09:00
+err-plan-minutes = doit être une durée de 15 à 720 minutes
+ws-done-choose-action = Choisissez une action.
+
+# Export CSV : noms des colonnes
+csv-id = id
+csv-status = statut
+csv-waitlist_position = rang sur la liste d’attente
+csv-name = nom
+csv-email = courriel
+csv-organisation = organisation
+csv-position = fonction
+csv-country = pays
+csv-country_name = nom du pays
+csv-time_zone = fuseau horaire
+csv-registered_at_utc = inscrit le (UTC)
+csv-answers = réponses
+csv-role = rôle
+csv-note = note
+csv-nominated_by = proposé par
+csv-attendance = présence
+csv-minutes_present = minutes de présence
+
+# Pourquoi une action d’organisateur n’a pas été faite
+only-pending-approved = Seules les inscriptions à valider peuvent être validées ; celle-ci est : { $status }.
+only-waiting-promoted = Seule une personne sur la liste d’attente peut être promue.
+no-seat-free = Aucune place n’est libre : augmentez d’abord la capacité.
+not-your-region = Cette session est organisée par une région que votre compte ne couvre pas.
+err-cancelled-unchangeable = cette session est annulée et ne peut plus être modifiée
+only-empty-draft-deleted = Seul un brouillon sans inscrit peut être supprimé ; annulez-le plutôt.

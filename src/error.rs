@@ -48,6 +48,23 @@ impl AppError {
             _ => None,
         }
     }
+
+    /// Why something was not done, in `lang`: a refusal's message, or each
+    /// bad field with its message ("Email: must contain @").
+    pub fn reason_in(&self, lang: crate::domain::lang::Lang) -> String {
+        match self {
+            Self::Forbidden(m) | Self::Conflict(m) => m.in_lang(lang),
+            Self::Validation(fields) => {
+                let parts: Vec<String> = fields
+                    .0
+                    .iter()
+                    .map(|(field, m)| format!("{field}{} {}", crate::i18n::t(lang, "colon"), m.in_lang(lang)))
+                    .collect();
+                parts.join("; ")
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 impl std::fmt::Debug for AppError {

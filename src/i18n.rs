@@ -8,16 +8,24 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const SOURCES: [(Lang, &str); 2] =
-    [(Lang::En, include_str!("../locales/en.ftl")), (Lang::Fr, include_str!("../locales/fr.ftl"))];
+const SOURCES: [(Lang, &str); 4] = [
+    (Lang::En, include_str!("../locales/en.ftl")),
+    (Lang::Fr, include_str!("../locales/fr.ftl")),
+    (Lang::Ar, include_str!("../locales/ar.ftl")),
+    (Lang::Ru, include_str!("../locales/ru.ftl")),
+];
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(lang: Lang, source: &str) -> Bundle {
     let id = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No bidi isolation marks: they would show up in plain-text emails.
-    bundle.set_use_isolating(false);
+    // Arguments (names, numbers, times, addresses) are isolated only in a
+    // right-to-left language, where they keep a Latin name or an address
+    // from reordering the sentence around it; pages turn the isolates into
+    // `<bdi>` (web::bidi), plain text and calendars keep them as characters.
+    // In left-to-right languages they would only be noise in plain text.
+    bundle.set_use_isolating(lang.is_rtl());
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, errors)| {
         tracing::error!(lang = lang.tag(), ?errors, "a catalogue has syntax errors");
         partial
@@ -60,7 +68,11 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
 /// Names of reference data (regions, countries, topics) per language,
 /// apart from the message catalogues: English names live in the database,
 /// where admins can change them.
-const NAMES: [(Lang, &str); 1] = [(Lang::Fr, include_str!("../locales/names.fr.ftl"))];
+const NAMES: [(Lang, &str); 3] = [
+    (Lang::Fr, include_str!("../locales/names.fr.ftl")),
+    (Lang::Ar, include_str!("../locales/names.ar.ftl")),
+    (Lang::Ru, include_str!("../locales/names.ru.ftl")),
+];
 
 static NAME_BUNDLES: LazyLock<HashMap<Lang, Bundle>> =
     LazyLock::new(|| NAMES.iter().map(|(lang, source)| (*lang, bundle(*lang, source))).collect());
@@ -81,6 +93,7 @@ fn translated_name(lang: Lang, key: &str, current: &str) -> Option<String> {
     if english != current {
         return None;
     }
+    // Names have no arguments, so no isolates either way.
     Some(bundle.format_pattern(message.value()?, None, &mut errors).into_owned())
 }
 
@@ -131,13 +144,15 @@ mod tests {
     }
 
     #[test]
-    fn every_seeded_name_has_a_french_name_for_exactly_that_english_name() {
+    fn every_seeded_name_has_a_name_in_each_language_for_exactly_that_english_name() {
         let countries = include_str!("../reference/partner_countries.csv");
         let topics = include_str!("../reference/topics.csv");
         let mut missing = Vec::new();
         let mut check = |key: String, english: &str| {
-            if translated_name(Lang::Fr, &key, english).is_none() {
-                missing.push(key);
+            for lang in [Lang::Fr, Lang::Ar, Lang::Ru] {
+                if translated_name(lang, &key, english).is_none() {
+                    missing.push(format!("{}: {key}", lang.tag()));
+                }
             }
         };
         for line in countries.lines().skip(1) {
@@ -150,8 +165,10 @@ mod tests {
                 check(format!("topic-{slug}"), english);
             }
         }
-        assert!(missing.is_empty(), "no French name (or one for another English name): {missing:?}");
+        assert!(missing.is_empty(), "no name (or one for another English name): {missing:?}");
         assert_eq!(name(Lang::Fr, "country-SN", "Senegal"), "Sénégal");
+        assert_eq!(name(Lang::Ar, "country-MA", "Morocco"), "المغرب");
+        assert_eq!(name(Lang::Ru, "country-UZ", "Uzbekistan"), "Узбекистан");
         assert_eq!(name(Lang::Fr, "topic-biosafety", "Biosafety in labs"), "Biosafety in labs", "renamed: kept");
         assert_eq!(name(Lang::En, "country-SN", "Senegal"), "Senegal");
     }
@@ -187,5 +204,36 @@ mod tests {
         assert_eq!(later(Lang::En, 1), "+1 day");
         assert_eq!(later(Lang::Fr, 2), "+2 jours");
         assert_eq!(t(Lang::Fr, "home-title"), "Sessions à venir");
+    }
+
+    /// Arabic has six plural forms and Russian three (with "other" for
+    /// fractions); each catalogue's day counts pick the right one.
+    #[test]
+    fn plural_forms_of_each_language() {
+        let later = |lang, n: i64| message(lang, "day-later", &[("days", FluentValue::from(n))]);
+        let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        let ru: Vec<String> = [1, 2, 5, 11, 21, 22, 25].iter().map(|n| later(Lang::Ru, *n)).collect();
+        assert_eq!(ru, ["+1 день", "+2 дня", "+5 дней", "+11 дней", "+21 день", "+22 дня", "+25 дней"]);
+        let ar: Vec<String> = [1, 2, 3, 11, 100].iter().map(|n| strip(later(Lang::Ar, *n))).collect();
+        assert_eq!(ar, ["اليوم التالي", "بعد يومين", "بعد 3 أيام", "بعد 11 يومًا", "بعد 100 يوم"]);
+        // Every number of days reads in each language (no variant missing).
+        for lang in Lang::ALL {
+            for n in 0..30 {
+                let text = later(lang, n);
+                assert!(!text.is_empty() && !text.contains("day-later"), "{}: {n}", lang.tag());
+            }
+        }
+        let seats = |lang, n: i64| message(lang, "ws-send-to", &[("count", FluentValue::from(n))]);
+        assert_eq!(seats(Lang::Ru, 3), "Отправить 3 получателям");
+        assert_eq!(seats(Lang::Ru, 21), "Отправить 21 получателю");
+        assert_eq!(strip(seats(Lang::Ar, 2)), "إرسال إلى شخصين");
+    }
+
+    #[test]
+    fn arguments_are_isolated_in_arabic_only() {
+        let ar = message(Lang::Ar, "ws-signed-in-as", &[("email", FluentValue::from("a@example.org"))]);
+        assert!(ar.contains("\u{2068}a@example.org\u{2069}"), "{ar}");
+        let ru = message(Lang::Ru, "ws-signed-in-as", &[("email", FluentValue::from("a@example.org"))]);
+        assert!(!ru.contains('\u{2068}'), "{ru}");
     }
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { smtpSink, startServer, browser, checkA11y, screenshot, axeResults, ARTIFACTS, PASSWORD } from '../lib/harness.mjs';
+import { smtpSink, startServer, browser, checkA11y, screenshot, axeResults, mimeParts, ARTIFACTS, PASSWORD } from '../lib/harness.mjs';
 
 let sink;
 let server;
@@ -28,6 +28,17 @@ before(async () => {
     ends_at: '2027-03-10T17:30', topics: ['biosafety'], regions: ['south-east-asia'], status: 'published', capacity: 40,
   });
 });
+
+/** Fills the registration form, gives consent, sends it and waits for the manage page. */
+async function registerWith(page, { name, email, organisation, country }) {
+  await page.fill('#f-name', name);
+  await page.fill('#f-email', email);
+  await page.fill('#f-organisation', organisation);
+  await page.selectOption('#f-country', country);
+  await page.check('#f-consent');
+  await page.click('form.register button[type=submit]');
+  await page.waitForURL(/\/registrations\//);
+}
 
 after(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -337,13 +348,7 @@ test('a participant in Dakar has everything in French: pages, form errors, confi
   assert.equal(await page.getAttribute('#f-name', 'aria-describedby'), 'f-name-error');
   assert.equal(await page.locator('#f-name-error').innerText(), 'est obligatoire');
   await checkA11y(page, 'register form with errors (fr)');
-  await page.fill('#f-name', 'Awa Diop');
-  await page.fill('#f-email', 'awa@example.org');
-  await page.fill('#f-organisation', 'Ministère de la Santé');
-  await page.selectOption('#f-country', 'SN');
-  await page.check('#f-consent');
-  await page.click('form.register button[type=submit]');
-  await page.waitForURL(/\/registrations\//);
+  await registerWith(page, { name: 'Awa Diop', email: 'awa@example.org', organisation: 'Ministère de la Santé', country: 'SN' });
   assert.equal(await page.locator('h1').innerText(), 'Votre inscription');
   // 09:00 in Brussels (UTC+01:00) is 08:00 in Dakar (UTC+00:00): "mar. 9 mars 2027, 08:00".
   assert.match(await page.locator('#time-participant').innerText(), /mar\. 9 mars 2027, 08:00/);
@@ -381,7 +386,7 @@ test('a participant in Dakar has everything in French: pages, form errors, confi
   await context.close();
 });
 
-test('an admin\'s pages pass axe, in English and in French', async () => {
+test('an admin\'s pages pass axe in all four languages', async () => {
   const context = await chrome.newContext({ timezoneId: 'Europe/Brussels', locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(server.url + '/admin/login');
@@ -404,6 +409,17 @@ test('an admin\'s pages pass axe, in English and in French', async () => {
   }
   assert.match(await page.locator('nav.admin-nav').innerText(), /Planificateur/);
   await screenshot(page, 'workspace-edit-fr');
+  for (const [lang, dir, planner] of [['ar', 'rtl', /المخطِّط/], ['ru', 'ltr', /Планировщик/]]) {
+    await page.click(`nav.languages a[hreflang=${lang}]`);
+    await page.waitForFunction((l) => document.documentElement?.lang === l, lang);
+    for (const path of pages) {
+      await page.goto(server.url + path);
+      assert.equal(await page.getAttribute('html', 'dir'), dir, path);
+      await checkA11y(page, `workspace ${path} (${lang})`);
+    }
+    assert.match(await page.locator('nav.admin-nav').innerText(), planner);
+    await screenshot(page, `workspace-edit-${lang}`);
+  }
   await context.close();
 });
 
@@ -458,25 +474,104 @@ test('pages reflow at 200% zoom: page zoom and text-only zoom', async () => {
   await context.close();
 });
 
-test('the layout mirrors for a right-to-left language', async () => {
-  // No right-to-left catalogue yet: turn the page's direction round by hand
-  // and check that the page mirrors without spilling over.
-  const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta', viewport: { width: 800, height: 700 } });
+/** Sideways scrolling and elements cut off at either edge (right to left spills to the left). */
+const spill = (page) => page.evaluate(() => {
+  const width = document.documentElement.clientWidth;
+  const wide = document.documentElement.scrollWidth - width;
+  const clipped = [...document.querySelectorAll('h1, h2, label, button, p, a, dd, dt, li, input, select')]
+    .filter((e) => !e.closest('table') && !e.closest('.hp') && !e.classList.contains('skip') && !e.closest('.visually-hidden'))
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > width + 1 || r.left < -1); })
+    .map((e) => `${e.tagName.toLowerCase()}: ${(e.innerText || e.id || '').slice(0, 40)}`);
+  return { wide, clipped };
+});
+
+test('a participant in Amman reads Arabic right to left: the form mirrors and fits a phone and 200% zoom, the email is right to left with the time isolated', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Amman', locale: 'ar', viewport: { width: 800, height: 700 } });
   const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await page.waitForFunction(() => document.documentElement.dataset.tz === 'Asia/Amman');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.locator('h1').innerText(), 'الجلسات القادمة');
+  // 09:00 in Brussels (UTC+01:00) is 11:00 in Amman (UTC+03:00), the
+  // times and the offset in a left-to-right isolate.
+  const card = page.locator('ul.sessions li', { hasText: 'Export control essentials' });
+  assert.equal(await card.locator('.time bdi[dir=ltr]').first().innerText(), '11:00–12:30 (UTC+03:00)');
+  assert.deepEqual(await page.locator('nav.languages a').allInnerTexts(), ['English', 'Français', 'العربية', 'Русский']);
+  await checkA11y(page, 'home (ar)');
+
   await page.goto(server.url + `/sessions/${brussels.id}/register`);
   const side = () => page.evaluate(() => {
     const label = document.querySelector('label[for=f-name]').getBoundingClientRect();
     const main = document.querySelector('main').getBoundingClientRect();
     return { fromStart: label.left - main.left, fromEnd: main.right - label.right };
   });
-  const ltr = await side();
-  await page.evaluate(() => { document.documentElement.dir = 'rtl'; });
   const rtl = await side();
-  assert.ok(ltr.fromStart < ltr.fromEnd, 'labels start on the left in English');
-  assert.ok(rtl.fromEnd < rtl.fromStart, 'and on the right when the page is right-to-left');
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(wide <= 1, `right-to-left spills by ${wide}px`);
-  await screenshot(page, 'register-rtl');
+  assert.ok(rtl.fromEnd < rtl.fromStart, 'labels start on the right');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#f-email')).direction), 'ltr', 'an address is typed left to right');
+  await checkA11y(page, 'register (ar)');
+  // Sent empty: the errors in Arabic, tied to their fields.
+  await page.click('form.register button[type=submit]');
+  await page.waitForSelector('.error-summary[role=alert]');
+  assert.match(await page.locator('.error-summary h2').innerText(), /يُرجى تصحيح/);
+  assert.equal(await page.locator('#f-name-error').innerText(), 'مطلوب');
+  await checkA11y(page, 'register form with errors (ar)');
+  for (const [width, height, scale, name] of [[360, 740, 1, '360 px'], [640, 400, 2, '200% zoom']]) {
+    const narrow = await chrome.newContext({ timezoneId: 'Asia/Amman', locale: 'ar', viewport: { width, height }, deviceScaleFactor: scale });
+    const p = await narrow.newPage();
+    for (const path of ['/', `/sessions/${brussels.id}`, `/sessions/${brussels.id}/register`]) {
+      await p.goto(server.url + path);
+      const { wide, clipped } = await spill(p);
+      assert.ok(wide <= 1, `${path} scrolls sideways by ${wide}px at ${name} in Arabic`);
+      assert.deepEqual(clipped, [], `${path}: cut off at ${name} in Arabic`);
+    }
+    await screenshot(p, `register-ar-${width}`);
+    await narrow.close();
+  }
+
+  await registerWith(page, { name: 'ليلى حداد', email: 'layla@example.org', organisation: 'وزارة الصحة', country: 'JO' });
+  assert.equal(await page.locator('h1').innerText(), 'تسجيلك');
+  assert.equal(await page.locator('#time-participant bdi[dir=ltr]').first().innerText(), '11:00–12:30 (UTC+03:00)');
+  await checkA11y(page, 'manage (ar)');
+  await screenshot(page, 'amman-registered-ar');
+  const mail = await sink.waitFor('layla@example.org', /./);
+  const html = mimeParts(mail.data).find((p) => p.type === 'text/html')?.text ?? '';
+  const text = mimeParts(mail.data).find((p) => p.type === 'text/plain')?.text ?? '';
+  assert.match(html, /<html lang="ar" dir="rtl">/);
+  assert.match(html, /<bdi dir="ltr">11:00–12:30 \(UTC\+03:00\)<\/bdi>/, 'the time with its offset in an isolate');
+  assert.ok(text.includes('\u2066' + '11:00–12:30 (UTC+03:00)' + '\u2069'), 'and in plain text, the Unicode isolates');
+  assert.match(text, /تم تأكيد تسجيلك/);
+  await context.close();
+});
+
+test('a participant in Tashkent reads Russian, with Tashkent times in pages and email', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Tashkent', locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await page.waitForFunction(() => document.documentElement.dataset.tz === 'Asia/Tashkent');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.equal(await page.locator('h1').innerText(), 'Предстоящие мероприятия');
+  const card = page.locator('ul.sessions li', { hasText: 'Export control essentials' });
+  assert.match(await card.locator('.time').first().innerText(), /вт, 9 мар 2027, 13:00–14:30 Tashkent \(UTC\+05:00\)/);
+  await checkA11y(page, 'home (ru)');
+  await page.goto(server.url + `/sessions/${brussels.id}`);
+  await checkA11y(page, 'session (ru)');
+  await page.goto(server.url + `/sessions/${brussels.id}/register`);
+  await checkA11y(page, 'register (ru)');
+  await registerWith(page, { name: 'Азиз Каримов', email: 'aziz@example.org', organisation: 'Министерство здравоохранения', country: 'UZ' });
+  assert.equal(await page.locator('h1').innerText(), 'Ваша регистрация');
+  assert.match(await page.locator('#time-participant').innerText(), /вт, 9 мар 2027, 13:00–14:30 Tashkent \(UTC\+05:00\)/);
+  await checkA11y(page, 'manage (ru)');
+  for (const [path, name] of [['/registrations/recover', 'recover (ru)'], ['/privacy', 'privacy (ru)'], ['/feeds', 'feeds (ru)'], ['/no/such/page', 'not found (ru)']]) {
+    await page.goto(server.url + path);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru', path);
+    await checkA11y(page, name);
+  }
+  await screenshot(page, 'tashkent-ru');
+  const mail = await sink.waitFor('aziz@example.org', /./);
+  const text = mimeParts(mail.data).find((p) => p.type === 'text/plain')?.text ?? '';
+  assert.match(text, /Здравствуйте, Азиз Каримов!/);
+  assert.match(text, /вторник, 9 марта 2027, 13:00–14:30 по времени Tashkent \(UTC\+05:00\)/);
   await context.close();
 });
 

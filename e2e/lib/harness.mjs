@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -26,9 +27,11 @@ export async function smtpSink() {
     let inData = false;
     let rcpt = [];
     let data = [];
+    // A multi-byte character may be split across chunks.
+    const utf8 = new StringDecoder('utf8');
     socket.write('220 e2e-sink ESMTP\r\n');
     socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
+      buffer += utf8.write(chunk);
       let i;
       while ((i = buffer.indexOf('\r\n')) !== -1) {
         const line = buffer.slice(0, i);
@@ -72,6 +75,40 @@ export async function smtpSink() {
     },
     close: () => server.close(),
   };
+}
+
+/**
+ * The decoded leaf parts of a message, multiparts flattened: [{ type, text }],
+ * base64 and quoted-printable bodies decoded as UTF-8.
+ */
+export function mimeParts(raw) {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = split < 0 ? raw : raw.slice(0, split);
+  const body = split < 0 ? '' : raw.slice(split + 4);
+  const headers = head.replace(/\r\n[ \t]+/g, ' ').split('\r\n');
+  const header = (name) => headers.find((h) => h.toLowerCase().startsWith(name + ':'))?.slice(name.length + 1).trim();
+  const type = header('content-type') || 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    return body.split('--' + boundary).slice(1).filter((p) => !p.startsWith('--'))
+      .flatMap((p) => mimeParts(p.replace(/^\r\n/, '')));
+  }
+  const encoding = (header('content-transfer-encoding') || '7bit').toLowerCase();
+  let bytes;
+  if (encoding === 'base64') {
+    bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  } else if (encoding === 'quoted-printable') {
+    const soft = body.replace(/=\r\n/g, '');
+    const out = [];
+    for (const piece of soft.split(/(=[0-9A-Fa-f]{2})/)) {
+      if (/^=[0-9A-Fa-f]{2}$/.test(piece)) out.push(parseInt(piece.slice(1), 16));
+      else out.push(...Buffer.from(piece, 'utf8'));
+    }
+    bytes = Buffer.from(out);
+  } else {
+    bytes = Buffer.from(body, 'utf8');
+  }
+  return [{ type: type.split(';')[0].trim().toLowerCase(), text: bytes.toString('utf8') }];
 }
 
 /** Undoes quoted-printable soft breaks and =XX escapes, enough to read the words. */

@@ -146,7 +146,7 @@ pub struct Registration {
     /// Once an organiser marked it.
     #[diesel(deserialize_as = Option<String>)]
     pub attendance: Marked,
-    /// `en` or `fr`: what their emails and invites are written in.
+    /// `en`, `fr`, `ar` or `ru`: what their emails and invites are written in.
     #[diesel(deserialize_as = String)]
     pub language: Lang,
     #[diesel(deserialize_as = String)]

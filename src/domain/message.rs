@@ -94,6 +94,12 @@ impl Message {
         Self::new(id, Vec::new())
     }
 
+    /// A catalogue message whose id is made from a stored word, such as
+    /// `status-waitlisted`; an id the catalogue lacks reads as the id.
+    pub fn named(id: String) -> Self {
+        Self::with(Cow::Owned(id), Vec::new())
+    }
+
     /// The message in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
         match &self.id {
@@ -154,7 +160,7 @@ fn value(lang: Lang, arg: &Arg) -> FluentValue<'static> {
         Arg::Time { utc, zone } => {
             let zone = super::zone::TimeZone::parse(zone).unwrap_or_else(|_| super::zone::TimeZone::utc());
             let v = super::slot::SlotView::new_in(lang, *utc, *utc, &zone, &zone);
-            FluentValue::from(format!("{}, {} {} ({})", v.date, v.start, v.city, v.offset))
+            FluentValue::from(v.instant())
         }
         Arg::Message(m) => FluentValue::from(m.in_lang(lang)),
         Arg::Names(names) => FluentValue::from(

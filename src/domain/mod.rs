@@ -2,6 +2,7 @@
 //! of one of these types has already been checked, so code that holds one
 //! need not check again.
 
+pub mod bidi;
 pub mod email;
 pub mod fields;
 pub mod lang;

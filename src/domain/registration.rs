@@ -91,6 +91,12 @@ impl RegistrationStatus {
         crate::i18n::t(lang, &format!("status-{}", self.as_str()))
     }
 
+    /// The same words as a message argument, written in the reader's
+    /// language ("waiting list", "в листе ожидания").
+    pub fn label(self) -> super::message::Message {
+        super::message::Message::named(format!("ws-st-{}", self.as_str()))
+    }
+
     pub fn is_active(self) -> bool {
         Self::ACTIVE.contains(&self)
     }

@@ -3,6 +3,7 @@
 //! its clocks (the wall time in the series' zone stays put).
 
 use super::fields::{Field, FieldErrors};
+use super::message::{Arg, Message};
 use super::zone::TimeZone;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, Utc};
 use serde::Deserialize;
@@ -118,13 +119,13 @@ impl RepeatFields {
         let mut errors = FieldErrors::default();
         let repeat = self.repeat.given().and_then(|s| Repeat::parse(s));
         if repeat.is_none() {
-            errors.add("repeat", "must be weekly, fortnightly or monthly");
+            errors.add("repeat", Message::id("err-repeat"));
         }
         let count = match &self.count {
             Field::Absent | Field::Null => None,
             Field::Given(n) if (2..=MAX_OCCURRENCES as u64).contains(n) => Some(*n as usize),
             Field::Given(_) | Field::Wrong(_) => {
-                errors.add("count", format!("must be a whole number from 2 to {MAX_OCCURRENCES}"));
+                errors.add("count", Message::new("err-count-range", vec![("max", MAX_OCCURRENCES.into())]));
                 None
             }
         };
@@ -133,13 +134,13 @@ impl RepeatFields {
             f => match f.given().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()) {
                 Some(d) => Some(d),
                 None => {
-                    errors.add("until", "must be a date such as 2027-06-30");
+                    errors.add("until", Message::id("err-until"));
                     None
                 }
             },
         };
         if count.is_none() && until.is_none() && errors.is_empty() {
-            errors.add("count", "give a count or an end date (until)");
+            errors.add("count", Message::id("err-count-or-until"));
         }
         match repeat {
             Some(repeat) if errors.is_empty() => Ok(RepeatInput { repeat, count, until }),
@@ -180,8 +181,9 @@ pub fn occurrences(
 /// Occurrences whose UTC time differs from the first one's, because the
 /// series' zone changed its clocks in between: for people in zones without
 /// daylight saving time (all of South-East Asia) they move by that much.
-/// Each says when, by how much, and how it reads in `example`.
-pub fn shift_warnings(zone: &TimeZone, occurrences: &[Occurrence], example: &TimeZone) -> Vec<String> {
+/// Each says when, by how much, and how it reads in `example`, as a message
+/// the reader's language writes out (the API's in English).
+pub fn shift_warnings(zone: &TimeZone, occurrences: &[Occurrence], example: &TimeZone) -> Vec<Message> {
     let Some(first) = occurrences.first() else { return Vec::new() };
     let first_offset = zone.at(first.starts_at).offset_seconds;
     let mut warnings = Vec::new();
@@ -193,40 +195,27 @@ pub fn shift_warnings(zone: &TimeZone, occurrences: &[Occurrence], example: &Tim
         }
         previous = offset;
         let minutes = i64::from(offset - first_offset) / 60;
-        let there = example.at(o.starts_at).local;
-        let there_first = example.at(first.starts_at).local;
-        let direction = if minutes > 0 { "earlier" } else { "later" };
+        let from = ("from", Arg::from(o.starts_local.date().to_string()));
+        let clocks = ("zone", Arg::from(zone.name()));
         warnings.push(if minutes == 0 {
-            format!(
-                "From {}, the clocks in {} are back to the first occurrence's offset.",
-                o.starts_local.date(),
-                zone.name()
-            )
+            Message::new("series-shift-back", vec![from, clocks])
         } else {
-            format!(
-                "From {}, {} changes its clocks: the session stays at {} there but starts {} {} for zones without \
-                 daylight saving time such as all of South-East Asia ({} in {} instead of {}).",
-                o.starts_local.date(),
-                zone.name(),
-                o.starts_local.format("%H:%M"),
-                human_minutes(minutes.abs()),
-                direction,
-                there.format("%H:%M"),
-                example.city(),
-                there_first.format("%H:%M"),
+            let hhmm = |t: NaiveDateTime| Arg::from(t.format("%H:%M").to_string());
+            Message::new(
+                if minutes > 0 { "series-shift-earlier" } else { "series-shift-later" },
+                vec![
+                    from,
+                    clocks,
+                    ("local", hhmm(o.starts_local)),
+                    ("minutes", Arg::from(minutes.abs())),
+                    ("there", hhmm(example.at(o.starts_at).local)),
+                    ("city", Arg::from(example.city())),
+                    ("usual", hhmm(example.at(first.starts_at).local)),
+                ],
             )
         });
     }
     warnings
-}
-
-fn human_minutes(m: i64) -> String {
-    match m {
-        60 => "an hour".to_string(),
-        30 => "half an hour".to_string(),
-        m if m % 60 == 0 => format!("{} hours", m / 60),
-        m => format!("{m} minutes"),
-    }
 }
 
 #[cfg(test)]

@@ -310,7 +310,7 @@ impl SessionInput {
         let status =
             parse_enum(&mut r, "status", &f.status, SessionStatus::parse, SessionStatus::choices, SessionStatus::Draft);
         if status == Some(SessionStatus::Cancelled) && !allow_cancelled {
-            r.errors.add("status", "must be draft or published; cancel a session with its cancel action");
+            r.errors.add("status", super::message::Message::id("err-status-write"));
         }
         let zone = match r.present("time_zone", &f.time_zone, true).map(TimeZone::parse) {
             Some(Ok(z)) => Some(z),
@@ -337,7 +337,7 @@ impl SessionInput {
         let language = r.text("language", &f.language, TextRule { required: false, max_chars: 16, multiline: false });
         let language = if language.is_empty() { "en".to_string() } else { language };
         if !language.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric())) {
-            r.errors.add("language", "must be a language tag such as en, fr or pt-BR");
+            r.errors.add("language", super::message::Message::id("err-language-tag"));
         }
         let requires_approval = r.bool("requires_approval", &f.requires_approval, false);
         let opens = r.present("registration_opens_at", &f.registration_opens_at, false);
@@ -345,7 +345,7 @@ impl SessionInput {
         let location = r.text("location", &f.location, ONE_LINE);
         let join_url = r.text("join_url", &f.join_url, TextRule { required: false, max_chars: 2000, multiline: false });
         if !(join_url.is_empty() || join_url.starts_with("https://") || join_url.starts_with("http://")) {
-            r.errors.add("join_url", "must be an http or https address");
+            r.errors.add("join_url", super::message::Message::id("err-join-url"));
         }
 
         let participation = parse_enum(
@@ -393,15 +393,15 @@ impl SessionInput {
         };
         if let (Some(s), Some(e)) = (starts_at, ends_at) {
             if e <= s {
-                errors.add("ends_at", "must be after starts_at");
+                errors.add("ends_at", super::message::Message::id("err-ends-after"));
             } else if e - s > chrono::Duration::days(31) {
-                errors.add("ends_at", "must be within 31 days of starts_at");
+                errors.add("ends_at", super::message::Message::id("err-ends-within"));
             }
         }
         if let (Some(o), Some(c)) = (opens_at, closes_at)
             && c <= o
         {
-            errors.add("registration_closes_at", "must be after registration_opens_at");
+            errors.add("registration_closes_at", super::message::Message::id("err-closes-after"));
         }
         match (kind, format, status, zone, starts_at, ends_at, participation) {
             (
@@ -467,7 +467,7 @@ fn parse_enum<T: Copy>(
     match r.present(name, field, false) {
         None => Some(default),
         Some(s) => parse(s.trim()).or_else(|| {
-            r.errors.add(name, format!("must be one of: {}", choices()));
+            r.errors.add(name, super::message::Message::new("err-one-of", vec![("choices", choices().into())]));
             None
         }),
     }
@@ -488,8 +488,10 @@ fn quotas_field(r: &mut Check, field: &Field<BTreeMap<String, i64>>) -> BTreeMap
                         out.insert(code, p);
                     }
                     _ => {
-                        r.errors
-                            .add("quotas", format!("must map ISO alpha-2 codes to places from 0 to {MAX_CAPACITY}"));
+                        r.errors.add(
+                            "quotas",
+                            super::message::Message::new("err-quotas-map", vec![("max", MAX_CAPACITY.into())]),
+                        );
                         return BTreeMap::new();
                     }
                 }
@@ -497,11 +499,11 @@ fn quotas_field(r: &mut Check, field: &Field<BTreeMap<String, i64>>) -> BTreeMap
             out
         }
         Field::Given(_) => {
-            r.errors.add("quotas", "must name at most 300 countries");
+            r.errors.add("quotas", super::message::Message::id("err-quotas-many"));
             BTreeMap::new()
         }
         Field::Wrong(_) => {
-            r.errors.add("quotas", format!("must map ISO alpha-2 codes to places from 0 to {MAX_CAPACITY}"));
+            r.errors.add("quotas", super::message::Message::new("err-quotas-map", vec![("max", MAX_CAPACITY.into())]));
             BTreeMap::new()
         }
     }
@@ -537,7 +539,13 @@ fn instant_field(
             Some(res.utc)
         }
         Err(e) => {
-            errors.add(field, format!("{e}, or an RFC 3339 instant"));
+            errors.add(
+                field,
+                super::message::Message::new(
+                    "err-time-or-instant",
+                    vec![("why", super::message::Message::from(e).into())],
+                ),
+            );
             None
         }
     }
@@ -580,7 +588,7 @@ pub fn check_update(standing: Standing, input: &SessionInput) -> Result<(), Fiel
     {
         return Err(FieldErrors::single(
             "capacity",
-            format!("must be at least {}, the seats already taken", standing.seats_taken),
+            super::message::Message::new("err-capacity-taken", vec![("taken", standing.seats_taken.into())]),
         ));
     }
     Ok(())

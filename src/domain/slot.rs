@@ -17,6 +17,10 @@ pub struct SlotView {
     pub start: String,
     /// "17:30", or "Wed 10 Mar 2027, 01:00" when the span crosses midnight here
     pub end: String,
+    /// "17:30"
+    pub end_time: String,
+    /// "Wed 10 Mar 2027" when the span ends on another day here
+    pub end_day: Option<String>,
     /// "UTC+08:00"; "UTC+01:00 → UTC+02:00" when the clocks change during it
     pub offset: String,
     /// "+1 day" / "−1 day" when this zone's date differs from the reference zone's
@@ -34,12 +38,11 @@ impl SlotView {
     pub fn new_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, zone: &TimeZone, reference: &TimeZone) -> Self {
         let s = zone.at(start);
         let e = zone.at(end);
-        let locale = lang.locale();
-        let date = s.local.date().format_localized("%a %-d %b %Y", locale).to_string();
-        let end_text = if e.local.date() == s.local.date() {
-            e.local.format("%H:%M").to_string()
-        } else {
-            format!("{}, {}", e.local.date().format_localized("%a %-d %b %Y", locale), e.local.format("%H:%M"))
+        let end_time = e.local.format("%H:%M").to_string();
+        let end_day = (e.local.date() != s.local.date()).then(|| lang.short_date(e.local.date()));
+        let end = match &end_day {
+            None => end_time.clone(),
+            Some(day) => format!("{day}{}{end_time}", lang.comma()),
         };
         let offset = if s.offset_seconds == e.offset_seconds {
             s.offset_label()
@@ -56,10 +59,12 @@ impl SlotView {
         Self {
             zone: zone.name().to_string(),
             city: zone.city(),
-            long_date: s.local.date().format_localized("%A %-d %B %Y", locale).to_string(),
-            date,
+            long_date: lang.long_date(s.local.date()),
+            date: lang.short_date(s.local.date()),
             start: s.local.format("%H:%M").to_string(),
-            end: end_text,
+            end,
+            end_time,
+            end_day,
             offset,
             day_mark,
             local_date: s.local.date(),
@@ -69,13 +74,78 @@ impl SlotView {
 
     /// For emails: "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00)".
     pub fn long_line(&self) -> String {
-        let place = crate::i18n::message(self.lang, "in-city", &[("city", self.city.clone().into())]);
-        format!("{}, {}–{} {place} ({})", self.long_date, self.start, self.end, self.offset)
+        format!("{}{}{}", self.long_date, self.lang.comma(), self.clock_in_city())
     }
 
-    /// The whole line, as on pages.
+    /// The whole line, as on pages: "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)".
     pub fn line(&self) -> String {
-        format!("{}, {}–{} {} ({})", self.date, self.start, self.end, self.city, self.offset)
+        let l = self.lang;
+        let comma = l.comma();
+        if l.is_rtl() {
+            // The times and the offset in one left-to-right isolate, the city
+            // (in Latin letters) after it: "الثلاثاء 9 مارس 2027، [LRI]16:00–17:30 (UTC+08:00)[PDI] Manila".
+            return match &self.end_day {
+                None => format!(
+                    "{}{comma}{} {}",
+                    self.date,
+                    l.ltr(&format!("{}–{} ({})", self.start, self.end_time, self.offset)),
+                    self.city
+                ),
+                Some(day) => format!(
+                    "{}{comma}{} – {day}{comma}{} {}",
+                    self.date,
+                    l.ltr(&self.start),
+                    l.ltr(&format!("{} ({})", self.end_time, self.offset)),
+                    self.city
+                ),
+            };
+        }
+        format!("{}{comma}{}–{} {} ({})", self.date, self.start, self.end, self.city, self.offset)
+    }
+
+    /// The times without the date: "15:00–16:30 in Jakarta (UTC+07:00)".
+    pub fn clock_in_city(&self) -> String {
+        let l = self.lang;
+        let place = crate::i18n::message(l, "in-city", &[("city", self.city.clone().into())]);
+        if l.is_rtl() {
+            let times = match &self.end_day {
+                None => format!("{}–{} ({})", self.start, self.end_time, self.offset),
+                Some(day) => {
+                    return format!(
+                        "{} – {day}{}{} {place}",
+                        l.ltr(&self.start),
+                        l.comma(),
+                        l.ltr(&format!("{} ({})", self.end_time, self.offset))
+                    );
+                }
+            };
+            return format!("{} {place}", l.ltr(&times));
+        }
+        format!("{}–{} {place} ({})", self.start, self.end, self.offset)
+    }
+
+    /// One instant: "Tue 9 Mar 2027, 16:00 Manila (UTC+08:00)".
+    pub fn instant(&self) -> String {
+        let l = self.lang;
+        if l.is_rtl() {
+            return format!(
+                "{}{}{} {}",
+                self.date,
+                l.comma(),
+                l.ltr(&format!("{} ({})", self.start, self.offset)),
+                self.city
+            );
+        }
+        format!("{}, {} {} ({})", self.date, self.start, self.city, self.offset)
+    }
+
+    /// The clock times and the place, for a series that keeps them: "16:00–17:30 Manila (UTC+08:00)".
+    pub fn clock(&self) -> String {
+        let l = self.lang;
+        if l.is_rtl() {
+            return format!("{} {}", l.ltr(&format!("{}–{} ({})", self.start, self.end, self.offset)), self.city);
+        }
+        format!("{}–{} {} ({})", self.start, self.end, self.city, self.offset)
     }
 }
 
@@ -107,5 +177,20 @@ mod tests {
         let view = SlotView::new(early, early + chrono::Duration::hours(1), &zone("Europe/Brussels"), &manila);
         assert_eq!(view.day_mark.as_deref(), Some("−1 day"));
         assert_eq!(view.line(), "Mon 8 Mar 2027, 23:00–Tue 9 Mar 2027, 00:00 Brussels (UTC+01:00)");
+    }
+
+    #[test]
+    fn in_arabic_the_times_and_offset_are_isolated_left_to_right() {
+        let riyadh = zone("Asia/Riyadh");
+        let start = riyadh
+            .resolve(chrono::NaiveDate::from_ymd_opt(2027, 3, 9).and_then(|d| d.and_hms_opt(16, 0, 0)).expect("date"))
+            .expect("valid")
+            .utc;
+        let view = SlotView::new_in(Lang::Ar, start, start + chrono::Duration::minutes(90), &riyadh, &riyadh);
+        assert_eq!(view.line(), "الثلاثاء 9 مارس 2027، \u{2066}16:00–17:30 (UTC+03:00)\u{2069} Riyadh");
+        assert!(view.long_line().contains("\u{2066}16:00–17:30 (UTC+03:00)\u{2069}"), "{}", view.long_line());
+        let ru =
+            SlotView::new_in(Lang::Ru, start, start + chrono::Duration::minutes(90), &zone("Asia/Tashkent"), &riyadh);
+        assert_eq!(ru.line(), "вт, 9 мар 2027, 18:00–19:30 Tashkent (UTC+05:00)");
     }
 }

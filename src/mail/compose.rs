@@ -119,12 +119,7 @@ impl Composer {
             return theirs.long_line();
         }
         let here = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &own, &own);
-        let other = if here.local_date == theirs.local_date {
-            let place = i18n::message(lang, "in-city", &[("city", here.city.clone().into())]);
-            format!("{}–{} {place} ({})", here.start, here.end, here.offset)
-        } else {
-            here.long_line()
-        };
+        let other = if here.local_date == theirs.local_date { here.clock_in_city() } else { here.long_line() };
         format!("{} — {}", theirs.long_line(), other)
     }
 
@@ -161,7 +156,7 @@ impl Composer {
             manage_url: &manage_url,
         };
         let text = TextBody { b: &body }.render().map_err(fail)?;
-        let html = HtmlBody { b: &body }.render().map_err(fail)?;
+        let html = crate::domain::bidi::markup(&HtmlBody { b: &body }.render().map_err(fail)?);
         let (ics_method, ics) = match view.invite {
             Some(method) => {
                 let event = self.event(session, r, method, &manage_url, &when);
@@ -285,7 +280,7 @@ impl Composer {
         to: &[String],
     ) -> Result<(), NotifyError> {
         let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
-        let html = Paragraphs { paragraphs }.render().map_err(fail)?;
+        let html = crate::domain::bidi::markup(&Paragraphs { paragraphs }.render().map_err(fail)?);
         let now = crate::db::now();
         for address in to {
             outbox::enqueue(

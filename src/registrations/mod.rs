@@ -346,9 +346,10 @@ pub fn approve(
     write_transaction(conn, |conn| {
         let (session, r) = locked(conn, registration_id)?;
         if r.status() != RegistrationStatus::PendingApproval {
-            return Err(RegistrationError::Conflict(
-                format!("Only pending registrations can be approved; this one is {}.", r.status().as_str()).into(),
-            ));
+            return Err(RegistrationError::Conflict(Message::new(
+                "only-pending-approved",
+                vec![("status", r.status().label().into())],
+            )));
         }
         let room = quota_room(conn, &session, &r.country_iso2)?;
         let status = placement(false, session.row.waitlist, || {
@@ -373,13 +374,13 @@ pub fn promote_one(
     write_transaction(conn, |conn| {
         let (session, r) = locked(conn, registration_id)?;
         if r.status() != RegistrationStatus::Waitlisted {
-            return Err(RegistrationError::Conflict("Only someone on the waiting list can be promoted.".into()));
+            return Err(RegistrationError::Conflict(Message::id("only-waiting-promoted")));
         }
         if !quota_room(conn, &session, &r.country_iso2)? {
             return Err(full(&session, &r.country_iso2, &r.country_iso2, false));
         }
         if !store::take_seat(conn, r.session_id)? {
-            return Err(RegistrationError::Conflict("No seat is free: raise the capacity first.".into()));
+            return Err(RegistrationError::Conflict(Message::id("no-seat-free")));
         }
         let promoted = store::set_status(conn, r.id, RegistrationStatus::Confirmed)?;
         record(conn, actor, "registration.promote", &r, &promoted)?;
@@ -403,15 +404,12 @@ pub fn record_attendance(
         let r = store::find(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;
         let session = session_store::find(conn, r.session_id)?.ok_or(RegistrationError::NotFound)?;
         if access.is_focal_point() || !access.may_change(session.row.organising_region_id) {
-            return Err(RegistrationError::Refused(
-                "This session is organised by a region your account does not cover.".into(),
-            ));
+            return Err(RegistrationError::Refused(Message::id("not-your-region")));
         }
         if r.status() != RegistrationStatus::Confirmed {
-            let status = r.status().label_in(crate::domain::lang::Lang::En).to_lowercase();
             return Err(RegistrationError::Conflict(Message::new(
                 "attendance-not-confirmed",
-                vec![("status", status.into())],
+                vec![("status", r.status().label().into())],
             )));
         }
         let minutes = minutes.filter(|_| mark == crate::domain::registration::Attendance::Attended);

@@ -58,9 +58,7 @@ pub fn nominate(
             return Err(RegistrationError::Refused(Message::id("nomination-outside-country")));
         }
     } else if !by.access.may_change(session.row.organising_region_id) {
-        return Err(RegistrationError::Refused(
-            "This session is organised by a region your account does not cover.".into(),
-        ));
+        return Err(RegistrationError::Refused(Message::id("not-your-region")));
     }
     if let Some(reason) = closed(&session, now) {
         return Err(RegistrationError::Refused(reason));
@@ -201,8 +199,7 @@ pub fn decline(
 /// "Only a pending nomination can be accepted or declined; this one is …",
 /// in the nominee's language.
 fn nomination_not_pending(r: &crate::db::models::Registration) -> Message {
-    let status = r.status().label_in(r.lang()).to_lowercase();
-    Message::new("nomination-not-pending", vec![("status", status.into())])
+    Message::new("nomination-not-pending", vec![("status", r.status().label().into())])
 }
 
 /// Nominations nobody answered in time lapse: their places go to the next
@@ -329,7 +326,7 @@ fn not_withdrawable(r: &crate::db::models::Registration) -> Message {
     if r.nominated_by.is_empty() {
         return Message::id("not-a-nomination");
     }
-    Message::new("nomination-not-standing", vec![("status", r.status().as_str().into())])
+    Message::new("nomination-not-standing", vec![("status", r.status().label().into())])
 }
 
 /// The focal point gives a nominee's place to someone else of the same
@@ -391,5 +388,5 @@ pub fn replace(
 }
 
 fn not_pending(status: RegistrationStatus) -> Message {
-    Message::new("endorsement-not-pending", vec![("status", status.as_str().into())])
+    Message::new("endorsement-not-pending", vec![("status", status.label().into())])
 }

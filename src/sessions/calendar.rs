@@ -15,9 +15,10 @@ use crate::i18n;
 
 /// Who reads the event.
 pub enum Audience<'a> {
-    /// Shared feeds and the public `.ics`: one copy cached for everyone,
-    /// so in English and never with the room's link.
-    Public,
+    /// Shared feeds and the public `.ics`: one copy cached for everyone
+    /// who reads that language (`?lang=`, English by default), never with
+    /// the room's link.
+    Public(Lang),
     /// A registrant's own feed, in the feed's language (an address's feed
     /// has one language for all its registrations).
     Feed(&'a Registration, Lang),
@@ -39,7 +40,7 @@ pub struct Invite<'a> {
 impl Audience<'_> {
     fn registration(&self) -> Option<&Registration> {
         match self {
-            Audience::Public => None,
+            Audience::Public(_) => None,
             Audience::Feed(r, _) => Some(r),
             Audience::Invite(i) => Some(i.registration),
         }
@@ -50,7 +51,7 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
     let row = &s.row;
     let registration = audience.registration();
     let lang = match audience {
-        Audience::Feed(_, lang) => *lang,
+        Audience::Feed(_, lang) | Audience::Public(lang) => *lang,
         _ => registration.map_or(Lang::En, Registration::lang),
     };
     let status = registration.map(Registration::status);
@@ -63,7 +64,7 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
     let join = (confirmed && !row.join_url.is_empty()).then_some(row.join_url.as_str());
     let session_url = format!("{base_url}/sessions/{}", row.id);
     let description = match audience {
-        Audience::Public | Audience::Feed(..) => feed_description(s, lang, join, &session_url),
+        Audience::Public(_) | Audience::Feed(..) => feed_description(s, lang, join, &session_url),
         Audience::Invite(i) => invite_description(s, lang, join, i, &session_url),
     };
     let mut summary = row.title.clone();

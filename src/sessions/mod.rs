@@ -76,7 +76,7 @@ impl Actor {
         if self.scope.allows(organising_region) {
             Ok(())
         } else {
-            Err(SessionError::Refused("This session is organised by a region your account does not cover.".into()))
+            Err(SessionError::Refused(Message::id("not-your-region")))
         }
     }
 }
@@ -123,7 +123,7 @@ pub fn update_in(
     let current = locked(conn, id)?;
     by.may_change(current.row.organising_region_id)?;
     if current.status() == SessionStatus::Cancelled {
-        return Err(SessionError::Conflict("this session is cancelled and can no longer be changed".into()));
+        return Err(SessionError::Conflict(Message::id("err-cancelled-unchangeable")));
     }
     // A new zone without new times keeps the wall times: organisers
     // think "16:00 in Manila", not "08:00 UTC".
@@ -200,9 +200,7 @@ pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: SessionId, by:
         let current = locked(conn, id)?;
         by.may_change(current.row.organising_region_id)?;
         if current.status() != SessionStatus::Draft || store::registration_count(conn, id)? > 0 {
-            return Err(SessionError::Conflict(
-                "Only a draft nobody has registered for can be deleted; cancel it instead.".into(),
-            ));
+            return Err(SessionError::Conflict(Message::id("only-empty-draft-deleted")));
         }
         audit::record(conn, &by.name, "session.delete", None, None, &current.audit_value(reference), &Value::Null)?;
         store::delete(conn, id)?;

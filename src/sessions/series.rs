@@ -21,7 +21,7 @@ pub struct Created {
     pub series: SeriesRow,
     pub sessions: Vec<Session>,
     /// Occurrences that move for people in zones without daylight saving.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::domain::message::Message>,
     pub notes: Vec<String>,
 }
 

@@ -95,7 +95,7 @@ impl PageError {
             res.insert_header(("Retry-After", seconds.to_string()));
         }
         match page.render() {
-            Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
+            Ok(html) => res.content_type("text/html; charset=utf-8").body(crate::domain::bidi::markup(&html)),
             Err(_) => res.content_type("text/plain; charset=utf-8").body(page.heading.clone()),
         }
     }

@@ -52,10 +52,18 @@ async fn french_from_accept_language_with_french_dates_and_a_remembered_switch()
     assert_eq!(text(&en, "h1"), "Upcoming sessions");
     assert!(text(&en, "ul.sessions .time").contains("Tue 9 Mar 2027, 16:00–17:30"));
 
-    // The switcher, offered in the other language's own name.
+    // The switcher offers all four, each named in itself, the page's own marked.
     let s = Selector::parse("nav.languages a").expect("selector");
-    let link = en.select(&s).next().expect("a switch");
-    assert_eq!(link.text().collect::<String>(), "Français");
+    let names: Vec<String> = en.select(&s).map(|a| a.text().collect()).collect();
+    assert_eq!(names, ["English", "Français", "العربية", "Русский"]);
+    let current: Vec<String> = en
+        .select(&Selector::parse("nav.languages a[aria-current]").expect("selector"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(current, ["English"]);
+    let arabic = en.select(&s).find(|a| a.value().attr("lang") == Some("ar")).expect("Arabic");
+    assert_eq!(arabic.value().attr("dir"), Some("rtl"), "its name reads right to left");
+    let link = en.select(&s).find(|a| a.value().attr("hreflang") == Some("fr")).expect("a switch to French");
     let href = link.value().attr("href").expect("href").to_string();
     let res = app.get(&href).await;
     assert_eq!(res.status(), 303);
@@ -217,7 +225,7 @@ async fn a_participant_who_registers_in_french_gets_french_emails_invites_and_fe
     assert_eq!((status, body["language"].as_str()), (201, Some("en")));
     let (status, body) = app.register(id, with(participant("hans@example.org"), json!({"language": "de"}))).await;
     assert_eq!(status, 422);
-    assert_eq!(body["errors"]["language"], "must be one of: en, fr", "{body}");
+    assert_eq!(body["errors"]["language"], "must be one of: en, fr, ar, ru", "{body}");
 
     let mail = sink.wait_for(4, Duration::from_secs(15)).await;
     let awa = mail_to(&mail, "awa@example.org");

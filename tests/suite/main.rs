@@ -20,6 +20,7 @@ mod registration_form;
 mod registrations;
 mod reports;
 mod retention;
+mod rtl;
 mod security;
 mod series;
 mod smtp;

@@ -117,7 +117,11 @@ async fn an_error_page_sits_in_the_sites_frame_with_its_zone_picker_and_language
         assert_eq!(text_of(&html, "main h1").as_deref(), Some("Page not found"), "{path}");
         assert!(text_of(&html, "a.skip").is_some(), "{path}: no skip link");
         assert!(text_of(&html, "header.site select#tz option").is_some(), "{path}: no zone picker");
-        assert_eq!(all_text(&html, "nav.languages a"), ["Français"], "{path}: no language switcher");
+        assert_eq!(
+            all_text(&html, "nav.languages a"),
+            ["English", "Français", "العربية", "Русский"],
+            "{path}: no language switcher"
+        );
         assert!(text_of(&html, "footer").is_some_and(|f| f.contains("Privacy")), "{path}: no footer");
         assert_eq!(text_of(&html, "title").as_deref(), Some("Page not found · Convene"));
     }

@@ -1,6 +1,9 @@
 //! `/admin/sessions/{id}/registrations.csv`: UTF-8 with a BOM (Excel reads
 //! it as UTF-8 then), every cell that a spreadsheet would run as a formula
-//! neutralised.
+//! neutralised. The column names and country names are in the exporting
+//! person's language (in English, the column names are the API's field
+//! names); the cells keep the stored words (statuses, roles) that scripts
+//! match on.
 
 use super::Staff;
 use crate::db::ids::SessionId;
@@ -8,11 +11,12 @@ use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions as session_store;
+use crate::domain::lang::Lang;
 use crate::domain::registration::RegistrationStatus;
 use crate::error::AppError;
 use crate::web::PageError;
 use crate::web::{State, blocking};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/sessions/{id}/registrations.csv", web::get().to(export));
@@ -23,7 +27,13 @@ pub fn neutralise(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
 }
 
-async fn export(state: State, user: Staff, id: web::Path<SessionId>) -> Result<HttpResponse, PageError> {
+async fn export(
+    req: HttpRequest,
+    state: State,
+    user: Staff,
+    id: web::Path<SessionId>,
+) -> Result<HttpResponse, PageError> {
+    let lang = crate::web::public::language(&req);
     let id = id.into_inner();
     let actor = user.actor();
     let list = blocking(&state.pool, move |conn| {
@@ -43,7 +53,7 @@ async fn export(state: State, user: Staff, id: web::Path<SessionId>) -> Result<H
         Ok::<_, PageError>(list)
     })
     .await?;
-    let csv = table(&list, &state.reference()).map_err(AppError::Internal)?;
+    let csv = table(&list, &state.reference(), lang).map_err(AppError::Internal)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}-registrations.csv\"")))
@@ -72,9 +82,9 @@ const HEADER: [&str; 17] = [
 ];
 
 /// The registrations as CSV bytes, BOM first.
-fn table(list: &[Registration], reference: &Reference) -> anyhow::Result<Vec<u8>> {
+fn table(list: &[Registration], reference: &Reference, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    out.write_record(HEADER)?;
+    out.write_record(HEADER.iter().map(|column| crate::i18n::t(lang, &format!("csv-{column}"))))?;
     let mut position = 0;
     for r in list {
         let place = if r.status() == RegistrationStatus::Waitlisted {
@@ -89,7 +99,7 @@ fn table(list: &[Registration], reference: &Reference) -> anyhow::Result<Vec<u8>
             .map(|(k, v)| format!("{k}: {}", v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
             .collect::<Vec<_>>()
             .join("; ");
-        let country_name = reference.country(&r.country_iso2).map(|c| c.name.clone()).unwrap_or_default();
+        let country_name = reference.country(&r.country_iso2).map(|c| c.name_in(lang)).unwrap_or_default();
         let cells = [
             r.id.to_string(),
             r.status.as_str().into(),

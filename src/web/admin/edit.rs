@@ -178,7 +178,7 @@ impl Values {
         let capacity = match self.capacity.trim() {
             "" => Field::Null,
             c => c.parse::<i64>().map(Field::Given).unwrap_or_else(|_| {
-                errors.add("capacity", "must be a whole number, or empty for unlimited");
+                errors.add("capacity", Message::id("err-capacity-number"));
                 Field::Null
             }),
         };
@@ -194,14 +194,14 @@ impl Values {
         let country_quota = match self.country_quota.trim() {
             "" => Field::Null,
             c => c.parse::<i64>().map(Field::Given).unwrap_or_else(|_| {
-                errors.add("country_quota", "must be a whole number, or empty for no quota");
+                errors.add("country_quota", Message::id("err-quota-number"));
                 Field::Null
             }),
         };
         let quotas = match quotas_from_text(&self.quotas) {
             Some(q) => Field::Given(q),
             None => {
-                errors.add("quotas", "must be like PH=12, KE=4");
+                errors.add("quotas", Message::id("err-quotas-form"));
                 Field::Null
             }
         };
@@ -454,7 +454,8 @@ async fn create(req: HttpRequest, state: State, staff: Staff, form: CsrfForm) ->
     let actor = staff.acting();
     let reference = state.reference();
     let published = input.status == SessionStatus::Published;
-    let result = blocking(&state.pool, move |conn| create_in(conn, &reference, &input, repeat, &actor)).await;
+    let lang = crate::web::public::language(&req);
+    let result = blocking(&state.pool, move |conn| create_in(conn, &reference, &input, repeat, &actor, lang)).await;
     let done = result.map(|(id, said)| {
         let said = said
             .unwrap_or_else(|| Message::id(if published { "ws-done-created-published" } else { "ws-done-created" }));
@@ -471,6 +472,7 @@ fn create_in(
     input: &SessionInput,
     repeat: Option<RepeatInput>,
     actor: &crate::sessions::Actor,
+    lang: Lang,
 ) -> Result<(SessionId, Option<Message>), AppError> {
     let Some(how) = repeat else {
         return Ok((crate::sessions::create(conn, reference, input, false, actor)?.id(), None));
@@ -478,11 +480,13 @@ fn create_in(
     let created = crate::sessions::series::create(conn, reference, input, &how, actor)?;
     let first = created.sessions.first().map(|s| s.id()).ok_or(AppError::NotFound)?;
     let count = ("count", created.sessions.len().into());
-    // The warnings name dates and zones; they stay in English.
+    // Written out now, in the organiser's language: a notice carries its
+    // arguments through the redirect as text.
     let said = if created.warnings.is_empty() {
         Message::new("ws-done-series", vec![count])
     } else {
-        Message::new("ws-done-series-warnings", vec![count, ("warnings", created.warnings.join(" ").into())])
+        let warnings: Vec<String> = created.warnings.iter().map(|w| w.in_lang(lang)).collect();
+        Message::new("ws-done-series-warnings", vec![count, ("warnings", warnings.join(" ").into())])
     };
     Ok((first, Some(said)))
 }

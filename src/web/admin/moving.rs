@@ -68,7 +68,7 @@ pub async fn confirm_move(
         .filter(|r| !r.fine())
         .map(|r| {
             let why = if r.weekend { "ws-move-weekend" } else { "ws-move-outside-hours" };
-            let day = r.starts.date().format_localized("%a %-d %b", lang.locale());
+            let day = lang.day_month(r.starts.date());
             let slot = format!("{day} {}–{}", r.starts.format("%H:%M"), r.ends.format("%H:%M"));
             crate::i18n::message(lang, why, &[("country", r.country.as_str().into()), ("slot", slot.into())])
         })

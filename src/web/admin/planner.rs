@@ -85,9 +85,9 @@ impl PlannerPage<'_> {
 
     /// "Tue 9 Mar 16:00–17:30" in the page's language.
     fn span(&self, r: &PlannerRow) -> String {
-        let locale = self.chrome.lang.locale();
-        let day = r.starts.date().format_localized("%a %-d %b", locale);
-        format!("{day} {}–{}", r.starts.format("%H:%M"), r.ends.format("%H:%M"))
+        let lang = self.chrome.lang;
+        let day = lang.day_month(r.starts.date());
+        format!("{day} {}", lang.ltr(&format!("{}–{}", r.starts.format("%H:%M"), r.ends.format("%H:%M"))))
     }
 }
 
@@ -136,10 +136,10 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
     let mut errors = FieldErrors::default();
     let zone = TimeZone::parse(form.zone.trim()).map_err(|e| errors.add("zone", e.to_string())).ok();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
-        .map_err(|_| errors.add("date", "must be a date such as 2027-03-09"))
+        .map_err(|_| errors.add("date", crate::domain::message::Message::id("err-plan-date")))
         .ok();
     let local = parse_local(&format!("{}T{}", form.date.trim(), form.time.trim()))
-        .map_err(|_| errors.add("time", "must be a time such as 09:00"))
+        .map_err(|_| errors.add("time", crate::domain::message::Message::id("err-plan-time")))
         .ok();
     let minutes = form
         .minutes
@@ -147,7 +147,7 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
         .parse::<i64>()
         .ok()
         .filter(|m| (15..=720).contains(m))
-        .ok_or_else(|| errors.add("minutes", "must be a length from 15 to 720 minutes"))
+        .ok_or_else(|| errors.add("minutes", crate::domain::message::Message::id("err-plan-minutes")))
         .ok();
     let countries: Vec<String> =
         form.countries.split([',', ' ']).map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()).collect();
@@ -192,8 +192,8 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
         .map(|(t, suited, of)| {
             let local = zone.at(t).local;
             Suggestion {
-                utc: t.format("%H:%M UTC").to_string(),
-                local: local.format("%a %-d %b %H:%M").to_string(),
+                utc: lang.ltr(&t.format("%H:%M UTC").to_string()),
+                local: format!("{} {}", lang.day_month(local.date()), lang.ltr(&local.format("%H:%M").to_string())),
                 link: format!("/admin/planner?{}", query_with(form, &local.format("%H:%M").to_string())),
                 suited,
                 of,

@@ -242,14 +242,21 @@ impl Bulk {
     }
 }
 
-async fn bulk(state: State, staff: Staff, id: web::Path<SessionId>, form: CsrfForm) -> Result<HttpResponse, PageError> {
+async fn bulk(
+    req: HttpRequest,
+    state: State,
+    staff: Staff,
+    id: web::Path<SessionId>,
+    form: CsrfForm,
+) -> Result<HttpResponse, PageError> {
+    let lang = crate::web::public::language(&req);
     let session_id = load(&state, &staff, *id).await?.id();
     let chosen = ids(&form);
     if chosen.is_empty() {
         return Ok(back(&state, session_id, Message::id("ws-done-choose")));
     }
     let Some(action) = Bulk::from_form(&form)? else {
-        return Ok(back(&state, session_id, Message::from("Choose an action.")));
+        return Ok(back(&state, session_id, Message::id("ws-done-choose-action")));
     };
     if let Bulk::Move(target) = action {
         // The target session must be one this person may manage too.
@@ -269,8 +276,9 @@ async fn bulk(state: State, staff: Staff, id: web::Path<SessionId>, form: CsrfFo
         for r in &rows {
             match on_one(conn, action, r, &keys, &reference, &notifier, &actor).map_err(AppError::from) {
                 Ok(()) => done += 1,
+                // Said in the organiser's language: the notice carries it as text.
                 Err(e @ (AppError::Conflict(_) | AppError::Forbidden(_) | AppError::Validation(_))) => {
-                    failed.push(format!("{}: {e}", r.name))
+                    failed.push(format!("{}{} {}", r.name, crate::i18n::t(lang, "colon"), e.reason_in(lang)))
                 }
                 Err(e) => return Err(e.into()),
             }

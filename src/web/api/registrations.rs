@@ -30,7 +30,7 @@ pub struct RegistrationCreated {
     pub email: String,
     pub country: String,
     pub time_zone: String,
-    /// `en` or `fr`: the language of their emails and invites.
+    /// `en`, `fr`, `ar` or `ru`: the language of their emails and invites.
     pub language: String,
     /// Secret link to this registration only: see it, cancel it, get its invite and its data, erase it.
     /// Shown only now (and in emails). Nothing that spans the email address (other registrations,
@@ -56,7 +56,7 @@ pub struct RegistrationOut {
     pub position: String,
     pub country: String,
     pub time_zone: String,
-    /// `en` or `fr`: the language of their emails and invites.
+    /// `en`, `fr`, `ar` or `ru`: the language of their emails and invites.
     pub language: String,
     #[schema(value_type = Object)]
     pub answers: serde_json::Value,
@@ -121,7 +121,7 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
 /// Register for a session (no token needed).
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/registrations", tag = "registrations",
     params(("id" = i32, Path, description = "session id")),
-    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false), `language` (optional, `en` or `fr`: the language of their emails and invites; default: from `Accept-Language`)"),
+    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false), `language` (optional, `en`, `fr`, `ar` or `ru`: the language of their emails and invites; default: from `Accept-Language`)"),
     responses((status = 201, body = RegistrationCreated), (status = 403, body = crate::web::api::docs::Problem, description = "country not eligible, or registration closed"),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem, description = "already registered, or full without a waiting list"),
               (status = 422, body = crate::web::api::docs::Problem), (status = 429, body = crate::web::api::docs::Problem)))]

@@ -84,7 +84,7 @@ pub async fn create_series(
         let mut notes = input.notes.clone();
         notes.extend(created.notes);
         Ok::<_, AppError>(SeriesOut {
-            warnings: created.warnings,
+            warnings: created.warnings.iter().map(|w| w.in_lang(crate::domain::lang::Lang::En)).collect(),
             notes,
             ..series_out(created.series, &created.sessions, &reference, &base, true)
         })

@@ -3,11 +3,12 @@
 //! minutes at most; rendered events of public feeds are kept per session
 //! so that a change re-renders one event, not the feed.
 
-use super::content::{ALL_DESCRIPTION, ALL_NAME, Content, public, window};
+use super::content::{Content, Public, all_named, public, window};
 use crate::calendar::{self, FeedInfo, Method};
 use crate::db::ids::SessionId;
 use crate::db::reference::Reference;
 use crate::db::{self, DbConn};
+use crate::domain::lang::Lang;
 use crate::error::AppError;
 use crate::web::{State, blocking};
 use actix_web::web;
@@ -61,8 +62,8 @@ impl FeedCache {
     }
 }
 
-/// Session id → (its updated_at, when its row was read, the VEVENT text).
-pub(super) type EventMap = Arc<Mutex<HashMap<SessionId, CachedEvent>>>;
+/// (Session id, language) → (its updated_at, when its row was read, the VEVENT text).
+pub(super) type EventMap = Arc<Mutex<HashMap<(SessionId, Lang), CachedEvent>>>;
 pub(super) type CachedEvent = (NaiveDateTime, NaiveDateTime, Arc<str>);
 
 fn render(version: i64, content: Content) -> Result<Rendered, AppError> {
@@ -110,8 +111,10 @@ pub async fn warm(state: State) {
     let started = Instant::now();
     let base = state.base_url.clone();
     let events = state.feeds.events.clone();
-    let result = current(&state, "all".into(), move |conn, reference| {
-        Ok(Some(public(conn, reference, &base, &events, window(db::now()), ALL_NAME.into(), ALL_DESCRIPTION.into())?))
+    let result = current(&state, "all:en".into(), move |conn, reference| {
+        let (name, description) = all_named(Lang::En);
+        let feed = Public { filter: window(db::now()), lang: Lang::En, name, description };
+        Ok(Some(public(conn, reference, &base, &events, feed)?))
     })
     .await;
     match result {

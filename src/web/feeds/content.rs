@@ -9,6 +9,7 @@ use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::sessions::{self as session_store, Session, SessionFilter};
 use crate::db::{self, DbConn};
+use crate::domain::lang::Lang;
 use crate::domain::session::SessionStatus;
 use crate::error::AppError;
 use crate::i18n;
@@ -30,8 +31,10 @@ pub(super) struct Content {
     pub private: bool,
 }
 
-pub(super) const ALL_NAME: &str = "Convene: all sessions";
-pub(super) const ALL_DESCRIPTION: &str = "Every session of the EU CBRN Centres of Excellence network";
+/// A shared feed's name and description in its language.
+pub(super) fn all_named(lang: Lang) -> (String, String) {
+    (i18n::t(lang, "feed-all-name"), i18n::t(lang, "feed-all-description"))
+}
 
 pub(super) fn window(now: NaiveDateTime) -> SessionFilter {
     SessionFilter {
@@ -47,24 +50,38 @@ fn keep(s: &Session, now: NaiveDateTime) -> bool {
 }
 
 /// A session as a feed shows it: the one event (see `sessions::calendar`)
-/// with the session's topics.
-pub(super) fn feed_event(s: &Session, reference: &Reference, base_url: &str, audience: &Audience) -> calendar::Event {
+/// with the session's topics, named in the feed's language.
+pub(super) fn feed_event(
+    s: &Session,
+    reference: &Reference,
+    base_url: &str,
+    audience: &Audience,
+    lang: Lang,
+) -> calendar::Event {
     let mut event = event_for(s, base_url, audience);
-    event.categories = s.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name.clone()).collect();
+    event.categories =
+        s.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id)).map(|t| t.name_in(lang)).collect();
     event
 }
 
 /// A public feed: reads only the ids and stamps of its sessions, and the
-/// full rows of those whose cached event is missing or stale.
+/// full rows of those whose cached event (in this language) is missing or
+/// stale.
+pub(super) struct Public {
+    pub filter: SessionFilter,
+    pub lang: Lang,
+    pub name: String,
+    pub description: String,
+}
+
 pub(super) fn public(
     conn: &mut DbConn,
     reference: &Reference,
     base_url: &str,
     events: &EventMap,
-    filter: SessionFilter,
-    name: String,
-    description: String,
+    feed: Public,
 ) -> Result<Content, AppError> {
+    let Public { filter, lang, name, description } = feed;
     let now = db::now();
     let stamps: Vec<_> = session_store::stamps(conn, &filter)?
         .into_iter()
@@ -79,7 +96,7 @@ pub(super) fn public(
     };
     let missing: Vec<SessionId> = {
         let map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
-        stamps.iter().filter(|s| !fresh(map.get(&s.id), s.updated_at)).map(|s| s.id).collect()
+        stamps.iter().filter(|s| !fresh(map.get(&(s.id, lang)), s.updated_at)).map(|s| s.id).collect()
     };
     let read_at = db::now();
     let rendered: Vec<(SessionId, NaiveDateTime, Arc<str>)> = session_store::by_ids(conn, &missing)?
@@ -90,7 +107,7 @@ pub(super) fn public(
                 s.row.updated_at,
                 Arc::from(calendar::event_block(
                     Method::Publish,
-                    &feed_event(s, reference, base_url, &Audience::Public),
+                    &feed_event(s, reference, base_url, &Audience::Public(lang), lang),
                     Utc::now(),
                 )),
             )
@@ -99,12 +116,12 @@ pub(super) fn public(
     let mut map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
     let mut just: HashMap<SessionId, Arc<str>> = HashMap::new();
     for (id, updated_at, text) in rendered {
-        map.insert(id, (updated_at, read_at, text.clone()));
+        map.insert((id, lang), (updated_at, read_at, text.clone()));
         just.insert(id, text);
     }
     let blocks = stamps
         .iter()
-        .filter_map(|s| just.get(&s.id).cloned().or_else(|| map.get(&s.id).map(|(_, _, t)| t.clone())))
+        .filter_map(|s| just.get(&s.id).cloned().or_else(|| map.get(&(s.id, lang)).map(|(_, _, t)| t.clone())))
         .collect();
     Ok(Content {
         name,
@@ -130,7 +147,7 @@ pub(super) fn personal(
         if s.status() == SessionStatus::Draft || s.row.ends_at < now - Duration::days(PAST_DAYS) || !keep(&s, now) {
             continue;
         }
-        events.push(feed_event(&s, reference, base_url, &Audience::Feed(r, lang)));
+        events.push(feed_event(&s, reference, base_url, &Audience::Feed(r, lang), lang));
         last = last.max(s.row.updated_at).max(r.updated_at);
     }
     let stamp = Utc::now();

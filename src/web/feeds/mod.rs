@@ -51,4 +51,13 @@ impl FeedPath<'_> {
     pub fn url(&self, base_url: &str) -> String {
         format!("{base_url}{}", self.path())
     }
+
+    /// A shared feed's address in a language: `?lang=ar` unless English.
+    /// A personal feed has its registration's language and no parameter.
+    pub fn url_in(&self, base_url: &str, lang: crate::domain::lang::Lang) -> String {
+        match (self, lang) {
+            (FeedPath::Personal(_), _) | (_, crate::domain::lang::Lang::En) => self.url(base_url),
+            _ => format!("{}?lang={}", self.url(base_url), lang.tag()),
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! session as a file.
 
 use super::cache::current;
-use super::content::{ALL_DESCRIPTION, ALL_NAME, Content, feed_event, personal, public, window};
+use super::content::{Content, Public, all_named, feed_event, personal, public, window};
 use super::http::respond;
 use crate::calendar::{self, Method};
 use crate::db::ids::{SeriesId, SessionId};
@@ -10,8 +10,10 @@ use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions::{self as session_store, SessionFilter};
 use crate::db::{self, DbConn};
+use crate::domain::lang::Lang;
 use crate::domain::session::SessionStatus;
 use crate::error::AppError;
+use crate::i18n;
 use crate::sessions::calendar::Audience;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -26,69 +28,129 @@ where
     Ok(respond(req, &*current(state, key, build).await?))
 }
 
+/// A shared feed's language: `?lang=fr` (a tag Convene speaks), English
+/// without one. The language is part of the address, not negotiated,
+/// because calendar apps fetch a feed without the reader's preferences.
+#[derive(serde::Deserialize)]
+pub struct FeedQuery {
+    lang: Option<String>,
+}
+
+impl FeedQuery {
+    fn lang(&self) -> Result<Lang, AppError> {
+        match self.lang.as_deref() {
+            None | Some("") => Ok(Lang::En),
+            Some(tag) => Lang::ALL.into_iter().find(|l| l.tag() == tag).ok_or_else(|| {
+                let known: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+                AppError::BadRequest(format!("lang must be one of: {}", known.join(", ")))
+            }),
+        }
+    }
+}
+
 fn slug_of(raw: &str) -> Option<String> {
     raw.strip_suffix(".ics").filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_string)
 }
 
-/// Serves a public feed: the sessions `narrow` selects from the window.
+/// Serves a public feed: the sessions `narrow` selects from the window,
+/// cached per language.
 async fn public_feed(
     req: &HttpRequest,
     state: &State,
     key: String,
+    lang: Lang,
     narrow: impl FnOnce(SessionFilter) -> SessionFilter + Send + 'static,
-    name: String,
-    description: String,
+    (name, description): (String, String),
 ) -> Result<HttpResponse, AppError> {
     let base = state.base_url.clone();
     let events = state.feeds.events.clone();
+    let key = format!("{key}:{}", lang.tag());
     serve(req, state, key, move |conn, reference| {
-        Ok(Some(public(conn, reference, &base, &events, narrow(window(db::now())), name, description)?))
+        let feed = Public { filter: narrow(window(db::now())), lang, name, description };
+        Ok(Some(public(conn, reference, &base, &events, feed)?))
     })
     .await
 }
 
+/// "Convene: Central Asia" and "Sessions open to participants from Central Asia", in `lang`.
+fn open_to(lang: Lang, name: &str) -> (String, String) {
+    (
+        i18n::message(lang, "feed-name", &[("name", name.into())]),
+        i18n::message(lang, "feed-open-to", &[("name", name.into())]),
+    )
+}
+
 #[get("/feeds/all.ics")]
-pub async fn all_feed(req: HttpRequest, state: State) -> Result<HttpResponse, AppError> {
-    public_feed(&req, &state, "all".into(), |f| f, ALL_NAME.into(), ALL_DESCRIPTION.into()).await
+pub async fn all_feed(req: HttpRequest, state: State, q: web::Query<FeedQuery>) -> Result<HttpResponse, AppError> {
+    let lang = q.lang()?;
+    public_feed(&req, &state, "all".into(), lang, |f| f, all_named(lang)).await
 }
 
 #[get("/feeds/regions/{slug}")]
-pub async fn region_feed(req: HttpRequest, state: State, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn region_feed(
+    req: HttpRequest,
+    state: State,
+    slug: web::Path<String>,
+    q: web::Query<FeedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = q.lang()?;
     let region = slug_of(&slug).and_then(|s| state.reference().region(&s).cloned()).ok_or(AppError::NotFound)?;
-    let (name, description) =
-        (format!("Convene: {}", region.name), format!("Sessions open to participants from {}", region.name));
+    let named = open_to(lang, &region.name_in(lang));
     let key = format!("region:{}", region.slug);
-    public_feed(&req, &state, key, move |f| SessionFilter { region_id: Some(region.id), ..f }, name, description).await
+    public_feed(&req, &state, key, lang, move |f| SessionFilter { region_id: Some(region.id), ..f }, named).await
 }
 
 #[get("/feeds/countries/{iso2}")]
-pub async fn country_feed(req: HttpRequest, state: State, iso2: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn country_feed(
+    req: HttpRequest,
+    state: State,
+    iso2: web::Path<String>,
+    q: web::Query<FeedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = q.lang()?;
     let country = slug_of(&iso2).and_then(|c| state.reference().country(&c).cloned()).ok_or(AppError::NotFound)?;
-    let (name, description) =
-        (format!("Convene: {}", country.name), format!("Sessions open to participants from {}", country.name));
+    let named = open_to(lang, &country.name_in(lang));
     let key = format!("country:{}", country.iso2);
-    public_feed(&req, &state, key, move |f| SessionFilter { country: Some(country.iso2), ..f }, name, description).await
+    public_feed(&req, &state, key, lang, move |f| SessionFilter { country: Some(country.iso2), ..f }, named).await
 }
 
 #[get("/feeds/topics/{slug}")]
-pub async fn topic_feed(req: HttpRequest, state: State, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn topic_feed(
+    req: HttpRequest,
+    state: State,
+    slug: web::Path<String>,
+    q: web::Query<FeedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = q.lang()?;
     let topic = slug_of(&slug).and_then(|s| state.reference().topic(&s).cloned()).ok_or(AppError::NotFound)?;
-    let (name, description) = (format!("Convene: {}", topic.name), format!("Sessions on {}", topic.name));
+    let name = topic.name_in(lang);
+    let named = (
+        i18n::message(lang, "feed-name", &[("name", name.as_str().into())]),
+        i18n::message(lang, "feed-topic", &[("name", name.as_str().into())]),
+    );
     let key = format!("topic:{}", topic.slug);
-    public_feed(&req, &state, key, move |f| SessionFilter { topic_id: Some(topic.id), ..f }, name, description).await
+    public_feed(&req, &state, key, lang, move |f| SessionFilter { topic_id: Some(topic.id), ..f }, named).await
 }
 
 /// Every occurrence of a series, published or cancelled.
 #[get("/feeds/series/{id}")]
-pub async fn series_feed(req: HttpRequest, state: State, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn series_feed(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<String>,
+    q: web::Query<FeedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = q.lang()?;
     let id: SeriesId = slug_of(&id).and_then(|s| s.parse().ok()).ok_or(AppError::NotFound)?;
     let series = blocking(&state.pool, move |conn| crate::db::series::public(conn, id).map_err(AppError::from))
         .await?
         .ok_or(AppError::NotFound)?;
-    let (name, description) =
-        (format!("Convene: {}", series.title), format!("Every session of the series {}", series.title));
+    let named = (
+        i18n::message(lang, "feed-name", &[("name", series.title.as_str().into())]),
+        i18n::message(lang, "feed-series", &[("title", series.title.as_str().into())]),
+    );
     let key = format!("series:{id}");
-    public_feed(&req, &state, key, move |f| SessionFilter { series_id: Some(id), ..f }, name, description).await
+    public_feed(&req, &state, key, lang, move |f| SessionFilter { series_id: Some(id), ..f }, named).await
 }
 
 /// A registration's own feed (`f_…`, that registration only), or an
@@ -117,7 +179,12 @@ pub async fn personal_feed(req: HttpRequest, state: State, token: web::Path<Stri
 
 /// One session as a calendar file (public: no webinar link).
 #[get("/sessions/{id}/invite.ics")]
-pub async fn session_invite(state: State, id: web::Path<SessionId>) -> Result<HttpResponse, AppError> {
+pub async fn session_invite(
+    state: State,
+    id: web::Path<SessionId>,
+    q: web::Query<FeedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = q.lang()?;
     let id = id.into_inner();
     let session = blocking(&state.pool, move |conn| session_store::find(conn, id).map_err(AppError::from))
         .await?
@@ -126,7 +193,7 @@ pub async fn session_invite(state: State, id: web::Path<SessionId>) -> Result<Ht
         return Err(AppError::NotFound);
     }
     let reference = state.reference();
-    let event = feed_event(&session, &reference, &state.base_url, &Audience::Public);
+    let event = feed_event(&session, &reference, &state.base_url, &Audience::Public(lang), lang);
     let text = calendar::calendar(Method::Publish, None, &[event], Utc::now());
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")

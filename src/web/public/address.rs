@@ -120,7 +120,7 @@ pub async fn address_page(
         chrome: Chrome::new(&viewer, &state.reference(), &query),
         token,
         notice: query.contains_key("feed").then(|| i18n::t(lang, "notice-feed-renewed")),
-        expires: format!("{} {} ({})", until.date, until.start, until.offset),
+        expires: until.instant(),
         email,
         items,
         feed: subscribe(FeedPath::Personal(&feed_token).url(&state.base_url), &i18n::t(lang, "my-sessions")),

@@ -48,10 +48,10 @@ pub async fn feeds_page(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let (reference, base, lang) = (state.reference(), &state.base_url, viewer.lang);
-    let feed = |path: FeedPath, label: &str| subscribe(path.url(base), label);
+    let feed = |path: FeedPath, label: &str| subscribe(path.url_in(base, lang), label);
     let page = FeedsPage {
         chrome: Chrome::new(&viewer, &reference, &query),
-        all: feed(FeedPath::All, "Convene: all sessions"),
+        all: feed(FeedPath::All, &crate::i18n::t(lang, "feed-all-name")),
         regions: reference.regions.iter().map(|r| feed(FeedPath::Region(&r.slug), &r.name_in(lang))).collect(),
         countries: reference.countries.iter().map(|c| feed(FeedPath::Country(&c.iso2), &c.name_in(lang))).collect(),
         topics: reference.topics.iter().map(|t| feed(FeedPath::Topic(&t.slug), &t.name_in(lang))).collect(),

@@ -105,9 +105,9 @@ impl<'r> Listing<'r> {
             (Some(r), _, _) => (FeedPath::Region(&r.slug), r.name_in(lang)),
             (_, Some(c), _) => (FeedPath::Country(&c.iso2), c.name_in(lang)),
             (_, _, Some(t)) => (FeedPath::Topic(&t.slug), t.name_in(lang)),
-            _ => (FeedPath::All, "All sessions".to_string()),
+            _ => (FeedPath::All, crate::i18n::t(lang, "feed-all-label")),
         };
-        subscribe(path.url(base), &label)
+        subscribe(path.url_in(base, lang), &label)
     }
 }
 

@@ -44,7 +44,7 @@ pub fn render_status<const N: usize>(
     status: actix_web::http::StatusCode,
     cookies: [Option<actix_web::cookie::Cookie<'static>>; N],
 ) -> Result<HttpResponse, PageError> {
-    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    let html = html(page)?;
     let mut res = HttpResponse::build(status);
     res.content_type("text/html; charset=utf-8").insert_header(("Cache-Control", "no-store"));
     for cookie in cookies.into_iter().flatten() {
@@ -58,7 +58,7 @@ pub fn render(
     page: &impl Template,
     cookie: Option<actix_web::cookie::Cookie<'static>>,
 ) -> Result<HttpResponse, PageError> {
-    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    let html = html(page)?;
     let mut res = HttpResponse::Ok();
     res.content_type("text/html; charset=utf-8");
     if let Some(cookie) = cookie {
@@ -70,7 +70,13 @@ pub fn render(
 /// A page rendered to text (for `web::page_cache`); a template error is an
 /// internal error, never a panic.
 pub fn to_html(page: &impl Template) -> Result<String, PageError> {
-    page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")).into())
+    html(page)
+}
+
+/// The page's HTML, with its bidi isolates as `<bdi>` elements.
+fn html(page: &impl Template) -> Result<String, PageError> {
+    let text = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    Ok(crate::domain::bidi::markup(&text))
 }
 
 /// A page already rendered, with a cookie to set.

@@ -66,13 +66,13 @@ pub async fn series_page(
         chrome: Chrome::new(&viewer, &state.reference(), &query),
         title: row.title.clone(),
         repeat: crate::i18n::t(lang, &format!("repeat-{}", row.repeat)),
-        keeps: format!("{}–{} {} ({})", own_view.start, own_view.end, own_view.city, own_view.offset),
+        keeps: own_view.clock(),
         next_open: sessions
             .iter()
             .find(|s| s.status() == SessionStatus::Published && s.closed_reason(now).is_none())
             .map(|s| s.id()),
         occurrences,
-        feed: FeedPath::Series(id).url(&state.base_url),
+        feed: FeedPath::Series(id).url_in(&state.base_url, lang),
     };
     render(&page, viewer.cookie())
 }

@@ -144,8 +144,8 @@ impl SessionPage {
                 .collect(),
             zone_rows: zone_rows(session, reference, &own_zone, lang),
             feeds: {
-                let feed = |path: FeedPath, label: &str| subscribe(path.url(base), label);
-                let mut feeds = vec![feed(FeedPath::All, "All sessions")];
+                let feed = |path: FeedPath, label: &str| subscribe(path.url_in(base, lang), label);
+                let mut feeds = vec![feed(FeedPath::All, &crate::i18n::t(lang, "feed-all-label"))];
                 let regions = session.region_ids.iter().filter_map(|id| reference.region_by_id(*id));
                 feeds.extend(regions.map(|r| feed(FeedPath::Region(&r.slug), &r.name_in(lang))));
                 let topics = session.topic_ids.iter().filter_map(|id| reference.topic_by_id(*id));

@@ -81,7 +81,9 @@ pub struct Chrome {
     pub tzdb: &'static str,
     pub lang: Lang,
     /// (language, its name, the link that switches to it) for the others.
-    pub switch_to: Vec<(&'static str, &'static str, String)>,
+    /// Every language (named in itself on the page), the link that
+    /// switches to it, and whether it is the page's.
+    pub switch_to: Vec<(Lang, String, bool)>,
 }
 
 /// A template's value as a message argument: whole numbers stay numbers,
@@ -119,11 +121,10 @@ impl Chrome {
         zone_groups.push((crate::i18n::t(viewer.lang, "zone-group-other"), other));
         let switch_to = Lang::ALL
             .iter()
-            .filter(|l| **l != viewer.lang)
             .map(|l| {
                 let q =
                     serde_urlencoded::to_string([("to", l.tag()), ("back", viewer.here.as_str())]).unwrap_or_default();
-                (l.tag(), l.name(), format!("/language?{q}"))
+                (*l, format!("/language?{q}"), *l == viewer.lang)
             })
             .collect();
         let mut keep: Vec<(String, String)> = query
@@ -150,11 +151,8 @@ impl Chrome {
     /// The frame without a request: no zone picker, language links back
     /// to the home page. For an error answered outside any request.
     pub fn plain(lang: Lang) -> Self {
-        let switch_to = Lang::ALL
-            .iter()
-            .filter(|l| **l != lang)
-            .map(|l| (l.tag(), l.name(), format!("/language?to={}&back=/", l.tag())))
-            .collect();
+        let switch_to =
+            Lang::ALL.iter().map(|l| (*l, format!("/language?to={}&back=/", l.tag()), *l == lang)).collect();
         Self {
             viewer_zone: "UTC".into(),
             tz_source: "default",
