@@ -91,6 +91,13 @@ impl Lang {
         if self.is_rtl() { format!("{LRI}{text}{PDI}") } else { text.to_string() }
     }
 
+    /// Text of either direction (a place, a link) set apart in a
+    /// right-to-left line: its first strong letter decides its direction,
+    /// as Fluent does for a message's arguments.
+    pub fn isolate(self, text: &str) -> String {
+        if self.is_rtl() { format!("{FSI}{text}{PDI}") } else { text.to_string() }
+    }
+
     /// Day and month names. Arabic uses the Gregorian month names of
     /// Egypt and the Gulf (يناير، فبراير، مارس), which readers from the
     /// Maghreb to the Levant understand; Russian the genitive month names.

@@ -44,7 +44,7 @@ impl Body<'_> {
 
     /// "Where: Brussels" / "Lieu : Bruxelles"
     fn line(&self, label: &str, value: &str) -> String {
-        format!("{}{} {value}", self.t(label), self.t("colon"))
+        format!("{}{} {}", self.t(label), self.t("colon"), self.lang.isolate(value))
     }
 }
 

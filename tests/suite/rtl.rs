@@ -92,8 +92,11 @@ async fn an_arabic_registrant_gets_a_right_to_left_email_with_the_time_in_an_iso
     // time with its offset (left to right).
     assert!(plain.contains("مرحبًا \u{2068}ليلى حداد\u{2069}،"), "{plain}");
     assert!(plain.contains(&format!("الثلاثاء 9 مارس 2027، {LRI}16:00–17:30 (UTC+03:00){PDI}")), "{plain}");
+    // Links keep their direction in a right-to-left line.
+    assert!(plain.contains("رابط الندوة عبر الإنترنت: \u{2068}https://meet.example.org/secret-room\u{2069}"), "{plain}");
     let html = mail[0].parsed().body_html(0).map(|h| h.into_owned()).unwrap_or_default();
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("dir=\"ltr\" style=\"color: #0b4f9c;\">https://meet.example.org/secret-room</a>"), "{html}");
     assert!(html.contains("<bdi dir=\"ltr\">16:00–17:30 (UTC+03:00)</bdi>"), "the time in an isolate: {html}");
     // Isolates stay characters only where markup cannot go: the <title>.
     let body_part = html.split("</title>").nth(1).unwrap_or_default();
