@@ -949,3 +949,52 @@ no-seat-free = لا يوجد مقعد شاغر: ارفع السعة أولًا.
 not-your-region = تنظّم هذه الجلسةَ منطقةٌ لا يشملها حسابك.
 err-cancelled-unchangeable = هذه الجلسة ملغاة ولم يعد يمكن تغييرها
 only-empty-draft-deleted = لا يمكن حذف إلا مسودة لم يسجّل فيها أحد؛ ألغِها بدلًا من ذلك.
+
+# شهادات الحضور
+subject-certificate = شهادة حضور: { $title }
+lead-certificate = شكرًا لمشاركتك. شهادة حضورك مرفقة بهذه الرسالة (PDF)، ويمكنك أيضًا تنزيلها من صفحة تسجيلك.
+lead-certificate-verify = يستطيع كل من تعرضها عليه التحقق منها بالرمز والعنوان المطبوعين عليها.
+cert-not-held = تُمنح الشهادات لجلسة عُقدت: هذه الجلسة لم تنتهِ بعد، أو هي مسودة أو ملغاة.
+cert-network = مراكز التميّز التابعة للاتحاد الأوروبي للحدّ من المخاطر الكيميائية والبيولوجية والإشعاعية والنووية
+cert-heading = شهادة حضور
+cert-certifies = نشهد بأن
+cert-took-part = { $kind ->
+    [webinar] حضر الندوة عبر الإنترنت
+    [training] شارك في التدريب
+    [meeting] شارك في الاجتماع
+   *[other] شارك في التمرين
+}
+cert-duration = { $minutes ->
+    [0] المدة: { $hours } س
+   *[other] المدة: { $hours } س { $minutes } د
+}
+cert-organised-by = نظّمتها مراكز التميّز التابعة للاتحاد الأوروبي، { $region }
+cert-organised-by-network = نظّمتها مراكز التميّز التابعة للاتحاد الأوروبي
+cert-number = الشهادة رقم { $number }
+cert-issued = صدرت في { $date }
+cert-reissued = صدرت في { $date }، وأُعيد إصدارها في { $again }
+cert-verify = للتحقق: { $url }
+cert-verify-title = شهادة حضور
+cert-valid = هذه الشهادة صالحة.
+cert-erased = لم تعد هذه الشهادة صالحة: مُحيت بيانات صاحبها.
+cert-revoked = أُلغيت هذه الشهادة في { $date } ولم تعد صالحة.
+cert-unknown = لا توجد شهادة بهذا الرمز. تحقق من الرمز المطبوع تحت رمز QR.
+cert-unknown-help = تتكون الرموز من ستة عشر حرفًا ورقمًا في مجموعات من أربعة، مثل K7PQ-2M9X-TR4D-8W3C.
+cert-number-label = الرقم
+cert-code-label = رمز التحقق
+cert-holder = مُنحت إلى
+cert-issued-label = تاريخ الإصدار
+cert-reissued-on = أُعيد إصدارها في { $date }
+cert-revoked-on = أُلغيت في { $date }
+cert-yours = شهادة حضورك
+cert-download = نزّل شهادتك (PDF)
+ws-certificates = شهادات الحضور
+ws-certificates-how = يتلقى كل مسجّل مؤكَّد سُجّل حضوره شهادة بالبريد الإلكتروني، إذا حضر على الأقل النسبة المحددة أدناه من الجلسة عندما تكون دقائق حضوره معروفة (من تقرير الاجتماع). يضيف الإصدار مجددًا من استحقها منذ ذلك الحين، ويعيد إصدار الشهادات التي صُحّح اسم صاحبها أو مؤسسته، بالرقم نفسه.
+ws-cert-percent = الحد الأدنى للحضور (% من الجلسة)
+ws-cert-issue = أصدر الشهادات وأرسلها
+ws-cert-none = لم تصدر بعد أي شهادة لهذه الجلسة.
+ws-cert-revoke = إلغاء
+ws-cert-revoke-of = ألغِ الشهادة { $number }
+ws-done-certificates = الشهادات: صدرت { $issued }، وأُعيد إصدار { $reissued }، ولم تتغير { $unchanged }؛ ولا يستحقها من المسجّلين { $missing }.
+ws-done-cert-percent = حدّد الحد الأدنى للحضور بعدد صحيح من 1 إلى 100.
+ws-done-cert-revoked = أُلغيت الشهادة { $number }، وتذكر صفحة التحقق منها ذلك.

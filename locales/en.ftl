@@ -905,3 +905,52 @@ no-seat-free = No seat is free: raise the capacity first.
 not-your-region = This session is organised by a region your account does not cover.
 err-cancelled-unchangeable = this session is cancelled and can no longer be changed
 only-empty-draft-deleted = Only a draft nobody has registered for can be deleted; cancel it instead.
+
+# Certificates of attendance
+subject-certificate = Certificate of attendance: { $title }
+lead-certificate = Thank you for taking part. Your certificate of attendance is attached to this email (PDF); you can also download it from your registration's page.
+lead-certificate-verify = Anyone you show it to can check it with the code and address printed on it.
+cert-not-held = Certificates are issued for a session that has been held: this one has not ended, or is a draft or cancelled.
+cert-network = EU CBRN Centres of Excellence
+cert-heading = Certificate of attendance
+cert-certifies = This is to certify that
+cert-took-part = { $kind ->
+    [webinar] attended the webinar
+    [training] took part in the training
+    [meeting] took part in the meeting
+   *[other] took part in the exercise
+}
+cert-duration = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+cert-organised-by = Organised by the EU CBRN Centres of Excellence, { $region }
+cert-organised-by-network = Organised by the EU CBRN Centres of Excellence
+cert-number = Certificate { $number }
+cert-issued = Issued on { $date }
+cert-reissued = Issued on { $date }, reissued on { $again }
+cert-verify = Verify at { $url }
+cert-verify-title = Certificate of attendance
+cert-valid = This certificate is valid.
+cert-erased = This certificate is no longer valid: its holder's data has been erased.
+cert-revoked = This certificate was revoked on { $date } and is no longer valid.
+cert-unknown = No certificate has this code. Check the code printed under the QR code.
+cert-unknown-help = Codes have sixteen letters and digits in groups of four, such as K7PQ-2M9X-TR4D-8W3C.
+cert-number-label = Number
+cert-code-label = Verification code
+cert-holder = Awarded to
+cert-issued-label = Issued
+cert-reissued-on = reissued on { $date }
+cert-revoked-on = revoked on { $date }
+cert-yours = Your certificate of attendance
+cert-download = Download your certificate (PDF)
+ws-certificates = Certificates of attendance
+ws-certificates-how = Each confirmed registrant marked attended gets a certificate by email, if present for at least the share of the session below when their minutes are known (from a meeting report). Issuing again adds those who qualify since and reissues, with the same number, certificates whose holder's name or organisation was corrected.
+ws-cert-percent = Minimum presence (% of the session)
+ws-cert-issue = Issue certificates and email them
+ws-cert-none = No certificate has been issued for this session yet.
+ws-cert-revoke = Revoke
+ws-cert-revoke-of = Revoke certificate { $number }
+ws-done-certificates = Certificates: { $issued } issued, { $reissued } reissued, { $unchanged } unchanged; { $missing } registrants do not qualify.
+ws-done-cert-percent = Give the minimum presence as a whole number from 1 to 100.
+ws-done-cert-revoked = Certificate { $number } is revoked; its verification page says so.

@@ -935,3 +935,52 @@ no-seat-free = Aucune place n’est libre : augmentez d’abord la capacité.
 not-your-region = Cette session est organisée par une région que votre compte ne couvre pas.
 err-cancelled-unchangeable = cette session est annulée et ne peut plus être modifiée
 only-empty-draft-deleted = Seul un brouillon sans inscrit peut être supprimé ; annulez-le plutôt.
+
+# Certificats de participation
+subject-certificate = Certificat de participation : { $title }
+lead-certificate = Merci de votre participation. Votre certificat de participation est joint à ce courriel (PDF) ; vous pouvez aussi le télécharger depuis la page de votre inscription.
+lead-certificate-verify = Toute personne à qui vous le montrez peut le vérifier avec le code et l’adresse qui y sont imprimés.
+cert-not-held = Les certificats se délivrent pour une session qui a eu lieu : celle-ci n’est pas terminée, ou c’est un brouillon, ou elle est annulée.
+cert-network = Centres d’excellence CBRN de l’Union européenne
+cert-heading = Certificat de participation
+cert-certifies = Il est certifié que
+cert-took-part = { $kind ->
+    [webinar] a assisté au webinaire
+    [training] a participé à la formation
+    [meeting] a participé à la réunion
+   *[other] a participé à l’exercice
+}
+cert-duration = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+cert-organised-by = Organisé par les Centres d’excellence CBRN de l’UE, { $region }
+cert-organised-by-network = Organisé par les Centres d’excellence CBRN de l’UE
+cert-number = Certificat { $number }
+cert-issued = Délivré le { $date }
+cert-reissued = Délivré le { $date }, réédité le { $again }
+cert-verify = Vérification : { $url }
+cert-verify-title = Certificat de participation
+cert-valid = Ce certificat est valide.
+cert-erased = Ce certificat n’est plus valide : les données de son titulaire ont été effacées.
+cert-revoked = Ce certificat a été révoqué le { $date } et n’est plus valide.
+cert-unknown = Aucun certificat ne porte ce code. Vérifiez le code imprimé sous le code QR.
+cert-unknown-help = Les codes ont seize lettres et chiffres par groupes de quatre, comme K7PQ-2M9X-TR4D-8W3C.
+cert-number-label = Numéro
+cert-code-label = Code de vérification
+cert-holder = Décerné à
+cert-issued-label = Délivré
+cert-reissued-on = réédité le { $date }
+cert-revoked-on = révoqué le { $date }
+cert-yours = Votre certificat de participation
+cert-download = Télécharger votre certificat (PDF)
+ws-certificates = Certificats de participation
+ws-certificates-how = Chaque inscrit confirmé marqué présent reçoit un certificat par courriel, s’il a été présent au moins la part de la session ci-dessous quand ses minutes sont connues (rapport de réunion). Délivrer à nouveau ajoute ceux qui le méritent depuis et réédite, avec le même numéro, les certificats dont le nom ou l’organisation du titulaire a été corrigé.
+ws-cert-percent = Présence minimale (% de la session)
+ws-cert-issue = Délivrer les certificats et les envoyer
+ws-cert-none = Aucun certificat n’a encore été délivré pour cette session.
+ws-cert-revoke = Révoquer
+ws-cert-revoke-of = Révoquer le certificat { $number }
+ws-done-certificates = Certificats : { $issued } délivrés, { $reissued } réédités, { $unchanged } inchangés ; { $missing } inscrits n’y ont pas droit.
+ws-done-cert-percent = Indiquez la présence minimale par un nombre entier de 1 à 100.
+ws-done-cert-revoked = Le certificat { $number } est révoqué ; sa page de vérification l’indique.

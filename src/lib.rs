@@ -3,6 +3,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod calendar;
+pub mod certificates;
 pub mod cli;
 pub mod db;
 pub mod domain;
@@ -11,6 +12,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;
+pub mod pdf;
 pub mod registrations;
 pub mod reports;
 pub mod sessions;

@@ -33,6 +33,8 @@ pub struct Settings {
     pub retention_days: i64,
     /// When set, `/metrics` answers only requests bearing this token.
     pub metrics_token: Option<Secret>,
+    /// Certificates' numbers start with it: CBRN-2027-000123.
+    pub certificate_prefix: String,
 }
 
 /// A value that must never reach a log.
@@ -167,7 +169,15 @@ impl Settings {
             }
             None => None,
         };
+        let certificate_prefix = var("CONVENE_CERTIFICATE_PREFIX", "CBRN");
+        if certificate_prefix.is_empty()
+            || certificate_prefix.len() > 16
+            || !certificate_prefix.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            return Err(err("CONVENE_CERTIFICATE_PREFIX", "must be 1 to 16 letters or digits, such as CBRN".into()));
+        }
         Ok(Self {
+            certificate_prefix,
             metrics_token,
             retention_days,
             mail_poll_ms: 5000,

@@ -394,7 +394,21 @@ test('an admin\'s pages pass axe in all four languages', async () => {
   await page.fill('#f-password', PASSWORD);
   await page.click('main form button[type=submit]');
   await page.waitForURL(/\/admin\/sessions$/);
-  const pages = ['/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/edit`, `/admin/sessions/${brussels.id}/cancel`];
+  // A session held in the past, with one certificate issued: its page
+  // shows the certificates, and the certificate's public page is checked.
+  const held = await server.api('POST', '/api/v1/sessions', {
+    title: 'Chemical security round table', time_zone: 'Asia/Amman', starts_at: '2027-04-06T10:00',
+    ends_at: '2027-04-06T12:00', status: 'published', kind: 'training',
+  });
+  const attendee = await server.api('POST', `/api/v1/sessions/${held.id}/registrations`, {
+    name: 'Omar Khalil', email: 'omar@example.org', organisation: 'Ministry of Interior', country: 'JO', consent: true,
+  });
+  server.sql(`UPDATE sessions SET starts_at = '2026-04-06 07:00:00', ends_at = '2026-04-06 09:00:00' WHERE id = ${held.id}; UPDATE change_counter SET value = value + 1 WHERE id = 1;`);
+  await server.api('POST', `/api/v1/registrations/${attendee.id}/attendance`, { attended: true, minutes: 110 });
+  const issued = await server.api('POST', `/api/v1/sessions/${held.id}/certificates`, {});
+  assert.equal(issued.issued, 1);
+  const [certificate] = await server.api('GET', `/api/v1/sessions/${held.id}/certificates`);
+  const pages = [`/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${brussels.id}/edit`];
   for (const path of pages) {
     await page.goto(server.url + path);
     await checkA11y(page, `workspace ${path}`);

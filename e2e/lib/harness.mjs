@@ -153,7 +153,10 @@ export async function startServer(sink) {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
-  return { url, api, stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) };
+  /** Runs SQL on the server's SQLite file (Python's sqlite3): for what no route does, such as holding a session in the past. */
+  const sql = (statement) => execFileSync('python3', ['-c',
+    'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()', join(dir, 'convene.db'), statement]);
+  return { url, api, sql, stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) };
 }
 
 export async function browser() {

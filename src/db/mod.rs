@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod certificates;
 pub mod demo;
 pub mod ids;
 pub mod models;

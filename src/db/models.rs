@@ -208,6 +208,10 @@ pub struct OutboxRow {
     pub last_error: String,
     pub created_at: chrono::NaiveDateTime,
     pub sent_at: Option<chrono::NaiveDateTime>,
+    /// A file besides the invite (a certificate's PDF): its name, type, bytes.
+    pub attachment_name: String,
+    pub attachment_type: String,
+    pub attachment: Option<Vec<u8>>,
 }
 
 /// An email to send, as composed.
@@ -228,6 +232,9 @@ pub struct NewOutbox {
     pub status: String,
     pub next_attempt_at: chrono::NaiveDateTime,
     pub created_at: chrono::NaiveDateTime,
+    pub attachment_name: String,
+    pub attachment_type: String,
+    pub attachment: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -238,4 +245,24 @@ pub struct SeriesRow {
     pub time_zone: String,
     pub repeat: String,
     pub created_at: chrono::NaiveDateTime,
+}
+
+/// A certificate of attendance as stored: its number, code and the
+/// holder's details as printed.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::db::schema::certificates)]
+pub struct CertificateRow {
+    pub id: i32,
+    pub registration_id: RegistrationId,
+    pub session_id: SessionId,
+    pub year: i32,
+    pub number: i32,
+    pub code: String,
+    pub name: String,
+    pub organisation: String,
+    pub country_iso2: String,
+    pub issued_at: chrono::NaiveDateTime,
+    pub reissued_at: Option<chrono::NaiveDateTime>,
+    pub revoked_at: Option<chrono::NaiveDateTime>,
+    pub emailed_at: Option<chrono::NaiveDateTime>,
 }

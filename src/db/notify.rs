@@ -35,6 +35,12 @@ pub enum Change<'a> {
     SessionCancelled {
         reason: Option<&'a str>,
     },
+    /// A certificate of attendance, its PDF to attach.
+    Certificate {
+        registration: &'a Registration,
+        pdf: &'a [u8],
+        file_name: &'a str,
+    },
 }
 
 /// Why a message could not be queued. Either way the change it describes

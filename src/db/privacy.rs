@@ -200,8 +200,10 @@ pub fn anonymise(conn: &mut DbConn, ids: &[RegistrationId], gone: &str) -> Query
                 outbox::body_text.eq(""),
                 outbox::body_html.eq(""),
                 outbox::ics.eq(""),
+                outbox::attachment.eq(None::<Vec<u8>>),
             ))
             .execute(conn)?;
+        super::certificates::erase_holder(conn, *id)?;
     }
     Ok(ids.len())
 }

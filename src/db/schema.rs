@@ -104,6 +104,9 @@ diesel::table! {
         last_error -> Text,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        attachment_name -> Text,
+        attachment_type -> Text,
+        attachment -> Nullable<Binary>,
     }
 }
 
@@ -264,6 +267,33 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    certificates (id) {
+        id -> Int4,
+        registration_id -> Int4,
+        session_id -> Int4,
+        year -> Int4,
+        number -> Int4,
+        code -> Text,
+        name -> Text,
+        organisation -> Text,
+        country_iso2 -> Text,
+        issued_at -> Timestamp,
+        reissued_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        emailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    certificate_counters (year) {
+        year -> Int4,
+        last -> Int4,
+    }
+}
+
+diesel::joinable!(certificates -> registrations (registration_id));
+diesel::joinable!(certificates -> sessions (session_id));
 diesel::joinable!(admin_sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(user_countries -> users (user_id));
@@ -292,6 +322,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     admin_sessions,
     api_tokens,
     audit_log,
+    certificate_counters,
+    certificates,
     countries,
     country_regions,
     country_time_zones,

@@ -3,6 +3,7 @@
 //! need not check again.
 
 pub mod bidi;
+pub mod certificate;
 pub mod email;
 pub mod fields;
 pub mod lang;

@@ -180,7 +180,37 @@ impl Composer {
             status: QUEUED.to_string(),
             next_attempt_at: now,
             created_at: now,
+            attachment_name: String::new(),
+            attachment_type: String::new(),
+            attachment: None,
         })
+    }
+
+    /// A certificate of attendance for an attendee, its PDF attached, with
+    /// the session's details and the person's links like every email.
+    pub fn certificate(
+        &self,
+        conn: &mut DbConn,
+        session: &Session,
+        r: &Registration,
+        pdf: Vec<u8>,
+        file_name: &str,
+    ) -> Result<(), NotifyError> {
+        let lang = r.lang();
+        let title = session.row.title.as_str();
+        let view = View {
+            kind: "certificate",
+            subject: i18n::message(lang, "subject-certificate", &[("title", title.into())]),
+            lead: vec![i18n::t(lang, "lead-certificate"), i18n::t(lang, "lead-certificate-verify")],
+            invite: None,
+            show_join_url: false,
+        };
+        let mut message = self.compose(session, r, &view)?;
+        message.attachment_name = file_name.to_string();
+        message.attachment_type = "application/pdf".into();
+        message.attachment = Some(pdf);
+        outbox::enqueue(conn, &message)?;
+        Ok(())
     }
 
     fn send(&self, conn: &mut DbConn, session: &Session, r: &Registration, view: View) -> Result<(), NotifyError> {
@@ -300,6 +330,9 @@ impl Composer {
                     status: QUEUED.to_string(),
                     next_attempt_at: now,
                     created_at: now,
+                    attachment_name: String::new(),
+                    attachment_type: String::new(),
+                    attachment: None,
                 },
             )?;
         }
@@ -633,6 +666,9 @@ impl Notifier for Composer {
                 self.tell_focal_points(conn, session, r, FocalPointNews::LAPSED)
             }
             Change::NominationWithdrawn(r) => self.nomination_ended(conn, session, r, false),
+            Change::Certificate { registration, pdf, file_name } => {
+                self.certificate(conn, session, registration, pdf.to_vec(), file_name)
+            }
             Change::Replaced(r) => self.nomination_ended(conn, session, r, true),
             Change::Promoted(r) => self.send(
                 conn,

@@ -76,7 +76,15 @@ pub fn build(row: &OutboxRow, from: &Mailbox) -> Result<Message, SendError> {
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(row.body_text.clone()))
         .singlepart(SinglePart::html(row.body_html.clone()));
-    let message = if row.ics.is_empty() {
+    let message = if let (Some(bytes), false) = (&row.attachment, row.attachment_name.is_empty()) {
+        // A file (a certificate): the text and HTML, then the file.
+        let kind = ContentType::parse(&row.attachment_type).map_err(|e| permanent(format!("attachment type: {e}")))?;
+        builder.multipart(
+            MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(Attachment::new(row.attachment_name.clone()).body(bytes.clone(), kind)),
+        )
+    } else if row.ics.is_empty() {
         builder.multipart(alternative)
     } else {
         let calendar_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={}", row.ics_method))

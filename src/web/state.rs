@@ -36,4 +36,12 @@ impl AppState {
     pub fn reference(&self) -> Arc<Reference> {
         self.reference.get()
     }
+
+    /// How certificates are numbered and where they point.
+    pub fn issuer(&self) -> crate::certificates::Issuer {
+        crate::certificates::Issuer {
+            prefix: self.settings.certificate_prefix.clone(),
+            base_url: self.base_url.clone(),
+        }
+    }
 }

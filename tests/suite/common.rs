@@ -86,6 +86,7 @@ pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settin
         reminder_check_ms: 200,
         retention_days: 365,
         metrics_token: None,
+        certificate_prefix: "CBRN".into(),
     }
 }
 

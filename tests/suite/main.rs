@@ -4,6 +4,7 @@
 mod admin;
 mod api_reference;
 mod api_sessions;
+mod certificates;
 mod cli;
 mod common;
 mod email;

@@ -2,6 +2,7 @@
 //! form answers anonymous requests with a 303 to `/admin/login`.
 
 mod audit;
+mod certificates;
 pub mod csv_export;
 mod edit;
 mod irreversible;
@@ -42,6 +43,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(reports::config)
             .configure(csv_export::config)
             .configure(nominations::config)
+            .configure(certificates::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );

@@ -160,6 +160,8 @@ struct SessionPage {
     /// For a session that goes through focal points: its countries.
     countries: Option<super::nominations::OrganisersTable>,
     roles: Vec<(&'static str, String)>,
+    /// For a session that has been held: its certificates of attendance.
+    certificates: Option<super::certificates::Panel>,
 }
 
 impl SessionPage {
@@ -210,13 +212,15 @@ async fn page(
     preview: Option<super::registrations::Preview>,
 ) -> Result<HttpResponse, PageError> {
     let staff = user.clone();
-    let (session, list, log, focal_points) = blocking(&state.pool, move |conn| {
+    let (session, list, log, focal_points, certificates) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         staff.require_session(s.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
         let log = crate::db::audit::for_session(conn, id, 200)?;
         let focal_points = super::nominations::focal_points_for(conn, &s)?;
-        Ok::<_, PageError>((s, list, log, focal_points))
+        let certificates =
+            (shown_status(&s) == "held").then(|| crate::db::certificates::for_session(conn, id)).transpose()?;
+        Ok::<_, PageError>((s, list, log, focal_points, certificates))
     })
     .await?;
     let reference = state.reference();
@@ -231,6 +235,7 @@ async fn page(
             .map(|f| super::nominations::OrganisersTable::new(&chrome, &session, &list, &reference, &f)),
         figures: super::registrations::Figures::new(&list, &reference, viewer.lang),
         roles: super::nominations::roles(chrome.lang),
+        certificates: certificates.map(|c| super::certificates::Panel::new(&c, &state.issuer(), chrome.lang)),
         chrome,
         csrf: token.value.clone(),
         email: user.email,

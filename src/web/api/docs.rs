@@ -93,6 +93,9 @@ impl Modify for BearerAuth {
         super::registrations::approve_registration,
         super::registrations::reject_registration,
         super::registrations::record_attendance,
+        super::certificates::issue_certificates,
+        super::certificates::list_certificates,
+        super::certificates::revoke_certificate,
         super::nominations::create_nomination,
         super::nominations::accept_nomination,
         super::nominations::decline_nomination,
@@ -109,7 +112,7 @@ impl Modify for BearerAuth {
         super::reference::list_countries,
         super::reference::list_topics,
     ),
-    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut, crate::domain::report::Participation, crate::domain::report::Count, crate::domain::report::SessionCount, super::series::SeriesRegistrationsOut, super::series::Skipped)),
+    components(schemas(SessionOut, SeriesOut, crate::domain::session::SessionFields, Problem, RegionOut, CountryOut, TopicOut, RegistrationCreated, RegistrationOut, crate::domain::report::Participation, crate::domain::report::Count, crate::domain::report::SessionCount, super::series::SeriesRegistrationsOut, super::series::Skipped, super::certificates::CertificateOut, crate::certificates::Issued)),
     modifiers(&BearerAuth, &ProblemResponses)
 )]
 struct ApiDoc;

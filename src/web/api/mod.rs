@@ -1,6 +1,7 @@
 //! JSON API v1. Errors are RFC 9457 problem documents; writes need a bearer
 //! token (except, later, a participant's own registration).
 
+mod certificates;
 mod docs;
 mod nominations;
 mod reference;
@@ -108,6 +109,15 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 resource("/v1/series/{id}", "GET, PATCH")
                     .route(web::get().to(series::get_series))
                     .route(web::patch().to(series::patch_series)),
+            )
+            .service(
+                resource("/v1/sessions/{id}/certificates", "GET, POST")
+                    .route(web::get().to(certificates::list_certificates))
+                    .route(web::post().to(certificates::issue_certificates)),
+            )
+            .service(
+                resource("/v1/certificates/{code}/revoke", "POST")
+                    .route(web::post().to(certificates::revoke_certificate)),
             )
             .service(resource("/v1/reports/participation", "GET").route(web::get().to(reports::participation)))
             .service(resource("/v1/regions", "GET").route(web::get().to(reference::list_regions)))

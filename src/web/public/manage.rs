@@ -69,6 +69,8 @@ pub struct ManagePage {
     pub accepting: Accepting,
     /// The session's questions, asked of a nominee when accepting.
     pub questions: Vec<super::register::QuestionView>,
+    /// A certificate of attendance to download.
+    certificate: bool,
 }
 
 /// The nominee's acceptance form: the zones offered (their country's, and
@@ -106,6 +108,15 @@ async fn load(state: &State, token: String) -> Result<(Registration, Session, Op
         let s = session_store::find(conn, r.session_id)?.ok_or(AppError::NotFound)?;
         let position = store::waitlist_position(conn, &r)?;
         Ok::<_, PageError>((r, s, position))
+    })
+    .await
+}
+
+/// Whether the registration holds a certificate that stands.
+async fn has_certificate(state: &State, r: &Registration) -> Result<bool, PageError> {
+    let id = r.id;
+    blocking(&state.pool, move |conn| {
+        Ok::<_, PageError>(crate::db::certificates::for_registration(conn, id)?.is_some_and(|c| c.revoked_at.is_none()))
     })
     .await
 }
@@ -163,6 +174,7 @@ async fn render_manage(
     tried: Tried,
 ) -> Result<HttpResponse, PageError> {
     let (r, s, position) = load(state, token.clone()).await?;
+    let certificate = has_certificate(state, &r).await?;
     let reference = state.reference();
     let own = participant_zone(&r);
     let viewer = Viewer::from_request(req, &query, own.clone());
@@ -196,6 +208,7 @@ async fn render_manage(
         csrf: csrf.value.clone(),
         questions: if nominated { questions(&s, &tried, lang) } else { Vec::new() },
         accepting: if nominated { accepting(&r, &reference, &tried, lang) } else { Accepting::default() },
+        certificate,
     };
     let code = if tried.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let mut res = render_status(&page, code, [viewer.cookie(), csrf.cookie])?;

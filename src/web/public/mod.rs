@@ -2,6 +2,7 @@
 //! time in the session's zone and the viewer's.
 
 mod address;
+mod certificates;
 pub mod feeds;
 mod home;
 mod manage;
@@ -28,6 +29,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(register::register_form_handler))
                 .route(web::post().to(register::register_handler)),
         )
+        .service(certificates::verify)
+        .service(certificates::download)
         .configure(manage::config)
         .configure(address::config)
         .route("/language", web::get().to(viewer::switch_language))

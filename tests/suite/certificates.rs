@@ -1,0 +1,340 @@
+//! Certificates of attendance: only attendees above the presence
+//! threshold get one, by email with its PDF (read back with a PDF text
+//! extractor: name, title, number, code); numbers per year never reused;
+//! a reissue after a name correction keeps the number; the public
+//! verification page for a valid, a revoked, an erased and an unknown code.
+
+use crate::common::{TestApp, manila_session, participant, run_sql, with};
+use crate::email::app_with_sink;
+use crate::smtp::{Received, subject_of};
+use mail_parser::MimeHeaders;
+use scraper::{Html, Selector};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+fn text(html: &Html, sel: &str) -> String {
+    let s = Selector::parse(sel).expect("selector");
+    html.select(&s).next().map(|e| e.text().collect::<String>()).unwrap_or_default()
+}
+
+/// The PDF attached to an email, if any.
+fn pdf_of(mail: &Received) -> Option<Vec<u8>> {
+    let parsed = mail.parsed();
+    parsed
+        .attachments()
+        .find(|a| a.attachment_name().is_some_and(|n| n.ends_with(".pdf")))
+        .map(|a| a.contents().to_vec())
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text reads back")
+}
+
+/// A 90-minute session moved into the past, so that it has been held.
+fn hold(app: &TestApp, id: i64) {
+    run_sql(
+        app,
+        &format!(
+            "UPDATE sessions SET starts_at = '2026-03-10 08:00:00', ends_at = '2026-03-10 09:30:00' WHERE id = {id}; BUMP_CHANGE_COUNTER;"
+        ),
+    );
+}
+
+async fn mark(app: &TestApp, registration: &Value, body: Value) {
+    let path = format!("/api/v1/registrations/{}/attendance", registration["id"]);
+    assert_eq!(app.post_json(&path, &body).await.status(), 200, "{body}");
+}
+
+async fn issue(app: &TestApp, id: i64, body: Value) -> (u16, Value) {
+    let res = app.post_json(&format!("/api/v1/sessions/{id}/certificates"), &body).await;
+    (res.status().as_u16(), res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn only_attendees_above_the_threshold_get_a_certificate_whose_pdf_names_them() {
+    let (app, sink) = app_with_sink().await;
+    let id = app.create_session(with(manila_session(), json!({"kind": "training"}))).await["id"].as_i64().expect("id");
+    let people = [
+        ("door@example.org", "Maria Santos"),
+        ("online@example.org", "Nguyễn Thị Hà"),
+        ("brief@example.org", "Brief Visit"),
+        ("absent@example.org", "Absent Person"),
+    ];
+    let mut regs = Vec::new();
+    for (email, name) in people {
+        let (status, r) = app.register(id, with(participant(email), json!({"name": name}))).await;
+        assert_eq!(status, 201);
+        regs.push(r);
+    }
+    let (status, layla) = app
+        .register(
+            id,
+            with(participant("layla@example.org"), json!({"name": "ليلى حداد", "country": "PH", "language": "ar"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{layla}");
+    // Not held yet: nothing to certify.
+    let (status, problem) = issue(&app, id, json!({})).await;
+    assert_eq!(status, 409, "{problem}");
+
+    hold(&app, id);
+    mark(&app, &regs[0], json!({"attended": true})).await; // checked in at the door
+    mark(&app, &regs[1], json!({"attended": true, "minutes": 80})).await; // 80 of 90: 89%
+    mark(&app, &regs[2], json!({"attended": true, "minutes": 60})).await; // 60 of 90: 67%
+    mark(&app, &regs[3], json!({"attended": false})).await;
+    mark(&app, &layla, json!({"attended": true, "minutes": 90})).await;
+    for bad in [json!({"min_presence_percent": 0}), json!({"min_presence_percent": "75"}), json!({"minimum": 75})] {
+        assert_eq!(issue(&app, id, bad.clone()).await.0, 422, "{bad}");
+    }
+    let res = app.client.post(app.url(&format!("/api/v1/sessions/{id}/certificates"))).send().await.expect("sent");
+    assert_eq!(res.status(), 401, "a token is needed");
+
+    let (status, issued) = issue(&app, id, json!({"min_presence_percent": 75})).await;
+    assert_eq!(status, 200, "{issued}");
+    assert_eq!((issued["issued"].as_u64(), issued["not_qualified"].as_u64()), (Some(3), Some(2)), "{issued}");
+
+    let mail = sink.wait_for(5 + 3, Duration::from_secs(20)).await;
+    let certified: Vec<&Received> = mail.iter().filter(|m| pdf_of(m).is_some()).collect();
+    assert_eq!(certified.len(), 3);
+    let to = |m: &Received| m.to.first().cloned().unwrap_or_default();
+    let mut who: Vec<String> = certified.iter().map(|m| to(m)).collect();
+    who.sort();
+    assert_eq!(who, ["door@example.org", "layla@example.org", "online@example.org"]);
+
+    let list: Vec<Value> =
+        app.get_authorised(&format!("/api/v1/sessions/{id}/certificates")).await.json().await.expect("json");
+    assert_eq!(list.len(), 3);
+    let numbers: Vec<&str> = list.iter().filter_map(|c| c["number"].as_str()).collect();
+    assert_eq!(numbers, ["CBRN-2026-000001", "CBRN-2026-000002", "CBRN-2026-000003"], "numbered per year, in order");
+
+    let door = certified.iter().find(|m| to(m) == "door@example.org").expect("door");
+    assert_eq!(subject_of(door), "Certificate of attendance: Biosafety in diagnostic laboratories");
+    let maria = list.iter().find(|c| c["name"] == "Maria Santos").expect("Maria's");
+    let words = pdf_text(&pdf_of(door).expect("pdf"));
+    for expected in [
+        "Certificate of attendance",
+        "Maria Santos",
+        "Biosafety in diagnostic laboratories",
+        "took part in the training",
+        maria["number"].as_str().expect("number"),
+        maria["code"].as_str().expect("code"),
+        "1 h 30 min",
+    ] {
+        assert!(words.contains(expected), "missing {expected:?} in the PDF's text:\n{words}");
+    }
+    let vietnamese = certified.iter().find(|m| to(m) == "online@example.org").expect("online");
+    assert!(pdf_text(&pdf_of(vietnamese).expect("pdf")).contains("Nguyễn Thị Hà"), "Latin with diacritics");
+
+    // The Arabic certificate: Arabic words, the Latin title and the
+    // number inside it, and the name drawn right to left (the extractor
+    // reads glyphs in the order they are drawn, left to right, so the
+    // name's letters come out last letter first).
+    let arabic = certified.iter().find(|m| to(m) == "layla@example.org").expect("layla");
+    let words = pdf_text(&pdf_of(arabic).expect("pdf"));
+    assert!(words.contains("Biosafety in diagnostic laboratories"), "{words}");
+    assert!(words.contains("CBRN-2026-00000"), "{words}");
+    // "ليلى حداد": the second word leftmost, each word's letters last first
+    // (لى is one joined glyph, so only حداد is compared letter by letter).
+    let family: String = "حداد".chars().rev().collect();
+    let (left, right) = (words.find(&family), words.find("يل"));
+    assert!(left.is_some() && right.is_some() && left < right, "ليلى حداد drawn right to left: {words}");
+
+    // Issuing again changes nothing and emails nobody.
+    let (_, again) = issue(&app, id, json!({})).await;
+    assert_eq!((again["issued"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(3)), "{again}");
+    app.dispatch_pending_emails().await;
+    assert_eq!(sink.received().iter().filter(|m| pdf_of(m).is_some()).count(), 3, "no second email");
+
+    // The holder downloads it from their page; others have none.
+    let token = crate::common::token_of(&regs[0]["manage_url"]);
+    let manage = Html::parse_document(&app.get(&format!("/registrations/{token}")).await.text().await.expect("body"));
+    assert_eq!(text(&manage, "#certificate-pdf"), "Download your certificate (PDF)");
+    let res = app.get(&format!("/registrations/{token}/certificate.pdf")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert!(pdf_text(&res.bytes().await.expect("body")).contains("Maria Santos"));
+    let brief = crate::common::token_of(&regs[2]["manage_url"]);
+    assert_eq!(app.get(&format!("/registrations/{brief}/certificate.pdf")).await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_verification_page_says_valid_revoked_erased_or_unknown_and_a_reissue_keeps_the_number() {
+    let (app, _sink) = app_with_sink().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let (_, a) = app.register(id, with(participant("a@example.org"), json!({"name": "Ana Reyes"}))).await;
+    let (_, b) = app.register(id, with(participant("b@example.org"), json!({"name": "Budi Santoso"}))).await;
+    hold(&app, id);
+    mark(&app, &a, json!({"attended": true})).await;
+    mark(&app, &b, json!({"attended": true})).await;
+    assert_eq!(issue(&app, id, json!({})).await.0, 200);
+    let list: Vec<Value> =
+        app.get_authorised(&format!("/api/v1/sessions/{id}/certificates")).await.json().await.expect("json");
+    let code_of = |name: &str| {
+        list.iter().find(|c| c["name"] == name).and_then(|c| c["code"].as_str()).expect("code").to_string()
+    };
+    let (ana, budi) = (code_of("Ana Reyes"), code_of("Budi Santoso"));
+
+    let page = |path: String| {
+        let app = &app;
+        async move {
+            let res = app.get(&path).await;
+            (res.status().as_u16(), Html::parse_document(&res.text().await.expect("body")))
+        }
+    };
+    let (status, valid) = page(format!("/certificates/{ana}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&valid, "#verdict"), "This certificate is valid.");
+    assert_eq!(text(&valid, "#holder"), "Ana Reyes");
+    assert_eq!(text(&valid, "#session"), "Biosafety in diagnostic laboratories");
+    assert!(!valid.html().contains("a@example.org"), "nothing more than who and what");
+    // Typed from paper: lower case, spaces, O for 0 are read the same.
+    let typed = ana.to_lowercase().replace('-', " ").replace('0', "o");
+    let (status, again) = page(format!("/certificates/{}", typed.replace(' ', "%20"))).await;
+    assert_eq!((status, text(&again, "#holder")), (200, "Ana Reyes".into()));
+
+    // A name corrected, issued again: the same number, reissued.
+    run_sql(&app, &format!("UPDATE registrations SET name = 'Ana María Reyes' WHERE id = {}", a["id"]));
+    let (_, issued) = issue(&app, id, json!({})).await;
+    assert_eq!(issued["reissued"], 1, "{issued}");
+    let after: Vec<Value> =
+        app.get_authorised(&format!("/api/v1/sessions/{id}/certificates")).await.json().await.expect("json");
+    let corrected = after.iter().find(|c| c["code"] == ana.as_str()).expect("same code");
+    assert_eq!(corrected["name"], "Ana María Reyes");
+    assert_eq!(corrected["number"], list.iter().find(|c| c["code"] == ana.as_str()).expect("before")["number"]);
+    assert!(corrected["reissued_at"].is_string());
+    let token = crate::common::token_of(&a["manage_url"]);
+    let pdf = app.get(&format!("/registrations/{token}/certificate.pdf")).await.bytes().await.expect("pdf");
+    let words = pdf_text(&pdf);
+    assert!(words.contains("Ana María Reyes") && words.contains("reissued on"), "{words}");
+
+    // Revoked: the page says so; the holder can no longer download it.
+    let res = app.post_json(&format!("/api/v1/certificates/{ana}/revoke"), &json!({})).await;
+    assert_eq!(res.status(), 200);
+    let (status, revoked) = page(format!("/certificates/{ana}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        text(&revoked, "#verdict").starts_with("This certificate was revoked on"),
+        "{}",
+        text(&revoked, "#verdict")
+    );
+    assert_eq!(app.get(&format!("/registrations/{token}/certificate.pdf")).await.status(), 404);
+
+    // Erased with the holder's data: no name, no longer valid.
+    let budi_token = crate::common::token_of(&b["manage_url"]);
+    let csrf = crate::workspace_sessions::token_on(&app, &format!("/registrations/{budi_token}/erase")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/registrations/{budi_token}/erase")))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("sent");
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let (status, erased) = page(format!("/certificates/{budi}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&erased, "#verdict"), "This certificate is no longer valid: its holder's data has been erased.");
+    assert_eq!(text(&erased, "#holder"), "", "no name");
+    assert!(!erased.html().contains("Budi"));
+
+    // Unknown and malformed codes.
+    for code in ["AAAA-BBBB-CCCC-DDDD", "not-a-code", "..%2F..%2Fetc"] {
+        let (status, unknown) = page(format!("/certificates/{code}")).await;
+        assert_eq!(status, 404, "{code}");
+        assert!(text(&unknown, "#verdict").starts_with("No certificate has this code"), "{code}");
+    }
+    // In Arabic, right to left.
+    let res = app
+        .client
+        .get(app.url(&format!("/certificates/{ana}")))
+        .header("accept-language", "ar")
+        .send()
+        .await
+        .expect("sent");
+    let arabic = Html::parse_document(&res.text().await.expect("body"));
+    assert!(text(&arabic, "#verdict").starts_with("أُلغيت هذه الشهادة"), "{}", text(&arabic, "#verdict"));
+}
+
+#[tokio::test]
+async fn numbers_are_never_reused_and_two_sessions_issuing_at_once_get_distinct_numbers() {
+    let (app, _sink) = app_with_sink().await;
+    let mut sessions = Vec::new();
+    let mut late = Value::Null;
+    for n in 0..2 {
+        let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+        let mut regs = Vec::new();
+        for i in 0..5 {
+            let (_, r) = app.register(id, participant(&format!("p{i}-{id}@example.org"))).await;
+            regs.push(r);
+        }
+        hold(&app, id);
+        // The fifth of the first session is marked only later.
+        let marked = if n == 0 { 4 } else { 5 };
+        for r in &regs[..marked] {
+            mark(&app, r, json!({"attended": true})).await;
+        }
+        if n == 0 {
+            late = regs[4].clone();
+        } else {
+            mark(&app, &regs[4], json!({"attended": false})).await;
+        }
+        sessions.push(id);
+    }
+    let (a, b) = tokio::join!(issue(&app, sessions[0], json!({})), issue(&app, sessions[1], json!({})));
+    assert_eq!((a.0, b.0), (200, 200), "{a:?} {b:?}");
+    let mut numbers = Vec::new();
+    for id in &sessions {
+        let list: Vec<Value> =
+            app.get_authorised(&format!("/api/v1/sessions/{id}/certificates")).await.json().await.expect("json");
+        numbers.extend(list.iter().filter_map(|c| c["number"].as_str().map(str::to_string)));
+    }
+    numbers.sort();
+    let expected: Vec<String> = (1..=8).map(|n| format!("CBRN-2026-{n:06}")).collect();
+    assert_eq!(numbers, expected, "eight distinct numbers, none skipped");
+
+    // A revoked number stays taken: the next certificate gets a new one.
+    let first: Vec<Value> =
+        app.get_authorised(&format!("/api/v1/sessions/{}/certificates", sessions[0])).await.json().await.expect("json");
+    let code = first[0]["code"].as_str().expect("code");
+    assert_eq!(app.post_json(&format!("/api/v1/certificates/{code}/revoke"), &json!({})).await.status(), 200);
+    mark(&app, &late, json!({"attended": true})).await;
+    let (_, issued) = issue(&app, sessions[0], json!({})).await;
+    assert_eq!(issued["issued"], 1, "{issued}");
+    let list: Vec<Value> =
+        app.get_authorised(&format!("/api/v1/sessions/{}/certificates", sessions[0])).await.json().await.expect("json");
+    assert!(list.iter().any(|c| c["number"] == "CBRN-2026-000009"), "{list:?}");
+}
+
+#[tokio::test]
+async fn the_workspace_issues_and_revokes_certificates_of_a_held_session() {
+    let (app, _sink) = app_with_sink().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let (_, r) = app.register(id, participant("w@example.org")).await;
+    crate::common::create_admin(&app, "root@example.org", crate::admin::PASSWORD);
+    assert_eq!(crate::admin::login(&app, "root@example.org", crate::admin::PASSWORD).await.status(), 303);
+    let before = Html::parse_document(&app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body"));
+    assert_eq!(text(&before, "#certificates"), "", "no certificates before the session is held");
+    hold(&app, id);
+    mark(&app, &r, json!({"attended": true})).await;
+    let csrf = crate::workspace_sessions::token_on(&app, &format!("/admin/sessions/{id}")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/certificates")))
+        .form(&[("csrf_token", csrf.as_str()), ("min_presence_percent", "75")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("ascii").to_string();
+    let page = Html::parse_document(&app.get(&location).await.text().await.expect("body"));
+    assert!(text(&page, "#notice").starts_with("Certificates: 1 issued"), "{}", text(&page, "#notice"));
+    assert_eq!(text(&page, "#certificates"), "Certificates of attendance");
+    let revoke = Selector::parse("form[action$='/revoke']").expect("selector");
+    let action = page.select(&revoke).next().and_then(|f| f.value().attr("action")).expect("a revoke form").to_string();
+    let res = app.client.post(app.url(&action)).form(&[("csrf_token", csrf.as_str())]).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("ascii").to_string();
+    let page = Html::parse_document(&app.get(&location).await.text().await.expect("body"));
+    assert!(text(&page, "#notice").contains("is revoked"), "{}", text(&page, "#notice"));
+    assert!(page.html().contains("revoked on"));
+}
