@@ -954,3 +954,17 @@ ws-cert-revoke-of = Revoke certificate { $number }
 ws-done-certificates = Certificates: { $issued } issued, { $reissued } reissued, { $unchanged } unchanged; { $missing } registrants do not qualify.
 ws-done-cert-percent = Give the minimum presence as a whole number from 1 to 100.
 ws-done-cert-revoked = Certificate { $number } is revoked; its verification page says so.
+
+# Attendance from a meeting report
+ws-report-title = Attendance from the meeting's report
+ws-report-how = Export the participant report from Zoom, Teams or Webex (CSV: name, email, join and leave times or duration) and paste it below or choose the file. Confirmed registrants whose email is in it are marked attended with their minutes present (all their joins added up, at most the session's length); people who match nobody are listed.
+ws-report-file = Report file (CSV)
+ws-report-text = Report (paste the CSV here)
+ws-report-import = Import attendance
+ws-done-report = { $matched } marked attended from the report. { $unmatched ->
+    [0] Everyone in it matched a registration.
+   *[other] { $unmatched } in the report match no confirmed registration: { $who }
+}
+ws-done-report-empty = The report lists nobody with an email address.
+ws-done-report-no-email = No row of this text names an email column: is it the participant report?
+ws-done-report-no-duration = The report has neither a duration nor join and leave times.

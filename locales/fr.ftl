@@ -984,3 +984,17 @@ ws-cert-revoke-of = Révoquer le certificat { $number }
 ws-done-certificates = Certificats : { $issued } délivrés, { $reissued } réédités, { $unchanged } inchangés ; { $missing } inscrits n’y ont pas droit.
 ws-done-cert-percent = Indiquez la présence minimale par un nombre entier de 1 à 100.
 ws-done-cert-revoked = Le certificat { $number } est révoqué ; sa page de vérification l’indique.
+
+# Présence d’après le rapport de réunion
+ws-report-title = Présence d’après le rapport de la réunion
+ws-report-how = Exportez le rapport des participants de Zoom, Teams ou Webex (CSV : nom, courriel, heures d’arrivée et de départ ou durée) et collez-le ci-dessous ou choisissez le fichier. Les inscrits confirmés dont le courriel y figure sont marqués présents avec leurs minutes de présence (toutes leurs connexions additionnées, au plus la durée de la session) ; les personnes qui ne correspondent à personne sont listées.
+ws-report-file = Fichier du rapport (CSV)
+ws-report-text = Rapport (collez le CSV ici)
+ws-report-import = Importer la présence
+ws-done-report = { $matched } marqués présents d’après le rapport. { $unmatched ->
+    [0] Chacun y correspond à une inscription.
+   *[other] { $unmatched } du rapport ne correspondent à aucune inscription confirmée : { $who }
+}
+ws-done-report-empty = Le rapport ne contient personne avec une adresse électronique.
+ws-done-report-no-email = Aucune ligne de ce texte ne nomme une colonne de courriel : est-ce bien le rapport des participants ?
+ws-done-report-no-duration = Le rapport n’a ni durée ni heures d’arrivée et de départ.

@@ -427,6 +427,64 @@ pub fn record_attendance(
     })
 }
 
+/// What an imported meeting report did.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// Confirmed registrations marked attended with their minutes.
+    pub matched: usize,
+    /// People in the report that match no confirmed registration (name, email).
+    pub unmatched: Vec<(String, String)>,
+}
+
+/// Marks attended, with the minutes present, every confirmed registrant of
+/// the session whose email (case apart) is in a meeting report; lists the
+/// report's people who match none. One transaction, audited once.
+pub fn import_attendance(
+    conn: &mut DbConn,
+    session_id: crate::db::ids::SessionId,
+    people: &[crate::domain::meeting_report::Present],
+    access: &crate::domain::scope::Access,
+    actor: &str,
+) -> Result<Imported, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+        if access.is_focal_point() || !access.may_change(session.row.organising_region_id) {
+            return Err(RegistrationError::Refused(Message::id("not-your-region")));
+        }
+        let confirmed: std::collections::HashMap<String, Registration> = store::for_session(conn, session_id)?
+            .into_iter()
+            .filter(|r| r.status() == RegistrationStatus::Confirmed)
+            .map(|r| (r.email.to_lowercase(), r))
+            .collect();
+        let mut out = Imported::default();
+        for p in people {
+            match confirmed.get(&p.email) {
+                Some(r) => {
+                    let minutes = i32::try_from(p.minutes).unwrap_or(i32::MAX);
+                    store::set_one_attendance(
+                        conn,
+                        r.id,
+                        Some(crate::domain::registration::Attendance::Attended.as_str()),
+                        Some(minutes),
+                    )?;
+                    out.matched += 1;
+                }
+                None => out.unmatched.push((p.name.clone(), p.email.clone())),
+            }
+        }
+        audit::record(
+            conn,
+            actor,
+            "registrations.attendance_report",
+            Some(session_id),
+            None,
+            &serde_json::Value::Null,
+            &json!({"rows": people.len(), "matched": out.matched, "unmatched": out.unmatched.len()}),
+        )?;
+        Ok(out)
+    })
+}
+
 /// A registration with its session's lock taken, inside a write transaction.
 fn locked(conn: &mut DbConn, registration_id: RegistrationId) -> Result<(Session, Registration), RegistrationError> {
     let session_id = store::session_of(conn, registration_id)?.ok_or(RegistrationError::NotFound)?;

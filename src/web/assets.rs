@@ -1,13 +1,14 @@
-//! The stylesheet and the two small scripts, compiled into the binary.
+//! The stylesheet and the small scripts, compiled into the binary.
 
 use actix_web::{HttpResponse, get, web};
 
 const STYLE: &str = include_str!("../../static/style.css");
 const ZONE_JS: &str = include_str!("../../static/zone.js");
 const PLANNER_JS: &str = include_str!("../../static/planner.js");
+const REPORT_JS: &str = include_str!("../../static/report.js");
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(style).service(zone_js).service(planner_js);
+    cfg.service(style).service(zone_js).service(planner_js).service(report_js);
 }
 
 #[get("/static/style.css")]
@@ -28,8 +29,17 @@ async fn zone_js() -> HttpResponse {
 
 #[get("/static/planner.js")]
 async fn planner_js() -> HttpResponse {
+    script(PLANNER_JS)
+}
+
+#[get("/static/report.js")]
+async fn report_js() -> HttpResponse {
+    script(REPORT_JS)
+}
+
+fn script(body: &'static str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/javascript; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(PLANNER_JS)
+        .body(body)
 }

@@ -338,3 +338,58 @@ async fn the_workspace_issues_and_revokes_certificates_of_a_held_session() {
     assert!(text(&page, "#notice").contains("is revoked"), "{}", text(&page, "#notice"));
     assert!(page.html().contains("revoked on"));
 }
+
+#[tokio::test]
+async fn a_zoom_report_marks_attendance_by_email_whatever_its_case_and_lists_who_matched_nobody() {
+    let (app, _sink) = app_with_sink().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let (_, maria) =
+        app.register(id, with(participant("maria.santos@example.org"), json!({"name": "Maria Santos"}))).await;
+    let (_, budi) = app.register(id, with(participant("budi@example.org"), json!({"name": "Budi"}))).await;
+    crate::common::create_admin(&app, "root@example.org", crate::admin::PASSWORD);
+    assert_eq!(crate::admin::login(&app, "root@example.org", crate::admin::PASSWORD).await.status(), 303);
+    hold(&app, id);
+    let report = "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n\
+                  123 456 789,Biosafety,03/10/2026 04:00:00 PM,03/10/2026 05:30:00 PM,host@example.org,95,3\n\
+                  \n\
+                  Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n\
+                  Maria Santos,Maria.Santos@EXAMPLE.org,03/10/2026 04:01:00 PM,03/10/2026 04:40:00 PM,39,No\n\
+                  Maria Santos,maria.santos@example.org,03/10/2026 04:45:00 PM,03/10/2026 05:30:00 PM,45,No\n\
+                  Stranger,stranger@example.org,03/10/2026 04:05:00 PM,03/10/2026 04:10:00 PM,5,Yes\n";
+    let csrf = crate::workspace_sessions::token_on(&app, &format!("/admin/sessions/{id}")).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/attendance-report")))
+        .form(&[("csrf_token", csrf.as_str()), ("report", report)])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("ascii").to_string();
+    let page = Html::parse_document(&app.get(&location).await.text().await.expect("body"));
+    let notice = text(&page, "#notice");
+    assert!(notice.starts_with("1 marked attended from the report."), "{notice}");
+    assert!(notice.contains("stranger@example.org") && notice.contains("host@example.org"), "{notice}");
+    let list = app.registrations(id).await;
+    let of = |r: &Value| list.iter().find(|x| x["id"] == r["id"]).cloned().expect("listed");
+    assert_eq!((of(&maria)["attended"].clone(), of(&maria)["minutes_present"].clone()), (json!(true), json!(84)));
+    assert_eq!(of(&budi)["attended"], Value::Null, "not in the report: left unmarked");
+    // Not a report: said so, nothing changed.
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{id}/attendance-report")))
+        .form(&[("csrf_token", csrf.as_str()), ("report", "name,minutes\nA,5\n")])
+        .send()
+        .await
+        .expect("sent");
+    let location = res.headers()["location"].to_str().expect("ascii").to_string();
+    let page = Html::parse_document(&app.get(&location).await.text().await.expect("body"));
+    assert!(
+        text(&page, "#notice").starts_with("No row of this text names an email column"),
+        "{}",
+        text(&page, "#notice")
+    );
+    // 84 of 90 minutes qualifies at 75%.
+    let (_, issued) = issue(&app, id, json!({})).await;
+    assert_eq!((issued["issued"].as_u64(), issued["not_qualified"].as_u64()), (Some(1), Some(1)), "{issued}");
+}

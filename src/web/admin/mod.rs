@@ -1,6 +1,7 @@
 //! The organisers' workspace under `/admin`. Every route but the login
 //! form answers anonymous requests with a 303 to `/admin/login`.
 
+mod attendance;
 mod audit;
 mod certificates;
 pub mod csv_export;
@@ -44,6 +45,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(csv_export::config)
             .configure(nominations::config)
             .configure(certificates::config)
+            .configure(attendance::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );
