@@ -1012,3 +1012,18 @@ ws-done-report = سُجّل حضور { $matched } من التقرير. { $unmatc
 ws-done-report-empty = لا يذكر التقرير أحدًا له عنوان بريد إلكتروني.
 ws-done-report-no-email = لا يسمّي أي سطر من هذا النص عمودًا للبريد الإلكتروني: هل هو تقرير المشاركين؟
 ws-done-report-no-duration = ليس في التقرير مدة ولا وقتا دخول وخروج.
+
+# تسجيل الوصول عند الباب
+email-check-in = رمز تسجيل وصولك عند الباب
+email-check-in-qr = رمز QR لرمز تسجيل وصولك
+check-in-title = تسجيل الوصول: { $title }
+check-in-tally = سُجّل وصول { $done } من { $of } من المسجّلين المؤكَّدين
+check-in-code = رمز تسجيل الوصول
+check-in-hint = اكتب الرمز الوارد في رسالة الشخص أو صفحة تسجيله (حروف وأرقام، والشرطات اختيارية)، أو امسح رمز QR الخاص به.
+check-in-button = سجّل الوصول
+check-in-scan = امسح بالكاميرا
+check-in-done = سُجّل وصول { $name }.
+check-in-already = سُجّل وصول { $name } من قبل في { $time }.
+check-in-unknown = لا يوجد تسجيل في هذه الجلسة بهذا الرمز.
+check-in-not-confirmed = ليس لـ{ $name } مقعد مؤكَّد (الحالة: { $status }).
+check-in-open = تسجيل الوصول عند الباب (صفحة للهاتف)

@@ -968,3 +968,18 @@ ws-done-report = { $matched } marked attended from the report. { $unmatched ->
 ws-done-report-empty = The report lists nobody with an email address.
 ws-done-report-no-email = No row of this text names an email column: is it the participant report?
 ws-done-report-no-duration = The report has neither a duration nor join and leave times.
+
+# Check-in at the door
+email-check-in = Your check-in code for the door
+email-check-in-qr = QR code of your check-in code
+check-in-title = Check-in: { $title }
+check-in-tally = { $done } of { $of } confirmed registrants checked in
+check-in-code = Check-in code
+check-in-hint = Type the code from the person's email or registration page (letters and digits, dashes optional), or scan its QR code.
+check-in-button = Check in
+check-in-scan = Scan with the camera
+check-in-done = { $name } is checked in.
+check-in-already = { $name } was already checked in at { $time }.
+check-in-unknown = No registration of this session has this check-in code.
+check-in-not-confirmed = { $name } has no confirmed place (status: { $status }).
+check-in-open = Check-in at the door (phone page)

@@ -998,3 +998,18 @@ ws-done-report = { $matched } marqués présents d’après le rapport. { $unmat
 ws-done-report-empty = Le rapport ne contient personne avec une adresse électronique.
 ws-done-report-no-email = Aucune ligne de ce texte ne nomme une colonne de courriel : est-ce bien le rapport des participants ?
 ws-done-report-no-duration = Le rapport n’a ni durée ni heures d’arrivée et de départ.
+
+# Accueil à l’entrée
+email-check-in = Votre code d’accueil à l’entrée
+email-check-in-qr = Code QR de votre code d’accueil
+check-in-title = Accueil : { $title }
+check-in-tally = { $done } inscrits confirmés accueillis sur { $of }
+check-in-code = Code d’accueil
+check-in-hint = Saisissez le code du courriel ou de la page d’inscription de la personne (lettres et chiffres, tirets facultatifs), ou scannez son code QR.
+check-in-button = Enregistrer l’arrivée
+check-in-scan = Scanner avec la caméra
+check-in-done = { $name } est enregistré(e).
+check-in-already = { $name } était déjà enregistré(e) à { $time }.
+check-in-unknown = Aucune inscription de cette session n’a ce code d’accueil.
+check-in-not-confirmed = { $name } n’a pas de place confirmée (statut : { $status }).
+check-in-open = Accueil à l’entrée (page pour téléphone)

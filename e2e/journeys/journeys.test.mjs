@@ -408,7 +408,7 @@ test('an admin\'s pages pass axe in all four languages', async () => {
   const issued = await server.api('POST', `/api/v1/sessions/${held.id}/certificates`, {});
   assert.equal(issued.issued, 1);
   const [certificate] = await server.api('GET', `/api/v1/sessions/${held.id}/certificates`);
-  const pages = [`/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${brussels.id}/edit`];
+  const pages = [`/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${brussels.id}/edit`];
   for (const path of pages) {
     await page.goto(server.url + path);
     await checkA11y(page, `workspace ${path}`);

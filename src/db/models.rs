@@ -157,6 +157,8 @@ pub struct Registration {
     pub nominated_by: String,
     /// Minutes present, when known (online attendance).
     pub attended_minutes: Option<i32>,
+    /// When they were checked in at the door (first scan).
+    pub checked_in_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -212,6 +214,8 @@ pub struct OutboxRow {
     pub attachment_name: String,
     pub attachment_type: String,
     pub attachment: Option<Vec<u8>>,
+    /// Shown as a QR image in the HTML (a check-in code); empty: none.
+    pub qr_text: String,
 }
 
 /// An email to send, as composed.
@@ -235,6 +239,7 @@ pub struct NewOutbox {
     pub attachment_name: String,
     pub attachment_type: String,
     pub attachment: Option<Vec<u8>>,
+    pub qr_text: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

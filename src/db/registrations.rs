@@ -32,6 +32,11 @@ impl Registration {
 }
 
 impl Registration {
+    /// The code shown at the door (see `Keys::check_in_code`).
+    pub fn check_in_code(&self, keys: &Keys) -> String {
+        keys.check_in_code(&self.secret_nonce)
+    }
+
     pub fn manage_token(&self, keys: &Keys) -> String {
         keys.manage_token(&self.secret_nonce)
     }
@@ -324,6 +329,17 @@ pub fn set_one_attendance(
             registrations::attendance.eq(mark),
             registrations::attended_minutes.eq(minutes),
             registrations::updated_at.eq(super::now()),
+        ))
+        .get_result(conn)
+}
+
+/// Checked in at the door: attended, and the time of the first check-in.
+pub fn check_in(conn: &mut DbConn, id: RegistrationId, now: chrono::NaiveDateTime) -> QueryResult<Registration> {
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::attendance.eq(Some(crate::domain::registration::Attendance::Attended.as_str())),
+            registrations::checked_in_at.eq(Some(now)),
+            registrations::updated_at.eq(now),
         ))
         .get_result(conn)
 }

@@ -107,6 +107,7 @@ diesel::table! {
         attachment_name -> Text,
         attachment_type -> Text,
         attachment -> Nullable<Binary>,
+        qr_text -> Text,
     }
 }
 
@@ -148,6 +149,7 @@ diesel::table! {
         note -> Text,
         nominated_by -> Text,
         attended_minutes -> Nullable<Int4>,
+        checked_in_at -> Nullable<Timestamp>,
     }
 }
 

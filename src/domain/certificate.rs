@@ -37,13 +37,17 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub fn new_code() -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)?;
-    let chars: Vec<char> = bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect();
-    Ok(chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
+    Ok(super::secret::crockford(&bytes))
 }
 
 /// A code as typed: upper-cased, with O read as 0 and I or L as 1, or None
 /// when it cannot be a code (checked before any lookup).
 pub fn read_code(text: &str) -> Option<String> {
+    read_crockford(text, 16)
+}
+
+/// A code of `len` characters as typed, grouped by four (see [`read_code`]).
+pub fn read_crockford(text: &str, len: usize) -> Option<String> {
     let cleaned: String = text
         .trim()
         .chars()
@@ -54,7 +58,7 @@ pub fn read_code(text: &str) -> Option<String> {
             c => c,
         })
         .collect();
-    (cleaned.len() == 16 && cleaned.bytes().all(|b| ALPHABET.contains(&b))).then(|| {
+    (cleaned.len() == len && cleaned.bytes().all(|b| ALPHABET.contains(&b))).then(|| {
         let chars: Vec<char> = cleaned.chars().collect();
         chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
     })

@@ -14,6 +14,15 @@ pub fn new_secret(prefix: &str) -> Result<String, getrandom::Error> {
     Ok(format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)))
 }
 
+/// Bytes as Crockford base 32 in groups of four ("K7PQ-2M9X"), one
+/// character per byte (each byte's five low bits: every one of the 32 is
+/// as likely from random bytes).
+pub fn crockford(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let chars: Vec<char> = bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect();
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
 pub fn digest(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -58,6 +67,17 @@ impl Keys {
         }
         let out = mac.finalize().into_bytes();
         format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out))
+    }
+
+    /// A registration's check-in code, "7KQ2-M9XT" (40 bits, Crockford base
+    /// 32: no I, L, O or U, so the door can type it from a screen): made
+    /// again from the nonce whenever needed, so nothing more is stored.
+    pub fn check_in_code(&self, nonce: &str) -> String {
+        let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(&self.key) else { return String::new() };
+        mac.update(b"check-in");
+        mac.update(nonce.as_bytes());
+        let bytes = mac.finalize().into_bytes();
+        crockford(&bytes[..8])
     }
 
     /// The secret of a registration's manage link.

@@ -31,6 +31,8 @@ struct Body<'a> {
     join_url: Option<String>,
     session_url: &'a str,
     manage_url: &'a str,
+    /// An in-person place's check-in code, shown with its QR image.
+    check_in: Option<String>,
 }
 
 impl Body<'_> {
@@ -142,6 +144,12 @@ impl Composer {
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
         let session_url = format!("{}/sessions/{}", self.base_url, session.id());
         let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
+        // A place in a room: every email that confirms or updates it
+        // carries the code for the door.
+        let check_in = (view.invite == Some(Method::Request)
+            && r.status() == RegistrationStatus::Confirmed
+            && session.format() != crate::domain::session::SessionFormat::Online)
+            .then(|| r.check_in_code(&self.keys));
         let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
         let body = Body {
             lang: r.lang(),
@@ -154,6 +162,7 @@ impl Composer {
             join_url,
             session_url: &session_url,
             manage_url: &manage_url,
+            check_in: check_in.clone(),
         };
         let text = TextBody { b: &body }.render().map_err(fail)?;
         let html = crate::domain::bidi::markup(&HtmlBody { b: &body }.render().map_err(fail)?);
@@ -183,6 +192,7 @@ impl Composer {
             attachment_name: String::new(),
             attachment_type: String::new(),
             attachment: None,
+            qr_text: check_in.unwrap_or_default(),
         })
     }
 
@@ -333,6 +343,7 @@ impl Composer {
                     attachment_name: String::new(),
                     attachment_type: String::new(),
                     attachment: None,
+                    qr_text: String::new(),
                 },
             )?;
         }

@@ -73,9 +73,20 @@ pub fn build(row: &OutboxRow, from: &Mailbox) -> Result<Message, SendError> {
     if let Ok(reply) = row.reply_to.parse::<Mailbox>() {
         builder = builder.reply_to(reply);
     }
-    let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::plain(row.body_text.clone()))
-        .singlepart(SinglePart::html(row.body_html.clone()));
+    let html = SinglePart::html(row.body_html.clone());
+    let alternative = MultiPart::alternative().singlepart(SinglePart::plain(row.body_text.clone()));
+    let alternative = if row.qr_text.is_empty() {
+        alternative.singlepart(html)
+    } else {
+        // The check-in code's QR image, inline: the HTML shows cid:check-in-qr.
+        let png = crate::pdf::qr_png(&row.qr_text, 6).map_err(|e| permanent(format!("QR image: {e}")))?;
+        let kind = ContentType::parse("image/png").map_err(|e| permanent(format!("image type: {e}")))?;
+        alternative.multipart(
+            MultiPart::related()
+                .singlepart(html)
+                .singlepart(Attachment::new_inline("check-in-qr".to_string()).body(png, kind)),
+        )
+    };
     let message = if let (Some(bytes), false) = (&row.attachment, row.attachment_name.is_empty()) {
         // A file (a certificate): the text and HTML, then the file.
         let kind = ContentType::parse(&row.attachment_type).map_err(|e| permanent(format!("attachment type: {e}")))?;

@@ -177,6 +177,54 @@ fn qr_code(surface: &mut Surface, text: &str, x: f32, y: f32, size: f32) -> Resu
     Ok(())
 }
 
+/// A QR code as a PNG (black on white, a quiet zone of four modules, each
+/// module `scale` pixels): the check-in code in emails.
+pub fn qr_png(text: &str, scale: u32) -> Result<Vec<u8>, PdfError> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| PdfError::Write(format!("QR code: {e}")))?;
+    let modules = code.width();
+    let colours = code.to_colors();
+    let side = (modules as u32 + 8) * scale;
+    let mut pixels = vec![255u8; (side * side) as usize];
+    for (i, c) in colours.iter().enumerate() {
+        if *c == qrcode::Color::Dark {
+            let (row, col) = ((i / modules) as u32 + 4, (i % modules) as u32 + 4);
+            for y in row * scale..(row + 1) * scale {
+                let start = (y * side + col * scale) as usize;
+                pixels[start..start + scale as usize].fill(0);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, side, side);
+        encoder.set_color(png::ColorType::Grayscale);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| PdfError::Write(format!("PNG: {e}")))?;
+        writer.write_image_data(&pixels).map_err(|e| PdfError::Write(format!("PNG: {e}")))?;
+    }
+    Ok(out)
+}
+
+/// A QR code as SVG markup for a page: one path of unit squares on a white
+/// square (only numbers in it, so it is safe to put in HTML as it is).
+pub fn qr_svg(text: &str, label: &str) -> Result<String, PdfError> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| PdfError::Write(format!("QR code: {e}")))?;
+    let modules = code.width();
+    let side = modules + 8;
+    let mut d = String::new();
+    for (i, c) in code.to_colors().iter().enumerate() {
+        if *c == qrcode::Color::Dark {
+            d.push_str(&format!("M{} {}h1v1h-1z", i % modules + 4, i / modules + 4));
+        }
+    }
+    let label: String = label.chars().filter(|c| !matches!(c, '<' | '>' | '&' | '"' | '\'')).collect();
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" width=\"176\" height=\"176\" role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path d=\"{d}\" fill=\"#000\"/></svg>"
+    ))
+}
+
 fn is_arabic(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }

@@ -427,6 +427,59 @@ pub fn record_attendance(
     })
 }
 
+/// A check-in at the door: who it is, and when they were first checked in
+/// if this is a second scan.
+#[derive(Debug)]
+pub struct CheckedIn {
+    pub registration: Registration,
+    pub already: Option<chrono::NaiveDateTime>,
+}
+
+/// Checks in the confirmed registrant of the session whose check-in code
+/// this is (as typed: see `domain::certificate::read_crockford`). A second
+/// scan changes nothing and says when the first was.
+pub fn check_in(
+    conn: &mut DbConn,
+    session_id: crate::db::ids::SessionId,
+    code: &str,
+    keys: &crate::domain::secret::Keys,
+    access: &crate::domain::scope::Access,
+    actor: &str,
+) -> Result<CheckedIn, RegistrationError> {
+    write_transaction(conn, |conn| {
+        let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
+        if access.is_focal_point() || !access.may_change(session.row.organising_region_id) {
+            return Err(RegistrationError::Refused(Message::id("not-your-region")));
+        }
+        let Some(r) = store::for_session(conn, session_id)?
+            .into_iter()
+            .find(|r| crate::domain::secret::same(&r.check_in_code(keys), code))
+        else {
+            return Err(RegistrationError::Conflict(Message::id("check-in-unknown")));
+        };
+        if r.status() != RegistrationStatus::Confirmed {
+            return Err(RegistrationError::Conflict(Message::new(
+                "check-in-not-confirmed",
+                vec![("name", r.name.as_str().into()), ("status", r.status().label().into())],
+            )));
+        }
+        if let Some(at) = r.checked_in_at {
+            return Ok(CheckedIn { registration: r, already: Some(at) });
+        }
+        let after = store::check_in(conn, r.id, crate::db::now())?;
+        audit::record(
+            conn,
+            actor,
+            "registration.check_in",
+            Some(session_id),
+            Some(r.id),
+            &json!({"attendance": r.attendance.as_str()}),
+            &json!({"attendance": "attended", "checked_in_at": after.checked_in_at}),
+        )?;
+        Ok(CheckedIn { registration: after, already: None })
+    })
+}
+
 /// What an imported meeting report did.
 #[derive(Debug, Default)]
 pub struct Imported {

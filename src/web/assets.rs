@@ -6,9 +6,10 @@ const STYLE: &str = include_str!("../../static/style.css");
 const ZONE_JS: &str = include_str!("../../static/zone.js");
 const PLANNER_JS: &str = include_str!("../../static/planner.js");
 const REPORT_JS: &str = include_str!("../../static/report.js");
+const CHECK_IN_JS: &str = include_str!("../../static/check-in.js");
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(style).service(zone_js).service(planner_js).service(report_js);
+    cfg.service(style).service(zone_js).service(planner_js).service(report_js).service(check_in_js);
 }
 
 #[get("/static/style.css")]
@@ -35,6 +36,11 @@ async fn planner_js() -> HttpResponse {
 #[get("/static/report.js")]
 async fn report_js() -> HttpResponse {
     script(REPORT_JS)
+}
+
+#[get("/static/check-in.js")]
+async fn check_in_js() -> HttpResponse {
+    script(CHECK_IN_JS)
 }
 
 fn script(body: &'static str) -> HttpResponse {

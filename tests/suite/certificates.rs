@@ -393,3 +393,77 @@ async fn a_zoom_report_marks_attendance_by_email_whatever_its_case_and_lists_who
     let (_, issued) = issue(&app, id, json!({})).await;
     assert_eq!((issued["issued"].as_u64(), issued["not_qualified"].as_u64()), (Some(1), Some(1)), "{issued}");
 }
+
+#[tokio::test]
+async fn an_in_person_registrant_is_checked_in_once_with_the_code_from_their_email() {
+    let (app, sink) = app_with_sink().await;
+    let room =
+        json!({"format": "in_person", "location": "Tashkent, Hotel Uzbekistan, hall B", "time_zone": "Asia/Tashkent"});
+    let id = app.create_session(with(manila_session(), room.clone())).await["id"].as_i64().expect("id");
+    let other = app.create_session(with(manila_session(), room)).await["id"].as_i64().expect("id");
+    let (_, r) = app.register(id, with(participant("aziz@example.org"), json!({"name": "Aziz Karimov"}))).await;
+    let (_, elsewhere) = app.register(other, participant("else@example.org")).await;
+    let mail = sink.wait_for(2, Duration::from_secs(15)).await;
+    let email = mail.iter().find(|m| m.to.iter().any(|t| t == "aziz@example.org")).expect("confirmation");
+    let text_part = crate::email::text_body(email);
+    let code = text_part
+        .lines()
+        .find_map(|l| l.strip_prefix("Your check-in code for the door: "))
+        .map(str::to_string)
+        .expect("the code in the text part");
+    assert_eq!(code.len(), 9, "{code}");
+    let parsed = email.parsed();
+    let html = parsed.body_html(0).map(|h| h.into_owned()).unwrap_or_default();
+    assert!(html.contains("src=\"cid:check-in-qr\"") && html.contains(&code), "{html}");
+    let png = parsed
+        .parts
+        .iter()
+        .find(|p| p.content_id() == Some("check-in-qr"))
+        .map(|p| p.contents().to_vec())
+        .expect("an inline PNG referenced by Content-ID");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    // The manage page shows the code and its QR code too.
+    let token = crate::common::token_of(&r["manage_url"]);
+    let manage = Html::parse_document(&app.get(&format!("/registrations/{token}")).await.text().await.expect("body"));
+    assert_eq!(text(&manage, "#check-in-code"), code);
+    assert!(manage.select(&Selector::parse(".qr svg[role=img]").expect("selector")).next().is_some());
+
+    crate::common::create_admin(&app, "door@example.org", crate::admin::PASSWORD);
+    assert_eq!(crate::admin::login(&app, "door@example.org", crate::admin::PASSWORD).await.status(), 303);
+    let csrf = crate::workspace_sessions::token_on(&app, &format!("/admin/sessions/{id}/check-in")).await;
+    let post = |code: String, json: bool| {
+        let (app, csrf) = (&app, csrf.clone());
+        async move {
+            let mut req = app.client.post(app.url(&format!("/admin/sessions/{id}/check-in")));
+            if json {
+                req = req.header("accept", "application/json");
+            }
+            req.form(&[("csrf_token", csrf.as_str()), ("code", code.as_str())]).send().await.expect("sent")
+        }
+    };
+    // Typed at the door: lower case, no dash.
+    let res = post(code.to_lowercase().replace('-', ""), false).await;
+    assert_eq!(res.status(), 200);
+    let page = Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(text(&page, "#c-said"), "Aziz Karimov is checked in.");
+    assert!(text(&page, "#tally").starts_with("1 of 1"), "{}", text(&page, "#tally"));
+    let again: Value = post(code.clone(), true).await.json().await.expect("json");
+    assert_eq!(again["outcome"], "already");
+    assert!(
+        again["said"].as_str().is_some_and(|s| s.starts_with("Aziz Karimov was already checked in at ")),
+        "{again}"
+    );
+    let list = app.registrations(id).await;
+    assert_eq!(list[0]["attended"], true, "checked in is attended");
+    // Another session's code, and nonsense, are refused here.
+    let theirs = {
+        let t = crate::common::token_of(&elsewhere["manage_url"]);
+        let page = Html::parse_document(&app.get(&format!("/registrations/{t}")).await.text().await.expect("body"));
+        text(&page, "#check-in-code")
+    };
+    for wrong in [theirs, "ZZZZ-ZZZZ".to_string(), "<script>".to_string()] {
+        let answer: Value = post(wrong.clone(), true).await.json().await.expect("json");
+        assert_eq!(answer["outcome"], "refused", "{wrong}");
+        assert_eq!(answer["name"], "", "nobody named");
+    }
+}

@@ -4,6 +4,7 @@
 mod attendance;
 mod audit;
 mod certificates;
+mod check_in;
 pub mod csv_export;
 mod edit;
 mod irreversible;
@@ -46,6 +47,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(nominations::config)
             .configure(certificates::config)
             .configure(attendance::config)
+            .configure(check_in::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );

@@ -71,6 +71,8 @@ pub struct ManagePage {
     pub questions: Vec<super::register::QuestionView>,
     /// A certificate of attendance to download.
     certificate: bool,
+    /// An in-person place: the check-in code and its QR code (SVG markup).
+    check_in: Option<(String, String)>,
 }
 
 /// The nominee's acceptance form: the zones offered (their country's, and
@@ -209,6 +211,14 @@ async fn render_manage(
         questions: if nominated { questions(&s, &tried, lang) } else { Vec::new() },
         accepting: if nominated { accepting(&r, &reference, &tried, lang) } else { Accepting::default() },
         certificate,
+        check_in: (status == RegistrationStatus::Confirmed
+            && s.format() != crate::domain::session::SessionFormat::Online
+            && s.status() == SessionStatus::Published)
+            .then(|| {
+                let code = r.check_in_code(&state.keys);
+                let qr = crate::pdf::qr_svg(&code, &i18n::t(lang, "email-check-in-qr")).unwrap_or_default();
+                (code, qr)
+            }),
     };
     let code = if tried.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let mut res = render_status(&page, code, [viewer.cookie(), csrf.cookie])?;

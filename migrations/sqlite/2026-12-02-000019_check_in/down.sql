@@ -1,0 +1,2 @@
+ALTER TABLE outbox DROP COLUMN qr_text;
+ALTER TABLE registrations DROP COLUMN checked_in_at;
