@@ -1027,3 +1027,8 @@ check-in-already = سُجّل وصول { $name } من قبل في { $time }.
 check-in-unknown = لا يوجد تسجيل في هذه الجلسة بهذا الرمز.
 check-in-not-confirmed = ليس لـ{ $name } مقعد مؤكَّد (الحالة: { $status }).
 check-in-open = تسجيل الوصول عند الباب (صفحة للهاتف)
+
+# Answers to the session's questions
+answer-yes = نعم
+answer-no = لا
+ws-columns = الإجابات المعروضة

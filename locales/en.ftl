@@ -983,3 +983,8 @@ check-in-already = { $name } was already checked in at { $time }.
 check-in-unknown = No registration of this session has this check-in code.
 check-in-not-confirmed = { $name } has no confirmed place (status: { $status }).
 check-in-open = Check-in at the door (phone page)
+
+# Answers to the session's questions
+answer-yes = yes
+answer-no = no
+ws-columns = Answers to show

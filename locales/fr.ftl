@@ -1013,3 +1013,8 @@ check-in-already = { $name } était déjà enregistré(e) à { $time }.
 check-in-unknown = Aucune inscription de cette session n’a ce code d’accueil.
 check-in-not-confirmed = { $name } n’a pas de place confirmée (statut : { $status }).
 check-in-open = Accueil à l’entrée (page pour téléphone)
+
+# Answers to the session's questions
+answer-yes = oui
+answer-no = non
+ws-columns = Réponses à afficher

@@ -1034,3 +1034,8 @@ check-in-already = { $name } уже прошёл(ла) регистрацию в
 check-in-unknown = Ни у одной регистрации на это мероприятие нет такого кода.
 check-in-not-confirmed = У { $name } нет подтверждённого места (статус «{ $status }»).
 check-in-open = Регистрация на входе (страница для телефона)
+
+# Answers to the session's questions
+answer-yes = да
+answer-no = нет
+ws-columns = Показывать ответы

@@ -45,6 +45,23 @@ pub enum Answer {
     Many(Vec<String>),
 }
 
+/// An answer for people to read: the text, the choices with "; ", or yes
+/// and no in `lang`; empty when not answered.
+pub fn answer_text(answer: Option<&Answer>, lang: super::lang::Lang) -> String {
+    match answer {
+        None => String::new(),
+        Some(Answer::Text(t)) => t.clone(),
+        Some(Answer::Many(items)) => items.join("; "),
+        Some(Answer::Flag(true)) => crate::i18n::t(lang, "answer-yes"),
+        Some(Answer::Flag(false)) => crate::i18n::t(lang, "answer-no"),
+    }
+}
+
+/// A registration's stored answers (a JSON object), by question key.
+pub fn stored_answers(json: &str) -> std::collections::BTreeMap<String, Answer> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
 pub const MAX_QUESTIONS: usize = 20;
 const LABEL: TextRule = TextRule { required: true, max_chars: 300, multiline: false };
 const CHOICE: TextRule = TextRule { required: true, max_chars: 100, multiline: false };

@@ -181,3 +181,49 @@ async fn bulk_actions_move_attendance_figures_and_an_email_to_registrants() {
         assert!(audit.contains(action), "{action} logged");
     }
 }
+
+#[tokio::test]
+async fn answers_have_a_csv_column_per_question_and_columns_to_choose_in_the_table() {
+    let app = crate::common::spawn_app().await;
+    let questions = json!({"questions": [
+        {"key": "diet", "kind": "single_choice", "label": "Diet", "choices": ["none", "vegetarian", "halal"]},
+        {"key": "topics", "kind": "multiple_choice", "label": "Topics of interest", "choices": ["labs", "borders"]},
+        {"key": "cert", "kind": "checkbox", "label": "Needs a visa letter"}
+    ]});
+    let id = app.create_session(crate::common::with(crate::common::manila_session(), questions)).await["id"]
+        .as_i64()
+        .expect("id");
+    let answers = json!({"answers": {"diet": "halal", "topics": ["labs", "borders"], "cert": true}});
+    let (status, _) = app.register(id, crate::common::with(crate::common::participant("q@example.org"), answers)).await;
+    assert_eq!(status, 201);
+    crate::common::create_admin(&app, "root@example.org", crate::admin::PASSWORD);
+    assert_eq!(crate::admin::login(&app, "root@example.org", crate::admin::PASSWORD).await.status(), 303);
+
+    let bytes = app.get(&format!("/admin/sessions/{id}/registrations.csv")).await.bytes().await.expect("body");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_string).collect();
+    assert_eq!(&header[header.len() - 3..], ["Diet", "Topics of interest", "Needs a visa letter"]);
+    let row = reader.records().next().expect("a row").expect("parses");
+    let cells: Vec<&str> = row.iter().collect();
+    assert_eq!(&cells[cells.len() - 3..], ["halal", "labs; borders", "yes"]);
+
+    let plain = Html::parse_document(&app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body"));
+    let heads = |html: &Html| -> Vec<String> {
+        let s = Selector::parse("#registrations-form thead th, form table thead th").expect("selector");
+        html.select(&s).map(|e| e.text().collect::<String>()).collect()
+    };
+    assert!(!heads(&plain).contains(&"Diet".to_string()), "answers hidden until chosen");
+    let chosen = Html::parse_document(
+        &app.get(&format!("/admin/sessions/{id}?col.diet=on&col.cert=on")).await.text().await.expect("body"),
+    );
+    let shown = heads(&chosen);
+    assert!(shown.contains(&"Diet".to_string()) && shown.contains(&"Needs a visa letter".to_string()), "{shown:?}");
+    assert!(!shown.contains(&"Topics of interest".to_string()));
+    let cells: Vec<String> = chosen
+        .select(&Selector::parse("form table tbody td").expect("selector"))
+        .map(|e| e.text().collect::<String>())
+        .collect();
+    assert!(cells.contains(&"halal".to_string()) && cells.contains(&"yes".to_string()), "{cells:?}");
+    let boxes = Selector::parse("input[name='col.diet'][checked]").expect("selector");
+    assert!(chosen.select(&boxes).next().is_some(), "the choice is kept in the form");
+}

@@ -12,6 +12,7 @@ use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
 use crate::db::sessions as session_store;
 use crate::domain::lang::Lang;
+use crate::domain::questions::{Question, answer_text, stored_answers};
 use crate::domain::registration::RegistrationStatus;
 use crate::error::AppError;
 use crate::web::PageError;
@@ -40,6 +41,7 @@ async fn export(
         let session = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         user.require_session(session.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
+        let questions = session.questions();
         // Personal data leaving the service is a change worth a record.
         crate::db::audit::record(
             conn,
@@ -50,10 +52,11 @@ async fn export(
             &serde_json::Value::Null,
             &serde_json::json!({"rows": list.len()}),
         )?;
-        Ok::<_, PageError>(list)
+        Ok::<_, PageError>((list, questions))
     })
     .await?;
-    let csv = table(&list, &state.reference(), lang).map_err(AppError::Internal)?;
+    let (list, questions) = list;
+    let csv = table(&list, &questions, &state.reference(), lang).map_err(AppError::Internal)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}-registrations.csv\"")))
@@ -82,9 +85,16 @@ const HEADER: [&str; 17] = [
 ];
 
 /// The registrations as CSV bytes, BOM first.
-fn table(list: &[Registration], reference: &Reference, lang: Lang) -> anyhow::Result<Vec<u8>> {
+/// After the fixed columns, one per question of the session, headed by its
+/// label, so a spreadsheet can sort and count each answer.
+fn table(list: &[Registration], questions: &[Question], reference: &Reference, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    out.write_record(HEADER.iter().map(|column| crate::i18n::t(lang, &format!("csv-{column}"))))?;
+    let header: Vec<String> = HEADER
+        .iter()
+        .map(|column| crate::i18n::t(lang, &format!("csv-{column}")))
+        .chain(questions.iter().map(|q| q.label.clone()))
+        .collect();
+    out.write_record(header.iter().map(|h| neutralise(h)))?;
     let mut position = 0;
     for r in list {
         let place = if r.status() == RegistrationStatus::Waitlisted {
@@ -119,7 +129,9 @@ fn table(list: &[Registration], reference: &Reference, lang: Lang) -> anyhow::Re
             r.attendance.as_str().into(),
             r.attended_minutes.map(|m| m.to_string()).unwrap_or_default(),
         ];
-        out.write_record(cells.iter().map(|c| neutralise(c)))?;
+        let given = stored_answers(&r.answers);
+        let per_question = questions.iter().map(|q| answer_text(given.get(&q.key), lang));
+        out.write_record(cells.into_iter().chain(per_question).map(|c| neutralise(&c)))?;
     }
     out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
 }

@@ -44,6 +44,8 @@ pub struct Filters {
     /// participant, trainer, observer or speaker; empty: any.
     pub role: String,
     pub q: String,
+    /// Question keys whose answers the table shows (`col.KEY=on`).
+    pub cols: Vec<String>,
 }
 
 impl Filters {
@@ -55,6 +57,13 @@ impl Filters {
             region: get("region"),
             role: get("role"),
             q: get("q"),
+            cols: query
+                .keys()
+                .filter_map(|k| k.strip_prefix("col."))
+                .filter(|k| k.len() <= 64)
+                .take(20)
+                .map(str::to_string)
+                .collect(),
         }
     }
 

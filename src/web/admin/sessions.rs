@@ -129,6 +129,8 @@ pub struct Person {
     pub role: String,
     pub time_zone: String,
     pub registered: String,
+    /// Answers to the questions the table shows, in their order.
+    pub answers: Vec<String>,
 }
 
 #[derive(Template)]
@@ -162,6 +164,10 @@ struct SessionPage {
     roles: Vec<(&'static str, String)>,
     /// For a session that has been held: its certificates of attendance.
     certificates: Option<super::certificates::Panel>,
+    /// Every question (key, label, whether its answers are shown).
+    columns: Vec<(String, String, bool)>,
+    /// The labels of the questions whose answers the table shows.
+    shown: Vec<String>,
 }
 
 impl SessionPage {
@@ -227,7 +233,10 @@ async fn page(
     let viewer = Viewer::from_request(req, &query, session.zone());
     let (confirmed, waiting, pending) = counts(&list);
     let filters = super::registrations::Filters::from_query(&query);
-    let people = people(&list, &reference, viewer.lang, &filters);
+    let questions = session.questions();
+    let shown: Vec<crate::domain::questions::Question> =
+        questions.iter().filter(|q| filters.cols.contains(&q.key)).cloned().collect();
+    let people = people(&list, &reference, viewer.lang, &filters, &shown);
     let token = csrf::token(req)?;
     let chrome = Chrome::new(&viewer, &reference, &query);
     let page = SessionPage {
@@ -236,6 +245,8 @@ async fn page(
         figures: super::registrations::Figures::new(&list, &reference, viewer.lang),
         roles: super::nominations::roles(chrome.lang),
         certificates: certificates.map(|c| super::certificates::Panel::new(&c, &state.issuer(), chrome.lang)),
+        columns: questions.iter().map(|q| (q.key.clone(), q.label.clone(), filters.cols.contains(&q.key))).collect(),
+        shown: shown.iter().map(|q| q.label.clone()).collect(),
         chrome,
         csrf: token.value.clone(),
         email: user.email,
@@ -265,6 +276,7 @@ fn people(
     reference: &Reference,
     lang: Lang,
     filters: &super::registrations::Filters,
+    shown: &[crate::domain::questions::Question],
 ) -> Vec<Person> {
     let mut position = 0;
     list.iter()
@@ -287,6 +299,10 @@ fn people(
                 role: crate::i18n::t(lang, &format!("role-{}", r.role.as_str())),
                 time_zone: r.time_zone.clone(),
                 registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                answers: {
+                    let given = crate::domain::questions::stored_answers(&r.answers);
+                    shown.iter().map(|q| crate::domain::questions::answer_text(given.get(&q.key), lang)).collect()
+                },
             };
             (r, p)
         })
