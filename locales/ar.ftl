@@ -1032,3 +1032,23 @@ check-in-open = تسجيل الوصول عند الباب (صفحة للهاتف
 answer-yes = نعم
 answer-no = لا
 ws-columns = الإجابات المعروضة
+
+# الجلسات المختلطة والحضورية
+venue = المكان
+venue-map = الخريطة
+interpretation = الترجمة الفورية إلى
+seats-room = المقاعد في القاعة
+field-attendance = طريقة مشاركتك
+field-interpretation = الترجمة الفورية التي تحتاج إليها
+attendance-in_person = في القاعة
+attendance-online = عبر الإنترنت
+attendance-meanwhile = إذا اكتملت القاعة، امنحني مقعدًا عبر الإنترنت ريثما يتوفر مقعد في القاعة
+interpretation-none = لا شيء
+err-attendance-in-person-only = هذه الجلسة حضورية فقط
+err-attendance-online-only = هذه الجلسة عبر الإنترنت فقط
+ws-f-venue = المكان (للجلسات الحضورية والمختلطة)
+ws-f-venue-name = اسم المكان
+ws-f-venue-address = العنوان
+ws-f-venue-city = المدينة
+ws-f-in-person-capacity = المقاعد في القاعة (للجلسات المختلطة؛ تصبح السعة أعلاه للمقاعد عبر الإنترنت)
+ws-f-interpretation = الترجمة الفورية إلى (رموز لغات، مثل fr وar وru)

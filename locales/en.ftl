@@ -988,3 +988,23 @@ check-in-open = Check-in at the door (phone page)
 answer-yes = yes
 answer-no = no
 ws-columns = Answers to show
+
+# Hybrid and in-person sessions
+venue = Venue
+venue-map = map
+interpretation = Interpretation into
+seats-room = Seats in the room
+field-attendance = How you take part
+field-interpretation = Interpretation you need
+attendance-in_person = In the room
+attendance-online = Online
+attendance-meanwhile = If the room is full, give me an online place while I wait for a seat in the room
+interpretation-none = None
+err-attendance-in-person-only = this session takes place in person only
+err-attendance-online-only = this session is online only
+ws-f-venue = Venue (in-person and hybrid sessions)
+ws-f-venue-name = Venue name
+ws-f-venue-address = Address
+ws-f-venue-city = City
+ws-f-in-person-capacity = Seats in the room (hybrid sessions; capacity above is then the online places)
+ws-f-interpretation = Interpretation into (language tags, e.g. fr, ar, ru)

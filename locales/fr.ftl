@@ -1018,3 +1018,23 @@ check-in-open = Accueil à l’entrée (page pour téléphone)
 answer-yes = oui
 answer-no = non
 ws-columns = Réponses à afficher
+
+# Sessions hybrides et en présentiel
+venue = Lieu
+venue-map = carte
+interpretation = Interprétation vers
+seats-room = Places dans la salle
+field-attendance = Comment vous participez
+field-interpretation = Interprétation dont vous avez besoin
+attendance-in_person = Dans la salle
+attendance-online = En ligne
+attendance-meanwhile = Si la salle est complète, donnez-moi une place en ligne en attendant une place dans la salle
+interpretation-none = Aucune
+err-attendance-in-person-only = cette session a lieu en présentiel seulement
+err-attendance-online-only = cette session a lieu en ligne seulement
+ws-f-venue = Lieu (sessions en présentiel et hybrides)
+ws-f-venue-name = Nom du lieu
+ws-f-venue-address = Adresse
+ws-f-venue-city = Ville
+ws-f-in-person-capacity = Places dans la salle (sessions hybrides ; la capacité ci-dessus est alors celle en ligne)
+ws-f-interpretation = Interprétation vers (étiquettes de langue, p. ex. fr, ar, ru)

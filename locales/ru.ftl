@@ -1039,3 +1039,23 @@ check-in-open = Регистрация на входе (страница для 
 answer-yes = да
 answer-no = нет
 ws-columns = Показывать ответы
+
+# Смешанные и очные мероприятия
+venue = Место проведения
+venue-map = карта
+interpretation = Синхронный перевод на
+seats-room = Места в зале
+field-attendance = Как вы участвуете
+field-interpretation = Нужный вам перевод
+attendance-in_person = В зале
+attendance-online = Онлайн
+attendance-meanwhile = Если зал заполнен, дайте мне место онлайн, пока я жду места в зале
+interpretation-none = Не нужен
+err-attendance-in-person-only = это мероприятие проходит только очно
+err-attendance-online-only = это мероприятие проходит только онлайн
+ws-f-venue = Место проведения (очные и смешанные мероприятия)
+ws-f-venue-name = Название места
+ws-f-venue-address = Адрес
+ws-f-venue-city = Город
+ws-f-in-person-capacity = Места в зале (смешанные мероприятия; число мест выше тогда относится к онлайн-участию)
+ws-f-interpretation = Перевод на (коды языков, например fr, ar, ru)

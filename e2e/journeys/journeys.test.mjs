@@ -13,6 +13,7 @@ let server;
 let chrome;
 let brussels; // a published Brussels session on export control, open to all
 let biosafety; // a SEA biosafety session
+let roundTable; // a hybrid session in Tashkent: a room and online places
 
 before(async () => {
   sink = await smtpSink();
@@ -22,6 +23,12 @@ before(async () => {
     title: 'Export control essentials', summary: 'Licensing dual-use goods.', time_zone: 'Europe/Brussels',
     starts_at: '2027-03-09T09:00', ends_at: '2027-03-09T10:30', topics: ['export-control'], status: 'published',
     capacity: 50,
+  });
+  roundTable = await server.api('POST', '/api/v1/sessions', {
+    title: 'Border control round table', time_zone: 'Asia/Tashkent', starts_at: '2027-05-12T10:00',
+    ends_at: '2027-05-12T13:00', status: 'published', format: 'hybrid', kind: 'meeting', capacity: 40,
+    in_person_capacity: 25, waitlist: true, venue_name: 'Hotel Uzbekistan, hall B', venue_address: '45 Amir Temur Avenue',
+    venue_city: 'Tashkent', interpretation: ['ru', 'fr'], join_url: 'https://meet.example.org/round-table',
   });
   biosafety = await server.api('POST', '/api/v1/sessions', {
     title: 'Biosafety in diagnostic laboratories', time_zone: 'Asia/Manila', starts_at: '2027-03-10T16:00',
@@ -319,11 +326,19 @@ test('a participant subscribes: webcal and https feed links are there and the fe
 test('public pages fit a 360 px wide phone and the skip link leads to the content', async () => {
   const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta', viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  for (const path of ['/', `/sessions/${brussels.id}`, `/sessions/${brussels.id}/register`, '/feeds', '/privacy']) {
+  for (const path of ['/', `/sessions/${brussels.id}`, `/sessions/${brussels.id}/register`, '/feeds', '/privacy', `/sessions/${roundTable.id}`, `/sessions/${roundTable.id}/register`]) {
     await page.goto(server.url + path);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 361, `${path} is ${wide}px wide at 360px`);
   }
+  // A hybrid session: its venue with a map link, and the form asks how one comes.
+  await page.goto(server.url + `/sessions/${roundTable.id}`);
+  assert.match(await page.locator('#venue').innerText(), /Hotel Uzbekistan, hall B/);
+  await checkA11y(page, 'hybrid session at 360px');
+  await page.goto(server.url + `/sessions/${roundTable.id}/register`);
+  await page.check('#f-attendance-in_person');
+  await page.selectOption('#f-interpretation', 'ru');
+  await checkA11y(page, 'hybrid register form at 360px');
   await page.goto(server.url + '/');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main', 'the skip link comes first');

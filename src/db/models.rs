@@ -8,7 +8,7 @@
 use super::ids::{RegistrationId, SeriesId, SessionId};
 use super::schema::*;
 use crate::domain::lang::Lang;
-use crate::domain::registration::{Marked, ParticipantRole, RegistrationStatus};
+use crate::domain::registration::{AttendanceMode, Marked, ParticipantRole, RegistrationStatus};
 use crate::domain::session::{Participation, SessionFormat, SessionKind, SessionStatus};
 use diesel::prelude::*;
 
@@ -159,6 +159,13 @@ pub struct Registration {
     pub attended_minutes: Option<i32>,
     /// When they were checked in at the door (first scan).
     pub checked_in_at: Option<chrono::NaiveDateTime>,
+    /// In a hybrid session: in the room or online.
+    #[diesel(deserialize_as = String)]
+    pub attendance_mode: AttendanceMode,
+    /// The interpretation they need (a language tag), or empty.
+    pub interpretation: String,
+    /// Holds an online place while waiting for a seat in the room.
+    pub wants_room: bool,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -185,6 +192,9 @@ pub struct NewRegistration<'a> {
     pub role: &'a str,
     pub note: &'a str,
     pub nominated_by: &'a str,
+    pub attendance_mode: &'a str,
+    pub interpretation: &'a str,
+    pub wants_room: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
@@ -270,4 +280,20 @@ pub struct CertificateRow {
     pub reissued_at: Option<chrono::NaiveDateTime>,
     pub revoked_at: Option<chrono::NaiveDateTime>,
     pub emailed_at: Option<chrono::NaiveDateTime>,
+}
+
+/// The room of an in-person or hybrid session.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = crate::db::schema::session_venues)]
+pub struct VenueRow {
+    pub session_id: SessionId,
+    /// A hybrid session's seats in the room (null: unlimited); the
+    /// session's `capacity` is then its online places.
+    pub in_person_capacity: Option<i32>,
+    pub room_seats_taken: i32,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub venue_city: String,
+    /// Language tags, comma-separated.
+    pub interpretation: String,
 }

@@ -166,6 +166,39 @@ pub fn take_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<bool> 
     .map(|n| n == 1)
 }
 
+/// Takes one of a hybrid session's seats in the room, if one is free (the
+/// condition in the UPDATE, as for [`take_seat`]).
+pub fn take_room_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<bool> {
+    use super::schema::session_venues as v;
+    diesel::update(
+        v::table.find(session_id).filter(
+            v::in_person_capacity.is_null().or(v::room_seats_taken.lt(v::in_person_capacity.assume_not_null())),
+        ),
+    )
+    .set(v::room_seats_taken.eq(v::room_seats_taken + 1))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+pub fn free_room_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<()> {
+    use super::schema::session_venues as v;
+    diesel::update(v::table.find(session_id).filter(v::room_seats_taken.gt(0)))
+        .set(v::room_seats_taken.eq(v::room_seats_taken - 1))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A registration's way of coming, and whether it waits for the room.
+pub fn set_mode(conn: &mut DbConn, id: RegistrationId, mode: &str, wants_room: bool) -> QueryResult<Registration> {
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::attendance_mode.eq(mode),
+            registrations::wants_room.eq(wants_room),
+            registrations::updated_at.eq(super::now()),
+        ))
+        .get_result(conn)
+}
+
 pub fn free_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<()> {
     diesel::update(sessions::table.find(session_id).filter(sessions::seats_taken.gt(0)))
         .set(sessions::seats_taken.eq(sessions::seats_taken - 1))

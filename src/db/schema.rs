@@ -150,6 +150,9 @@ diesel::table! {
         nominated_by -> Text,
         attended_minutes -> Nullable<Int4>,
         checked_in_at -> Nullable<Timestamp>,
+        attendance_mode -> Text,
+        interpretation -> Text,
+        wants_room -> Bool,
     }
 }
 
@@ -294,6 +297,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    session_venues (session_id) {
+        session_id -> Int4,
+        in_person_capacity -> Nullable<Int4>,
+        room_seats_taken -> Int4,
+        venue_name -> Text,
+        venue_address -> Text,
+        venue_city -> Text,
+        interpretation -> Text,
+    }
+}
+
+diesel::joinable!(session_venues -> sessions (session_id));
 diesel::joinable!(certificates -> registrations (registration_id));
 diesel::joinable!(certificates -> sessions (session_id));
 diesel::joinable!(admin_sessions -> users (user_id));
@@ -339,6 +355,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_quotas,
     session_regions,
     session_topics,
+    session_venues,
     sessions,
     topics,
     user_countries,

@@ -5,9 +5,11 @@
 
 use super::DbConn;
 use super::ids::{SeriesId, SessionId};
-use super::models::{NewSession, SessionChanges, SessionRow};
+use super::models::{NewSession, SessionChanges, SessionRow, VenueRow};
 use super::reference::Reference;
-use super::schema::{country_regions, session_countries, session_quotas, session_regions, session_topics, sessions};
+use super::schema::{
+    country_regions, session_countries, session_quotas, session_regions, session_topics, session_venues, sessions,
+};
 use crate::domain::fields::{Field, FieldErrors};
 use crate::domain::registration::{OpenTo, Window};
 use crate::domain::session::{CalendarFacts, SessionFields, SessionFormat, SessionInput, SessionKind, SessionStatus};
@@ -26,6 +28,8 @@ pub struct Session {
     pub topic_ids: Vec<i32>,
     /// Places for named countries (ISO alpha-2 → places), over `row.country_quota`.
     pub quotas: BTreeMap<String, i32>,
+    /// The room of an in-person or hybrid session, if one was given.
+    pub venue: Option<VenueRow>,
 }
 
 impl Session {
@@ -153,8 +157,48 @@ impl Session {
             quota_release: Field::Given(r.quota_release),
             country_quota: r.country_quota.map(i64::from).into(),
             quotas: Field::Given(self.quotas.iter().map(|(c, p)| (c.clone(), i64::from(*p))).collect()),
+            in_person_capacity: self.venue.as_ref().and_then(|v| v.in_person_capacity).map(i64::from).into(),
+            venue_name: Field::Given(self.venue.as_ref().map(|v| v.venue_name.clone()).unwrap_or_default()),
+            venue_address: Field::Given(self.venue.as_ref().map(|v| v.venue_address.clone()).unwrap_or_default()),
+            venue_city: Field::Given(self.venue.as_ref().map(|v| v.venue_city.clone()).unwrap_or_default()),
+            interpretation: Field::Given(self.interpretation()),
             unknown: Default::default(),
         }
+    }
+
+    /// The venue as people read it.
+    pub fn venue(&self) -> crate::domain::session::Venue {
+        self.venue
+            .as_ref()
+            .map(|v| crate::domain::session::Venue {
+                name: v.venue_name.clone(),
+                address: v.venue_address.clone(),
+                city: v.venue_city.clone(),
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether this registrant comes to the room: everyone of an in-person
+    /// session, those of a hybrid one who chose the room.
+    pub fn in_room(&self, r: &super::models::Registration) -> bool {
+        match self.format() {
+            SessionFormat::Online => false,
+            SessionFormat::InPerson => true,
+            SessionFormat::Hybrid => r.attendance_mode == crate::domain::registration::AttendanceMode::InPerson,
+        }
+    }
+
+    /// Languages interpreted into.
+    pub fn interpretation(&self) -> Vec<String> {
+        self.venue
+            .as_ref()
+            .map(|v| v.interpretation.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// A hybrid session's room: seats (None: unlimited) and seats taken.
+    pub fn room(&self) -> (Option<i32>, i32) {
+        self.venue.as_ref().map(|v| (v.in_person_capacity, v.room_seats_taken)).unwrap_or((None, 0))
     }
 
     /// The places a country's participants may hold at `now`; None: no
@@ -309,6 +353,7 @@ pub fn insert(
         .values(&NewSession { fields: changes(input, 0, now), is_demo, created_at: now })
         .get_result(conn)?;
     write_links(conn, row.id, links)?;
+    write_venue(conn, row.id, input)?;
     if series_id.is_some() {
         diesel::update(sessions::table.find(row.id)).set(sessions::series_id.eq(series_id)).execute(conn)?;
     }
@@ -328,7 +373,29 @@ pub fn insert(
 /// Writes a session's fields and links, with its calendar sequence.
 pub fn apply(conn: &mut DbConn, id: SessionId, input: &SessionInput, links: &Links, sequence: i32) -> QueryResult<()> {
     diesel::update(sessions::table.find(id)).set(&changes(input, sequence, super::now())).execute(conn)?;
-    write_links(conn, id, links)
+    write_links(conn, id, links)?;
+    write_venue(conn, id, input)
+}
+
+/// The venue row: updated when there is one (its seats taken kept), added
+/// when the session has a room or says anything of one.
+fn write_venue(conn: &mut DbConn, id: SessionId, input: &SessionInput) -> QueryResult<()> {
+    let values = (
+        session_venues::in_person_capacity.eq(input.in_person_capacity),
+        session_venues::venue_name.eq(&input.venue.name),
+        session_venues::venue_address.eq(&input.venue.address),
+        session_venues::venue_city.eq(&input.venue.city),
+        session_venues::interpretation.eq(input.interpretation.join(",")),
+    );
+    let updated = diesel::update(session_venues::table.find(id)).set(values.clone()).execute(conn)?;
+    let wanted = input.format != crate::domain::session::SessionFormat::Online
+        || !input.venue.is_empty()
+        || input.in_person_capacity.is_some()
+        || !input.interpretation.is_empty();
+    if updated == 0 && wanted {
+        diesel::insert_into(session_venues::table).values((session_venues::session_id.eq(id), values)).execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Marks a session cancelled; its invites' sequence rises.
@@ -392,6 +459,7 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
     let mut countries: BTreeMap<SessionId, Vec<String>> = BTreeMap::new();
     let mut topics: BTreeMap<SessionId, Vec<i32>> = BTreeMap::new();
     let mut quotas: BTreeMap<SessionId, BTreeMap<String, i32>> = BTreeMap::new();
+    let mut venues: BTreeMap<SessionId, VenueRow> = BTreeMap::new();
     // SQLite allows a limited number of bound values per statement.
     for chunk in ids.chunks(500) {
         for (s, r) in session_regions::table
@@ -423,6 +491,13 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
         {
             quotas.entry(s).or_default().insert(c, p);
         }
+        for v in session_venues::table
+            .filter(session_venues::session_id.eq_any(chunk))
+            .select(VenueRow::as_select())
+            .load::<VenueRow>(conn)?
+        {
+            venues.insert(v.session_id, v);
+        }
     }
     Ok(rows
         .into_iter()
@@ -433,7 +508,14 @@ fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Sessi
             let mut topic_ids = topics.remove(&id).unwrap_or_default();
             topic_ids.sort_unstable();
             let countries = countries.remove(&id).unwrap_or_default();
-            Session { row, region_ids, countries, topic_ids, quotas: quotas.remove(&id).unwrap_or_default() }
+            Session {
+                row,
+                region_ids,
+                countries,
+                topic_ids,
+                quotas: quotas.remove(&id).unwrap_or_default(),
+                venue: venues.remove(&id),
+            }
         })
         .collect())
 }

@@ -50,6 +50,11 @@ status_enum!(
 pub const NOMINATION_DAYS: i64 = 7;
 
 status_enum!(
+    /// How a registrant of a hybrid session comes.
+    AttendanceMode { Online = "online", InPerson = "in_person" }
+);
+
+status_enum!(
     /// Whether a confirmed registrant came, once an organiser marked it.
     Attendance { Attended = "attended", NoShow = "no_show" }
 );
@@ -226,8 +231,20 @@ impl OpenTo<'_> {
     }
 }
 
-pub const FIELDS: &[&str] =
-    &["name", "email", "organisation", "position", "country", "consent", "time_zone", "answers", "language"];
+pub const FIELDS: &[&str] = &[
+    "name",
+    "email",
+    "organisation",
+    "position",
+    "country",
+    "consent",
+    "time_zone",
+    "answers",
+    "language",
+    "attendance",
+    "interpretation",
+    "online_meanwhile",
+];
 const LINE: TextRule = TextRule { required: true, max_chars: 200, multiline: false };
 
 #[derive(Debug, Clone)]
@@ -244,6 +261,12 @@ pub struct RegistrationInput {
     pub answers: Option<Value>,
     /// What their emails are written in.
     pub lang: Lang,
+    /// In a hybrid session: the room or online (None: not said).
+    pub attendance: Option<AttendanceMode>,
+    /// The interpretation they need: a tag the session offers, or empty.
+    pub interpretation: String,
+    /// When the room is full: take an online place meanwhile.
+    pub online_meanwhile: bool,
 }
 
 impl RegistrationInput {
@@ -291,10 +314,36 @@ impl RegistrationInput {
             }
             None => page_lang,
         };
+        let attendance = match r.raw_str("attendance", false).map(str::trim).filter(|a| !a.is_empty()) {
+            Some(a) => {
+                let mode = AttendanceMode::parse(a);
+                if mode.is_none() {
+                    r.errors()
+                        .add("attendance", Message::new("err-one-of", vec![("choices", "in_person, online".into())]));
+                }
+                mode
+            }
+            None => None,
+        };
+        let interpretation = r
+            .text("interpretation", TextRule { required: false, max_chars: 16, multiline: false })
+            .to_ascii_lowercase();
+        let online_meanwhile = r.bool("online_meanwhile", false);
         let answers = object.get("answers").cloned();
         let errors = r.into_errors();
-        let input =
-            email.map(|email| RegistrationInput { name, email, organisation, position, country, zone, answers, lang });
+        let input = email.map(|email| RegistrationInput {
+            name,
+            email,
+            organisation,
+            position,
+            country,
+            zone,
+            answers,
+            lang,
+            attendance,
+            interpretation,
+            online_meanwhile,
+        });
         (input, errors)
     }
 }

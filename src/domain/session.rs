@@ -193,6 +193,25 @@ pub struct SessionFields {
     #[serde(default)]
     #[schema(value_type = Option<BTreeMap<String, i32>>, example = json!({"PH": 12}))]
     pub quotas: Field<BTreeMap<String, i64>>,
+    /// A hybrid session's seats in the room (null: unlimited); `capacity`
+    /// is then its online places, each with its own waiting list.
+    #[serde(default)]
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 100000)]
+    pub in_person_capacity: Field<i64>,
+    /// The room of an in-person or hybrid session (its local time is the session's zone's).
+    #[serde(default)]
+    #[schema(value_type = Option<String>, max_length = 200, example = "Hotel Uzbekistan, hall B")]
+    pub venue_name: Field<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, max_length = 300, example = "45 Amir Temur Avenue")]
+    pub venue_address: Field<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, max_length = 100, example = "Tashkent")]
+    pub venue_city: Field<String>,
+    /// Languages interpreted into besides the session's own (tags such as fr, ar, ru).
+    #[serde(default)]
+    #[schema(value_type = Option<Vec<String>>, example = json!(["fr", "ar", "ru"]))]
+    pub interpretation: Field<Vec<String>>,
     /// Anything else, refused by name.
     #[serde(flatten, skip_serializing)]
     #[schema(ignore)]
@@ -230,6 +249,11 @@ impl SessionFields {
             quota_release: self.quota_release.overlay(patch.quota_release),
             country_quota: self.country_quota.overlay(patch.country_quota),
             quotas: self.quotas.overlay(patch.quotas),
+            in_person_capacity: self.in_person_capacity.overlay(patch.in_person_capacity),
+            venue_name: self.venue_name.overlay(patch.venue_name),
+            venue_address: self.venue_address.overlay(patch.venue_address),
+            venue_city: self.venue_city.overlay(patch.venue_city),
+            interpretation: self.interpretation.overlay(patch.interpretation),
             unknown: patch.unknown,
         }
     }
@@ -249,6 +273,31 @@ impl SessionFields {
 }
 
 pub const MAX_CAPACITY: i64 = 100_000;
+
+/// Where an in-person or hybrid session meets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Venue {
+    pub name: String,
+    pub address: String,
+    pub city: String,
+}
+
+impl Venue {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.address.is_empty() && self.city.is_empty()
+    }
+
+    /// "Hotel Uzbekistan, hall B, 45 Amir Temur Avenue, Tashkent": what a
+    /// calendar's LOCATION and a map search are given.
+    pub fn line(&self) -> String {
+        [&self.name, &self.address, &self.city]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
 const ONE_LINE: TextRule = TextRule { required: false, max_chars: 300, multiline: false };
 
 /// A session as an organiser described it, checked field by field.
@@ -284,6 +333,10 @@ pub struct SessionInput {
     /// Places per country, and per named country (ISO alpha-2, upper case).
     pub country_quota: Option<i32>,
     pub quotas: BTreeMap<String, i32>,
+    pub in_person_capacity: Option<i32>,
+    pub venue: Venue,
+    /// Language tags (lower case) interpreted into.
+    pub interpretation: Vec<String>,
     /// Things the organiser should know, e.g. a fall-back time that was resolved.
     pub notes: Vec<String>,
 }
@@ -343,6 +396,17 @@ impl SessionInput {
         let opens = r.present("registration_opens_at", &f.registration_opens_at, false);
         let closes = r.present("registration_closes_at", &f.registration_closes_at, false);
         let location = r.text("location", &f.location, ONE_LINE);
+        let in_person_capacity = r.opt_int("in_person_capacity", &f.in_person_capacity, 0..=MAX_CAPACITY);
+        let venue = Venue {
+            name: r.text("venue_name", &f.venue_name, TextRule { required: false, max_chars: 200, multiline: false }),
+            address: r.text("venue_address", &f.venue_address, ONE_LINE),
+            city: r.text("venue_city", &f.venue_city, TextRule { required: false, max_chars: 100, multiline: false }),
+        };
+        let interpretation: Vec<String> =
+            r.codes("interpretation", &f.interpretation, 10).into_iter().map(|c| c.to_ascii_lowercase()).collect();
+        if interpretation.iter().any(|t| t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
+            r.errors.add("interpretation", super::message::Message::id("err-language-tag"));
+        }
         let join_url = r.text("join_url", &f.join_url, TextRule { required: false, max_chars: 2000, multiline: false });
         if !(join_url.is_empty() || join_url.starts_with("https://") || join_url.starts_with("http://")) {
             r.errors.add("join_url", super::message::Message::id("err-join-url"));
@@ -440,6 +504,9 @@ impl SessionInput {
                 quota_release,
                 country_quota,
                 quotas,
+                in_person_capacity,
+                venue,
+                interpretation,
                 notes,
             }),
             _ => Err(errors),

@@ -146,10 +146,9 @@ impl Composer {
         let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
         // A place in a room: every email that confirms or updates it
         // carries the code for the door.
-        let check_in = (view.invite == Some(Method::Request)
-            && r.status() == RegistrationStatus::Confirmed
-            && session.format() != crate::domain::session::SessionFormat::Online)
-            .then(|| r.check_in_code(&self.keys));
+        let check_in =
+            (view.invite == Some(Method::Request) && r.status() == RegistrationStatus::Confirmed && session.in_room(r))
+                .then(|| r.check_in_code(&self.keys));
         let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
         let body = Body {
             lang: r.lang(),

@@ -18,7 +18,9 @@ use crate::db::{DbConn, audit, write_transaction};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::questions::check_answers;
-use crate::domain::registration::{ParticipantRole, RegistrationInput, RegistrationStatus, placement, quota_has_room};
+use crate::domain::registration::{
+    AttendanceMode, ParticipantRole, RegistrationInput, RegistrationStatus, placement, quota_has_room,
+};
 use crate::domain::secret::{Keys, digest, new_secret};
 use crate::domain::session::{Participation, SessionStatus};
 use chrono::NaiveDateTime;
@@ -111,7 +113,11 @@ pub fn register(
     }
     let zone_name = zone_of(reference, input.zone.as_ref(), &country.iso2);
     let answers = serde_json::to_string(&answers).map_err(|e| RegistrationError::Internal(e.into()))?;
-    let person = Person::new(keys, &input, &country.iso2, zone_name, answers)?;
+    let mut person = Person::new(keys, &input, &country.iso2, zone_name, answers)?;
+    check_attendance(&session, &input)?;
+    if session.format() == crate::domain::session::SessionFormat::InPerson {
+        person.mode = AttendanceMode::InPerson;
+    }
 
     write_transaction(conn, |conn| {
         // Read again under the lock: seats and status may have moved.
@@ -127,10 +133,25 @@ pub fn register(
             RegistrationStatus::PendingEndorsement
         } else {
             let room = quota_room(conn, &session, &country.iso2)?;
-            placement(session.row.requires_approval, session.row.waitlist, || {
-                if room { store::take_seat(conn, session_id) } else { Ok(false) }
-            })?
-            .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?
+            if room && input.online_meanwhile && uses_room(&session, person.mode) && !session.row.requires_approval {
+                if take_seat(conn, &session, AttendanceMode::InPerson)? {
+                    RegistrationStatus::Confirmed
+                } else if take_seat(conn, &session, AttendanceMode::Online)? {
+                    // The room is full: an online place now, the room when a seat frees.
+                    person.mode = AttendanceMode::Online;
+                    person.wants_room = true;
+                    RegistrationStatus::Confirmed
+                } else if session.row.waitlist {
+                    RegistrationStatus::Waitlisted
+                } else {
+                    return Err(full(&session, &country.iso2, &country.name, room));
+                }
+            } else {
+                placement(session.row.requires_approval, session.row.waitlist, || {
+                    if room { take_seat(conn, &session, person.mode) } else { Ok(false) }
+                })?
+                .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?
+            }
         };
         let registration = person.insert(conn, session_id, status, existing, now)?;
         if endorsement {
@@ -145,6 +166,27 @@ pub fn register(
             waitlist_position,
         })
     })
+}
+
+/// A hybrid session asks how each person comes; the interpretation asked
+/// for must be one the session offers.
+fn check_attendance(session: &Session, input: &RegistrationInput) -> Result<(), RegistrationError> {
+    let mut errors = FieldErrors::default();
+    match (session.format(), input.attendance) {
+        (crate::domain::session::SessionFormat::InPerson, Some(AttendanceMode::Online)) => {
+            errors.add("attendance", Message::id("err-attendance-in-person-only"))
+        }
+        (crate::domain::session::SessionFormat::Online, Some(AttendanceMode::InPerson)) => {
+            errors.add("attendance", Message::id("err-attendance-online-only"))
+        }
+        _ => {}
+    }
+    let offered = session.interpretation();
+    if !input.interpretation.is_empty() && !offered.contains(&input.interpretation) {
+        let choices = if offered.is_empty() { "—".to_string() } else { offered.join(", ") };
+        errors.add("interpretation", Message::new("err-one-of", vec![("choices", choices.into())]));
+    }
+    if errors.is_empty() { Ok(()) } else { Err(RegistrationError::Invalid(errors)) }
 }
 
 /// The zone a person's times are written in: the one they chose, else
@@ -169,6 +211,9 @@ pub(crate) struct Person<'a> {
     pub role: ParticipantRole,
     pub note: String,
     pub nominated_by: String,
+    /// Where they come, as placed (see `seats`).
+    pub mode: crate::domain::registration::AttendanceMode,
+    pub wants_room: bool,
 }
 
 impl<'a> Person<'a> {
@@ -191,6 +236,8 @@ impl<'a> Person<'a> {
             role: ParticipantRole::Participant,
             note: String::new(),
             nominated_by: String::new(),
+            mode: input.attendance.unwrap_or(crate::domain::registration::AttendanceMode::Online),
+            wants_room: false,
         })
     }
 
@@ -230,6 +277,9 @@ impl<'a> Person<'a> {
             role: self.role.as_str(),
             note: &self.note,
             nominated_by: &self.nominated_by,
+            attendance_mode: self.mode.as_str(),
+            interpretation: &input.interpretation,
+            wants_room: self.wants_room,
         };
         store::insert(conn, &row, existing.map(|o| o.id)).map_err(|e| match e {
             // Another request for the same address won the race.
@@ -277,6 +327,29 @@ fn full(session: &Session, iso2: &str, country: &str, quota_room: bool) -> Regis
     }
 }
 
+/// Whether a registration takes a seat in the room: in a hybrid session,
+/// those who come in person; every other place counts against `capacity`.
+pub(crate) fn uses_room(session: &Session, mode: AttendanceMode) -> bool {
+    session.format() == crate::domain::session::SessionFormat::Hybrid && mode == AttendanceMode::InPerson
+}
+
+/// Takes a seat of the kind this registration holds, if one is free.
+pub(crate) fn take_seat(conn: &mut DbConn, session: &Session, mode: AttendanceMode) -> diesel::QueryResult<bool> {
+    if uses_room(session, mode) {
+        store::take_room_seat(conn, session.id())
+    } else {
+        store::take_seat(conn, session.id())
+    }
+}
+
+pub(crate) fn free_seat(conn: &mut DbConn, session: &Session, mode: AttendanceMode) -> diesel::QueryResult<()> {
+    if uses_room(session, mode) {
+        store::free_room_seat(conn, session.id())
+    } else {
+        store::free_seat(conn, session.id())
+    }
+}
+
 /// Moves the first waiting people into free seats, in arrival order. Call
 /// inside a transaction that holds the session's lock.
 pub fn promote(
@@ -286,14 +359,49 @@ pub fn promote(
 ) -> Result<Vec<Registration>, RegistrationError> {
     let session = session_store::find(conn, session_id)?.ok_or(RegistrationError::NotFound)?;
     let mut promoted = Vec::new();
+    // A room seat that frees first goes to whoever came first of those
+    // waiting for the room: on the waiting list, or holding an online place
+    // meanwhile (their online place then goes to the online waiting list).
+    let mut room_full = false;
+    for holder in store::for_session(conn, session_id)?
+        .into_iter()
+        .filter(|r| r.wants_room && r.status() == RegistrationStatus::Confirmed)
+    {
+        let first_waiting =
+            store::waiting(conn, session_id)?.into_iter().find(|w| uses_room(&session, w.attendance_mode));
+        if first_waiting.is_some_and(|w| (w.created_at, w.id) < (holder.created_at, holder.id)) {
+            break;
+        }
+        if !store::take_room_seat(conn, session_id)? {
+            room_full = true;
+            break;
+        }
+        store::free_seat(conn, session_id)?;
+        promoted.push(store::set_mode(conn, holder.id, AttendanceMode::InPerson.as_str(), false)?);
+    }
+    // Each kind of seat has its own line: a full room stops only the
+    // room's waiting list.
+    let mut online_full = false;
     for next in store::waiting(conn, session_id)? {
+        let room = uses_room(&session, next.attendance_mode);
+        if (room && room_full) || (!room && online_full) {
+            continue;
+        }
         // Someone whose country's places are all held waits on; the next
         // person in line may be from elsewhere.
         if !quota_room(conn, &session, &next.country_iso2)? {
             continue;
         }
-        if !store::take_seat(conn, session_id)? {
-            break;
+        if !take_seat(conn, &session, next.attendance_mode)? {
+            if room {
+                room_full = true
+            } else {
+                online_full = true
+            }
+            if room_full && online_full {
+                break;
+            }
+            continue;
         }
         promoted.push(store::set_status(conn, next.id, RegistrationStatus::Confirmed)?);
     }
@@ -353,7 +461,7 @@ pub fn approve(
         }
         let room = quota_room(conn, &session, &r.country_iso2)?;
         let status = placement(false, session.row.waitlist, || {
-            if room { store::take_seat(conn, r.session_id) } else { Ok(false) }
+            if room { take_seat(conn, &session, r.attendance_mode) } else { Ok(false) }
         })?
         .ok_or_else(|| full(&session, &r.country_iso2, &r.country_iso2, room))?;
         let registration = store::set_status(conn, r.id, status)?;
@@ -379,7 +487,7 @@ pub fn promote_one(
         if !quota_room(conn, &session, &r.country_iso2)? {
             return Err(full(&session, &r.country_iso2, &r.country_iso2, false));
         }
-        if !store::take_seat(conn, r.session_id)? {
+        if !take_seat(conn, &session, r.attendance_mode)? {
             return Err(RegistrationError::Conflict(Message::id("no-seat-free")));
         }
         let promoted = store::set_status(conn, r.id, RegistrationStatus::Confirmed)?;
@@ -651,7 +759,7 @@ pub(crate) fn depart(
     }
     notifier.notify(conn, session, how.change.change(&registration))?;
     let promoted = if held_place && how.frees_place {
-        store::free_seat(conn, session.id())?;
+        free_seat(conn, session, r.attendance_mode)?;
         promote(conn, session.id(), notifier)?
     } else {
         Vec::new()

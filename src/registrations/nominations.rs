@@ -79,7 +79,7 @@ pub fn nominate(
         let existing = earlier(conn, session_id, input.email.as_str())?;
         // A nomination holds a place or is refused: nominees do not queue.
         let room = quota_room(conn, &session, &country.iso2)?;
-        if !room || !store::take_seat(conn, session_id)? {
+        if !room || !super::take_seat(conn, &session, person.mode)? {
             return Err(full(&session, &country.iso2, &country.name, room));
         }
         let registration = person.insert(conn, session_id, RegistrationStatus::Nominated, existing, now)?;
@@ -172,7 +172,7 @@ pub fn accept(
         let registration = store::set_status(conn, r.id, status)?;
         notifier.notify(conn, &session, Change::Registered(&registration))?;
         let promoted = if freed {
-            store::free_seat(conn, session.id())?;
+            super::free_seat(conn, &session, r.attendance_mode)?;
             promote(conn, session.id(), notifier)?
         } else {
             Vec::new()
@@ -238,7 +238,7 @@ pub fn endorse(
         let room = quota_room(conn, &session, &r.country_iso2)?;
         let status =
             crate::domain::registration::placement(session.row.requires_approval, session.row.waitlist, || {
-                if room { store::take_seat(conn, session.id()) } else { Ok(false) }
+                if room { super::take_seat(conn, &session, r.attendance_mode) } else { Ok(false) }
             })?
             .ok_or_else(|| full(&session, &r.country_iso2, &r.country_iso2, room))?;
         let registration = store::set_status(conn, r.id, status)?;

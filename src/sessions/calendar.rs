@@ -92,7 +92,7 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
         },
         summary,
         description,
-        location: if row.location.is_empty() { join.unwrap_or_default().to_string() } else { row.location.clone() },
+        location: location(s, registration, join),
         url: session_url,
         start: s.starts_at(),
         end: s.ends_at(),
@@ -103,6 +103,32 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
         categories: Vec::new(),
         organizer,
         attendee,
+    }
+}
+
+/// LOCATION: the room for those who come in person (the venue, else the
+/// place typed), the webinar link for those who join online (while their
+/// place is confirmed), the place for everyone else.
+fn location(s: &Session, registration: Option<&Registration>, join: Option<&str>) -> String {
+    use crate::domain::registration::AttendanceMode;
+    use crate::domain::session::SessionFormat;
+    let room = {
+        let venue = s.venue().line();
+        if venue.is_empty() { s.row.location.clone() } else { venue }
+    };
+    let in_person = match (s.format(), registration) {
+        (SessionFormat::Online, _) => false,
+        (SessionFormat::InPerson, _) => true,
+        (SessionFormat::Hybrid, Some(r)) => r.attendance_mode == AttendanceMode::InPerson,
+        (SessionFormat::Hybrid, None) => true,
+    };
+    if in_person && !room.is_empty() {
+        return room;
+    }
+    match (s.format(), join) {
+        (SessionFormat::Hybrid, Some(j)) => j.to_string(),
+        _ if s.row.location.is_empty() => join.unwrap_or_default().to_string(),
+        _ => s.row.location.clone(),
     }
 }
 

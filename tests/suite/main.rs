@@ -12,6 +12,7 @@ mod faults;
 mod feeds;
 mod focal_points;
 mod focal_workspace;
+mod hybrid;
 mod languages;
 mod ops;
 mod pages;

@@ -62,6 +62,12 @@ pub struct Values {
     pub registration_opens_at: String,
     pub registration_closes_at: String,
     pub location: String,
+    pub in_person_capacity: String,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub venue_city: String,
+    /// Language tags, comma-separated.
+    pub interpretation: String,
     pub join_url: String,
     pub status: String,
     pub organising_region: String,
@@ -100,6 +106,11 @@ impl Values {
             registration_opens_at: form.get("registration_opens_at"),
             registration_closes_at: form.get("registration_closes_at"),
             location: form.get("location"),
+            in_person_capacity: form.get("in_person_capacity"),
+            venue_name: form.get("venue_name"),
+            venue_address: form.get("venue_address"),
+            venue_city: form.get("venue_city"),
+            interpretation: form.get("interpretation"),
             join_url: form.get("join_url"),
             status: form.get("status"),
             organising_region: form.get("organising_region"),
@@ -144,6 +155,11 @@ impl Values {
             registration_opens_at: local(s.row.registration_opens_at),
             registration_closes_at: local(s.row.registration_closes_at),
             location: text(&f.location),
+            in_person_capacity: s.room().0.map(|c| c.to_string()).unwrap_or_default(),
+            venue_name: text(&f.venue_name),
+            venue_address: text(&f.venue_address),
+            venue_city: text(&f.venue_city),
+            interpretation: list(&f.interpretation).join(", "),
             join_url: text(&f.join_url),
             status: text(&f.status),
             organising_region: text(&f.organising_region),
@@ -182,6 +198,15 @@ impl Values {
                 Field::Null
             }),
         };
+        let in_person_capacity = match self.in_person_capacity.trim() {
+            "" => Field::Null,
+            c => c.parse::<i64>().map(Field::Given).unwrap_or_else(|_| {
+                errors.add("in_person_capacity", Message::id("err-capacity-number"));
+                Field::Null
+            }),
+        };
+        let interpretation =
+            self.interpretation.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
         let questions = match self.questions.trim() {
             "" => Field::Given(Value::Array(Vec::new())),
             q => serde_json::from_str::<Value>(q).map(Field::Given).unwrap_or_else(|e| {
@@ -233,6 +258,11 @@ impl Values {
             quota_release: Field::Given(self.quota_release),
             country_quota,
             quotas,
+            in_person_capacity,
+            venue_name: text(&self.venue_name),
+            venue_address: text(&self.venue_address),
+            venue_city: text(&self.venue_city),
+            interpretation: Field::Given(interpretation),
             unknown: Default::default(),
         };
         (fields, errors)

@@ -71,6 +71,13 @@ pub struct RegistrationOut {
     pub attended: Option<bool>,
     /// Minutes present, when known.
     pub minutes_present: Option<i32>,
+    /// How they take part in a hybrid session: in_person or online.
+    #[schema(example = "online")]
+    pub attendance: String,
+    /// The interpretation they asked for (a language tag), or empty.
+    pub interpretation: String,
+    /// They hold an online place while waiting for a seat in the room.
+    pub waiting_for_room: bool,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -95,6 +102,9 @@ impl RegistrationOut {
             nominated_by: r.nominated_by.clone(),
             attended: r.attendance.0.map(|a| a == crate::domain::registration::Attendance::Attended),
             minutes_present: r.attended_minutes,
+            attendance: r.attendance_mode.as_str().into(),
+            interpretation: r.interpretation.clone(),
+            waiting_for_room: r.wants_room,
             created_at: r.created_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
             updated_at: r.updated_at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
         }
@@ -121,7 +131,7 @@ pub fn created(r: &Registered, base_url: &str) -> RegistrationCreated {
 /// Register for a session (no token needed).
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/registrations", tag = "registrations",
     params(("id" = i32, Path, description = "session id")),
-    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false), `language` (optional, `en`, `fr`, `ar` or `ru`: the language of their emails and invites; default: from `Accept-Language`)"),
+    request_body(content = Object, description = "`name`, `email`, `organisation`, `position` (optional), `country` (ISO alpha-2), `consent` (must be true), `time_zone` (optional IANA zone; default: the country's first), `answers` (question key → text, list of choices, or true/false), `language` (optional, `en`, `fr`, `ar` or `ru`: the language of their emails and invites; default: from `Accept-Language`), `attendance` (hybrid sessions: `in_person` or `online`, default online), `interpretation` (optional: one of the session's `interpretation` tags), `online_meanwhile` (true: if the room is full, an online place now and the room when a seat frees)"),
     responses((status = 201, body = RegistrationCreated), (status = 403, body = crate::web::api::docs::Problem, description = "country not eligible, or registration closed"),
               (status = 404, body = crate::web::api::docs::Problem), (status = 409, body = crate::web::api::docs::Problem, description = "already registered, or full without a waiting list"),
               (status = 422, body = crate::web::api::docs::Problem), (status = 429, body = crate::web::api::docs::Problem)))]

@@ -70,6 +70,15 @@ pub struct SessionOut {
     pub registration_opens_at: Option<String>,
     pub registration_closes_at: Option<String>,
     pub location: String,
+    /// A hybrid session's seats in the room (null: unlimited or not hybrid); `capacity` is then the online places.
+    pub in_person_capacity: Option<i32>,
+    /// Seats left in the room of a hybrid session with a room capacity.
+    pub in_person_seats_left: Option<i32>,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub venue_city: String,
+    /// Languages interpreted into, besides the session's.
+    pub interpretation: Vec<String>,
     /// Only with a valid API token: the link is for confirmed participants.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub join_url: Option<String>,
@@ -134,6 +143,14 @@ impl SessionOut {
             registration_opens_at: r.registration_opens_at.map(utc),
             registration_closes_at: r.registration_closes_at.map(utc),
             location: r.location.clone(),
+            in_person_capacity: s.room().0,
+            in_person_seats_left: (s.format() == crate::domain::session::SessionFormat::Hybrid)
+                .then(|| s.room())
+                .and_then(|(seats, taken)| seats.map(|c| (c - taken).max(0))),
+            venue_name: s.venue().name,
+            venue_address: s.venue().address,
+            venue_city: s.venue().city,
+            interpretation: s.interpretation(),
             join_url: with_private.then(|| r.join_url.clone()),
             status: r.status.as_str().into(),
             sequence: r.sequence,

@@ -211,9 +211,7 @@ async fn render_manage(
         questions: if nominated { questions(&s, &tried, lang) } else { Vec::new() },
         accepting: if nominated { accepting(&r, &reference, &tried, lang) } else { Accepting::default() },
         certificate,
-        check_in: (status == RegistrationStatus::Confirmed
-            && s.format() != crate::domain::session::SessionFormat::Online
-            && s.status() == SessionStatus::Published)
+        check_in: (status == RegistrationStatus::Confirmed && s.in_room(&r) && s.status() == SessionStatus::Published)
             .then(|| {
                 let code = r.check_in_code(&state.keys);
                 let qr = crate::pdf::qr_svg(&code, &i18n::t(lang, "email-check-in-qr")).unwrap_or_default();

@@ -36,6 +36,10 @@ pub struct Values {
     pub consent: bool,
     /// Register for every date of the series still to come.
     pub whole_series: bool,
+    /// A hybrid session: `in_person` or `online`.
+    pub attendance: String,
+    pub interpretation: String,
+    pub online_meanwhile: bool,
 }
 
 pub struct QuestionView {
@@ -72,6 +76,10 @@ pub struct RegisterPage {
     pub questions: Vec<QuestionView>,
     /// Dates of the session's series still taking registrations (0: no series).
     pub series_dates: usize,
+    /// A hybrid session asks how the person comes.
+    pub hybrid: bool,
+    /// Languages interpreted into (tag, name), if any.
+    pub interpretation: Vec<(String, String)>,
 }
 
 impl RegisterPage {
@@ -92,6 +100,8 @@ const LABELS: &[(&str, &str)] = &[
     ("position", "field-position"),
     ("country", "field-country"),
     ("time_zone", "field-time-zone"),
+    ("attendance", "field-attendance"),
+    ("interpretation", "field-interpretation"),
     ("consent", "field-consent"),
 ];
 
@@ -205,6 +215,16 @@ impl Page<'_> {
             zones,
             questions,
             series_dates: self.series_dates,
+            hybrid: s.format() == crate::domain::session::SessionFormat::Hybrid,
+            interpretation: s
+                .interpretation()
+                .into_iter()
+                .map(|t| {
+                    let name =
+                        crate::domain::lang::Lang::parse(&t).map(|l| l.name().to_string()).unwrap_or_else(|| t.clone());
+                    (t, name)
+                })
+                .collect(),
         }
     }
 }
@@ -310,13 +330,15 @@ pub fn form_answers(pairs: &[(String, String)], questions: &[Question]) -> Map<S
 pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
     let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let mut m = Map::new();
-    for f in ["name", "email", "organisation", "position", "country", "time_zone"] {
+    for f in ["name", "email", "organisation", "position", "country", "time_zone", "attendance", "interpretation"] {
         if let Some(v) = first(f) {
             m.insert(f.into(), Value::String(v));
         }
     }
     let consent = first("consent").is_some();
     m.insert("consent".into(), Value::Bool(consent));
+    let online_meanwhile = first("online_meanwhile").is_some();
+    m.insert("online_meanwhile".into(), Value::Bool(online_meanwhile));
     m.insert("answers".into(), Value::Object(form_answers(pairs, questions)));
     let v = Values {
         name: first("name").unwrap_or_default(),
@@ -327,6 +349,9 @@ pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<S
         time_zone: first("time_zone").unwrap_or_default(),
         consent,
         whole_series: first("whole_series").is_some(),
+        attendance: first("attendance").unwrap_or_default(),
+        interpretation: first("interpretation").unwrap_or_default(),
+        online_meanwhile,
     };
     (m, v)
 }

@@ -45,6 +45,12 @@ pub struct SessionPage {
     pub own: SlotView,
     pub viewer: Option<SlotView>,
     pub location: String,
+    /// The room: "name, address, city", and a map search for it.
+    pub venue: Option<(String, String)>,
+    /// Languages interpreted into, by their names.
+    pub interpretation: Vec<String>,
+    /// A hybrid session's room: seats and seats left (None: unlimited).
+    pub room_seats: Option<(Option<i32>, i32)>,
     pub language: String,
     pub capacity: Option<i32>,
     pub seats_left: Option<i32>,
@@ -130,6 +136,22 @@ impl SessionPage {
             own,
             viewer: viewer_slot,
             location: r.location.clone(),
+            venue: {
+                let line = session.venue().line();
+                (!line.is_empty()).then(|| {
+                    let q = serde_urlencoded::to_string([("query", line.as_str())]).unwrap_or_default();
+                    (line.clone(), format!("https://www.openstreetmap.org/search?{q}"))
+                })
+            },
+            interpretation: session
+                .interpretation()
+                .iter()
+                .map(|t| Lang::parse(t).map(|l| l.name().to_string()).unwrap_or_else(|| t.clone()))
+                .collect(),
+            room_seats: (session.format() == crate::domain::session::SessionFormat::Hybrid).then(|| {
+                let (seats, taken) = session.room();
+                (seats, seats.map(|s| (s - taken).max(0)).unwrap_or(0))
+            }),
             // The language by its own name ("Français"), not its code.
             language: Lang::parse(&r.language).map(|l| l.name().to_string()).unwrap_or_else(|| r.language.clone()),
             series: r.series_id,
