@@ -1052,3 +1052,7 @@ ws-f-venue-address = العنوان
 ws-f-venue-city = المدينة
 ws-f-in-person-capacity = المقاعد في القاعة (للجلسات المختلطة؛ تصبح السعة أعلاه للمقاعد عبر الإنترنت)
 ws-f-interpretation = الترجمة الفورية إلى (رموز لغات، مثل fr وar وru)
+ws-by-attendance = في القاعة وعبر الإنترنت
+ws-by-interpretation = الترجمة الفورية المطلوبة
+csv-attendance_mode = طريقة المشاركة
+csv-interpretation = الترجمة الفورية

@@ -1008,3 +1008,7 @@ ws-f-venue-address = Address
 ws-f-venue-city = City
 ws-f-in-person-capacity = Seats in the room (hybrid sessions; capacity above is then the online places)
 ws-f-interpretation = Interpretation into (language tags, e.g. fr, ar, ru)
+ws-by-attendance = In the room and online
+ws-by-interpretation = Interpretation needed
+csv-attendance_mode = attendance_mode
+csv-interpretation = interpretation

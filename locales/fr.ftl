@@ -1038,3 +1038,7 @@ ws-f-venue-address = Adresse
 ws-f-venue-city = Ville
 ws-f-in-person-capacity = Places dans la salle (sessions hybrides ; la capacité ci-dessus est alors celle en ligne)
 ws-f-interpretation = Interprétation vers (étiquettes de langue, p. ex. fr, ar, ru)
+ws-by-attendance = Dans la salle et en ligne
+ws-by-interpretation = Interprétation demandée
+csv-attendance_mode = mode de participation
+csv-interpretation = interprétation

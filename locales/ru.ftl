@@ -1059,3 +1059,7 @@ ws-f-venue-address = Адрес
 ws-f-venue-city = Город
 ws-f-in-person-capacity = Места в зале (смешанные мероприятия; число мест выше тогда относится к онлайн-участию)
 ws-f-interpretation = Перевод на (коды языков, например fr, ar, ru)
+ws-by-attendance = В зале и онлайн
+ws-by-interpretation = Нужный перевод
+csv-attendance_mode = формат участия
+csv-interpretation = перевод

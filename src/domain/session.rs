@@ -623,6 +623,8 @@ fn instant_field(
 pub struct Standing {
     pub status: SessionStatus,
     pub seats_taken: i32,
+    /// Seats taken in a hybrid session's room.
+    pub room_taken: i32,
     /// Whether anyone holds or awaits a place.
     pub has_registrants: bool,
     /// When it ran, if it has ended: a session that has been held keeps
@@ -656,6 +658,14 @@ pub fn check_update(standing: Standing, input: &SessionInput) -> Result<(), Fiel
         return Err(FieldErrors::single(
             "capacity",
             super::message::Message::new("err-capacity-taken", vec![("taken", standing.seats_taken.into())]),
+        ));
+    }
+    if let Some(room) = input.in_person_capacity
+        && room < standing.room_taken
+    {
+        return Err(FieldErrors::single(
+            "in_person_capacity",
+            super::message::Message::new("err-capacity-taken", vec![("taken", standing.room_taken.into())]),
         ));
     }
     Ok(())
@@ -736,12 +746,18 @@ mod tests {
         let draft = parse(json!({"title": "T", "time_zone": "UTC", "starts_at": "2027-03-09T16:00",
             "ends_at": "2027-03-09T17:00", "capacity": 3}))
         .expect("valid");
-        let published =
-            Standing { status: SessionStatus::Published, seats_taken: 2, has_registrants: true, held: None };
+        let published = Standing {
+            status: SessionStatus::Published,
+            seats_taken: 2,
+            room_taken: 0,
+            has_registrants: true,
+            held: None,
+        };
         assert!(check_update(published, &draft).expect_err("back to draft").0.contains_key("status"));
         let nobody = Standing { has_registrants: false, ..published };
         assert!(check_update(nobody, &draft).is_ok());
-        let full = Standing { status: SessionStatus::Draft, seats_taken: 4, has_registrants: true, held: None };
+        let full =
+            Standing { status: SessionStatus::Draft, seats_taken: 4, room_taken: 0, has_registrants: true, held: None };
         assert!(check_update(full, &draft).expect_err("fewer seats").0.contains_key("capacity"));
         let ran = Standing { held: Some((draft.starts_at, draft.ends_at)), ..nobody };
         assert!(check_update(ran, &draft).is_ok(), "the same time: a held session's title may still change");

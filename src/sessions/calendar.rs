@@ -106,6 +106,17 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
     }
 }
 
+/// "Interpretation into: Русский, Français", when the session offers it.
+fn interpretation_line(s: &Session, lang: Lang) -> Option<String> {
+    let names: Vec<String> = s
+        .interpretation()
+        .iter()
+        .map(|t| Lang::parse(t).map(|l| l.name().to_string()).unwrap_or_else(|| t.clone()))
+        .collect();
+    (!names.is_empty())
+        .then(|| format!("{}{} {}", i18n::t(lang, "interpretation"), i18n::t(lang, "colon"), names.join(", ")))
+}
+
 /// LOCATION: the room for those who come in person (the venue, else the
 /// place typed), the webinar link for those who join online (while their
 /// place is confirmed), the place for everyone else.
@@ -145,6 +156,9 @@ fn feed_description(s: &Session, lang: Lang, join: Option<&str>, session_url: &s
         }
     }
     description.push_str(&format!("{}{} {}\n", i18n::t(lang, "feed-when"), i18n::t(lang, "colon"), slot.line()));
+    if let Some(line) = interpretation_line(s, lang) {
+        description.push_str(&format!("{line}\n"));
+    }
     if let Some(j) = join {
         description.push_str(&format!("{}\n", i18n::message(lang, "invite-join", &[("url", j.into())])));
     }
@@ -162,6 +176,9 @@ fn invite_description(s: &Session, lang: Lang, join: Option<&str>, invite: &Invi
         description.push_str("\n\n");
     }
     description.push_str(invite.when);
+    if let Some(line) = interpretation_line(s, lang) {
+        description.push_str(&format!("\n{line}"));
+    }
     if let Some(j) = join {
         description.push_str(&format!("\n\n{}", line("invite-join", j)));
     }

@@ -135,6 +135,7 @@ pub fn update_in(
     let standing = Standing {
         status: current.status(),
         seats_taken: current.row.seats_taken,
+        room_taken: current.room().1,
         has_registrants: !registrations::active(conn, id)?.is_empty(),
         held: crate::domain::session::has_ended(current.ends_at(), chrono::Utc::now())
             .then(|| (current.starts_at(), current.ends_at())),

@@ -238,7 +238,7 @@ async fn registrant_text_is_escaped_in_the_workspace_and_neutralised_in_the_csv(
     let header = reader.headers().expect("header").clone();
     assert_eq!(
         header.iter().skip(12).collect::<Vec<_>>(),
-        ["role", "note", "nominated_by", "attendance", "minutes_present"]
+        ["role", "note", "nominated_by", "attendance", "minutes_present", "attendance_mode", "interpretation"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("parses back");
     assert_eq!(rows.len(), 2);

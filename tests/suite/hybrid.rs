@@ -123,6 +123,11 @@ async fn someone_waiting_for_the_room_holds_an_online_place_meanwhile_and_moves_
     assert_eq!(row(&d)["status"], "confirmed", "the online place B held");
     let session = app.session(id).await;
     assert_eq!((session["seats_left"].as_i64(), session["in_person_seats_left"].as_i64()), (Some(0), Some(0)));
+    // The room cannot shrink below the seats taken in it.
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"in_person_capacity": 0})).await;
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.expect("json");
+    assert!(problem["errors"]["in_person_capacity"].is_string(), "{problem}");
 }
 
 #[tokio::test]
@@ -181,6 +186,30 @@ async fn the_venue_is_on_the_page_and_in_the_invites_of_those_in_the_room_and_th
     };
     assert!(location("in@example.org").starts_with("Hotel Uzbekistan"), "{}", location("in@example.org"));
     assert_eq!(location("out@example.org"), "https://meet.example.org/secret-room");
+    let description = {
+        let m = mail.iter().find(|m| m.to.iter().any(|t| t == "in@example.org")).expect("an email");
+        let (_, ics) = calendar_part(m).expect("an invite");
+        prop(&parse_ics(&ics).events[0], "DESCRIPTION").unwrap_or_default()
+    };
+    assert!(description.contains("Interpretation into: Русский"), "{description}");
+    // The organisers' figures: who comes where, and the interpretation asked for.
+    crate::common::create_admin(&app, "root@example.org", crate::admin::PASSWORD);
+    assert_eq!(crate::admin::login(&app, "root@example.org", crate::admin::PASSWORD).await.status(), 303);
+    let ws = Html::parse_document(&app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body"));
+    let rows = |sel: &str| -> Vec<String> {
+        let s = Selector::parse(sel).expect("selector");
+        ws.select(&s).map(|e| e.text().collect::<Vec<_>>().join(" ")).collect()
+    };
+    assert!(
+        rows("#by-attendance tbody tr").iter().any(|r| r.starts_with("In the room 1")),
+        "{:?}",
+        rows("#by-attendance tbody tr")
+    );
+    assert!(
+        rows("#by-interpretation tbody tr").iter().any(|r| r.starts_with("Русский 1")),
+        "{:?}",
+        rows("#by-interpretation tbody tr")
+    );
     // Only who comes to the room gets a check-in code.
     let code_in = |to: &str| {
         let m = mail.iter().find(|m| m.to.iter().any(|t| t == to)).expect("an email");

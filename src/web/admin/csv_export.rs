@@ -64,7 +64,7 @@ async fn export(
         .body(csv))
 }
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 19] = [
     "id",
     "status",
     "waitlist_position",
@@ -82,6 +82,8 @@ const HEADER: [&str; 17] = [
     "nominated_by",
     "attendance",
     "minutes_present",
+    "attendance_mode",
+    "interpretation",
 ];
 
 /// The registrations as CSV bytes, BOM first.
@@ -128,6 +130,8 @@ fn table(list: &[Registration], questions: &[Question], reference: &Reference, l
             r.nominated_by.clone(),
             r.attendance.as_str().into(),
             r.attended_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            r.attendance_mode.as_str().into(),
+            r.interpretation.clone(),
         ];
         let given = stored_answers(&r.answers);
         let per_question = questions.iter().map(|q| answer_text(given.get(&q.key), lang));

@@ -108,6 +108,10 @@ pub struct Figures {
     pub by_region: Vec<(String, Count)>,
     /// By what people come as (participant, trainer, …), in the reader's words.
     pub by_role: Vec<(String, Count)>,
+    /// In a hybrid session: in the room and online.
+    pub by_attendance: Vec<(String, Count)>,
+    /// Interpretation asked for (language name), for booking interpreters.
+    pub by_interpretation: Vec<(String, Count)>,
     pub bars: Vec<Bar>,
     pub chart_height: usize,
 }
@@ -119,6 +123,8 @@ impl Figures {
     pub fn new(list: &[Registration], reference: &Reference, lang: crate::domain::lang::Lang) -> Self {
         let mut by_country: BTreeMap<String, Count> = BTreeMap::new();
         let mut by_region: BTreeMap<String, Count> = BTreeMap::new();
+        let mut by_attendance: BTreeMap<String, Count> = BTreeMap::new();
+        let mut by_interpretation: BTreeMap<String, Count> = BTreeMap::new();
         let mut by_role: Vec<(crate::domain::registration::ParticipantRole, Count)> =
             crate::domain::registration::ParticipantRole::EVERY.iter().map(|r| (*r, Count::default())).collect();
         for r in list {
@@ -141,6 +147,15 @@ impl Figures {
                 _ => {}
             };
             add(by_country.entry(country).or_default());
+            add(by_attendance
+                .entry(crate::i18n::t(lang, &format!("attendance-{}", r.attendance_mode.as_str())))
+                .or_default());
+            if !r.interpretation.is_empty() {
+                let name = crate::domain::lang::Lang::parse(&r.interpretation)
+                    .map(|l| l.name().to_string())
+                    .unwrap_or_else(|| r.interpretation.clone());
+                add(by_interpretation.entry(name).or_default());
+            }
             if let Some((_, c)) = by_role.iter_mut().find(|(role, _)| *role == r.role) {
                 add(c);
             }
@@ -169,7 +184,15 @@ impl Figures {
             .into_iter()
             .map(|(role, c)| (crate::i18n::t(lang, &format!("role-{}", role.as_str())), c))
             .collect();
-        Self { by_country, by_region, by_role, bars, chart_height }
+        Self {
+            by_country,
+            by_region,
+            by_role,
+            by_attendance: by_attendance.into_iter().collect(),
+            by_interpretation: by_interpretation.into_iter().collect(),
+            bars,
+            chart_height,
+        }
     }
 }
 

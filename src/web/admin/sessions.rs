@@ -168,6 +168,7 @@ struct SessionPage {
     columns: Vec<(String, String, bool)>,
     /// The labels of the questions whose answers the table shows.
     shown: Vec<String>,
+    hybrid: bool,
 }
 
 impl SessionPage {
@@ -247,6 +248,7 @@ async fn page(
         certificates: certificates.map(|c| super::certificates::Panel::new(&c, &state.issuer(), chrome.lang)),
         columns: questions.iter().map(|q| (q.key.clone(), q.label.clone(), filters.cols.contains(&q.key))).collect(),
         shown: shown.iter().map(|q| q.label.clone()).collect(),
+        hybrid: session.format() == crate::domain::session::SessionFormat::Hybrid,
         chrome,
         csrf: token.value.clone(),
         email: user.email,
