@@ -75,6 +75,7 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ),
     ("CONVENE_SECRET_KEY", "(generated, kept in the database)", "at least 32 characters; links derive from it"),
     ("CONVENE_METRICS_TOKEN", "(unset: /metrics is open)", "when set, /metrics needs it as a bearer token"),
+    ("CONVENE_CERTIFICATE_PREFIX", "CBRN", "what certificates' numbers start with: CBRN-2027-000123"),
 ];
 
 pub fn variables_help() -> String {
