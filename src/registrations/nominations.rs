@@ -356,7 +356,9 @@ pub fn replace(
     if !errors.is_empty() {
         return Err(RegistrationError::Invalid(errors));
     }
-    let person = nominee(keys, reference, &nomination, &old.country_iso2, by)?;
+    let mut person = nominee(keys, reference, &nomination, &old.country_iso2, by)?;
+    // The same place passes: a seat in the room stays a seat in the room.
+    person.mode = old.attendance_mode;
     write_transaction(conn, |conn| {
         let (session, r) = locked(conn, registration_id)?;
         may_act_for(by, &session, &r)?;
