@@ -170,7 +170,7 @@ pub fn register(
 
 /// A hybrid session asks how each person comes; the interpretation asked
 /// for must be one the session offers.
-fn check_attendance(session: &Session, input: &RegistrationInput) -> Result<(), RegistrationError> {
+pub(crate) fn check_attendance(session: &Session, input: &RegistrationInput) -> Result<(), RegistrationError> {
     let mut errors = FieldErrors::default();
     match (session.format(), input.attendance) {
         (crate::domain::session::SessionFormat::InPerson, Some(AttendanceMode::Online)) => {

@@ -69,6 +69,7 @@ pub fn nominate(
             vec![("names", store::open_to_names(&session, reference))],
         )));
     }
+    super::check_attendance(&session, input)?;
     let person = nominee(keys, reference, &nomination, &country.iso2, by)?;
     write_transaction(conn, |conn| {
         let row = session_store::lock_row(conn, session_id)?.ok_or(RegistrationError::NotFound)?;

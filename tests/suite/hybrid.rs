@@ -217,3 +217,35 @@ async fn the_venue_is_on_the_page_and_in_the_invites_of_those_in_the_room_and_th
     };
     assert!(code_in("in@example.org") && !code_in("out@example.org"));
 }
+
+#[tokio::test]
+async fn a_focal_point_nominates_someone_into_the_room_or_online_and_a_replacement_keeps_the_kind_of_place() {
+    let app = spawn_app().await;
+    let session = with(hybrid(4, 2), json!({"participation": "nomination", "regions": [], "interpretation": ["ru"]}));
+    let id = app.create_session(session).await["id"].as_i64().expect("id");
+    let token = crate::focal_points::focal_point(&app, "nfp@example.org", "PH");
+    let path = format!("/api/v1/sessions/{id}/nominations");
+    let nominate = |email: &str, extra: Value| {
+        let (app, token, path) = (&app, token.clone(), path.clone());
+        let body = with(crate::focal_points::nominee(email, "PH"), extra);
+        async move { crate::focal_points::as_token(app, &token, reqwest::Method::POST, &path, Some(&body)).await }
+    };
+    let (status, problem) = nominate("x@example.ph", json!({"attendance": "in_person", "interpretation": "ar"})).await;
+    assert_eq!(status, 422, "Arabic is not offered: {problem}");
+    let (status, room) = nominate("room@example.ph", json!({"attendance": "in_person", "interpretation": "ru"})).await;
+    assert_eq!(status, 201, "{room}");
+    let (status, _) = nominate("online@example.ph", json!({"attendance": "online"})).await;
+    assert_eq!(status, 201);
+    let s = app.session(id).await;
+    assert_eq!((s["in_person_seats_left"].as_i64(), s["seats_left"].as_i64()), (Some(1), Some(3)));
+    // The room's nominee is replaced: the newcomer holds the same seat in the room.
+    let replace = format!("/api/v1/registrations/{}/replace", room["id"]);
+    let body = crate::focal_points::nominee("new@example.ph", "PH");
+    let (status, new) = crate::focal_points::as_token(&app, &token, reqwest::Method::POST, &replace, Some(&body)).await;
+    assert_eq!(status, 201, "{new}");
+    let list = app.registrations(id).await;
+    let newcomer = list.iter().find(|r| r["email"] == "new@example.ph").expect("listed");
+    assert_eq!(newcomer["attendance"], "in_person");
+    let s = app.session(id).await;
+    assert_eq!((s["in_person_seats_left"].as_i64(), s["seats_left"].as_i64()), (Some(1), Some(3)), "nothing moved");
+}

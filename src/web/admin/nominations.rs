@@ -315,7 +315,18 @@ fn field_errors(errors: &FieldErrors, lang: Lang) -> BTreeMap<String, String> {
 }
 
 /// The fields of a nomination a form may carry.
-const FIELDS: [&str; 8] = ["name", "email", "organisation", "position", "country", "role", "note", "language"];
+const FIELDS: [&str; 10] = [
+    "name",
+    "email",
+    "organisation",
+    "position",
+    "country",
+    "role",
+    "note",
+    "language",
+    "attendance",
+    "interpretation",
+];
 
 /// A nomination form's fields as the API's object, and as typed.
 fn nominee_fields(form: &Fields) -> (Map<String, Value>, HashMap<String, String>) {
@@ -372,6 +383,10 @@ struct SessionPage {
     form: NomineeForm,
     sheet: Option<SheetPreview>,
     notice: Option<Message>,
+    /// A hybrid session: the nominee comes to the room or online.
+    hybrid: bool,
+    /// Languages interpreted into (tag, name).
+    interpretation: Vec<(String, String)>,
 }
 
 impl SessionPage {
@@ -442,6 +457,12 @@ async fn page(
         form: extra.form.with_language(lang),
         sheet: extra.sheet,
         notice: super::notice_from(state, &query),
+        hybrid: session.format() == crate::domain::session::SessionFormat::Hybrid,
+        interpretation: session
+            .interpretation()
+            .into_iter()
+            .map(|t| (t.clone(), Lang::parse(&t).map(|l| l.name().to_string()).unwrap_or(t)))
+            .collect(),
         chrome,
     };
     render_status(&page, extra.status.unwrap_or(StatusCode::OK), [viewer.cookie(), token.cookie])
