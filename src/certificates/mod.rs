@@ -105,12 +105,15 @@ fn decide(
     let year = session.starts_at().year();
     let now = crate::db::now();
     let mut out = Issued::default();
+    // The session's certificates in one read, not one per registrant.
+    let mut held: std::collections::HashMap<_, CertificateRow> =
+        store::for_session(conn, session_id)?.into_iter().map(|c| (c.registration_id, c)).collect();
     for r in registration_store::for_session(conn, session_id)? {
         if r.status() != RegistrationStatus::Confirmed {
             continue;
         }
         let earned = qualifies(r.attendance.0, r.attended_minutes, minutes, min_percent);
-        match store::for_registration(conn, r.id)? {
+        match held.remove(&r.id) {
             None if earned => {
                 let number = store::next_number(conn, year)?;
                 let code = new_code().map_err(|e| SessionError::Internal(anyhow::anyhow!("no randomness: {e}")))?;

@@ -362,14 +362,25 @@ pub fn promote(
     // A room seat that frees first goes to whoever came first of those
     // waiting for the room: on the waiting list, or holding an online place
     // meanwhile (their online place then goes to the online waiting list).
+    // Only a hybrid session has a room to wait for: other sessions skip
+    // the extra read on this path, which every departure takes.
     let mut room_full = false;
-    for holder in store::for_session(conn, session_id)?
-        .into_iter()
-        .filter(|r| r.wants_room && r.status() == RegistrationStatus::Confirmed)
-    {
-        let first_waiting =
-            store::waiting(conn, session_id)?.into_iter().find(|w| uses_room(&session, w.attendance_mode));
-        if first_waiting.is_some_and(|w| (w.created_at, w.id) < (holder.created_at, holder.id)) {
+    let holders = if session.format() == crate::domain::session::SessionFormat::Hybrid {
+        store::for_session(conn, session_id)?
+            .into_iter()
+            .filter(|r| r.wants_room && r.status() == RegistrationStatus::Confirmed)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Moving holders in leaves the waiting list as it is: read its head once.
+    let first_waiting = if holders.is_empty() {
+        None
+    } else {
+        store::waiting(conn, session_id)?.into_iter().find(|w| uses_room(&session, w.attendance_mode))
+    };
+    for holder in holders {
+        if first_waiting.as_ref().is_some_and(|w| (w.created_at, w.id) < (holder.created_at, holder.id)) {
             break;
         }
         if !store::take_room_seat(conn, session_id)? {

@@ -467,3 +467,60 @@ async fn an_in_person_registrant_is_checked_in_once_with_the_code_from_their_ema
         assert_eq!(answer["name"], "", "nobody named");
     }
 }
+
+#[tokio::test]
+async fn an_organiser_of_another_region_can_neither_issue_list_revoke_nor_check_in() {
+    let (app, _sink) = app_with_sink().await;
+    // The session is organised by South East Asia; the attacker organises Central Asia.
+    let id = app
+        .create_session(with(manila_session(), json!({"organising_region": "south-east-asia", "format": "in_person"})))
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let (_, r) = app.register(id, participant("held@example.org")).await;
+    hold(&app, id);
+    mark(&app, &r, json!({"attended": true})).await;
+    assert_eq!(issue(&app, id, json!({})).await.0, 200);
+    let list: Vec<Value> =
+        app.get_authorised(&format!("/api/v1/sessions/{id}/certificates")).await.json().await.expect("json");
+    let code = list[0]["code"].as_str().expect("code").to_string();
+
+    crate::common::create_organiser(&app, "tashkent@example.org", crate::admin::PASSWORD, &["central-asia"]);
+    let token = crate::focal_points::token_for(&app, "tashkent@example.org");
+    let call = |method: reqwest::Method, path: String| {
+        let (app, token) = (&app, token.clone());
+        async move { crate::focal_points::as_token(app, &token, method, &path, Some(&json!({}))).await.0 }
+    };
+    assert_eq!(call(reqwest::Method::POST, format!("/api/v1/sessions/{id}/certificates")).await, 403);
+    assert_eq!(call(reqwest::Method::GET, format!("/api/v1/sessions/{id}/certificates")).await, 403);
+    assert_eq!(call(reqwest::Method::POST, format!("/api/v1/certificates/{code}/revoke")).await, 403);
+    let page = app.get(&format!("/certificates/{code}")).await.text().await.expect("body");
+    assert!(page.contains("This certificate is valid."), "still valid after the attempts");
+
+    // In the workspace: the check-in page, a check-in and a meeting report are refused.
+    assert_eq!(crate::admin::login(&app, "tashkent@example.org", crate::admin::PASSWORD).await.status(), 303);
+    assert_eq!(app.get(&format!("/admin/sessions/{id}/check-in")).await.status(), 403);
+    let csrf = crate::workspace_sessions::token_on(&app, "/admin/sessions").await;
+    let token = crate::common::token_of(&r["manage_url"]);
+    let manage = Html::parse_document(&app.get(&format!("/registrations/{token}")).await.text().await.expect("body"));
+    let code = text(&manage, "#check-in-code");
+    for (path, field, value) in [
+        (format!("/admin/sessions/{id}/check-in"), "code", code.clone()),
+        (
+            format!("/admin/sessions/{id}/attendance-report"),
+            "report",
+            "Email,Duration\nheld@example.org,5\n".to_string(),
+        ),
+        (format!("/admin/sessions/{id}/certificates"), "min_presence_percent", "75".to_string()),
+    ] {
+        let res = app
+            .client
+            .post(app.url(&path))
+            .form(&[("csrf_token", csrf.as_str()), (field, value.as_str())])
+            .send()
+            .await;
+        assert_eq!(res.expect("sent").status(), 403, "{path}");
+    }
+    let after = app.registrations(id).await;
+    assert_eq!(after[0]["minutes_present"], Value::Null, "nothing written");
+}
