@@ -843,6 +843,13 @@ rp-col-regions = المنطقة
 rp-col-countries = البلد
 rp-col-topics = الموضوع
 rp-api = الأرقام نفسها بصيغة JSON: GET /api/v1/reports/participation?from=…&to=… برمز API.
+rp-all-sessions = كل الجلسات
+rp-col-section = الجزء
+rp-col-name = الاسم
+rp-col-people = الأشخاص
+rp-export-csv = تنزيل بصيغة CSV
+rp-export-xlsx = تنزيل بصيغة Excel ‏(XLSX)
+rp-export-note = في الملفات المنزّلة، يظهر كل رقم لأقل من 5 أشخاص على شكل «< 5»، حتى لا يمكن تمييز أي شخص.
 series-none-open = لا يقبل أي موعد من هذه السلسلة تسجيلات الآن.
 series-shifted = في { $start } بتوقيتك بدلًا من { $usual }: أحد الطرفين يغيّر ساعاته
 series-summary = { $repeat }، { $count ->

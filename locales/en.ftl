@@ -810,6 +810,13 @@ rp-col-regions = Region
 rp-col-countries = Country
 rp-col-topics = Topic
 rp-api = The same figures as JSON: GET /api/v1/reports/participation?from=…&to=… with an API token.
+rp-all-sessions = All sessions
+rp-col-section = Part
+rp-col-name = Name
+rp-col-people = People
+rp-export-csv = Download as CSV
+rp-export-xlsx = Download as Excel (XLSX)
+rp-export-note = In the downloads, a figure of fewer than 5 people shows as “< 5”, so that no one can be singled out.
 series-none-open = No occurrence of this series takes registrations now.
 series-shifted = at { $start } for you instead of { $usual }: one side changes its clocks
 series-summary = { $repeat }, { $count ->

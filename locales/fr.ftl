@@ -840,6 +840,13 @@ rp-col-regions = Région
 rp-col-countries = Pays
 rp-col-topics = Thème
 rp-api = Les mêmes chiffres en JSON : GET /api/v1/reports/participation?from=…&to=… avec un jeton d’API.
+rp-all-sessions = Toutes les sessions
+rp-col-section = Partie
+rp-col-name = Nom
+rp-col-people = Personnes
+rp-export-csv = Télécharger en CSV
+rp-export-xlsx = Télécharger en Excel (XLSX)
+rp-export-note = Dans les téléchargements, un chiffre de moins de 5 personnes s’affiche « < 5 », afin que personne ne puisse être identifié.
 series-none-open = Aucune occurrence de cette série ne prend d’inscriptions en ce moment.
 series-shifted = à { $start } pour vous au lieu de { $usual } : l’un des deux fuseaux change d’heure
 series-summary = { $repeat }, { $count ->

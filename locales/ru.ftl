@@ -854,6 +854,13 @@ rp-col-regions = Регион
 rp-col-countries = Страна
 rp-col-topics = Тема
 rp-api = Те же цифры в JSON: GET /api/v1/reports/participation?from=…&to=… с API-токеном.
+rp-all-sessions = Все сессии
+rp-col-section = Раздел
+rp-col-name = Название
+rp-col-people = Люди
+rp-export-csv = Скачать в CSV
+rp-export-xlsx = Скачать в Excel (XLSX)
+rp-export-note = В скачиваемых файлах число меньше 5 человек показано как «< 5», чтобы никого нельзя было выделить.
 series-none-open = Ни одно мероприятие этой серии сейчас не принимает регистрации.
 series-shifted = для вас в { $start } вместо { $usual }: одна из сторон переводит часы
 series-summary = { $repeat }, { $count ->

@@ -150,6 +150,34 @@ pub fn participation(
     report
 }
 
+/// A figure of fewer people than this is shown as "< 5" wherever the report
+/// leaves the workspace (CSV and XLSX), so that no one can be singled out.
+pub const SMALL_GROUP: usize = 5;
+
+/// A count of people as an export may show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Exact(usize),
+    /// 1 to `SMALL_GROUP - 1` people.
+    Few,
+}
+
+impl Shown {
+    /// Zero is shown (nobody to single out); 1–4 are hidden.
+    pub fn of_people(n: usize) -> Self {
+        if n > 0 && n < SMALL_GROUP { Shown::Few } else { Shown::Exact(n) }
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shown::Exact(n) => write!(f, "{n}"),
+            Shown::Few => write!(f, "< {SMALL_GROUP}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +190,12 @@ mod tests {
     fn reg(session_id: i32, country: &str, email: &str, attended: bool) -> ReportRegistration {
         let regions = if country == "PH" { vec!["south-east-asia".into()] } else { vec!["africa-atlantic".into()] };
         ReportRegistration { session_id, country: country.into(), regions, email: email.into(), attended }
+    }
+
+    #[test]
+    fn small_groups_are_hidden_but_zero_and_five_are_shown() {
+        let shown: Vec<String> = [0, 1, 4, 5, 12].into_iter().map(|n| Shown::of_people(n).to_string()).collect();
+        assert_eq!(shown, ["0", "< 5", "< 5", "5", "12"]);
     }
 
     #[test]

@@ -47,6 +47,8 @@ async fn every_admin_route_sends_anonymous_visitors_to_the_login_page() {
         "/admin/reference",
         "/admin/nominations",
         "/admin/reports",
+        "/admin/reports.csv",
+        "/admin/reports.xlsx",
         &format!("/admin/nominations/{id}"),
         "/admin/nominations/country/PH",
         "/admin/nominations/registrations/1/replace",

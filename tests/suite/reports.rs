@@ -80,3 +80,90 @@ async fn the_participation_report_counts_a_period_by_country_region_topic_and_mo
     let res = app.get("/admin/reports?from=nonsense").await;
     assert_eq!(res.status(), 422);
 }
+
+/// The rows of a CSV export (after its byte-order mark).
+fn csv_rows(body: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(body).expect("utf-8");
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark for Excel");
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("record").iter().map(String::from).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_report_downloads_as_csv_and_xlsx_with_small_groups_of_people_hidden() {
+    let app = spawn_app().await;
+    let id = app.create_session(with(manila_session(), json!({"capacity": 20}))).await["id"].as_i64().expect("id");
+    for n in 0..5 {
+        app.register(id, with(participant(&format!("p{n}@example.ph")), json!({"country": "PH"}))).await;
+    }
+    let (_, siti) = app.register(id, participant("siti@example.id")).await;
+    app.register(id, participant("budi@example.id")).await;
+    app.post_json(&format!("/api/v1/registrations/{}/attendance", siti["id"]), &json!({"attended": true})).await;
+
+    let query = "from=2027-01-01&to=2027-12-31";
+    crate::common::create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let page = app.get(&format!("/admin/reports?{query}")).await.text().await.expect("body");
+    let links: Vec<String> = scraper::Html::parse_document(&page)
+        .select(&scraper::Selector::parse("#report-exports a").expect("selector"))
+        .filter_map(|a| a.value().attr("href").map(String::from))
+        .collect();
+    assert_eq!(links, [format!("/admin/reports.csv?{query}"), format!("/admin/reports.xlsx?{query}")]);
+
+    let res = app.get(&format!("/admin/reports.csv?{query}")).await;
+    assert_eq!(res.status(), 200);
+    let disposition = res.headers()["content-disposition"].to_str().expect("header").to_string();
+    assert_eq!(disposition, "attachment; filename=\"participation-2027-01-01-2027-12-31.csv\"");
+    let rows = csv_rows(&res.bytes().await.expect("body"));
+    let find = |part: &str, name: &str| {
+        rows.iter().find(|r| r[0] == part && r[1] == name).unwrap_or_else(|| panic!("{part} {name}: {rows:?}")).clone()
+    };
+    assert_eq!(find("Totals", "All sessions")[2..5], ["1", "7", "< 5"], "one attended is hidden");
+    assert_eq!(find("Totals", "People (one per email address)")[5], "7");
+    assert_eq!(find("Totals", "People who came back (more than one session)")[5], "0", "zero singles no one out");
+    assert_eq!(find("By country", "Philippines")[3..5], ["5", "0"], "five people are shown");
+    assert_eq!(find("By country", "Indonesia")[3..5], ["< 5", "< 5"], "two registered, one attended: hidden");
+    assert_eq!(find("By month", "2027-03")[2..5], ["1", "7", "< 5"]);
+    // The page itself, inside the workspace, keeps the exact figures.
+    let html = scraper::Html::parse_document(&page);
+    let sel = scraper::Selector::parse("#report-countries tbody tr").expect("selector");
+    let shown: Vec<String> = html.select(&sel).map(|r| r.text().collect::<Vec<_>>().join(" ")).collect();
+    assert_eq!(shown, ["Philippines 5 0", "Indonesia 2 1"]);
+
+    // In French, the column names and parts are French; the figures the same.
+    let res = app
+        .client
+        .get(app.url(&format!("/admin/reports.csv?{query}")))
+        .header("Accept-Language", "fr")
+        .send()
+        .await
+        .expect("request sent");
+    let rows = csv_rows(&res.bytes().await.expect("body"));
+    assert!(rows.iter().any(|r| r[0] == "Par pays" && r[1] == "Indonésie" && r[3] == "< 5"), "{rows:?}");
+
+    let res = app.get(&format!("/admin/reports.xlsx?{query}")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let bytes = res.bytes().await.expect("body");
+    let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX is a zip");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut book.by_name(name).expect(name), &mut text).expect("read");
+        text
+    };
+    let workbook = read("xl/workbook.xml");
+    for sheet in ["Totals", "By month", "By region", "By country", "By topic"] {
+        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet}: {workbook}");
+    }
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains("&lt; 5") && strings.contains("Indonesia"), "{strings}");
+    let countries = read("xl/worksheets/sheet4.xml");
+    assert!(countries.contains("<c r=\"C4\"><v>5</v></c>"), "Philippines' 5 is a number: {countries}");
+
+    for bad in ["from=2027-02-30", "from=2027-05-01&to=2027-04-01"] {
+        assert_eq!(app.get(&format!("/admin/reports.csv?{bad}")).await.status(), 422, "{bad}");
+        assert_eq!(app.get(&format!("/admin/reports.xlsx?{bad}")).await.status(), 422, "{bad}");
+    }
+}
