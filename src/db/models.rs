@@ -8,7 +8,7 @@
 use super::ids::{RegistrationId, SeriesId, SessionId};
 use super::schema::*;
 use crate::domain::lang::Lang;
-use crate::domain::registration::{AttendanceMode, Marked, ParticipantRole, RegistrationStatus};
+use crate::domain::registration::{AttendanceMode, Declared, Marked, ParticipantRole, RegistrationStatus};
 use crate::domain::session::{Participation, SessionFormat, SessionKind, SessionStatus};
 use diesel::prelude::*;
 
@@ -166,6 +166,9 @@ pub struct Registration {
     pub interpretation: String,
     /// Holds an online place while waiting for a seat in the room.
     pub wants_room: bool,
+    /// Self-declared, where the network asks; only totals leave the system.
+    #[diesel(deserialize_as = String)]
+    pub gender: Declared,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]
@@ -195,6 +198,7 @@ pub struct NewRegistration<'a> {
     pub attendance_mode: &'a str,
     pub interpretation: &'a str,
     pub wants_room: bool,
+    pub gender: &'a str,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]

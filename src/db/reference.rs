@@ -3,7 +3,7 @@
 
 use super::DbConn;
 use super::models::{Country, Region, Topic};
-use super::schema::{countries, country_regions, country_time_zones, regions, topics};
+use super::schema::{countries, country_regions, country_time_zones, network_settings, regions, topics};
 use crate::domain::lang::Lang;
 use crate::domain::zone::TimeZone;
 use anyhow::Context;
@@ -148,9 +148,30 @@ pub struct Reference {
     pub zones: BTreeMap<String, Vec<String>>,
     /// iso2 → region ids
     pub country_regions: BTreeMap<String, Vec<i32>>,
+    /// What admins set for the whole network.
+    pub settings: NetworkSettings,
     /// The `reference_generation` these were read at.
     pub generation: i64,
 }
+
+/// Settings of the whole network, kept with the reference data (an edit
+/// bumps the same generation, so every instance sees it within 2 s).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NetworkSettings {
+    /// Registration forms ask for a self-declared gender (optional).
+    pub ask_gender: bool,
+}
+
+impl NetworkSettings {
+    /// The stored `name → value` pairs read into settings; unknown names
+    /// are left for a newer version.
+    fn from_rows(rows: &[(String, String)]) -> Self {
+        let on = |name: &str| rows.iter().any(|(n, v)| n == name && v == "on");
+        NetworkSettings { ask_gender: on(ASK_GENDER) }
+    }
+}
+
+const ASK_GENDER: &str = "ask_gender";
 
 impl Reference {
     pub fn load(conn: &mut DbConn) -> QueryResult<Self> {
@@ -175,7 +196,12 @@ impl Reference {
         {
             country_regions.entry(iso2).or_default().push(region);
         }
-        Ok(Self { regions, countries, topics, zones, country_regions, generation })
+        let settings = NetworkSettings::from_rows(
+            &network_settings::table
+                .select((network_settings::name, network_settings::value))
+                .load::<(String, String)>(conn)?,
+        );
+        Ok(Self { regions, countries, topics, zones, country_regions, settings, generation })
     }
 
     pub fn region(&self, slug: &str) -> Option<&Region> {
@@ -324,6 +350,35 @@ pub mod edit {
                 None,
                 &json!({"slug": slug, "name": before}),
                 &json!({"slug": slug, "name": name}),
+            )?;
+            Ok(true)
+        })
+    }
+
+    /// Turns asking for gender on or off; false when it already was so.
+    pub fn set_ask_gender(conn: &mut DbConn, on: bool, actor: &str) -> QueryResult<bool> {
+        use super::super::schema::network_settings as ns;
+        write_transaction(conn, |conn| {
+            let before: Option<String> =
+                ns::table.filter(ns::name.eq(super::ASK_GENDER)).select(ns::value).first(conn).optional()?;
+            let was_on = before.as_deref() == Some("on");
+            if was_on == on {
+                return Ok(false);
+            }
+            let value = if on { "on" } else { "off" };
+            diesel::delete(ns::table.filter(ns::name.eq(super::ASK_GENDER))).execute(conn)?;
+            diesel::insert_into(ns::table)
+                .values((ns::name.eq(super::ASK_GENDER), ns::value.eq(value)))
+                .execute(conn)?;
+            super::bump_generation(conn)?;
+            audit::record(
+                conn,
+                actor,
+                "settings.ask_gender",
+                None,
+                None,
+                &json!({"ask_gender": was_on}),
+                &json!({"ask_gender": on}),
             )?;
             Ok(true)
         })

@@ -153,6 +153,14 @@ diesel::table! {
         attendance_mode -> Text,
         interpretation -> Text,
         wants_room -> Bool,
+        gender -> Text,
+    }
+}
+
+diesel::table! {
+    network_settings (name) {
+        name -> Text,
+        value -> Text,
     }
 }
 
@@ -346,6 +354,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     country_regions,
     country_time_zones,
     login_throttle,
+    network_settings,
     outbox,
     regions,
     registrations,

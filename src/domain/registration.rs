@@ -59,6 +59,38 @@ status_enum!(
     Attendance { Attended = "attended", NoShow = "no_show" }
 );
 
+status_enum!(
+    /// A self-declared gender, asked only when an admin turned it on, for
+    /// the EU's reporting of participation by sex; never required.
+    Gender { Female = "female", Male = "male", Another = "another", PreferNotToSay = "prefer-not-to-say" }
+);
+
+impl Gender {
+    /// The word in `lang`, as forms and reports show it.
+    pub fn label_in(self, lang: Lang) -> String {
+        crate::i18n::t(lang, &format!("gender-{}", self.as_str()))
+    }
+}
+
+/// A registration's gender as stored: one of [`Gender`], or not given ("").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Declared(pub Option<Gender>);
+
+impl TryFrom<String> for Declared {
+    type Error = super::UnknownValue;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        if value.is_empty() { Ok(Declared(None)) } else { Gender::try_from(value).map(|g| Declared(Some(g))) }
+    }
+}
+
+impl Declared {
+    /// The stored word, or "" when not given.
+    pub fn as_str(self) -> &'static str {
+        self.0.map_or("", Gender::as_str)
+    }
+}
+
 /// An organiser's mark on a confirmed registration: none yet, or whether
 /// the person came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -244,6 +276,7 @@ pub const FIELDS: &[&str] = &[
     "attendance",
     "interpretation",
     "online_meanwhile",
+    "gender",
 ];
 const LINE: TextRule = TextRule { required: true, max_chars: 200, multiline: false };
 
@@ -267,6 +300,8 @@ pub struct RegistrationInput {
     pub interpretation: String,
     /// When the room is full: take an online place meanwhile.
     pub online_meanwhile: bool,
+    /// Self-declared, where the network asks (checked against that later).
+    pub gender: Option<Gender>,
 }
 
 impl RegistrationInput {
@@ -329,6 +364,17 @@ impl RegistrationInput {
             .text("interpretation", TextRule { required: false, max_chars: 16, multiline: false })
             .to_ascii_lowercase();
         let online_meanwhile = r.bool("online_meanwhile", false);
+        let gender = match r.raw_str("gender", false).map(str::trim).filter(|g| !g.is_empty()) {
+            Some(g) => {
+                let gender = Gender::parse(g);
+                if gender.is_none() {
+                    let choices: Vec<&str> = Gender::EVERY.iter().map(|g| g.as_str()).collect();
+                    r.errors().add("gender", Message::new("err-one-of", vec![("choices", choices.join(", ").into())]));
+                }
+                gender
+            }
+            None => None,
+        };
         let answers = object.get("answers").cloned();
         let errors = r.into_errors();
         let input = email.map(|email| RegistrationInput {
@@ -343,6 +389,7 @@ impl RegistrationInput {
             attendance,
             interpretation,
             online_meanwhile,
+            gender,
         });
         (input, errors)
     }
@@ -364,10 +411,14 @@ impl NominationInput {
         let role = base.remove("role");
         let note = base.remove("note");
         let offered_consent = base.remove("consent").is_some();
+        let offered_gender = base.remove("gender").is_some();
         base.insert("consent".into(), Value::Bool(true));
         let (person, mut errors) = RegistrationInput::parse(&base, page_lang);
         if offered_consent {
             errors.add("consent", "is given by the nominee when they accept, not in the nomination");
+        }
+        if offered_gender {
+            errors.add("gender", "is declared by the person themselves, never in a nomination");
         }
         let role = match role {
             None | Some(Value::Null) => Some(ParticipantRole::Participant),

@@ -3,6 +3,7 @@
 //! and month. A plain fold over what storage read; who may see which part
 //! is decided before (the sessions and registrations passed in).
 
+use super::registration::Gender;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,6 +67,8 @@ pub struct ReportRegistration {
     pub regions: Vec<String>,
     pub email: String,
     pub attended: bool,
+    /// Self-declared, if asked and given.
+    pub gender: Option<Gender>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, ToSchema)]
@@ -102,15 +105,26 @@ pub struct Participation {
     pub by_topic: BTreeMap<String, SessionCount>,
     /// `YYYY-MM` of the session's start (UTC) → figures.
     pub by_month: BTreeMap<String, SessionCount>,
+    /// Self-declared gender (`female`, `male`, `another`,
+    /// `prefer-not-to-say`, and `not-stated` for registrations without
+    /// one) → figures; present when the network asks or anyone in the
+    /// period answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_gender: Option<BTreeMap<String, Count>>,
 }
 
+/// The `by_gender` key of registrations that gave none.
+pub const NOT_STATED: &str = "not-stated";
+
 /// Folds the period's sessions and registrations into the report.
-/// Registrations of sessions not in `sessions` are left out.
+/// Registrations of sessions not in `sessions` are left out; figures by
+/// gender are given when `gender_asked` or when anyone gave theirs.
 pub fn participation(
     from: &str,
     to: &str,
     sessions: &[ReportSession],
     registrations: &[ReportRegistration],
+    gender_asked: bool,
 ) -> Participation {
     let mut report = Participation { from: from.into(), to: to.into(), sessions: sessions.len(), ..Default::default() };
     let by_id: BTreeMap<i32, &ReportSession> = sessions.iter().map(|s| (s.id, s)).collect();
@@ -122,6 +136,8 @@ pub fn participation(
         }
     }
     let mut people: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
+    let mut by_gender: BTreeMap<String, Count> = BTreeMap::new();
+    let mut any_gender = false;
     for r in registrations {
         let Some(s) = by_id.get(&r.session_id) else { continue };
         let attended = usize::from(r.attended);
@@ -133,6 +149,8 @@ pub fn participation(
             c.attended += attended;
         };
         add(report.by_country.entry(r.country.clone()).or_default());
+        any_gender |= r.gender.is_some();
+        add(by_gender.entry(r.gender.map_or(NOT_STATED, Gender::as_str).to_string()).or_default());
         for g in &r.regions {
             add(report.by_region.entry(g.clone()).or_default());
         }
@@ -144,6 +162,9 @@ pub fn participation(
         for t in &s.topics {
             add_session(report.by_topic.entry(t.clone()).or_default());
         }
+    }
+    if gender_asked || any_gender {
+        report.by_gender = Some(by_gender);
     }
     report.unique_people = people.len();
     report.returning_people = people.values().filter(|s| s.len() > 1).count();
@@ -189,7 +210,7 @@ mod tests {
 
     fn reg(session_id: i32, country: &str, email: &str, attended: bool) -> ReportRegistration {
         let regions = if country == "PH" { vec!["south-east-asia".into()] } else { vec!["africa-atlantic".into()] };
-        ReportRegistration { session_id, country: country.into(), regions, email: email.into(), attended }
+        ReportRegistration { session_id, country: country.into(), regions, email: email.into(), attended, gender: None }
     }
 
     #[test]
@@ -220,7 +241,7 @@ mod tests {
             reg(2, "SN", "awa@example.sn", true),
             reg(9, "SN", "elsewhere@example.sn", true),
         ];
-        let r = participation("2027-01-01", "2027-12-31", &sessions, &registrations);
+        let r = participation("2027-01-01", "2027-12-31", &sessions, &registrations, false);
         assert_eq!((r.sessions, r.registrations, r.attended), (2, 3, 2));
         assert_eq!((r.unique_people, r.returning_people), (2, 1), "the same address twice is one returning person");
         assert_eq!(r.by_country["PH"], Count { registrations: 2, attended: 1 });
@@ -229,5 +250,19 @@ mod tests {
         assert_eq!(r.by_topic["cbrn"], SessionCount { sessions: 1, registrations: 1, attended: 1 });
         assert_eq!(r.by_month["2027-04"], SessionCount { sessions: 1, registrations: 2, attended: 1 });
         assert!(!r.by_country.contains_key("XX"));
+        assert_eq!(r.by_gender, None, "not asked, nobody gave one");
+    }
+
+    #[test]
+    fn figures_by_gender_count_those_who_gave_none_apart() {
+        let sessions = [ReportSession { id: 1, starts_at: at(3), topics: vec![] }];
+        let mut registrations = vec![reg(1, "PH", "a@example.ph", true), reg(1, "PH", "b@example.ph", false)];
+        registrations[0].gender = Some(Gender::Female);
+        let r = participation("2027-01-01", "2027-12-31", &sessions, &registrations, false);
+        let by = r.by_gender.expect("someone gave one");
+        assert_eq!(by["female"], Count { registrations: 1, attended: 1 });
+        assert_eq!(by[NOT_STATED], Count { registrations: 1, attended: 0 });
+        let asked = participation("2027-01-01", "2027-12-31", &sessions, &[], true);
+        assert_eq!(asked.by_gender, Some(BTreeMap::new()), "asked: shown even when empty");
     }
 }

@@ -102,6 +102,9 @@ pub fn register(
     if input.as_ref().is_some_and(|i| !i.country.is_empty()) && country.is_none() && !errors.0.contains_key("country") {
         errors.add("country", Message::id("err-country-unknown"));
     }
+    if input.as_ref().is_some_and(|i| i.gender.is_some()) && !reference.settings.ask_gender {
+        errors.add("gender", Message::id("err-gender-not-asked"));
+    }
     let (Some(input), Some(country), true) = (input, country, errors.is_empty()) else {
         return Err(RegistrationError::Invalid(errors));
     };
@@ -280,6 +283,7 @@ impl<'a> Person<'a> {
             attendance_mode: self.mode.as_str(),
             interpretation: &input.interpretation,
             wants_room: self.wants_room,
+            gender: input.gender.map_or("", |g| g.as_str()),
         };
         store::insert(conn, &row, existing.map(|o| o.id)).map_err(|e| match e {
             // Another request for the same address won the race.

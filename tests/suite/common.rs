@@ -269,6 +269,9 @@ pub fn run_sql(app: &TestApp, sql: &str) {
     match &app.database_url {
         DatabaseUrl::Sqlite(path) => {
             let mut c = diesel::SqliteConnection::establish(&path.to_string_lossy()).expect("sqlite");
+            // The server writes at the same time: wait for its lock as it
+            // waits for ours, rather than failing at once with "database is locked".
+            c.batch_execute("PRAGMA busy_timeout = 10000").expect("busy timeout");
             let sql = sql
                 .replace("created_at - INTERVAL_3_DAYS", "datetime(created_at, '-3 days')")
                 .replace("created_at - INTERVAL_8_DAYS", "datetime(created_at, '-8 days')")
@@ -284,6 +287,21 @@ pub fn run_sql(app: &TestApp, sql: &str) {
             c.batch_execute(&sql).expect("sql");
         }
     }
+}
+
+/// The text column `value` of the first row `sql` selects on the app's
+/// database, for tests that check what is stored and not shown anywhere.
+pub fn query_one(app: &TestApp, sql: &str) -> String {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        value: String,
+    }
+    let pool = convene::db::connect(&app.database_url, 1).expect("database");
+    let mut conn = pool.get().expect("connection");
+    let rows: Vec<Row> = diesel::sql_query(sql).load(&mut *conn).expect("query");
+    rows.into_iter().next().map(|r| r.value).expect("a row")
 }
 
 /// An admin account on the app's database, made through the library.

@@ -1,6 +1,7 @@
 //! `/admin/reference`: admins keep the reference data current: topics
 //! (added or renamed; slugs stay, feeds use them) and each country's time
-//! zones (the first is the default for its participants).
+//! zones (the first is the default for its participants), and the
+//! network's settings (whether registration forms ask for gender).
 
 use super::Staff;
 use crate::db::reference::{Reference, edit};
@@ -20,7 +21,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/reference", web::get().to(page))
         .route("/reference/topics", web::post().to(add_topic))
         .route("/reference/topics/{slug}", web::post().to(rename_topic))
-        .route("/reference/countries/{iso2}/zones", web::post().to(set_zones));
+        .route("/reference/countries/{iso2}/zones", web::post().to(set_zones))
+        .route("/reference/settings", web::post().to(set_settings));
 }
 
 #[derive(Template)]
@@ -165,6 +167,18 @@ async fn set_zones(
     let (actor, done) = (me.actor(), Message::new("ws-zones-saved", vec![("iso2", iso2.as_str().into())]));
     apply(&req, &state, me.email, done, move |conn| {
         edit::set_zones(conn, &iso2, &zones, &actor)?.then_some(()).ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+async fn set_settings(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
+    me.require_admin()?;
+    let on = !form.get("ask_gender").is_empty();
+    let actor = me.actor();
+    let done = Message::id(if on { "ws-ask-gender-on" } else { "ws-ask-gender-off" });
+    apply(&req, &state, me.email, done, move |conn| {
+        edit::set_ask_gender(conn, on, &actor)?;
+        Ok(())
     })
     .await
 }

@@ -6,9 +6,13 @@
 
 use super::Staff;
 use super::csv_export::neutralise;
+use crate::db::reference::Reference;
 use crate::domain::lang::Lang;
-use crate::domain::report::{Participation, Period, Shown};
+use crate::domain::registration::Gender;
+use crate::domain::report::{NOT_STATED, Participation, Period, Shown};
+use crate::domain::session::{SessionFormat, SessionKind};
 use crate::error::AppError;
+use crate::reports::ReportFilter;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{PageError, State, blocking, csrf};
 use actix_web::http::StatusCode;
@@ -46,14 +50,19 @@ struct ReportsPage {
     email: String,
     from: String,
     to: String,
-    /// `from=…&to=…` of the shown period, for the export links.
+    /// `from=…&to=…` of the shown period and its filters, for the export links.
     export_query: String,
+    filters: Vec<FilterSelect>,
+    /// Some filter narrows the figures.
+    filtered: bool,
     error: Option<String>,
     report: Participation,
     regions: Vec<Line>,
     countries: Vec<Line>,
     topics: Vec<Line>,
     months: Vec<Line>,
+    /// None: gender is neither asked nor given in the period.
+    genders: Option<Vec<Line>>,
     bars: Vec<Bar>,
     chart_height: usize,
 }
@@ -75,15 +84,12 @@ struct Tables {
     countries: Vec<Line>,
     topics: Vec<Line>,
     months: Vec<Line>,
+    genders: Option<Vec<Line>>,
     bars: Vec<Bar>,
 }
 
 impl Tables {
-    fn new(
-        report: &Participation,
-        reference: &crate::db::reference::Reference,
-        lang: crate::domain::lang::Lang,
-    ) -> Self {
+    fn new(report: &Participation, reference: &Reference, lang: crate::domain::lang::Lang) -> Self {
         let count = |label: String, c: &crate::domain::report::Count| Line {
             label,
             sessions: None,
@@ -127,23 +133,86 @@ impl Tables {
                 width: (m.registrations * 360 / max).max(2),
             })
             .collect();
-        Tables { regions, countries, topics, months, bars }
+        // In the order the form offers them, those who gave none last.
+        let genders = report.by_gender.as_ref().map(|by| {
+            let mut order: Vec<(&str, String)> = Gender::EVERY.iter().map(|g| (g.as_str(), g.label_in(lang))).collect();
+            order.push((NOT_STATED, crate::i18n::t(lang, "gender-not-stated")));
+            order.into_iter().filter_map(|(key, label)| by.get(key).map(|c| count(label, c))).collect()
+        });
+        Tables { regions, countries, topics, months, genders, bars }
     }
 }
 
-/// The period asked for in the query.
-fn asked_period(query: &HashMap<String, String>) -> Result<Period, crate::domain::fields::FieldErrors> {
+/// The period and filters asked for in the query, every bad one named.
+fn asked(
+    query: &HashMap<String, String>,
+    reference: &Reference,
+) -> Result<(Period, ReportFilter), crate::domain::fields::FieldErrors> {
     let today = crate::db::now().date();
-    Period::parse(query.get("from").map(String::as_str), query.get("to").map(String::as_str), today)
+    let period = Period::parse(query.get("from").map(String::as_str), query.get("to").map(String::as_str), today);
+    match (period, ReportFilter::read(query, reference)) {
+        (Ok(p), Ok(f)) => Ok((p, f)),
+        (p, f) => {
+            let mut errors = p.err().unwrap_or_default();
+            errors.merge(f.err().unwrap_or_default());
+            Err(errors)
+        }
+    }
 }
 
-/// The report over `period` within what `staff` may see.
-async fn read(state: &State, staff: &Staff, period: Period) -> Result<Participation, PageError> {
+/// The report over `period`, narrowed by `only`, within what `staff` may see.
+async fn read(state: &State, staff: &Staff, period: Period, only: ReportFilter) -> Result<Participation, PageError> {
     let (reference, access) = (state.reference(), staff.access());
     blocking(&state.pool, move |conn| {
-        crate::reports::participation_for(conn, &reference, &access, period).map_err(PageError::from)
+        crate::reports::participation_for(conn, &reference, &access, period, &only).map_err(PageError::from)
     })
     .await
+}
+
+/// A filter's select on the page: its parameter, its label and its
+/// choices (value, label, chosen) in the reader's language.
+struct FilterSelect {
+    name: &'static str,
+    label: String,
+    choices: Vec<(String, String, bool)>,
+}
+
+/// The page's filters, in the order of `ReportFilter::PARAMETERS`.
+fn filter_selects(reference: &Reference, lang: Lang, only: &ReportFilter) -> Vec<FilterSelect> {
+    let chosen = |v: &str, c: Option<&str>| c == Some(v);
+    let mut countries: Vec<(String, String, bool)> = reference
+        .countries
+        .iter()
+        .map(|c| (c.iso2.clone(), c.name_in(lang), chosen(&c.iso2, only.country.as_deref())))
+        .collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let choices = [
+        reference
+            .regions
+            .iter()
+            .map(|g| (g.slug.clone(), g.name_in(lang), chosen(&g.slug, only.region.as_deref())))
+            .collect(),
+        countries,
+        reference
+            .topics
+            .iter()
+            .map(|t| (t.slug.clone(), t.name_in(lang), chosen(&t.slug, only.topic.as_deref())))
+            .collect(),
+        SessionKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label_in(lang), only.kind == Some(*k))).collect(),
+        SessionFormat::ALL
+            .iter()
+            .map(|f| (f.as_str().to_string(), f.label_in(lang), only.format == Some(*f)))
+            .collect(),
+    ];
+    ReportFilter::PARAMETERS
+        .into_iter()
+        .zip(choices)
+        .map(|(name, choices)| FilterSelect {
+            name,
+            label: crate::i18n::t(lang, &format!("rp-filter-{name}")),
+            choices,
+        })
+        .collect()
 }
 
 async fn reports(
@@ -155,16 +224,19 @@ async fn reports(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let lang = viewer.lang;
-    let (period, error) = match asked_period(&query) {
-        Ok(p) => (p, None),
+    let reference = state.reference();
+    let (period, only, error) = match asked(&query, &reference) {
+        Ok((p, f)) => (p, f, None),
         Err(errors) => {
             let said = errors.0.iter().map(|(f, m)| format!("{f}: {}", m.in_lang(lang))).collect::<Vec<_>>();
-            (Period::parse(None, None, crate::db::now().date()).map_err(|_| AppError::NotFound)?, Some(said.join("; ")))
+            let year = Period::parse(None, None, crate::db::now().date()).map_err(|_| AppError::NotFound)?;
+            (year, ReportFilter::default(), Some(said.join("; ")))
         }
     };
-    let report = read(&state, &staff, period).await?;
-    let reference = state.reference();
+    let report = read(&state, &staff, period, only.clone()).await?;
     let tables = Tables::new(&report, &reference, lang);
+    let mut pairs = vec![("from", period.from.to_string()), ("to", period.to.to_string())];
+    pairs.extend(only.pairs());
     let token = csrf::token(&req)?;
     let page = ReportsPage {
         chrome: Chrome::new(&viewer, &reference, &query),
@@ -172,8 +244,9 @@ async fn reports(
         email: staff.email.clone(),
         from: period.from.to_string(),
         to: period.to.to_string(),
-        export_query: serde_urlencoded::to_string([("from", period.from.to_string()), ("to", period.to.to_string())])
-            .unwrap_or_default(),
+        export_query: serde_urlencoded::to_string(&pairs).unwrap_or_default(),
+        filters: filter_selects(&reference, lang, &only),
+        filtered: !only.pairs().is_empty(),
         error,
         chart_height: tables.bars.len() * 22,
         report,
@@ -181,6 +254,7 @@ async fn reports(
         countries: tables.countries,
         topics: tables.topics,
         months: tables.months,
+        genders: tables.genders,
         bars: tables.bars,
     };
     let status = if page.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
@@ -200,7 +274,8 @@ struct ExportRow {
 }
 
 /// The sheets of an export (a title and its rows), in the reader's words:
-/// the totals, then by month, region, country and topic, as on the page.
+/// the totals, then by month, region, country, topic and (where collected)
+/// gender, as on the page.
 fn export_sheets(report: &Participation, tables: Tables, lang: Lang) -> Vec<(String, Vec<ExportRow>)> {
     let t = |id: &str| crate::i18n::t(lang, id);
     let people = |id: &str, n: usize| ExportRow {
@@ -238,13 +313,17 @@ fn export_sheets(report: &Participation, tables: Tables, lang: Lang) -> Vec<(Str
             .collect();
         (section, rows)
     };
-    vec![
+    let mut sheets = vec![
         (t("rp-totals"), totals),
         lines("rp-by-month", tables.months),
         lines("rp-by-region", tables.regions),
         lines("rp-by-country", tables.countries),
         lines("rp-by-topic", tables.topics),
-    ]
+    ];
+    if let Some(genders) = tables.genders {
+        sheets.push(lines("rp-by-gender", genders));
+    }
+    sheets
 }
 
 /// The column names of an export.
@@ -262,14 +341,21 @@ async fn export_data(
     query: &HashMap<String, String>,
 ) -> Result<(Period, Lang, Vec<(String, Vec<ExportRow>)>), PageError> {
     let lang = crate::web::public::language(req);
-    let period = asked_period(query).map_err(AppError::Validation)?;
-    let report = read(state, staff, period).await?;
-    let tables = Tables::new(&report, &state.reference(), lang);
+    let reference = state.reference();
+    let (period, only) = asked(query, &reference).map_err(AppError::Validation)?;
+    let report = read(state, staff, period, only).await?;
+    let tables = Tables::new(&report, &reference, lang);
     Ok((period, lang, export_sheets(&report, tables, lang)))
 }
 
-fn attachment(period: Period, ext: &str) -> (&'static str, String) {
-    ("Content-Disposition", format!("attachment; filename=\"participation-{}-{}.{ext}\"", period.from, period.to))
+/// A report file of `period`, to be saved rather than shown or kept by caches.
+fn download(period: Period, ext: &str, content_type: &str, body: Vec<u8>) -> HttpResponse {
+    let name = format!("attachment; filename=\"participation-{}-{}.{ext}\"", period.from, period.to);
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("Content-Disposition", name))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(body)
 }
 
 /// `/admin/reports.csv`: UTF-8 with a BOM, one row per line of the page,
@@ -300,11 +386,7 @@ async fn export_csv(
     };
     write(&mut out).map_err(|e| AppError::Internal(e.into()))?;
     let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(attachment(period, "csv"))
-        .insert_header(("Cache-Control", "no-store"))
-        .body(body))
+    Ok(download(period, "csv", "text/csv; charset=utf-8", body))
 }
 
 /// `/admin/reports.xlsx`: a sheet per part of the report, figures as
@@ -317,11 +399,7 @@ async fn export_xlsx(
 ) -> Result<HttpResponse, PageError> {
     let (period, lang, sheets) = export_data(&req, &state, &staff, &query).await?;
     let body = workbook(period, lang, &sheets).map_err(|e| AppError::Internal(anyhow::anyhow!("xlsx: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .insert_header(attachment(period, "xlsx"))
-        .insert_header(("Cache-Control", "no-store"))
-        .body(body))
+    Ok(download(period, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body))
 }
 
 fn workbook(

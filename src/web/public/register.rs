@@ -9,7 +9,7 @@ use crate::db::reference::Reference;
 use crate::db::sessions::{self as session_store, Session};
 use crate::domain::fields::FieldErrors;
 use crate::domain::questions::{Question, QuestionKind};
-use crate::domain::registration::RegistrationInput;
+use crate::domain::registration::{Gender, RegistrationInput};
 use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::error::AppError;
@@ -40,6 +40,8 @@ pub struct Values {
     pub attendance: String,
     pub interpretation: String,
     pub online_meanwhile: bool,
+    /// One of `Gender`'s words, or empty.
+    pub gender: String,
 }
 
 pub struct QuestionView {
@@ -80,6 +82,9 @@ pub struct RegisterPage {
     pub hybrid: bool,
     /// Languages interpreted into (tag, name), if any.
     pub interpretation: Vec<(String, String)>,
+    /// The genders one may declare (word, label); empty when the network
+    /// does not ask.
+    pub genders: Vec<(&'static str, String)>,
 }
 
 impl RegisterPage {
@@ -102,6 +107,7 @@ const LABELS: &[(&str, &str)] = &[
     ("time_zone", "field-time-zone"),
     ("attendance", "field-attendance"),
     ("interpretation", "field-interpretation"),
+    ("gender", "field-gender"),
     ("consent", "field-consent"),
 ];
 
@@ -225,6 +231,11 @@ impl Page<'_> {
                     (t, name)
                 })
                 .collect(),
+            genders: if self.reference.settings.ask_gender {
+                Gender::EVERY.iter().map(|g| (g.as_str(), g.label_in(lang))).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -330,7 +341,9 @@ pub fn form_answers(pairs: &[(String, String)], questions: &[Question]) -> Map<S
 pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<String, Value>, Values) {
     let first = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let mut m = Map::new();
-    for f in ["name", "email", "organisation", "position", "country", "time_zone", "attendance", "interpretation"] {
+    for f in
+        ["name", "email", "organisation", "position", "country", "time_zone", "attendance", "interpretation", "gender"]
+    {
         if let Some(v) = first(f) {
             m.insert(f.into(), Value::String(v));
         }
@@ -352,6 +365,7 @@ pub fn form_object(pairs: &[(String, String)], questions: &[Question]) -> (Map<S
         attendance: first("attendance").unwrap_or_default(),
         interpretation: first("interpretation").unwrap_or_default(),
         online_meanwhile,
+        gender: first("gender").unwrap_or_default(),
     };
     (m, v)
 }

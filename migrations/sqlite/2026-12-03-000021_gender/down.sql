@@ -1,0 +1,2 @@
+ALTER TABLE registrations DROP COLUMN gender;
+DROP TABLE network_settings;
