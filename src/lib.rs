@@ -8,6 +8,7 @@ pub mod cli;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

@@ -35,6 +35,10 @@ pub struct Settings {
     pub metrics_token: Option<Secret>,
     /// Certificates' numbers start with it: CBRN-2027-000123.
     pub certificate_prefix: String,
+    /// Where uploaded materials are kept.
+    pub files_dir: PathBuf,
+    /// The largest upload accepted, in bytes.
+    pub max_upload_bytes: u64,
 }
 
 /// A value that must never reach a log.
@@ -76,6 +80,8 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ("CONVENE_SECRET_KEY", "(generated, kept in the database)", "at least 32 characters; links derive from it"),
     ("CONVENE_METRICS_TOKEN", "(unset: /metrics is open)", "when set, /metrics needs it as a bearer token"),
     ("CONVENE_CERTIFICATE_PREFIX", "CBRN", "what certificates' numbers start with: CBRN-2027-000123"),
+    ("CONVENE_FILES_DIR", "data/files", "folder for the materials organisers upload"),
+    ("CONVENE_MAX_UPLOAD_MB", "25", "largest material upload, in megabytes (1 to 1024)"),
 ];
 
 pub fn variables_help() -> String {
@@ -177,7 +183,16 @@ impl Settings {
         {
             return Err(err("CONVENE_CERTIFICATE_PREFIX", "must be 1 to 16 letters or digits, such as CBRN".into()));
         }
+        let files_dir = PathBuf::from(var("CONVENE_FILES_DIR", "data/files"));
+        let max_upload_bytes = var("CONVENE_MAX_UPLOAD_MB", "25")
+            .parse::<u64>()
+            .ok()
+            .filter(|mb| (1..=1024).contains(mb))
+            .map(|mb| mb * 1_000_000)
+            .ok_or_else(|| err("CONVENE_MAX_UPLOAD_MB", "must be a number of megabytes from 1 to 1024".into()))?;
         Ok(Self {
+            files_dir,
+            max_upload_bytes,
             certificate_prefix,
             metrics_token,
             retention_days,

@@ -68,6 +68,9 @@ impl Application {
         let from: lettre::message::Mailbox =
             settings.mail_from.parse().context("CONVENE_MAIL_FROM is not a valid address")?;
         let reference = Arc::new(crate::db::reference::Cache::new(reference));
+        let files = crate::files::FileStore::open(&settings.files_dir).with_context(|| {
+            format!("cannot create the files folder {} (CONVENE_FILES_DIR)", settings.files_dir.display())
+        })?;
         let jobs = crate::jobs::Runner {
             pool: pool.clone(),
             reference: reference.clone(),
@@ -92,6 +95,7 @@ impl Application {
             mail_wake,
             feeds: Default::default(),
             pages: Default::default(),
+            files,
         }));
         tokio::spawn(crate::web::feeds::warm(state.clone()));
         let https = base_url.starts_with("https://");

@@ -423,7 +423,26 @@ test('an admin\'s pages pass axe in all four languages', async () => {
   const issued = await server.api('POST', `/api/v1/sessions/${held.id}/certificates`, {});
   assert.equal(issued.issued, 1);
   const [certificate] = await server.api('GET', `/api/v1/sessions/${held.id}/certificates`);
-  const pages = [`/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${brussels.id}/edit`];
+  // Gender asked network-wide, and a file and a link shared through the
+  // workspace's forms: the pages that show them are checked too.
+  await page.goto(server.url + '/admin/reference');
+  await page.check('#ask-gender');
+  await page.click('form[action="/admin/reference/settings"] button[type=submit]');
+  assert.match(await page.locator('#notice').innerText(), /ask for gender/);
+  await page.goto(server.url + `/admin/sessions/${held.id}`);
+  await page.fill('#file-title', 'Slides');
+  await page.setInputFiles('#file-file', { name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+  await page.click('#upload button[type=submit]');
+  await page.waitForURL(/#materials$/);
+  await page.fill('#link-title', 'Recording');
+  await page.fill('#link-url', 'https://video.example.org/r/1');
+  await page.check('#link-public');
+  await page.click('#add-link button[type=submit]');
+  await page.waitForURL(/#materials$/);
+  assert.deepEqual(await page.locator('#materials-table td:first-child a').allInnerTexts(), ['Slides', 'Recording']);
+  const manage = new URL(attendee.manage_url).pathname;
+  // Public pages first: the last one must be a workspace page (its nav is read after the loop).
+  const pages = [`/sessions/${held.id}`, manage, `/sessions/${brussels.id}/register`, '/privacy', `/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reports?region=south-east-asia&kind=training', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${brussels.id}/edit`];
   for (const path of pages) {
     await page.goto(server.url + path);
     await checkA11y(page, `workspace ${path}`);

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod certificates;
 pub mod demo;
 pub mod ids;
+pub mod materials;
 pub mod models;
 pub mod notify;
 pub mod outbox;

@@ -301,3 +301,43 @@ pub struct VenueRow {
     /// Language tags, comma-separated.
     pub interpretation: String,
 }
+
+/// A session's material as stored: a link (`url`) or a file (`stored_name`
+/// under the files folder, offered as `file_name`).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = session_materials)]
+pub struct MaterialRow {
+    pub id: i32,
+    pub session_id: SessionId,
+    pub title: String,
+    pub url: String,
+    pub stored_name: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    #[diesel(deserialize_as = String)]
+    pub audience: crate::domain::material::Audience,
+    pub created_by: String,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+impl MaterialRow {
+    pub fn is_file(&self) -> bool {
+        !self.stored_name.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = session_materials)]
+pub struct NewMaterial<'a> {
+    pub session_id: SessionId,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub stored_name: &'a str,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub audience: &'a str,
+    pub created_by: &'a str,
+    pub created_at: chrono::NaiveDateTime,
+}

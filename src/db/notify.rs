@@ -35,6 +35,10 @@ pub enum Change<'a> {
     SessionCancelled {
         reason: Option<&'a str>,
     },
+    /// The organisers shared a material: those with a confirmed place are told.
+    MaterialShared {
+        title: &'a str,
+    },
     /// A certificate of attendance, its PDF to attach.
     Certificate {
         registration: &'a Registration,

@@ -179,6 +179,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    session_materials (id) {
+        id -> Int4,
+        session_id -> Int4,
+        title -> Text,
+        url -> Text,
+        stored_name -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> Int8,
+        audience -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     session_quotas (session_id, country_iso2) {
         session_id -> Int4,
         country_iso2 -> Text,
@@ -318,6 +334,7 @@ diesel::table! {
 }
 
 diesel::joinable!(session_venues -> sessions (session_id));
+diesel::joinable!(session_materials -> sessions (session_id));
 diesel::joinable!(certificates -> registrations (registration_id));
 diesel::joinable!(certificates -> sessions (session_id));
 diesel::joinable!(admin_sessions -> users (user_id));
@@ -361,6 +378,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     series,
     server_secrets,
     session_countries,
+    session_materials,
     session_quotas,
     session_regions,
     session_topics,

@@ -8,6 +8,7 @@ pub mod email;
 pub mod fields;
 pub mod lang;
 pub mod markdown;
+pub mod material;
 pub mod meeting_report;
 pub mod message;
 pub mod nomination;

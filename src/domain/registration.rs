@@ -24,6 +24,7 @@ macro_rules! status_enum {
         $crate::domain::stored_text!($name);
     };
 }
+pub(crate) use status_enum;
 
 status_enum!(RegistrationStatus {
     Confirmed = "confirmed",

@@ -680,6 +680,30 @@ impl Notifier for Composer {
                 self.certificate(conn, session, registration, pdf.to_vec(), file_name)
             }
             Change::Replaced(r) => self.nomination_ended(conn, session, r, true),
+            Change::MaterialShared { title } => {
+                for r in registration_store::active(conn, session.id())? {
+                    if r.status() != RegistrationStatus::Confirmed {
+                        continue;
+                    }
+                    let lang = r.lang();
+                    let view = View {
+                        kind: "material_shared",
+                        subject: i18n::message(
+                            lang,
+                            "subject-material",
+                            &[("title", session.row.title.as_str().into())],
+                        ),
+                        lead: vec![
+                            i18n::message(lang, "lead-material", &[("material", title.into())]),
+                            i18n::t(lang, "lead-material-where"),
+                        ],
+                        invite: None,
+                        show_join_url: false,
+                    };
+                    self.send(conn, session, &r, view)?;
+                }
+                Ok(())
+            }
             Change::Promoted(r) => self.send(
                 conn,
                 session,

@@ -4,6 +4,7 @@
 //! told in the same transaction (see `db::notify`).
 
 pub mod calendar;
+pub mod materials;
 pub mod series;
 
 use crate::db::ids::SessionId;
@@ -196,7 +197,14 @@ pub fn cancel(
 
 /// Deletes a draft nobody has registered for (anything else is cancelled
 /// instead, so people and calendars are told).
-pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: SessionId, by: &Actor) -> Result<(), SessionError> {
+/// Deletes an empty draft; returns its materials' stored file names, for
+/// the caller to remove once this committed.
+pub fn delete_draft(
+    conn: &mut DbConn,
+    reference: &Reference,
+    id: SessionId,
+    by: &Actor,
+) -> Result<Vec<String>, SessionError> {
     write_transaction(conn, |conn| {
         let current = locked(conn, id)?;
         by.may_change(current.row.organising_region_id)?;
@@ -204,13 +212,14 @@ pub fn delete_draft(conn: &mut DbConn, reference: &Reference, id: SessionId, by:
             return Err(SessionError::Conflict(Message::id("only-empty-draft-deleted")));
         }
         audit::record(conn, &by.name, "session.delete", None, None, &current.audit_value(reference), &Value::Null)?;
+        let files = crate::db::materials::stored_names(conn, id)?;
         store::delete(conn, id)?;
-        Ok(())
+        Ok(files)
     })
 }
 
 /// The session with its lock taken, inside a write transaction.
-fn locked(conn: &mut DbConn, id: SessionId) -> Result<Session, SessionError> {
+pub(crate) fn locked(conn: &mut DbConn, id: SessionId) -> Result<Session, SessionError> {
     if !store::lock(conn, id)? {
         return Err(SessionError::NotFound);
     }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod assets;
 pub mod csrf;
 pub mod feeds;
+pub mod materials;
 pub mod ops;
 pub mod page_cache;
 mod page_error;

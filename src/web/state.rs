@@ -26,6 +26,8 @@ pub struct AppState {
     pub feeds: crate::web::feeds::FeedCache,
     /// Rendered public pages (see `web::page_cache`).
     pub pages: crate::web::page_cache::PageCache,
+    /// Uploaded materials (`CONVENE_FILES_DIR`).
+    pub files: crate::files::FileStore,
 }
 
 impl AppState {

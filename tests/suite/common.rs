@@ -87,6 +87,8 @@ pub fn test_settings(database_url: DatabaseUrl, dir: &std::path::Path) -> Settin
         retention_days: 365,
         metrics_token: None,
         certificate_prefix: "CBRN".into(),
+        files_dir: dir.join("files"),
+        max_upload_bytes: 25_000_000,
     }
 }
 

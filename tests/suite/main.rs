@@ -14,6 +14,7 @@ mod focal_points;
 mod focal_workspace;
 mod hybrid;
 mod languages;
+mod materials;
 mod ops;
 mod pages;
 mod planner;

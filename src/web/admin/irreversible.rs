@@ -171,10 +171,11 @@ async fn delete(
     let (id, title) = (session.id(), session.row.title.clone());
     let actor = staff.acting();
     let reference = state.reference();
-    blocking(&state.pool, move |conn| {
+    let files = blocking(&state.pool, move |conn| {
         crate::sessions::delete_draft(conn, &reference, id, &actor).map_err(AppError::from)
     })
     .await?;
+    crate::web::materials::remove_files(&state, files).await;
     let done = Message::new("ws-done-deleted", vec![("title", title.into())]);
     Ok(crate::web::see_other(&format!("/admin/sessions?{}#notice", super::notice_query(&state, &done))))
 }

@@ -9,6 +9,7 @@ pub mod csv_export;
 mod edit;
 mod irreversible;
 mod login;
+mod materials;
 mod moving;
 mod nominations;
 mod planner;
@@ -48,6 +49,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(certificates::config)
             .configure(attendance::config)
             .configure(check_in::config)
+            .configure(materials::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );

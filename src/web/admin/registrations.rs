@@ -221,8 +221,13 @@ fn ids(form: &Fields) -> Vec<RegistrationId> {
 
 /// Back to the session's page, saying what happened (signed: see [`super::notice_query`]).
 pub fn back(state: &State, id: SessionId, done: Message) -> HttpResponse {
+    back_to(state, id, done, "registrations")
+}
+
+/// Back to a part (`anchor`) of the session's page, saying what happened.
+pub fn back_to(state: &State, id: SessionId, done: Message, anchor: &str) -> HttpResponse {
     let q = super::notice_query(state, &done);
-    crate::web::see_other(&format!("/admin/sessions/{id}?{q}#registrations"))
+    crate::web::see_other(&format!("/admin/sessions/{id}?{q}#{anchor}"))
 }
 
 /// The person's details as a registration for another session.

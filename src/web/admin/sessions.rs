@@ -164,6 +164,10 @@ struct SessionPage {
     roles: Vec<(&'static str, String)>,
     /// For a session that has been held: its certificates of attendance.
     certificates: Option<super::certificates::Panel>,
+    /// Links and files shared about it.
+    materials: Vec<crate::web::materials::MaterialLine>,
+    /// The largest upload, for the form's hint ("25 MB").
+    max_upload: String,
     /// Every question (key, label, whether its answers are shown).
     columns: Vec<(String, String, bool)>,
     /// The labels of the questions whose answers the table shows.
@@ -219,7 +223,7 @@ async fn page(
     preview: Option<super::registrations::Preview>,
 ) -> Result<HttpResponse, PageError> {
     let staff = user.clone();
-    let (session, list, log, focal_points, certificates) = blocking(&state.pool, move |conn| {
+    let (session, list, log, focal_points, certificates, materials) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         staff.require_session(s.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
@@ -227,7 +231,8 @@ async fn page(
         let focal_points = super::nominations::focal_points_for(conn, &s)?;
         let certificates =
             (shown_status(&s) == "held").then(|| crate::db::certificates::for_session(conn, id)).transpose()?;
-        Ok::<_, PageError>((s, list, log, focal_points, certificates))
+        let materials = crate::db::materials::for_session(conn, id)?;
+        Ok::<_, PageError>((s, list, log, focal_points, certificates, materials))
     })
     .await?;
     let reference = state.reference();
@@ -246,6 +251,13 @@ async fn page(
         figures: super::registrations::Figures::new(&list, &reference, viewer.lang),
         roles: super::nominations::roles(chrome.lang),
         certificates: certificates.map(|c| super::certificates::Panel::new(&c, &state.issuer(), chrome.lang)),
+        materials: crate::web::materials::lines(
+            &materials,
+            &format!("/admin/sessions/{id}/materials"),
+            chrome.lang,
+            |_| true,
+        ),
+        max_upload: crate::domain::material::size_label(state.settings.max_upload_bytes as i64),
         columns: questions.iter().map(|q| (q.key.clone(), q.label.clone(), filters.cols.contains(&q.key))).collect(),
         shown: shown.iter().map(|q| q.label.clone()).collect(),
         hybrid: session.format() == crate::domain::session::SessionFormat::Hybrid,

@@ -38,6 +38,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(renew_feed)
         .service(personal_invite)
         .service(data_export)
+        .service(material)
         .service(erase_form)
         .service(erase)
         .service(email_address_link);
@@ -73,6 +74,8 @@ pub struct ManagePage {
     certificate: bool,
     /// An in-person place: the check-in code and its QR code (SVG markup).
     check_in: Option<(String, String)>,
+    /// The session's materials this person may open.
+    materials: Vec<crate::web::materials::MaterialLine>,
 }
 
 /// The nominee's acceptance form: the zones offered (their country's, and
@@ -177,6 +180,10 @@ async fn render_manage(
 ) -> Result<HttpResponse, PageError> {
     let (r, s, position) = load(state, token.clone()).await?;
     let certificate = has_certificate(state, &r).await?;
+    let session_id = r.session_id;
+    let materials =
+        blocking(&state.pool, move |conn| Ok::<_, PageError>(crate::db::materials::for_session(conn, session_id)?))
+            .await?;
     let reference = state.reference();
     let own = participant_zone(&r);
     let viewer = Viewer::from_request(req, &query, own.clone());
@@ -187,6 +194,7 @@ async fn render_manage(
         status == RegistrationStatus::Confirmed && !s.row.join_url.is_empty() && s.status() == SessionStatus::Published;
     let csrf = csrf::token(req)?;
     let nominated = status == RegistrationStatus::Nominated;
+    let token_path = token.clone();
     let page = ManagePage {
         chrome: Chrome::new(&viewer, &reference, &query),
         token,
@@ -217,6 +225,12 @@ async fn render_manage(
                 let qr = crate::pdf::qr_svg(&code, &i18n::t(lang, "email-check-in-qr")).unwrap_or_default();
                 (code, qr)
             }),
+        materials: crate::web::materials::lines(
+            &materials,
+            &format!("/registrations/{token_path}/materials"),
+            lang,
+            |m| crate::domain::material::registrant_may_open(m.audience, status),
+        ),
     };
     let code = if tried.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let mut res = render_status(&page, code, [viewer.cookie(), csrf.cookie])?;
@@ -580,4 +594,21 @@ pub async fn erased_page(
     let viewer = Viewer::from_request(&req, &empty, TimeZone::utc());
     let page = ErasedPage { chrome: Chrome::new(&viewer, &state.reference(), &empty), one: query.contains_key("one") };
     render_status(&page, StatusCode::OK, [None])
+}
+
+/// A material of the person's session: public ones for any registrant,
+/// registrants-only ones with a confirmed place; another session's is a 404.
+#[get("/registrations/{token}/materials/{material}")]
+async fn material(state: State, path: web::Path<(String, i32)>) -> Result<HttpResponse, PageError> {
+    let (token, material) = path.into_inner();
+    let row = blocking(&state.pool, move |conn| {
+        let r = store::find_by_manage_token(conn, &token)?.ok_or(AppError::NotFound)?;
+        let m = crate::db::materials::find(conn, r.session_id, material)?.ok_or(AppError::NotFound)?;
+        if !crate::domain::material::registrant_may_open(m.audience, r.status()) {
+            return Err(PageError(AppError::NotFound));
+        }
+        Ok(m)
+    })
+    .await?;
+    crate::web::materials::serve(&state, row).await
 }

@@ -22,6 +22,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(home::home)
         .service(feeds::feeds_page)
         .service(session::session_page)
+        .service(session::material)
         .service(series::series_page)
         .service(
             web::resource("/sessions/{id}/register")

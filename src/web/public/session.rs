@@ -60,6 +60,8 @@ pub struct SessionPage {
     pub series: Option<crate::db::ids::SeriesId>,
     pub zone_rows: Vec<ZoneRow>,
     pub feeds: Vec<Subscribe>,
+    /// Public materials (registrants find the others on their own page).
+    pub materials: Vec<crate::web::materials::MaterialLine>,
 }
 
 /// (start offset, date, end, offset text) → the slot, its cities, its countries
@@ -105,6 +107,7 @@ impl SessionPage {
         reference: &Reference,
         query: &HashMap<String, String>,
         base: &str,
+        materials: &[crate::db::models::MaterialRow],
     ) -> Self {
         let own_zone = session.zone();
         let lang = viewer.lang;
@@ -165,6 +168,9 @@ impl SessionPage {
                 .map(|t| t.name_in(lang))
                 .collect(),
             zone_rows: zone_rows(session, reference, &own_zone, lang),
+            materials: crate::web::materials::lines(materials, &format!("/sessions/{}/materials", r.id), lang, |m| {
+                m.audience == crate::domain::material::Audience::Public
+            }),
             feeds: {
                 let feed = |path: FeedPath, label: &str| subscribe(path.url_in(base, lang), label);
                 let mut feeds = vec![feed(FeedPath::All, &crate::i18n::t(lang, "feed-all-label"))];
@@ -196,14 +202,32 @@ pub async fn session_page(
     let reference = state.reference();
     let key = crate::web::page_cache::key(&req, &guess, reference.generation);
     let body = crate::web::page_cache::page(&state, key, || async {
-        let session = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::find(conn, id)?))
-            .await?
+        let (session, materials) = blocking(&state.pool, move |conn| {
             // Drafts do not exist for the public.
-            .filter(|s| s.status() != SessionStatus::Draft)
-            .ok_or(AppError::NotFound)?;
+            let Some(session) = store::find(conn, id)?.filter(|s| s.status() != SessionStatus::Draft) else {
+                return Err(PageError(AppError::NotFound));
+            };
+            Ok((session, crate::db::materials::for_session(conn, id)?))
+        })
+        .await?;
         let viewer = Viewer::from_request(&req, &query, session.zone());
-        super::to_html(&SessionPage::new(&session, &viewer, &reference, &query, &state.base_url))
+        super::to_html(&SessionPage::new(&session, &viewer, &reference, &query, &state.base_url, &materials))
     })
     .await?;
     Ok(super::html_response(body, guess.cookie()))
+}
+
+/// A public material's file; a registrants-only one, or one of a draft,
+/// does not exist here.
+#[get("/sessions/{id}/materials/{material}")]
+pub async fn material(state: State, path: web::Path<(SessionId, i32)>) -> Result<HttpResponse, PageError> {
+    let (id, material) = path.into_inner();
+    let row = blocking(&state.pool, move |conn| {
+        let public = store::find(conn, id)?.is_some_and(|s| s.status() != SessionStatus::Draft);
+        let m = crate::db::materials::find(conn, id, material)?
+            .filter(|m| public && m.audience == crate::domain::material::Audience::Public);
+        m.ok_or(PageError(AppError::NotFound))
+    })
+    .await?;
+    crate::web::materials::serve(&state, row).await
 }
