@@ -1122,3 +1122,72 @@ material-cancelled = هذه الجلسة ملغاة: لا يمكن مشاركة 
 subject-material = مواد متاحة: { $title }
 lead-material = شارك المنظمون «{ $material }».
 lead-material-where = افتحها من صفحة تسجيلك (الرابط أدناه).
+
+## الآراء بعد الجلسة
+fb-q-overall = إجمالًا، كيف تقيّم هذه الجلسة؟ (1 = ضعيفة، 5 = ممتازة)
+fb-q-useful = ما مدى فائدتها لعملك؟ (1 = لا فائدة، 5 = مفيدة جدًا)
+fb-q-improve = ما الذي ينبغي أن نحسّنه؟
+fb-err-no-questions = يحتاج نموذج الآراء إلى سؤال واحد على الأقل
+fb-err-hours = يجب أن يكون عدد ساعات من 0 إلى 720
+fb-already = سبق تقديم هذا الرأي: يجيب كل شخص مرة واحدة.
+fb-anonymity-fixed = أجاب أشخاص وفق ما قاله النموذج عن أسمائهم: لا يمكن الآن تغيير سرية الإجابات.
+fb-already-sent = أُرسل النموذج بالفعل؛ يمكن تعديله لا إزالته.
+subject-feedback = رأيك: { $title }
+subject-feedback-reminder = تذكير — رأيك: { $title }
+lead-feedback = شكرًا لمشاركتك في «{ $title }». بضعة أسئلة تستغرق دقيقتين وتساعد المنظمين على التخطيط للجلسات القادمة.
+lead-feedback-once = يمكنك الإجابة مرة واحدة، ما لم يغلق المنظمون النموذج.
+email-feedback-action = أبدِ رأيك
+fb-title = رأيك: { $title }
+fb-thanks = شكرًا: سُجّل رأيك. يجيب كل شخص مرة واحدة.
+fb-anonymous = تُحفظ إجاباتك بمعزل عن اسمك: يرى المنظمون أنك أجبت، ولا يرون أبدًا ما قلته.
+fb-named = سيرى المنظمون اسمك مع إجاباتك.
+fb-send = أرسل رأيي
+fb-once = يمكنك الإجابة مرة واحدة.
+ws-feedback = الآراء
+ws-feedback-status = طُلب منهم: { $asked } · أجابوا: { $answered }.
+ws-feedback-results = عرض النتائج
+ws-feedback-none = لا يوجد نموذج آراء بعد. احفظ الأسئلة أدناه (الأسئلة الثلاثة المعتادة للبدء) فتُرسل إلى الحاضرين — أو، إن لم يُسجَّل الحضور، إلى كل من تأكد مقعده — بعد الجلسة، مع تذكير واحد بعد 3 أيام.
+ws-feedback-questions = الأسئلة
+fb-col-label = السؤال
+fb-col-kind = النوع
+fb-col-choices = الخيارات (مفصولة بفواصل)
+fb-col-required = إلزامي
+fb-col-remove = إزالة
+fb-label-n = السؤال { $n }
+fb-kind-n = نوع السؤال { $n }
+fb-choices-n = خيارات السؤال { $n }
+fb-required-n = السؤال { $n } إلزامي
+fb-remove-n = إزالة السؤال { $n }
+fb-builder-how = اترك السطر فارغًا كي لا تضيف شيئًا. السؤال ذو الخيار الواحد الذي خياراته أعداد صحيحة (1، 2، 3، 4، 5) تقييم: يُعرض متوسطه.
+fb-anonymous-option = حفظ الإجابات بمعزل عن أسماء أصحابها (يذكر النموذج ذلك)
+fb-hours = الإرسال بعد انتهاء الجلسة بهذا العدد من الساعات
+fb-save = حفظ نموذج الآراء
+fb-create = طلب الآراء بعد الجلسة
+fb-remove-form = إزالة نموذج الآراء
+fb-kind-short_text = نص قصير
+fb-kind-long_text = نص طويل
+fb-kind-single_choice = خيار واحد
+fb-kind-multiple_choice = عدة خيارات
+fb-kind-checkbox = مربع اختيار
+ws-done-feedback = حُفظ نموذج الآراء.
+ws-done-feedback-removed = أُزيل نموذج الآراء.
+fb-results-title = الآراء: { $title }
+fb-back = العودة إلى «{ $title }»
+fb-results-anonymous = الإجابات سرية: تُحصى وتُعرض بمعزل عن أصحابها.
+fb-results-named = الإجابات غير سرية: يذكر الملف المنزَّل صاحب كل إجابة.
+fb-csv = تنزيل الإجابات (CSV)
+fb-answered-n = { $count ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $count } إجابات
+    [many] { $count } إجابة
+   *[other] { $count } إجابة
+}
+fb-average = المتوسط { $average }
+fb-chart-title = الإجابات عن «{ $question }»
+fb-col-answer = الإجابة
+fb-col-count = الأشخاص
+fb-who = من أجاب
+fb-who-hidden = تُعرض الأسماء ابتداءً من { $n } إجابات، كي لا تُنسب أي إجابة إلى صاحبها.
+fb-none-yet = لم يُجب أحد بعد.

@@ -1078,3 +1078,68 @@ material-cancelled = This session is cancelled: nothing more can be shared for i
 subject-material = Materials available: { $title }
 lead-material = The organisers have shared “{ $material }”.
 lead-material-where = Open it from your registration’s page (the link below).
+
+## Feedback after a session
+fb-q-overall = Overall, how would you rate this session? (1 = poor, 5 = excellent)
+fb-q-useful = How useful is it for your work? (1 = not at all, 5 = very)
+fb-q-improve = What should we improve?
+fb-err-no-questions = a feedback form needs at least one question
+fb-err-hours = must be a number of hours from 0 to 720
+fb-already = This feedback was already given: each person answers once.
+fb-anonymity-fixed = People have answered under what the form said about their names: whether answers are anonymous cannot change now.
+fb-already-sent = The form has been sent already; it can be changed but not removed.
+subject-feedback = Your feedback: { $title }
+subject-feedback-reminder = Reminder — your feedback: { $title }
+lead-feedback = Thank you for taking part in “{ $title }”. A few questions take two minutes and help the organisers plan the next sessions.
+lead-feedback-once = You can answer once, until the organisers close the form.
+email-feedback-action = Give your feedback
+fb-title = Your feedback: { $title }
+fb-thanks = Thank you: your feedback is recorded. Each person answers once.
+fb-anonymous = Your answers are kept apart from your name: the organisers see that you answered, never what you said.
+fb-named = The organisers will see your name with your answers.
+fb-send = Send my feedback
+fb-once = You can answer once.
+ws-feedback = Feedback
+ws-feedback-status = Asked: { $asked } · answered: { $answered }.
+ws-feedback-results = See the results
+ws-feedback-none = No feedback form yet. Save the questions below (the usual three to start from) and they are emailed to those who attended — or, when attendance was not taken, to everyone with a confirmed place — after the session, with one reminder 3 days later.
+ws-feedback-questions = Questions
+fb-col-label = Question
+fb-col-kind = Kind
+fb-col-choices = Choices (comma-separated)
+fb-col-required = Required
+fb-col-remove = Remove
+fb-label-n = Question { $n }
+fb-kind-n = Kind of question { $n }
+fb-choices-n = Choices of question { $n }
+fb-required-n = Question { $n } is required
+fb-remove-n = Remove question { $n }
+fb-builder-how = Leave a row empty to add nothing. A one-choice question whose choices are whole numbers (1, 2, 3, 4, 5) is a rating: its average is shown.
+fb-anonymous-option = Keep answers apart from people’s names (the form says so)
+fb-hours = Send this many hours after the session ends
+fb-save = Save the feedback form
+fb-create = Ask for feedback after the session
+fb-remove-form = Remove the feedback form
+fb-kind-short_text = Short text
+fb-kind-long_text = Long text
+fb-kind-single_choice = One choice
+fb-kind-multiple_choice = Several choices
+fb-kind-checkbox = Tick box
+ws-done-feedback = The feedback form is saved.
+ws-done-feedback-removed = The feedback form is removed.
+fb-results-title = Feedback: { $title }
+fb-back = Back to “{ $title }”
+fb-results-anonymous = Answers are anonymous: they are counted and listed apart from who gave them.
+fb-results-named = Answers are not anonymous: the download names who gave each.
+fb-csv = Download the answers (CSV)
+fb-answered-n = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+fb-average = average { $average }
+fb-chart-title = Answers to “{ $question }”
+fb-col-answer = Answer
+fb-col-count = People
+fb-who = Who answered
+fb-who-hidden = Names are shown from { $n } answers on, so that no answer can be told apart.
+fb-none-yet = Nobody has answered yet.

@@ -1108,3 +1108,68 @@ material-cancelled = Cette session est annulée : plus rien ne peut être partag
 subject-material = Documents disponibles : { $title }
 lead-material = Les organisateurs ont partagé « { $material } ».
 lead-material-where = Ouvrez-le depuis la page de votre inscription (le lien ci-dessous).
+
+## Avis après une session
+fb-q-overall = Dans l’ensemble, comment évaluez-vous cette session ? (1 = faible, 5 = excellente)
+fb-q-useful = Est-elle utile pour votre travail ? (1 = pas du tout, 5 = très)
+fb-q-improve = Que devrions-nous améliorer ?
+fb-err-no-questions = un formulaire d’avis demande au moins une question
+fb-err-hours = doit être un nombre d’heures de 0 à 720
+fb-already = Cet avis a déjà été donné : chacun répond une fois.
+fb-anonymity-fixed = Des personnes ont répondu selon ce que le formulaire disait de leur nom : l’anonymat des réponses ne peut plus changer.
+fb-already-sent = Le formulaire a déjà été envoyé ; il peut être modifié mais pas retiré.
+subject-feedback = Votre avis : { $title }
+subject-feedback-reminder = Rappel — votre avis : { $title }
+lead-feedback = Merci d’avoir participé à « { $title } ». Quelques questions prennent deux minutes et aident les organisateurs à préparer les prochaines sessions.
+lead-feedback-once = Vous pouvez répondre une fois, tant que les organisateurs n’ont pas clos le formulaire.
+email-feedback-action = Donner mon avis
+fb-title = Votre avis : { $title }
+fb-thanks = Merci : votre avis est enregistré. Chacun répond une fois.
+fb-anonymous = Vos réponses sont conservées à part de votre nom : les organisateurs voient que vous avez répondu, jamais ce que vous avez dit.
+fb-named = Les organisateurs verront votre nom avec vos réponses.
+fb-send = Envoyer mon avis
+fb-once = Vous pouvez répondre une fois.
+ws-feedback = Avis
+ws-feedback-status = Sollicités : { $asked } · réponses : { $answered }.
+ws-feedback-results = Voir les résultats
+ws-feedback-none = Pas encore de formulaire d’avis. Enregistrez les questions ci-dessous (les trois habituelles pour commencer) : elles sont envoyées aux présents — ou, si la présence n’a pas été relevée, à toutes les personnes dont la place est confirmée — après la session, avec un rappel 3 jours plus tard.
+ws-feedback-questions = Questions
+fb-col-label = Question
+fb-col-kind = Type
+fb-col-choices = Choix (séparés par des virgules)
+fb-col-required = Obligatoire
+fb-col-remove = Retirer
+fb-label-n = Question { $n }
+fb-kind-n = Type de la question { $n }
+fb-choices-n = Choix de la question { $n }
+fb-required-n = La question { $n } est obligatoire
+fb-remove-n = Retirer la question { $n }
+fb-builder-how = Laissez une ligne vide pour ne rien ajouter. Une question à choix unique dont les choix sont des nombres entiers (1, 2, 3, 4, 5) est une note : sa moyenne est affichée.
+fb-anonymous-option = Conserver les réponses à part des noms (le formulaire le dit)
+fb-hours = Envoyer ce nombre d’heures après la fin de la session
+fb-save = Enregistrer le formulaire d’avis
+fb-create = Demander un avis après la session
+fb-remove-form = Retirer le formulaire d’avis
+fb-kind-short_text = Texte court
+fb-kind-long_text = Texte long
+fb-kind-single_choice = Choix unique
+fb-kind-multiple_choice = Choix multiples
+fb-kind-checkbox = Case à cocher
+ws-done-feedback = Le formulaire d’avis est enregistré.
+ws-done-feedback-removed = Le formulaire d’avis est retiré.
+fb-results-title = Avis : { $title }
+fb-back = Retour à « { $title } »
+fb-results-anonymous = Les réponses sont anonymes : elles sont comptées et listées à part de leurs auteurs.
+fb-results-named = Les réponses ne sont pas anonymes : le téléchargement nomme l’auteur de chacune.
+fb-csv = Télécharger les réponses (CSV)
+fb-answered-n = { $count ->
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+fb-average = moyenne { $average }
+fb-chart-title = Réponses à « { $question } »
+fb-col-answer = Réponse
+fb-col-count = Personnes
+fb-who = Qui a répondu
+fb-who-hidden = Les noms sont affichés à partir de { $n } réponses, pour qu’aucune réponse ne puisse être attribuée.
+fb-none-yet = Personne n’a encore répondu.

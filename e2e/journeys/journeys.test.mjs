@@ -440,9 +440,27 @@ test('an admin\'s pages pass axe in all four languages', async () => {
   await page.click('#add-link button[type=submit]');
   await page.waitForURL(/#materials$/);
   assert.deepEqual(await page.locator('#materials-table td:first-child a').allInnerTexts(), ['Slides', 'Recording']);
+  // A feedback form with the usual questions, sent at once: the attendee
+  // answers it by keyboard from the link in their email (the server's
+  // round runs every 30 s).
+  await page.goto(server.url + `/admin/sessions/${held.id}#feedback`);
+  await page.fill('#fb-hours', '0');
+  await page.click('#feedback-form button[type=submit]');
+  await page.waitForURL(/#feedback$/);
+  const asked = await sink.waitFor('omar@example.org', /feedback/, 45000);
+  const feedbackPath = /\/feedback\/fb_[A-Za-z0-9_-]+/.exec(asked.text)[0];
+  await page.goto(server.url + feedbackPath);
+  await checkA11y(page, 'feedback form');
+  await page.focus('#q-overall-5');
+  await page.keyboard.press('Space');
+  await page.check('#q-useful-4');
+  await page.fill('#q-improve', 'More time for the exercise');
+  await page.click('form.register button[type=submit]');
+  await page.waitForSelector('#notice');
+  assert.match(await page.locator('#notice').innerText(), /recorded/);
   const manage = new URL(attendee.manage_url).pathname;
   // Public pages first: the last one must be a workspace page (its nav is read after the loop).
-  const pages = [`/sessions/${held.id}`, manage, `/sessions/${brussels.id}/register`, '/privacy', `/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reports?region=south-east-asia&kind=training', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${brussels.id}/edit`];
+  const pages = [`/sessions/${held.id}`, manage, `/sessions/${brussels.id}/register`, '/privacy', feedbackPath, `/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reports?region=south-east-asia&kind=training', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${held.id}/feedback`, `/admin/sessions/${brussels.id}/edit`];
   for (const path of pages) {
     await page.goto(server.url + path);
     await checkA11y(page, `workspace ${path}`);

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod certificates;
 pub mod demo;
+pub mod feedback;
 pub mod ids;
 pub mod materials;
 pub mod models;

@@ -341,3 +341,33 @@ pub struct NewMaterial<'a> {
     pub created_by: &'a str,
     pub created_at: chrono::NaiveDateTime,
 }
+
+/// A session's feedback form as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = feedback_forms)]
+pub struct FeedbackFormRow {
+    pub session_id: SessionId,
+    /// JSON: the questions (see `domain::questions`).
+    pub questions: String,
+    pub anonymous: bool,
+    pub send_after_hours: i32,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl FeedbackFormRow {
+    pub fn questions(&self) -> Vec<crate::domain::questions::Question> {
+        serde_json::from_str(&self.questions).unwrap_or_default()
+    }
+}
+
+/// Someone asked for feedback: when, reminded when, answered when.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = feedback_requests)]
+pub struct FeedbackRequestRow {
+    pub registration_id: RegistrationId,
+    pub session_id: SessionId,
+    pub token_hash: String,
+    pub sent_at: chrono::NaiveDateTime,
+    pub reminded_at: Option<chrono::NaiveDateTime>,
+    pub answered_at: Option<chrono::NaiveDateTime>,
+}

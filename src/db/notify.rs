@@ -35,6 +35,12 @@ pub enum Change<'a> {
     SessionCancelled {
         reason: Option<&'a str>,
     },
+    /// The session's feedback form, to someone who took part (`reminder`:
+    /// the one reminder, to someone who did not answer).
+    FeedbackRequested {
+        registration: &'a Registration,
+        reminder: bool,
+    },
     /// The organisers shared a material: those with a confirmed place are told.
     MaterialShared {
         title: &'a str,

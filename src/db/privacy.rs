@@ -193,6 +193,17 @@ pub fn anonymise(conn: &mut DbConn, ids: &[RegistrationId], gone: &str) -> Query
                 registrations::updated_at.eq(super::now()),
             ))
             .execute(conn)?;
+        // Their feedback link stops working and is never recalled to them.
+        diesel::update(super::schema::feedback_requests::table.find(id))
+            .set(super::schema::feedback_requests::token_hash.eq(digest(&format!("erased-fb-{id}-{gone}"))))
+            .execute(conn)?;
+        diesel::update(
+            super::schema::feedback_requests::table
+                .find(id)
+                .filter(super::schema::feedback_requests::reminded_at.is_null()),
+        )
+        .set(super::schema::feedback_requests::reminded_at.eq(super::now()))
+        .execute(conn)?;
         diesel::delete(
             outbox::table.filter(outbox::registration_id.eq(id)).filter(outbox::status.ne(super::outbox::SENT)),
         )

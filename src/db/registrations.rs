@@ -314,14 +314,20 @@ pub fn reminder_candidates(
 }
 
 /// Marks reminder `slot` (1 or 2) of a registration as dealt with.
-pub fn mark_reminder(conn: &mut DbConn, id: RegistrationId, slot: u8, now: NaiveDateTime) -> QueryResult<()> {
+/// Marks a reminder sent, if it was not yet: false when another instance
+/// (or an earlier round) marked it first, so that only one sends it.
+pub fn mark_reminder(conn: &mut DbConn, id: RegistrationId, slot: u8, now: NaiveDateTime) -> QueryResult<bool> {
     let row = registrations::table.find(id);
-    if slot == 1 {
-        diesel::update(row).set(registrations::reminder_first_sent_at.eq(now)).execute(conn)?;
+    let marked = if slot == 1 {
+        diesel::update(row.filter(registrations::reminder_first_sent_at.is_null()))
+            .set(registrations::reminder_first_sent_at.eq(now))
+            .execute(conn)?
     } else {
-        diesel::update(row).set(registrations::reminder_second_sent_at.eq(now)).execute(conn)?;
-    }
-    Ok(())
+        diesel::update(row.filter(registrations::reminder_second_sent_at.is_null()))
+            .set(registrations::reminder_second_sent_at.eq(now))
+            .execute(conn)?
+    };
+    Ok(marked == 1)
 }
 
 /// Registrations of one email that still hold or await a place, for

@@ -75,6 +75,36 @@ diesel::table! {
 }
 
 diesel::table! {
+    feedback_answers (id) {
+        id -> Text,
+        session_id -> Int4,
+        registration_id -> Nullable<Int4>,
+        answers -> Text,
+    }
+}
+
+diesel::table! {
+    feedback_forms (session_id) {
+        session_id -> Int4,
+        questions -> Text,
+        anonymous -> Bool,
+        send_after_hours -> Int4,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    feedback_requests (registration_id) {
+        registration_id -> Int4,
+        session_id -> Int4,
+        token_hash -> Text,
+        sent_at -> Timestamp,
+        reminded_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     login_throttle (address_hash, client) {
         address_hash -> Text,
         client -> Text,
@@ -335,6 +365,7 @@ diesel::table! {
 
 diesel::joinable!(session_venues -> sessions (session_id));
 diesel::joinable!(session_materials -> sessions (session_id));
+diesel::joinable!(feedback_requests -> registrations (registration_id));
 diesel::joinable!(certificates -> registrations (registration_id));
 diesel::joinable!(certificates -> sessions (session_id));
 diesel::joinable!(admin_sessions -> users (user_id));
@@ -370,6 +401,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     countries,
     country_regions,
     country_time_zones,
+    feedback_answers,
+    feedback_forms,
+    feedback_requests,
     login_throttle,
     network_settings,
     outbox,

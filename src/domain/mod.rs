@@ -5,6 +5,7 @@
 pub mod bidi;
 pub mod certificate;
 pub mod email;
+pub mod feedback;
 pub mod fields;
 pub mod lang;
 pub mod markdown;

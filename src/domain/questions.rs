@@ -21,7 +21,7 @@ impl QuestionKind {
         serde_json::from_value(Value::String(s.to_string())).ok()
     }
 
-    fn has_choices(self) -> bool {
+    pub fn has_choices(self) -> bool {
         matches!(self, Self::SingleChoice | Self::MultipleChoice)
     }
 }

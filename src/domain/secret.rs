@@ -85,6 +85,12 @@ impl Keys {
         self.derive("m_", &[b"manage", nonce.as_bytes()])
     }
 
+    /// The secret of a registration's feedback link: derived, so that the
+    /// reminder can link it again; only its digest is stored.
+    pub fn feedback_token(&self, nonce: &str) -> String {
+        self.derive("fb_", &[b"feedback", nonce.as_bytes()])
+    }
+
     /// The secret of the feed of every session of one address (see
     /// `db::privacy::address_feed_token`); a new nonce revokes it.
     pub fn address_feed_token(&self, nonce: &str) -> String {

@@ -1,6 +1,7 @@
 //! What `convene serve` does without being asked: delivering the outbox,
 //! queuing reminders as they come due, lapsing unanswered nominations, the
-//! daily retention purge, and picking up reference data that another
+//! daily retention purge, asking for feedback after sessions (and one
+//! reminder), and picking up reference data that another
 //! instance changed.
 //! Each job is a plain function over a connection (`reminders`,
 //! `retention`), callable from the CLI and tests; this loop only decides
@@ -51,6 +52,7 @@ impl Runner {
             if last_reminders.elapsed() >= self.reminder_every {
                 last_reminders = Instant::now();
                 self.reminders().await;
+                self.feedback().await;
                 self.lapse_nominations().await;
             }
             match self.delivery.deliver_batch().await {
@@ -113,6 +115,27 @@ impl Runner {
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "nominations not checked this round"),
+        }
+    }
+
+    /// Feedback forms that came due, and their one reminder.
+    async fn feedback(&self) {
+        let composer = self.composer.clone();
+        let result = self
+            .blocking(move |conn| {
+                let now = db::now();
+                let asked = crate::registrations::feedback::send_due(conn, &composer.keys, &composer, now)?;
+                let reminded = crate::registrations::feedback::remind_due(conn, &composer, now)?;
+                Ok((asked, reminded))
+            })
+            .await;
+        match result {
+            Ok((0, 0)) => {}
+            Ok((asked, reminded)) => {
+                tracing::info!(asked, reminded, "feedback emails queued");
+                self.wake.notify_one();
+            }
+            Err(e) => tracing::warn!(error = %e, "feedback not sent this round"),
         }
     }
 

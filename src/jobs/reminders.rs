@@ -35,11 +35,15 @@ pub fn queue(conn: &mut DbConn, composer: &Composer, hours: (i64, i64), now: Nai
                 let first_is_due = slot == 1 && session.row.starts_at - now > Duration::hours(hours.1.max(0));
                 let registered_before = r.created_at <= session.row.starts_at - Duration::hours(h);
                 let send = (slot == 2 || first_is_due) && registered_before;
+                // Marked first, and only if unmarked: of two instances that
+                // read it unmarked, one marks it and sends. Marked either
+                // way: a reminder that was not due is not owed later.
+                if !store::mark_reminder(conn, registration_id, slot, now)? {
+                    return Ok(false);
+                }
                 if send {
                     composer.reminder(conn, &session, &r, h)?;
                 }
-                // Marked either way: a reminder that was not due is not owed later.
-                store::mark_reminder(conn, registration_id, slot, now)?;
                 Ok::<_, crate::db::notify::NotifyError>(send)
             })
             .with_context(|| format!("reminder for registration {registration_id} not queued"))?;

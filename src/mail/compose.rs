@@ -33,6 +33,7 @@ struct Body<'a> {
     manage_url: &'a str,
     /// An in-person place's check-in code, shown with its QR image.
     check_in: Option<String>,
+    action: Option<&'a (String, String)>,
 }
 
 impl Body<'_> {
@@ -79,6 +80,8 @@ struct View {
     lead: Vec<String>,
     invite: Option<Method>,
     show_join_url: bool,
+    /// A link to act on, shown as a button after the lead: (label, address).
+    action: Option<(String, String)>,
 }
 
 #[derive(Clone)]
@@ -162,6 +165,7 @@ impl Composer {
             session_url: &session_url,
             manage_url: &manage_url,
             check_in: check_in.clone(),
+            action: view.action.as_ref(),
         };
         let text = TextBody { b: &body }.render().map_err(fail)?;
         let html = crate::domain::bidi::markup(&HtmlBody { b: &body }.render().map_err(fail)?);
@@ -213,6 +217,7 @@ impl Composer {
             lead: vec![i18n::t(lang, "lead-certificate"), i18n::t(lang, "lead-certificate-verify")],
             invite: None,
             show_join_url: false,
+            action: None,
         };
         let mut message = self.compose(session, r, &view)?;
         message.attachment_name = file_name.to_string();
@@ -244,6 +249,7 @@ impl Composer {
             lead: body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
             invite: None,
             show_join_url: confirmed,
+            action: None,
         };
         self.compose(session, r, &view)
     }
@@ -375,6 +381,7 @@ impl Composer {
             lead,
             invite: held_invite.then_some(Method::Cancel),
             show_join_url: false,
+            action: None,
         };
         self.send(conn, session, r, view)
     }
@@ -404,6 +411,7 @@ impl Composer {
                 lead: vec![t(if approved { "lead-approved" } else { "lead-confirmed" }), t("lead-invite-attached")],
                 invite: Some(Method::Request),
                 show_join_url: true,
+                action: None,
             },
             RegistrationStatus::Waitlisted => View {
                 kind: "waitlisted",
@@ -418,6 +426,7 @@ impl Composer {
                 ],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::PendingApproval => View {
                 kind: "pending_approval",
@@ -425,6 +434,7 @@ impl Composer {
                 lead: vec![t("lead-pending")],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::Rejected => View {
                 kind: "rejected",
@@ -432,6 +442,7 @@ impl Composer {
                 lead: vec![t("lead-rejected")],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::PendingEndorsement => View {
                 kind: "pending_endorsement",
@@ -439,6 +450,7 @@ impl Composer {
                 lead: vec![t("lead-pending-endorsement")],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::Nominated => View {
                 kind: "nominated",
@@ -446,6 +458,7 @@ impl Composer {
                 lead: vec![t("lead-nominated"), t("lead-nominated-answer")],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::Declined => View {
                 kind: "declined",
@@ -453,6 +466,7 @@ impl Composer {
                 lead: vec![t("lead-declined")],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::Lapsed => View {
                 kind: "lapsed",
@@ -460,6 +474,7 @@ impl Composer {
                 lead: vec![t("lead-lapsed")],
                 invite: None,
                 show_join_url: false,
+                action: None,
             },
             RegistrationStatus::Cancelled => View {
                 kind: "withdrawn",
@@ -467,6 +482,7 @@ impl Composer {
                 lead: vec![format!("{} {}", t("lead-withdrawn"), t("lead-withdrawn-calendar"))],
                 invite: Some(Method::Cancel),
                 show_join_url: false,
+                action: None,
             },
         }
     }
@@ -498,6 +514,7 @@ impl Composer {
             lead: vec![i18n::message(lang, "lead-reminder", &args)],
             invite: None,
             show_join_url: true,
+            action: None,
         };
         self.send(conn, session, r, view)
     }
@@ -548,6 +565,7 @@ impl Composer {
             lead,
             invite: None,
             show_join_url: false,
+            action: None,
         };
         self.send(conn, latest_session, latest, view)
     }
@@ -640,6 +658,7 @@ impl Composer {
                 .collect(),
                 invite: confirmed.then_some(news.method),
                 show_join_url: confirmed && news.show_join_url,
+                action: None,
             };
             self.send(conn, session, &r, view)?;
         }
@@ -680,6 +699,27 @@ impl Notifier for Composer {
                 self.certificate(conn, session, registration, pdf.to_vec(), file_name)
             }
             Change::Replaced(r) => self.nomination_ended(conn, session, r, true),
+            Change::FeedbackRequested { registration: r, reminder } => {
+                let lang = r.lang();
+                let link = format!("{}/feedback/{}", self.base_url, self.keys.feedback_token(&r.secret_nonce));
+                let title = session.row.title.as_str();
+                let view = View {
+                    kind: if reminder { "feedback_reminder" } else { "feedback" },
+                    subject: i18n::message(
+                        lang,
+                        if reminder { "subject-feedback-reminder" } else { "subject-feedback" },
+                        &[("title", title.into())],
+                    ),
+                    lead: vec![
+                        i18n::message(lang, "lead-feedback", &[("title", title.into())]),
+                        i18n::t(lang, "lead-feedback-once"),
+                    ],
+                    invite: None,
+                    show_join_url: false,
+                    action: Some((i18n::t(lang, "email-feedback-action"), link)),
+                };
+                self.send(conn, session, r, view)
+            }
             Change::MaterialShared { title } => {
                 for r in registration_store::active(conn, session.id())? {
                     if r.status() != RegistrationStatus::Confirmed {
@@ -699,6 +739,7 @@ impl Notifier for Composer {
                         ],
                         invite: None,
                         show_join_url: false,
+                        action: None,
                     };
                     self.send(conn, session, &r, view)?;
                 }
@@ -718,6 +759,7 @@ impl Notifier for Composer {
                     lead: vec![i18n::t(r.lang(), "lead-promoted"), i18n::t(r.lang(), "lead-promoted-invite")],
                     invite: Some(Method::Request),
                     show_join_url: true,
+                    action: None,
                 },
             ),
             Change::SessionChanged { was } => self.tell_everyone(

@@ -4,6 +4,7 @@
 //! `db::sessions::lock`), with the email that tells people about it queued
 //! in the same transaction (see `db::notify`).
 
+pub mod feedback;
 pub mod nominations;
 pub mod privacy;
 pub mod series;

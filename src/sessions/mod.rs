@@ -4,6 +4,7 @@
 //! told in the same transaction (see `db::notify`).
 
 pub mod calendar;
+pub mod feedback;
 pub mod materials;
 pub mod series;
 

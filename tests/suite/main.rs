@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod email;
 mod faults;
+mod feedback;
 mod feeds;
 mod focal_points;
 mod focal_workspace;

@@ -7,6 +7,7 @@ mod certificates;
 mod check_in;
 pub mod csv_export;
 mod edit;
+mod feedback;
 mod irreversible;
 mod login;
 mod materials;
@@ -50,6 +51,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(attendance::config)
             .configure(check_in::config)
             .configure(materials::config)
+            .configure(feedback::config)
             .route("", web::get().to(home))
             .default_service(web::to(unknown)),
     );

@@ -164,6 +164,8 @@ struct SessionPage {
     roles: Vec<(&'static str, String)>,
     /// For a session that has been held: its certificates of attendance.
     certificates: Option<super::certificates::Panel>,
+    /// Its feedback form (or the default one to start from) and how it went.
+    feedback: super::feedback::Panel,
     /// Links and files shared about it.
     materials: Vec<crate::web::materials::MaterialLine>,
     /// The largest upload, for the form's hint ("25 MB").
@@ -223,7 +225,7 @@ async fn page(
     preview: Option<super::registrations::Preview>,
 ) -> Result<HttpResponse, PageError> {
     let staff = user.clone();
-    let (session, list, log, focal_points, certificates, materials) = blocking(&state.pool, move |conn| {
+    let (session, list, log, focal_points, certificates, materials, feedback) = blocking(&state.pool, move |conn| {
         let s = session_store::find(conn, id)?.ok_or(AppError::NotFound)?;
         staff.require_session(s.row.organising_region_id)?;
         let list = registration_store::for_session(conn, id)?;
@@ -232,7 +234,10 @@ async fn page(
         let certificates =
             (shown_status(&s) == "held").then(|| crate::db::certificates::for_session(conn, id)).transpose()?;
         let materials = crate::db::materials::for_session(conn, id)?;
-        Ok::<_, PageError>((s, list, log, focal_points, certificates, materials))
+        let requests = crate::db::feedback::requests_for(conn, id)?;
+        let answered = requests.iter().filter(|q| q.answered_at.is_some()).count();
+        let feedback = (crate::db::feedback::form(conn, id)?, requests.len(), answered);
+        Ok::<_, PageError>((s, list, log, focal_points, certificates, materials, feedback))
     })
     .await?;
     let reference = state.reference();
@@ -251,6 +256,13 @@ async fn page(
         figures: super::registrations::Figures::new(&list, &reference, viewer.lang),
         roles: super::nominations::roles(chrome.lang),
         certificates: certificates.map(|c| super::certificates::Panel::new(&c, &state.issuer(), chrome.lang)),
+        feedback: super::feedback::Panel::new(
+            feedback.0,
+            feedback.1,
+            feedback.2,
+            chrome.lang,
+            crate::domain::lang::Lang::parse(&session.row.language).unwrap_or_default(),
+        ),
         materials: crate::web::materials::lines(
             &materials,
             &format!("/admin/sessions/{id}/materials"),

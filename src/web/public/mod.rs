@@ -3,6 +3,7 @@
 
 mod address;
 mod certificates;
+mod feedback;
 pub mod feeds;
 mod home;
 mod manage;
@@ -33,6 +34,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(certificates::verify)
         .service(certificates::download)
         .configure(manage::config)
+        .configure(feedback::config)
         .configure(address::config)
         .route("/language", web::get().to(viewer::switch_language))
         .service(privacy);

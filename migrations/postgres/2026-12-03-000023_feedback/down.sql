@@ -1,0 +1,3 @@
+DROP TABLE feedback_answers;
+DROP TABLE feedback_requests;
+DROP TABLE feedback_forms;
