@@ -48,9 +48,8 @@ pub fn due_forms(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResu
         .inner_join(sessions::table.on(sessions::id.eq(feedback_forms::session_id)))
         .filter(sessions::status.eq("published"))
         .filter(sessions::ends_at.le(now))
-        // Not for ever: a session held more than 60 days ago is not asked
-        // any more (the longest wait after the end is 30 days).
-        .filter(sessions::ends_at.gt(now - chrono::Duration::days(60)))
+        // Not for ever: a session held long ago is not asked any more.
+        .filter(sessions::ends_at.gt(now - chrono::Duration::days(crate::domain::feedback::SEND_WITHIN_DAYS)))
         .order(sessions::ends_at)
         .select((feedback_forms::session_id, feedback_forms::send_after_hours, sessions::ends_at))
         .limit(limit)

@@ -4,15 +4,17 @@
 
 use super::fields::FieldErrors;
 use super::lang::Lang;
-use super::questions::{Answer, Question, QuestionKind, parse_questions};
+use super::questions::{Answer, BuilderRow, Question, QuestionKind};
 use super::registration::{Marked, RegistrationStatus};
-use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 /// Hours after the end at which the form goes out, by default.
 pub const DEFAULT_SEND_AFTER_HOURS: i32 = 2;
 /// At most this long after the end (30 days).
 pub const MAX_SEND_AFTER_HOURS: i32 = 720;
+/// A session that ended longer ago than this is not asked any more (the
+/// longest wait after the end is 30 days).
+pub const SEND_WITHIN_DAYS: i64 = 60;
 /// Days after the first email at which those who did not answer are reminded.
 pub const REMINDER_DAYS: i64 = 3;
 
@@ -62,52 +64,13 @@ pub fn asked(registrations: &[(RegistrationStatus, Marked)]) -> Vec<bool> {
         .collect()
 }
 
-/// One row of the question builder as typed: its key (empty for a new
-/// row), label, kind, choices (comma-separated), whether it is required,
-/// and whether it is to be removed.
-#[derive(Debug, Clone, Default)]
-pub struct BuilderRow {
-    pub key: String,
-    pub label: String,
-    pub kind: String,
-    pub choices: String,
-    pub required: bool,
-    pub remove: bool,
-}
-
-/// The builder's rows as questions, checked as a session's questions are:
-/// rows removed or left blank are skipped; new rows get the next free key.
+/// The builder's rows as a feedback form's questions: at least one.
 pub fn read_builder(rows: &[BuilderRow]) -> Result<Vec<Question>, FieldErrors> {
-    let kept: Vec<&BuilderRow> = rows.iter().filter(|r| !r.remove && !r.label.trim().is_empty()).collect();
-    let mut used: Vec<String> = kept.iter().map(|r| r.key.trim().to_string()).filter(|k| !k.is_empty()).collect();
-    let mut next = 1;
-    let items: Vec<Value> = kept
-        .iter()
-        .map(|r| {
-            let key = match r.key.trim() {
-                "" => {
-                    while used.contains(&format!("q{next}")) {
-                        next += 1;
-                    }
-                    used.push(format!("q{next}"));
-                    format!("q{next}")
-                }
-                k => k.to_string(),
-            };
-            let choices: Vec<&str> = r.choices.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
-            let mut q = json!({"key": key, "kind": r.kind.trim(), "label": r.label.trim(), "required": r.required});
-            if !choices.is_empty() {
-                q["choices"] = json!(choices);
-            }
-            q
-        })
-        .collect();
-    let mut errors = FieldErrors::default();
-    let questions = parse_questions(Some(&Value::Array(items)), &mut errors);
-    if questions.is_empty() && errors.is_empty() {
-        errors.add("questions", super::message::Message::id("fb-err-no-questions"));
+    let questions = super::questions::read_builder(rows)?;
+    if questions.is_empty() {
+        return Err(FieldErrors::single("questions", super::message::Message::id("fb-err-no-questions")));
     }
-    if errors.is_empty() { Ok(questions) } else { Err(errors) }
+    Ok(questions)
 }
 
 /// What a question's answers come to.

@@ -3,7 +3,7 @@
 use super::fields::{FieldErrors, TextRule, check_text};
 use super::message::Message;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +161,58 @@ pub fn parse_questions(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<Q
         out.push(Question { key, kind, label, required, choices });
     }
     out
+}
+
+/// One row of the question builder as typed: its key (empty for a new
+/// row), its place in the list, label, kind, choices (comma-separated),
+/// whether it is required, and whether it is to be removed.
+#[derive(Debug, Clone, Default)]
+pub struct BuilderRow {
+    pub key: String,
+    /// Where it goes: rows are put in the order of these numbers (a row
+    /// without one keeps its place).
+    pub position: Option<i32>,
+    pub label: String,
+    pub kind: String,
+    pub choices: String,
+    pub required: bool,
+    pub remove: bool,
+}
+
+/// The builder's rows as questions, checked as an API body's questions
+/// are: rows removed or left blank are skipped, the others put in the order
+/// of their positions; new rows get the next free key.
+pub fn read_builder(rows: &[BuilderRow]) -> Result<Vec<Question>, FieldErrors> {
+    let mut kept: Vec<(usize, &BuilderRow)> =
+        rows.iter().enumerate().filter(|(_, r)| !r.remove && !r.label.trim().is_empty()).collect();
+    kept.sort_by_key(|(i, r)| (r.position.map_or(*i as i64, i64::from), *i));
+    let kept: Vec<&BuilderRow> = kept.into_iter().map(|(_, r)| r).collect();
+    let mut used: Vec<String> = kept.iter().map(|r| r.key.trim().to_string()).filter(|k| !k.is_empty()).collect();
+    let mut next = 1;
+    let items: Vec<Value> = kept
+        .iter()
+        .map(|r| {
+            let key = match r.key.trim() {
+                "" => {
+                    while used.contains(&format!("q{next}")) {
+                        next += 1;
+                    }
+                    used.push(format!("q{next}"));
+                    format!("q{next}")
+                }
+                k => k.to_string(),
+            };
+            let choices: Vec<&str> = r.choices.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
+            let mut q = json!({"key": key, "kind": r.kind.trim(), "label": r.label.trim(), "required": r.required});
+            if !choices.is_empty() {
+                q["choices"] = json!(choices);
+            }
+            q
+        })
+        .collect();
+    let mut errors = FieldErrors::default();
+    let questions = parse_questions(Some(&Value::Array(items)), &mut errors);
+    if errors.is_empty() { Ok(questions) } else { Err(errors) }
 }
 
 fn valid_key(k: &str) -> bool {

@@ -190,6 +190,27 @@ impl Shown {
     }
 }
 
+/// The figures of a breakdown whose parts add up to a total that is shown
+/// (registrations by country, by month, by gender): small groups hidden,
+/// and when that hides a single part, the next smallest part too, so that
+/// the hidden one cannot be had by subtracting the others from the total.
+pub fn suppressed(parts: &[usize]) -> Vec<Shown> {
+    let mut shown: Vec<Shown> = parts.iter().map(|n| Shown::of_people(*n)).collect();
+    let hidden = shown.iter().filter(|s| **s == Shown::Few).count();
+    if hidden == 1 {
+        let partner = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| **n > 0 && shown[*i] != Shown::Few)
+            .min_by_key(|(_, n)| **n)
+            .map(|(i, _)| i);
+        if let Some(i) = partner {
+            shown[i] = Shown::Few;
+        }
+    }
+    shown
+}
+
 impl std::fmt::Display for Shown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -217,6 +238,16 @@ mod tests {
     fn small_groups_are_hidden_but_zero_and_five_are_shown() {
         let shown: Vec<String> = [0, 1, 4, 5, 12].into_iter().map(|n| Shown::of_people(n).to_string()).collect();
         assert_eq!(shown, ["0", "< 5", "< 5", "5", "12"]);
+    }
+
+    #[test]
+    fn a_single_hidden_part_takes_the_next_smallest_with_it() {
+        let words = |parts: &[usize]| suppressed(parts).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(words(&[12, 2, 7]), ["12", "< 5", "< 5"], "12 + 7 shown would give away the 2");
+        assert_eq!(words(&[12, 2, 3]), ["12", "< 5", "< 5"], "two hidden already: nothing to add");
+        assert_eq!(words(&[12, 9]), ["12", "9"]);
+        assert_eq!(words(&[12, 0, 2]), ["< 5", "0", "< 5"], "a zero hides nothing");
+        assert_eq!(words(&[3]), ["< 5"]);
     }
 
     #[test]

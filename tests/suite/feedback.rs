@@ -17,8 +17,14 @@ async fn app_and_sink() -> (TestApp, SmtpSink) {
 }
 
 /// A session that ended a month ago, with these people registered (their
-/// API answers, in order).
+/// API answers, in order), and its feedback form saved from the workspace.
 async fn held_session(app: &TestApp, emails: &[&str], anonymous: bool) -> (i64, Vec<serde_json::Value>) {
+    let (id, people) = held_without_form(app, emails).await;
+    save_form(app, id, anonymous).await;
+    (id, people)
+}
+
+async fn held_without_form(app: &TestApp, emails: &[&str]) -> (i64, Vec<serde_json::Value>) {
     let id = app.create_session(with(manila_session(), json!({"capacity": 40}))).await["id"].as_i64().expect("id");
     let mut people = Vec::new();
     for email in emails {
@@ -32,7 +38,11 @@ async fn held_session(app: &TestApp, emails: &[&str], anonymous: bool) -> (i64, 
             "UPDATE sessions SET starts_at = '2026-11-02 08:00:00', ends_at = '2026-11-02 10:00:00' WHERE id = {id}; BUMP_CHANGE_COUNTER"
         ),
     );
-    // The form as the workspace offers it (the default questions), sent at once.
+    (id, people)
+}
+
+/// The form as the workspace offers it (the default questions), sent at once.
+async fn save_form(app: &TestApp, id: i64, anonymous: bool) {
     let page = app.get(&format!("/admin/sessions/{id}")).await.text().await.expect("body");
     let mut fields = form_fields(&page, "#feedback-form");
     fields.retain(|(n, _)| n != "send_after_hours" && n != "anonymous");
@@ -43,7 +53,6 @@ async fn held_session(app: &TestApp, emails: &[&str], anonymous: bool) -> (i64, 
     let res =
         app.client.post(app.url(&format!("/admin/sessions/{id}/feedback"))).form(&fields).send().await.expect("sent");
     assert_eq!(res.status(), 303);
-    (id, people)
 }
 
 /// A form's fields as a browser would send them (inputs, ticked boxes,
@@ -122,7 +131,7 @@ async fn feedback_goes_once_to_each_person_asked_even_with_two_instances_and_is_
     let crowd: Vec<String> = (0..24).map(|n| format!("crowd{n:02}@example.id")).collect();
     let mut emails = vec!["ana@example.ph", "budi@example.id", "siti@example.id", "gone@example.id"];
     emails.extend(crowd.iter().map(String::as_str));
-    let (id, people) = held_session(&app, &emails, true).await;
+    let (id, people) = held_without_form(&app, &emails).await;
     // Attendance was taken: those marked attended are asked, not the absent, not the cancelled.
     for (n, person) in people.iter().enumerate().filter(|(n, _)| *n != 3) {
         let path = format!("/api/v1/registrations/{}/attendance", person["id"]);
@@ -132,6 +141,8 @@ async fn feedback_goes_once_to_each_person_asked_even_with_two_instances_and_is_
         &app,
         &format!("UPDATE registrations SET status = 'cancelled' WHERE id = {}; BUMP_CHANGE_COUNTER", people[3]["id"]),
     );
+    // The form last: the rounds may run at any moment once it exists.
+    save_form(&app, id, true).await;
     let mails = settle(&sink, 26).await;
     let mut to: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
     to.sort();

@@ -77,6 +77,32 @@ async fn the_participation_report_counts_a_period_by_country_region_topic_and_mo
     let sel = scraper::Selector::parse("#report-countries tbody tr").expect("selector");
     let rows: Vec<String> = html.select(&sel).map(|r| r.text().collect::<Vec<_>>().join(" ")).collect();
     assert_eq!(rows, ["Philippines 2 1", "Indonesia 1 0"]);
+    // The map: each network country shaded by its registrations and titled
+    // with its figures; countries outside the network grey and silent.
+    let shapes = scraper::Selector::parse("svg.map-svg path").expect("selector");
+    let title = scraper::Selector::parse("title").expect("selector");
+    let shaded: Vec<(String, String)> = html
+        .select(&shapes)
+        .map(|p| {
+            let class = p.value().attr("class").unwrap_or_default().to_string();
+            (class, p.select(&title).next().map(|t| t.text().collect()).unwrap_or_default())
+        })
+        .collect();
+    let of = |name: &str| shaded.iter().find(|(_, t)| t.starts_with(name)).cloned().unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(
+        of("Philippines"),
+        ("m5".into(), "Philippines: 2 registrations, 1 attended".into()),
+        "the most is the darkest"
+    );
+    assert_eq!(of("Indonesia").0, "m1", "the least of two steps is the lightest");
+    assert_eq!(of("Senegal"), ("m0".into(), "Senegal: 0 registrations, 0 attended".into()));
+    assert!(shaded.iter().any(|(c, t)| c == "mx" && t.is_empty()), "a country outside the network");
+    assert!(shaded.len() > 150, "the whole part of the world from West Africa to South-East Asia: {}", shaded.len());
+    let legend: Vec<String> = html
+        .select(&scraper::Selector::parse(".legend-item").expect("selector"))
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect();
+    assert_eq!(legend, ["0", "1", "2"], "steps of whole people");
     let res = app.get("/admin/reports?from=nonsense").await;
     assert_eq!(res.status(), 422);
 }
@@ -123,8 +149,10 @@ async fn the_report_downloads_as_csv_and_xlsx_with_small_groups_of_people_hidden
     assert_eq!(find("Totals", "All sessions")[2..5], ["1", "7", "< 5"], "one attended is hidden");
     assert_eq!(find("Totals", "People (one per email address)")[5], "7");
     assert_eq!(find("Totals", "People who came back (more than one session)")[5], "0", "zero singles no one out");
-    assert_eq!(find("By country", "Philippines")[3..5], ["5", "0"], "five people are shown");
     assert_eq!(find("By country", "Indonesia")[3..5], ["< 5", "< 5"], "two registered, one attended: hidden");
+    // Five people would be shown, but with the total of 7 beside them they
+    // would give away Indonesia's 2: the next smallest figure goes too.
+    assert_eq!(find("By country", "Philippines")[3..5], ["< 5", "0"], "secondary suppression");
     assert_eq!(find("By month", "2027-03")[2..5], ["1", "7", "< 5"]);
     // The page itself, inside the workspace, keeps the exact figures.
     let html = scraper::Html::parse_document(&page);
@@ -159,8 +187,8 @@ async fn the_report_downloads_as_csv_and_xlsx_with_small_groups_of_people_hidden
     }
     let strings = read("xl/sharedStrings.xml");
     assert!(strings.contains("&lt; 5") && strings.contains("Indonesia"), "{strings}");
-    let countries = read("xl/worksheets/sheet4.xml");
-    assert!(countries.contains("<c r=\"C4\"><v>5</v></c>"), "Philippines' 5 is a number: {countries}");
+    let months = read("xl/worksheets/sheet2.xml");
+    assert!(months.contains("<c r=\"C4\"><v>7</v></c>"), "March's 7 is a number: {months}");
 
     for bad in ["from=2027-02-30", "from=2027-05-01&to=2027-04-01"] {
         assert_eq!(app.get(&format!("/admin/reports.csv?{bad}")).await.status(), 422, "{bad}");

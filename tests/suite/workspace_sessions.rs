@@ -48,7 +48,7 @@ pub fn form<'a>(
         ("topics", "biosafety"),
         ("language", "en"),
         ("join_url", "https://meet.example.org/room"),
-        ("questions", "[]"),
+        ("rows", "0"),
         ("status", "draft"),
     ]
 }
@@ -403,4 +403,84 @@ async fn a_session_that_has_been_held_is_listed_apart_and_can_be_neither_cancell
     let res =
         app.patch_json(&format!("/api/v1/sessions/{held}"), &serde_json::json!({"title": "Round table 2026"})).await;
     assert_eq!(res.status(), 200, "its words may still change");
+}
+
+#[tokio::test]
+async fn registration_questions_are_built_in_rows_without_json_and_keep_what_was_typed() {
+    let (app, _sink) = app_with_sink().await;
+    create_organiser(&app, "manila@example.org", PASSWORD, &["south-east-asia"]);
+    login(&app, "manila@example.org", PASSWORD).await;
+    let page = app.get("/admin/sessions/new").await.text().await.expect("body");
+    assert!(!page.contains("JSON"), "no JSON in the form");
+    assert!(page.contains("id=\"sq-builder\""), "the builder is there");
+    let csrf = token_on(&app, "/admin/sessions/new").await;
+    let mut fields = form(&csrf, "Lab biosafety clinic", "south-east-asia", "2027-05-04T16:00", "2027-05-04T17:30");
+    fields.retain(|(n, _)| *n != "rows");
+    // A choice with one option is refused, and the rows come back as typed.
+    let rows = [
+        ("rows", "3"),
+        ("q0_label", "Dietary needs"),
+        ("q0_kind", "short_text"),
+        ("q0_position", "2"),
+        ("q1_label", "Which workshop?"),
+        ("q1_kind", "single_choice"),
+        ("q1_choices", "Only one"),
+        ("q1_required", "yes"),
+        ("q1_position", "1"),
+    ];
+    let mut bad = fields.clone();
+    bad.extend(rows);
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&bad).send().await.expect("sent");
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.expect("body");
+    assert!(body.contains("at least two choices"), "the problem is named");
+    assert!(body.contains("value=\"Which workshop?\"") && body.contains("value=\"Only one\""), "kept as typed");
+
+    let mut good = fields.clone();
+    good.extend(rows.iter().map(|(n, v)| if *n == "q1_choices" { (*n, "Morning, Afternoon") } else { (*n, *v) }));
+    let res = app.client.post(app.url("/admin/sessions/new")).form(&good).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let id = session_of(res.headers()["location"].to_str().expect("ascii"));
+    let questions = app.session(id).await["questions"].clone();
+    let labels: Vec<&str> = questions.as_array().expect("list").iter().filter_map(|q| q["label"].as_str()).collect();
+    assert_eq!(labels, ["Which workshop?", "Dietary needs"], "in the order of their places");
+    assert_eq!(questions[0]["choices"], serde_json::json!(["Morning", "Afternoon"]));
+    assert_eq!(questions[0]["required"], true);
+
+    // Editing shows the rows; removing one keeps the other's key.
+    let edit = app.get(&format!("/admin/sessions/{id}/edit")).await.text().await.expect("body");
+    let html = Html::parse_document(&edit);
+    let labels: Vec<String> = html
+        .select(&Selector::parse("#sq-builder input[name$=_label]").expect("selector"))
+        .map(|i| i.value().attr("value").unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(labels, ["Which workshop?", "Dietary needs", "", ""], "two blank rows to add");
+    let keys: Vec<String> = html
+        .select(&Selector::parse("#sq-builder input[name$=_key]").expect("selector"))
+        .map(|i| i.value().attr("value").unwrap_or_default().to_string())
+        .collect();
+    let csrf = token_on(&app, &format!("/admin/sessions/{id}/edit")).await;
+    let mut edited = form(&csrf, "Lab biosafety clinic", "south-east-asia", "2027-05-04T16:00", "2027-05-04T17:30");
+    edited.retain(|(n, _)| *n != "rows");
+    let owned: Vec<(String, String)> = vec![
+        ("rows".into(), "2".into()),
+        ("q0_key".into(), keys[0].clone()),
+        ("q0_label".into(), "Which workshop?".into()),
+        ("q0_kind".into(), "single_choice".into()),
+        ("q0_choices".into(), "Morning, Afternoon".into()),
+        ("q0_remove".into(), "yes".into()),
+        ("q1_key".into(), keys[1].clone()),
+        ("q1_label".into(), "Dietary needs".into()),
+        ("q1_kind".into(), "short_text".into()),
+    ];
+    let mut body: Vec<(String, String)> = edited.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    body.extend(owned);
+    let res = app.client.post(app.url(&format!("/admin/sessions/{id}/edit"))).form(&body).send().await.expect("sent");
+    assert_eq!(res.status(), 303);
+    let questions = app.session(id).await["questions"].clone();
+    assert_eq!(questions.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        (questions[0]["label"].as_str(), questions[0]["key"].as_str()),
+        (Some("Dietary needs"), Some(keys[1].as_str()))
+    );
 }

@@ -71,7 +71,8 @@ pub struct Values {
     pub join_url: String,
     pub status: String,
     pub organising_region: String,
-    pub questions: String,
+    /// The question builder's rows as typed (or stored).
+    pub questions: Vec<crate::domain::questions::BuilderRow>,
     /// New sessions only: weekly, fortnightly or monthly, with a count or an end date.
     pub repeat: String,
     pub count: String,
@@ -114,7 +115,7 @@ impl Values {
             join_url: form.get("join_url"),
             status: form.get("status"),
             organising_region: form.get("organising_region"),
-            questions: form.get("questions"),
+            questions: super::questions::posted_rows(form),
             repeat: form.get("repeat"),
             count: form.get("count"),
             until: form.get("until"),
@@ -163,7 +164,7 @@ impl Values {
             join_url: text(&f.join_url),
             status: text(&f.status),
             organising_region: text(&f.organising_region),
-            questions: serde_json::to_string_pretty(&s.questions()).unwrap_or_else(|_| "[]".into()),
+            questions: super::questions::rows_of(&s.questions()),
             repeat: String::new(),
             count: String::new(),
             until: String::new(),
@@ -207,12 +208,13 @@ impl Values {
         };
         let interpretation =
             self.interpretation.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
-        let questions = match self.questions.trim() {
-            "" => Field::Given(Value::Array(Vec::new())),
-            q => serde_json::from_str::<Value>(q).map(Field::Given).unwrap_or_else(|e| {
-                errors.add("questions", format!("must be a JSON list of questions: {e}"));
+        // The builder's rows read as the API's `questions` would be.
+        let questions = match crate::domain::questions::read_builder(&self.questions) {
+            Ok(list) => Field::Given(serde_json::to_value(list).unwrap_or_default()),
+            Err(e) => {
+                errors.merge(e);
                 Field::Null
-            }),
+            }
         };
         let countries =
             self.countries.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
@@ -341,6 +343,8 @@ struct FormPage<'a> {
     preview: Option<FormPreview>,
     kinds: Vec<&'static str>,
     formats: Vec<&'static str>,
+    /// The registration questions' builder.
+    builder: super::questions::Builder,
 }
 
 impl FormPage<'_> {
@@ -387,7 +391,9 @@ impl Editor<'_> {
             Above::Preview(p) => (None, Some(p)),
         };
         let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        let builder = super::questions::Builder::new("sq", &v.questions, viewer.lang);
         let page = FormPage {
+            builder,
             chrome: Chrome::new(&viewer, &reference, &empty),
             csrf: token.value.clone(),
             email: self.staff.email.clone(),

@@ -7,16 +7,17 @@
 use super::Staff;
 use super::csv_export::neutralise;
 use super::edit::load;
+use super::questions::{Builder, posted_rows, rows_of};
 use super::registrations::back_to;
 use crate::db::ids::SessionId;
 use crate::db::models::FeedbackFormRow;
-use crate::domain::feedback::{self, BuilderRow, QuestionResult};
+use crate::domain::feedback::{self, QuestionResult};
 use crate::domain::lang::Lang;
 use crate::domain::message::Message;
-use crate::domain::questions::{Question, QuestionKind, stored_answers};
+use crate::domain::questions::{Question, stored_answers};
 use crate::domain::report::SMALL_GROUP;
 use crate::error::AppError;
-use crate::web::csrf::{CsrfForm, Fields};
+use crate::web::csrf::CsrfForm;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{PageError, State, blocking};
 use actix_web::http::StatusCode;
@@ -31,95 +32,41 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/sessions/{id}/feedback/remove", web::post().to(remove));
 }
 
-/// Blank rows the builder offers for new questions.
-const NEW_ROWS: usize = 2;
-
-/// One row of the builder as the page shows it.
-pub struct RowView {
-    pub index: usize,
-    pub key: String,
-    pub label: String,
-    pub kind: &'static str,
-    pub choices: String,
-    pub required: bool,
-}
-
 /// The feedback part of a session's page.
 pub struct Panel {
     /// None: no form yet (the builder shows the default questions).
     pub form: Option<FeedbackFormRow>,
-    pub rows: Vec<RowView>,
-    pub kinds: Vec<(&'static str, String)>,
+    pub builder: Builder,
     pub anonymous: bool,
     pub send_after_hours: i32,
     pub asked: usize,
     pub answered: usize,
-}
-
-fn kind_word(kind: QuestionKind) -> &'static str {
-    match kind {
-        QuestionKind::ShortText => "short_text",
-        QuestionKind::LongText => "long_text",
-        QuestionKind::SingleChoice => "single_choice",
-        QuestionKind::MultipleChoice => "multiple_choice",
-        QuestionKind::Checkbox => "checkbox",
-    }
+    /// Some(days): the session ended more than that long ago, too long for
+    /// a form to be sent now.
+    pub too_late: Option<i64>,
 }
 
 impl Panel {
     /// `session_lang`: the language default questions are written in.
-    pub fn new(form: Option<FeedbackFormRow>, asked: usize, answered: usize, lang: Lang, session_lang: Lang) -> Self {
+    pub fn new(
+        form: Option<FeedbackFormRow>,
+        (asked, answered): (usize, usize),
+        too_late: bool,
+        lang: Lang,
+        session_lang: Lang,
+    ) -> Self {
         let questions =
             form.as_ref().map(FeedbackFormRow::questions).unwrap_or_else(|| feedback::default_questions(session_lang));
-        let mut rows: Vec<RowView> = questions
-            .iter()
-            .enumerate()
-            .map(|(index, q)| RowView {
-                index,
-                key: q.key.clone(),
-                label: q.label.clone(),
-                kind: kind_word(q.kind),
-                choices: q.choices.join(", "),
-                required: q.required,
-            })
-            .collect();
-        let first_new = rows.len();
-        rows.extend((first_new..first_new + NEW_ROWS).map(|index| RowView {
-            index,
-            key: String::new(),
-            label: String::new(),
-            kind: "short_text",
-            choices: String::new(),
-            required: false,
-        }));
         Panel {
             anonymous: form.as_ref().is_none_or(|f| f.anonymous),
             send_after_hours: form.as_ref().map_or(feedback::DEFAULT_SEND_AFTER_HOURS, |f| f.send_after_hours),
             form,
-            rows,
-            kinds: ["short_text", "long_text", "single_choice", "multiple_choice", "checkbox"]
-                .into_iter()
-                .map(|k| (k, crate::i18n::t(lang, &format!("fb-kind-{k}"))))
-                .collect(),
+            builder: Builder::new("fq", &rows_of(&questions), lang),
             asked,
             answered,
+            too_late: too_late.then_some(feedback::SEND_WITHIN_DAYS),
         }
     }
-}
-
-/// The builder's rows as posted (`q{i}_label`, …, `rows` of them).
-fn posted_rows(form: &Fields) -> Vec<BuilderRow> {
-    let count: usize = form.get("rows").parse().unwrap_or(0).min(crate::domain::questions::MAX_QUESTIONS + NEW_ROWS);
-    (0..count)
-        .map(|i| BuilderRow {
-            key: form.get(&format!("q{i}_key")),
-            label: form.get(&format!("q{i}_label")),
-            kind: form.get(&format!("q{i}_kind")),
-            choices: form.get(&format!("q{i}_choices")),
-            required: !form.get(&format!("q{i}_required")).is_empty(),
-            remove: !form.get(&format!("q{i}_remove")).is_empty(),
-        })
-        .collect()
 }
 
 async fn save(state: State, staff: Staff, id: web::Path<SessionId>, form: CsrfForm) -> Result<HttpResponse, PageError> {

@@ -14,6 +14,7 @@ mod materials;
 mod moving;
 mod nominations;
 mod planner;
+mod questions;
 mod reference;
 mod registrations;
 mod reports;

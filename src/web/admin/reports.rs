@@ -9,7 +9,7 @@ use super::csv_export::neutralise;
 use crate::db::reference::Reference;
 use crate::domain::lang::Lang;
 use crate::domain::registration::Gender;
-use crate::domain::report::{NOT_STATED, Participation, Period, Shown};
+use crate::domain::report::{NOT_STATED, Participation, Period, Shown, suppressed};
 use crate::domain::session::{SessionFormat, SessionKind};
 use crate::error::AppError;
 use crate::reports::ReportFilter;
@@ -32,6 +32,76 @@ pub struct Line {
     pub sessions: Option<usize>,
     pub registrations: usize,
     pub attended: usize,
+}
+
+/// The map's outlines (`assets/map/build.py`, from @svg-maps/world, CC BY
+/// 4.0): one line per country, `ISO2\tname\tpath`, in a 508 × 310 box from
+/// West Africa to South-East Asia.
+const MAP: &str = include_str!("../../../assets/map/partners.txt");
+
+/// A country on the map: its outline, its shade, and for the network's
+/// countries what it stands for.
+pub struct MapShape {
+    pub d: &'static str,
+    pub class: &'static str,
+    pub title: Option<String>,
+}
+
+/// The shades of the map, lightest first: no one, then five steps up to
+/// the most registrations of one country.
+const SHADES: [&str; 6] = ["m0", "m1", "m2", "m3", "m4", "m5"];
+
+/// The map of registrations per country and its legend (shade, words).
+fn map(report: &Participation, reference: &Reference, lang: Lang) -> (Vec<MapShape>, Vec<(&'static str, String)>) {
+    let count = |iso: &str| report.by_country.get(iso).map_or(0, |c| c.registrations);
+    let max = reference.countries.iter().map(|c| count(&c.iso2)).max().unwrap_or(0);
+    // Upper bounds of the five steps, each at least one more than the last.
+    let mut bounds: Vec<usize> = Vec::new();
+    for k in 1..=5 {
+        let b = (max * k).div_ceil(5);
+        if b > bounds.last().copied().unwrap_or(0) {
+            bounds.push(b);
+        }
+    }
+    // Step i of n takes the shades spread from lightest to darkest, so the
+    // most is always the darkest however few steps there are.
+    let step_shade = |i: usize| match bounds.len() {
+        0 | 1 => SHADES[5],
+        n => SHADES[1 + i * 4 / (n - 1)],
+    };
+    let shade = |n: usize| match n {
+        0 => SHADES[0],
+        n => step_shade(bounds.iter().position(|b| n <= *b).unwrap_or(bounds.len().saturating_sub(1))),
+    };
+    let shapes = MAP
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, '\t');
+            let (iso, _, d) = (parts.next()?, parts.next()?, parts.next()?);
+            let Some(country) = reference.country(iso) else {
+                return Some(MapShape { d, class: "mx", title: None });
+            };
+            let (n, attended) = report.by_country.get(iso).map_or((0, 0), |c| (c.registrations, c.attended));
+            let title = crate::i18n::message(
+                lang,
+                "rp-map-country",
+                &[
+                    ("country", country.name_in(lang).into()),
+                    ("registrations", n.into()),
+                    ("attended", attended.into()),
+                ],
+            );
+            Some(MapShape { d, class: shade(n), title: Some(title) })
+        })
+        .collect();
+    let mut legend = vec![(SHADES[0], "0".to_string())];
+    let mut low = 1;
+    for (i, b) in bounds.iter().enumerate() {
+        let words = if low == *b { b.to_string() } else { format!("{low}–{b}") };
+        legend.push((step_shade(i), words));
+        low = b + 1;
+    }
+    (shapes, legend)
 }
 
 /// A bar of the month chart, in SVG user units.
@@ -65,6 +135,8 @@ struct ReportsPage {
     genders: Option<Vec<Line>>,
     bars: Vec<Bar>,
     chart_height: usize,
+    map: Vec<MapShape>,
+    legend: Vec<(&'static str, String)>,
 }
 
 impl ReportsPage {
@@ -235,6 +307,7 @@ async fn reports(
     };
     let report = read(&state, &staff, period, only.clone()).await?;
     let tables = Tables::new(&report, &reference, lang);
+    let (map_shapes, legend) = map(&report, &reference, lang);
     let mut pairs = vec![("from", period.from.to_string()), ("to", period.to.to_string())];
     pairs.extend(only.pairs());
     let token = csrf::token(&req)?;
@@ -249,6 +322,8 @@ async fn reports(
         filtered: !only.pairs().is_empty(),
         error,
         chart_height: tables.bars.len() * 22,
+        map: map_shapes,
+        legend,
         report,
         regions: tables.regions,
         countries: tables.countries,
@@ -298,16 +373,24 @@ fn export_sheets(report: &Participation, tables: Tables, lang: Lang) -> Vec<(Str
         people("rp-unique", report.unique_people),
         people("rp-returning", report.returning_people),
     ];
-    let lines = |id: &str, lines: Vec<Line>| {
+    // `parts`: the lines add up to the totals (each registration in one
+    // line), so a single hidden figure must not be left to subtraction.
+    let lines = |id: &str, lines: Vec<Line>, parts: bool| {
         let section = t(id);
+        let column = |f: fn(&Line) -> usize| -> Vec<Shown> {
+            let values: Vec<usize> = lines.iter().map(f).collect();
+            if parts { suppressed(&values) } else { values.into_iter().map(Shown::of_people).collect() }
+        };
+        let (registrations, attended) = (column(|l| l.registrations), column(|l| l.attended));
         let rows = lines
             .into_iter()
-            .map(|l| ExportRow {
+            .zip(registrations.into_iter().zip(attended))
+            .map(|(l, (registrations, attended))| ExportRow {
                 section: section.clone(),
                 name: l.label,
                 sessions: l.sessions,
-                registrations: Some(Shown::of_people(l.registrations)),
-                attended: Some(Shown::of_people(l.attended)),
+                registrations: Some(registrations),
+                attended: Some(attended),
                 people: None,
             })
             .collect();
@@ -315,13 +398,15 @@ fn export_sheets(report: &Participation, tables: Tables, lang: Lang) -> Vec<(Str
     };
     let mut sheets = vec![
         (t("rp-totals"), totals),
-        lines("rp-by-month", tables.months),
-        lines("rp-by-region", tables.regions),
-        lines("rp-by-country", tables.countries),
-        lines("rp-by-topic", tables.topics),
+        lines("rp-by-month", tables.months, true),
+        // A country in two regions counts in both, a session in two topics
+        // in both: these lines do not add up to the totals.
+        lines("rp-by-region", tables.regions, false),
+        lines("rp-by-country", tables.countries, true),
+        lines("rp-by-topic", tables.topics, false),
     ];
     if let Some(genders) = tables.genders {
-        sheets.push(lines("rp-by-gender", genders));
+        sheets.push(lines("rp-by-gender", genders, true));
     }
     sheets
 }

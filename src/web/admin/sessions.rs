@@ -258,8 +258,8 @@ async fn page(
         certificates: certificates.map(|c| super::certificates::Panel::new(&c, &state.issuer(), chrome.lang)),
         feedback: super::feedback::Panel::new(
             feedback.0,
-            feedback.1,
-            feedback.2,
+            (feedback.1, feedback.2),
+            session.ends_at() < chrono::Utc::now() - chrono::Duration::days(crate::domain::feedback::SEND_WITHIN_DAYS),
             chrome.lang,
             crate::domain::lang::Lang::parse(&session.row.language).unwrap_or_default(),
         ),
