@@ -1198,3 +1198,19 @@ rp-map-credit = حدود الخريطة: ‎@svg-maps/world‎ لفيكتور ك
 fb-too-late = انتهت هذه الجلسة منذ أكثر من { $days } يومًا: لا يُرسل نموذج آراء يُحفظ الآن.
 fb-col-position = الترتيب
 fb-position-n = ترتيب السؤال { $n }
+ws-placeholders = في الموضوع والرسالة، تُملأ هذه لكل شخص:
+ws-preview-text = الجزء النصي العادي
+ws-sent-title = الرسائل المرسلة
+ws-sent-none = لم تُرسل بعد أي رسالة إلى المسجلين في هذه الجلسة.
+ws-sent-people = { $count ->
+    [zero] لا أحد
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+    [many] { $count } شخصًا
+   *[other] { $count } شخص
+}
+ws-sent-to-confirmed = المؤكدون
+ws-sent-to-waitlisted = قائمة الانتظار
+ws-sent-to-pending_approval = بانتظار الموافقة
+err-placeholder = ‏{ $placeholder } لا يُملأ؛ ما يُملأ هو: { $known }

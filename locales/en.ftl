@@ -1150,3 +1150,15 @@ rp-map-credit = Map outlines: @svg-maps/world by Victor Cazanave, CC BY 4.0, sim
 fb-too-late = This session ended more than { $days } days ago: a feedback form saved now is not sent.
 fb-col-position = Place
 fb-position-n = Place of question { $n }
+ws-placeholders = In the subject and message, these are filled in for each person:
+ws-preview-text = The plain-text part
+ws-sent-title = Messages sent
+ws-sent-none = No message has been sent to this session’s registrants yet.
+ws-sent-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+ws-sent-to-confirmed = confirmed
+ws-sent-to-waitlisted = waiting list
+ws-sent-to-pending_approval = awaiting approval
+err-placeholder = { $placeholder } is not filled in; these are: { $known }

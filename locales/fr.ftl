@@ -1180,3 +1180,15 @@ rp-map-credit = Contours : @svg-maps/world de Victor Cazanave, CC BY 4.0, simpli
 fb-too-late = Cette session s’est terminée il y a plus de { $days } jours : un formulaire d’avis enregistré maintenant n’est pas envoyé.
 fb-col-position = Rang
 fb-position-n = Rang de la question { $n }
+ws-placeholders = Dans l’objet et le message, ceux-ci sont remplis pour chaque personne :
+ws-preview-text = La partie en texte brut
+ws-sent-title = Messages envoyés
+ws-sent-none = Aucun message n’a encore été envoyé aux inscrits de cette session.
+ws-sent-people = { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+}
+ws-sent-to-confirmed = confirmés
+ws-sent-to-waitlisted = liste d’attente
+ws-sent-to-pending_approval = en attente d’approbation
+err-placeholder = { $placeholder } n’est pas rempli ; ceux qui le sont : { $known }

@@ -1202,3 +1202,16 @@ rp-map-credit = Контуры карты: @svg-maps/world, Виктор Каз�
 fb-too-late = Эта сессия закончилась более { $days } дней назад: сохранённая сейчас форма отзыва не будет отправлена.
 fb-col-position = Место
 fb-position-n = Место вопроса { $n }
+ws-placeholders = В теме и тексте для каждого человека подставляются:
+ws-preview-text = Текстовая часть
+ws-sent-title = Отправленные письма
+ws-sent-none = Зарегистрированным на эту сессию ещё ничего не отправляли.
+ws-sent-people = { $count ->
+    [one] { $count } человек
+    [few] { $count } человека
+   *[other] { $count } человек
+}
+ws-sent-to-confirmed = подтверждённые
+ws-sent-to-waitlisted = лист ожидания
+ws-sent-to-pending_approval = ожидают одобрения
+err-placeholder = { $placeholder } не подставляется; подставляются: { $known }

@@ -463,6 +463,16 @@ test('an admin\'s pages pass axe in all four languages', async () => {
   await page.goto(server.url + '/admin/reports?from=2026-01-01&to=2026-12-31');
   assert.ok(await page.locator('svg.map-svg path.m5').count() >= 1, 'a country is shaded on the map');
   await screenshot(page, 'reports-map');
+  // An email to the held session's registrants: the preview shows the HTML
+  // part with the person's name filled in, and the form keeps the text.
+  await page.goto(server.url + `/admin/sessions/${held.id}#email`);
+  await page.fill('#e-subject', 'Slides for {title}');
+  await page.fill('#e-message', 'Dear {name},\n\nThe slides are on your page: {link}');
+  await page.click('#email-form button[type=submit]');
+  await page.waitForSelector('#email-html');
+  assert.match(await page.locator('#email-html').innerText(), /Dear Omar Khalil,/);
+  assert.equal(await page.inputValue('#e-subject'), 'Slides for {title}');
+  await checkA11y(page, 'workspace email preview');
   const manage = new URL(attendee.manage_url).pathname;
   // Public pages first: the last one must be a workspace page (its nav is read after the loop).
   const pages = [`/sessions/${held.id}`, manage, `/sessions/${brussels.id}/register`, '/privacy', feedbackPath, `/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reports?region=south-east-asia&kind=training', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${held.id}/feedback`, `/admin/sessions/${brussels.id}/edit`];

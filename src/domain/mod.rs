@@ -8,6 +8,7 @@ pub mod email;
 pub mod feedback;
 pub mod fields;
 pub mod lang;
+pub mod letter;
 pub mod markdown;
 pub mod material;
 pub mod meeting_report;

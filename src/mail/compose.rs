@@ -24,6 +24,8 @@ struct Body<'a> {
     lang: Lang,
     subject: &'a str,
     name: &'a str,
+    /// "Dear …," first (not in an organiser's own words).
+    greet: bool,
     lead: &'a [String],
     title: &'a str,
     when: &'a str,
@@ -82,6 +84,9 @@ struct View {
     show_join_url: bool,
     /// A link to act on, shown as a button after the lead: (label, address).
     action: Option<(String, String)>,
+    /// An organiser's own words: the placeholders filled for the person
+    /// (`domain::letter`), and no greeting added in front (they write their own).
+    letter: bool,
 }
 
 #[derive(Clone)]
@@ -153,11 +158,23 @@ impl Composer {
             (view.invite == Some(Method::Request) && r.status() == RegistrationStatus::Confirmed && session.in_room(r))
                 .then(|| r.check_in_code(&self.keys));
         let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
+        let filled = view.letter.then(|| {
+            let person = crate::domain::letter::Person {
+                name: &r.name,
+                title: &session.row.title,
+                when: &when,
+                link: &manage_url,
+            };
+            let fill = |t: &str| crate::domain::letter::fill(t, &person);
+            (fill(&view.subject), view.lead.iter().map(|p| fill(p)).collect::<Vec<_>>())
+        });
+        let (subject, lead) = filled.as_ref().map_or((&view.subject, &view.lead), |(s, l)| (s, l));
         let body = Body {
             lang: r.lang(),
-            subject: &view.subject,
+            subject,
             name: &r.name,
-            lead: &view.lead,
+            greet: !view.letter,
+            lead,
             title: &session.row.title,
             when: &when,
             location: &session.row.location,
@@ -184,7 +201,7 @@ impl Composer {
             recipient_email: r.email.clone(),
             recipient_name: r.name.clone(),
             reply_to: String::new(),
-            subject: view.subject.clone(),
+            subject: subject.clone(),
             body_text: text,
             body_html: html,
             ics_method,
@@ -218,6 +235,7 @@ impl Composer {
             invite: None,
             show_join_url: false,
             action: None,
+            letter: false,
         };
         let mut message = self.compose(session, r, &view)?;
         message.attachment_name = file_name.to_string();
@@ -250,6 +268,7 @@ impl Composer {
             invite: None,
             show_join_url: confirmed,
             action: None,
+            letter: true,
         };
         self.compose(session, r, &view)
     }
@@ -382,6 +401,7 @@ impl Composer {
             invite: held_invite.then_some(Method::Cancel),
             show_join_url: false,
             action: None,
+            letter: false,
         };
         self.send(conn, session, r, view)
     }
@@ -412,6 +432,7 @@ impl Composer {
                 invite: Some(Method::Request),
                 show_join_url: true,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::Waitlisted => View {
                 kind: "waitlisted",
@@ -427,6 +448,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::PendingApproval => View {
                 kind: "pending_approval",
@@ -435,6 +457,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::Rejected => View {
                 kind: "rejected",
@@ -443,6 +466,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::PendingEndorsement => View {
                 kind: "pending_endorsement",
@@ -451,6 +475,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::Nominated => View {
                 kind: "nominated",
@@ -459,6 +484,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::Declined => View {
                 kind: "declined",
@@ -467,6 +493,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::Lapsed => View {
                 kind: "lapsed",
@@ -475,6 +502,7 @@ impl Composer {
                 invite: None,
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
             RegistrationStatus::Cancelled => View {
                 kind: "withdrawn",
@@ -483,6 +511,7 @@ impl Composer {
                 invite: Some(Method::Cancel),
                 show_join_url: false,
                 action: None,
+                letter: false,
             },
         }
     }
@@ -515,6 +544,7 @@ impl Composer {
             invite: None,
             show_join_url: true,
             action: None,
+            letter: false,
         };
         self.send(conn, session, r, view)
     }
@@ -566,6 +596,7 @@ impl Composer {
             invite: None,
             show_join_url: false,
             action: None,
+            letter: false,
         };
         self.send(conn, latest_session, latest, view)
     }
@@ -659,6 +690,7 @@ impl Composer {
                 invite: confirmed.then_some(news.method),
                 show_join_url: confirmed && news.show_join_url,
                 action: None,
+                letter: false,
             };
             self.send(conn, session, &r, view)?;
         }
@@ -717,6 +749,7 @@ impl Notifier for Composer {
                     invite: None,
                     show_join_url: false,
                     action: Some((i18n::t(lang, "email-feedback-action"), link)),
+                    letter: false,
                 };
                 self.send(conn, session, r, view)
             }
@@ -740,6 +773,7 @@ impl Notifier for Composer {
                         invite: None,
                         show_join_url: false,
                         action: None,
+                        letter: false,
                     };
                     self.send(conn, session, &r, view)?;
                 }
@@ -760,6 +794,7 @@ impl Notifier for Composer {
                     invite: Some(Method::Request),
                     show_join_url: true,
                     action: None,
+                    letter: false,
                 },
             ),
             Change::SessionChanged { was } => self.tell_everyone(

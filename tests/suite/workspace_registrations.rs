@@ -149,7 +149,7 @@ async fn bulk_actions_move_attendance_figures_and_an_email_to_registrants() {
             ("csrf_token", token.as_str()),
             ("to", "confirmed"),
             ("subject", "Room change"),
-            ("message", "We meet in room 4.\r\n\r\nBring your badge."),
+            ("message", "Dear {name},\r\n\r\nWe meet in room 4 on {when}.\r\n\r\nBring your badge."),
         ])
         .send()
         .await
@@ -162,7 +162,31 @@ async fn bulk_actions_move_attendance_figures_and_an_email_to_registrants() {
     );
     let body = Selector::parse("pre.email-preview").expect("selector");
     let text: String = preview.select(&body).next().map(|b| b.text().collect()).unwrap_or_default();
-    assert!(text.contains("We meet in room 4.") && text.contains("Bring your badge."), "{text}");
+    assert!(text.contains("We meet in room 4 on ") && text.contains("Bring your badge."), "{text}");
+    assert!(!text.contains("{name}") && !text.contains("{when}"), "placeholders filled in the preview: {text}");
+    let html_part = Selector::parse("#email-html h1 a").expect("selector");
+    assert!(preview.select(&html_part).next().is_some(), "the HTML part as a mail client shows it");
+    // The form keeps what was typed, to change it before sending.
+    let typed = Selector::parse("#email-form textarea").expect("selector");
+    let kept: String = preview.select(&typed).next().map(|t| t.text().collect()).unwrap_or_default();
+    assert!(kept.contains("Dear {name},"), "{kept}");
+    // A placeholder that does not exist is named, with those that do, and nothing goes.
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/sessions/{a}/email")))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("to", "confirmed"),
+            ("subject", "Hi {firstname}"),
+            ("message", "Text"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 422);
+    let refused = res.text().await.expect("body");
+    assert!(refused.contains("{firstname} is not filled in") && refused.contains("{name}, {title}, {when}, {link}"));
+    assert!(refused.contains("value=\"Hi {firstname}\""), "kept as typed");
     app.dispatch_pending_emails().await;
     assert_eq!(sink.received().len(), before, "a preview sends nothing");
     let send = Selector::parse("section.preview form input").expect("selector");
@@ -176,6 +200,18 @@ async fn bulk_actions_move_attendance_figures_and_an_email_to_registrants() {
     let ours: Vec<_> = mail.iter().filter(|m| subject_of(m).starts_with("Room change")).collect();
     assert_eq!(ours.len(), 2, "one each to the two confirmed people");
     assert!(ours.iter().all(|m| text_body(m).contains("Bring your badge.")));
+    // Each person's own name where {name} was, and no greeting added in front.
+    for m in &ours {
+        let body = text_body(m);
+        assert!(body.starts_with("Dear ") && !body.contains("{name}"), "{body}");
+        assert_eq!(body.matches("Dear ").count(), 1, "only the organiser's greeting: {body}");
+    }
+    // The session's page lists what was sent, by whom, to how many.
+    let page = Html::parse_document(&app.get(&format!("/admin/sessions/{a}")).await.text().await.expect("body"));
+    let rows = Selector::parse("#sent-table tbody tr").expect("selector");
+    let sent: Vec<String> = page.select(&rows).map(|r| r.text().collect::<Vec<_>>().join("|")).collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0].contains("2 people (confirmed)") && sent[0].contains("Room change"), "{sent:?}");
     let audit = app.get("/admin/audit").await.text().await.expect("body");
     for action in ["registration.cancel", "registration.attendance", "session.email"] {
         assert!(audit.contains(action), "{action} logged");

@@ -22,7 +22,61 @@ pub struct Change {
     pub actor: String,
     pub action: String,
     pub session_id: Option<SessionId>,
-    pub what: String,
+    /// What changed, a line per field: before → after.
+    pub what: Vec<Line>,
+}
+
+/// One field of a change, as people read it (None: the field was not there).
+pub struct Line {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A stored value for people: text as it is, lists joined, nothing as "—",
+/// long ones cut.
+fn readable(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let text = match v {
+        Value::Null => "—".to_string(),
+        Value::String(s) if s.is_empty() => "—".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.is_empty() => "—".to_string(),
+        Value::Array(items) => items.iter().map(readable).collect::<Vec<_>>().join(", "),
+        Value::Object(m) => m.iter().map(|(k, v)| format!("{k}: {}", readable(v))).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 200 { format!("{}…", text.chars().take(200).collect::<String>()) } else { text }
+}
+
+/// The lines of one entry: the fields that differ when both sides are
+/// there, else every field of the side that is.
+fn lines(before: &serde_json::Value, after: &serde_json::Value) -> Vec<Line> {
+    let side = |v: &serde_json::Value, is_after: bool| -> Vec<Line> {
+        match v.as_object() {
+            Some(m) => m
+                .iter()
+                .map(|(k, v)| Line {
+                    field: k.clone(),
+                    before: (!is_after).then(|| readable(v)),
+                    after: is_after.then(|| readable(v)),
+                })
+                .collect(),
+            None if v.is_null() => Vec::new(),
+            None => vec![Line { field: String::new(), before: None, after: Some(readable(v)) }],
+        }
+    };
+    match (before.is_null(), after.is_null()) {
+        (true, _) => side(after, true),
+        (false, true) => side(before, false),
+        (false, false) => match audit::difference(before, after).as_object() {
+            Some(d) if !d.is_empty() => d
+                .iter()
+                .map(|(k, v)| Line { field: k.clone(), before: Some(readable(&v[0])), after: Some(readable(&v[1])) })
+                .collect(),
+            _ => side(after, true),
+        },
+    }
 }
 
 pub fn rows(log: &[Entry]) -> Vec<Change> {
@@ -30,22 +84,40 @@ pub fn rows(log: &[Entry]) -> Vec<Change> {
         .map(|e| {
             let before: serde_json::Value = serde_json::from_str(&e.before).unwrap_or_default();
             let after: serde_json::Value = serde_json::from_str(&e.after).unwrap_or_default();
-            let diff = audit::difference(&before, &after);
-            let what = match diff.as_object() {
-                Some(d) if !d.is_empty() => {
-                    d.iter().map(|(k, v)| format!("{k}: {} → {}", v[0], v[1])).collect::<Vec<_>>().join("; ")
-                }
-                _ => after.to_string(),
-            };
             Change {
                 at: e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
                 actor: e.actor.clone(),
                 action: e.action.clone(),
                 session_id: e.session_id,
-                what,
+                what: lines(&before, &after),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_change_reads_as_before_and_after_per_field() {
+        let moved = lines(
+            &json!({"starts_at": "2027-03-09T16:00", "title": "A"}),
+            &json!({"starts_at": "2027-03-10T16:00", "title": "A"}),
+        );
+        assert_eq!(moved.len(), 1, "only what changed");
+        assert_eq!(
+            (moved[0].field.as_str(), moved[0].before.as_deref(), moved[0].after.as_deref()),
+            ("starts_at", Some("2027-03-09T16:00"), Some("2027-03-10T16:00"))
+        );
+        let made = lines(&serde_json::Value::Null, &json!({"topics": ["biosafety", "forensics"], "join_url": ""}));
+        let words: Vec<(String, Option<String>)> = made.into_iter().map(|l| (l.field, l.after)).collect();
+        assert!(words.contains(&("topics".into(), Some("biosafety, forensics".into()))), "lists joined, not JSON");
+        assert!(words.contains(&("join_url".into(), Some("—".into()))));
+        let gone = lines(&json!({"title": "Draft"}), &serde_json::Value::Null);
+        assert_eq!((gone[0].before.as_deref(), gone[0].after.as_deref()), (Some("Draft"), None));
+    }
 }
 
 #[derive(Template)]

@@ -196,7 +196,8 @@ impl Figures {
     }
 }
 
-/// An email as its first recipient would get it.
+/// An email as its first recipient would get it, or (`error`) why it
+/// cannot go; either way the form shows again with what was typed.
 pub struct Preview {
     pub to: String,
     /// The subject as composed (with the session's title).
@@ -204,9 +205,48 @@ pub struct Preview {
     /// The subject as the organiser typed it, to send.
     pub typed_subject: String,
     pub body: String,
+    /// The HTML part's body, as a mail client shows it (our own template's
+    /// output: the typed words in it are escaped).
+    pub html: String,
     pub recipients: usize,
     pub audience: String,
     pub message: String,
+    /// Placeholders that do not exist, in the reader's words.
+    pub error: Option<String>,
+}
+
+/// A message sent to a session's registrants, from its audit log.
+pub struct Sent {
+    pub at: String,
+    pub who: String,
+    pub subject: String,
+    pub recipients: usize,
+    /// Which registrants ("" = everyone who holds or awaits a place).
+    pub to: String,
+}
+
+/// The messages sent for a session, newest first.
+pub fn sent(log: &[crate::db::audit::Entry]) -> Vec<Sent> {
+    log.iter()
+        .filter(|e| e.action == "session.email")
+        .map(|e| {
+            let what: serde_json::Value = serde_json::from_str(&e.after).unwrap_or_default();
+            Sent {
+                at: e.at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                who: e.actor.clone(),
+                subject: what["subject"].as_str().unwrap_or_default().to_string(),
+                recipients: what["recipients"].as_u64().unwrap_or(0) as usize,
+                to: what["to"].as_str().unwrap_or_default().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The inside of an HTML email's `<body>`.
+fn body_of(html: &str) -> String {
+    let start = html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let end = html.rfind("</body>").unwrap_or(html.len());
+    html.get(start..end).unwrap_or_default().to_string()
 }
 
 impl Preview {
@@ -413,10 +453,27 @@ impl Preview {
             subject: composed.subject,
             typed_subject: letter.subject,
             body: composed.body_text,
+            html: body_of(&composed.body_html),
             recipients,
             audience: letter.to,
             message: letter.message,
+            error: None,
         })
+    }
+
+    /// The form again with what was typed and why it cannot go.
+    fn refused(letter: Letter, error: String) -> Self {
+        Preview {
+            to: String::new(),
+            subject: String::new(),
+            typed_subject: letter.subject,
+            body: String::new(),
+            html: String::new(),
+            recipients: 0,
+            audience: letter.to,
+            message: letter.message,
+            error: Some(error),
+        }
     }
 }
 
@@ -432,6 +489,14 @@ async fn email(
     let Some(letter) = Letter::from_form(&form) else {
         return Ok(back(&state, session_id, Message::id("ws-done-write")));
     };
+    if let Err(errors) = crate::domain::letter::check(&letter.subject, &letter.message) {
+        let lang = crate::web::public::language(&req);
+        let said = errors.0.values().map(|m| m.in_lang(lang)).collect::<Vec<_>>().join(" ");
+        let refused = Preview::refused(letter, said);
+        let mut res = super::sessions::render_with_preview(req, state, staff, session_id, refused).await?;
+        *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(res);
+    }
     let list = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::for_session(conn, session_id)?)).await?;
     let people = audience(list, &letter.to);
     let Some(first) = people.first() else {
@@ -447,7 +512,7 @@ async fn email(
             for r in &people {
                 composer.send_organiser_message(conn, &session, r, &letter.subject, &letter.message)?;
             }
-            let what = serde_json::json!({"subject": letter.subject, "recipients": count});
+            let what = serde_json::json!({"subject": letter.subject, "recipients": count, "to": letter.to});
             crate::db::audit::record(
                 conn,
                 &actor,

@@ -151,6 +151,8 @@ struct SessionPage {
     nominated: usize,
     people: Vec<Person>,
     changes: Vec<super::audit::Change>,
+    /// Messages sent to its registrants.
+    sent: Vec<super::registrations::Sent>,
     filters: super::registrations::Filters,
     figures: super::registrations::Figures,
     statuses: Vec<(&'static str, &'static str)>,
@@ -178,6 +180,16 @@ struct SessionPage {
 }
 
 impl SessionPage {
+    /// What was typed in the email form (after a preview or a refusal).
+    fn typed(&self, field: &str) -> &str {
+        match (&self.preview, field) {
+            (Some(p), "to") => &p.audience,
+            (Some(p), "subject") => &p.typed_subject,
+            (Some(p), "message") => &p.message,
+            _ => "",
+        }
+    }
+
     /// "3 confirmed of 40 · 1 waiting · 0 pending approval"
     fn counts_line(&self) -> String {
         crate::i18n::message(
@@ -287,6 +299,7 @@ async fn page(
         nominated: list.iter().filter(|r| r.status() == RegistrationStatus::Nominated).count(),
         people,
         changes: super::audit::rows(&log),
+        sent: super::registrations::sent(&log),
         filters,
         statuses: super::registrations::STATUSES.to_vec(),
         reference: reference.clone(),
