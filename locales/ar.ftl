@@ -1214,3 +1214,4 @@ ws-sent-to-confirmed = المؤكدون
 ws-sent-to-waitlisted = قائمة الانتظار
 ws-sent-to-pending_approval = بانتظار الموافقة
 err-placeholder = ‏{ $placeholder } لا يُملأ؛ ما يُملأ هو: { $known }
+add-to-my-calendar = أضف إلى تقويمي

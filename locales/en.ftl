@@ -1162,3 +1162,4 @@ ws-sent-to-confirmed = confirmed
 ws-sent-to-waitlisted = waiting list
 ws-sent-to-pending_approval = awaiting approval
 err-placeholder = { $placeholder } is not filled in; these are: { $known }
+add-to-my-calendar = Add to my calendar

@@ -1192,3 +1192,4 @@ ws-sent-to-confirmed = confirmés
 ws-sent-to-waitlisted = liste d’attente
 ws-sent-to-pending_approval = en attente d’approbation
 err-placeholder = { $placeholder } n’est pas rempli ; ceux qui le sont : { $known }
+add-to-my-calendar = Ajouter à mon agenda

@@ -1215,3 +1215,4 @@ ws-sent-to-confirmed = подтверждённые
 ws-sent-to-waitlisted = лист ожидания
 ws-sent-to-pending_approval = ожидают одобрения
 err-placeholder = { $placeholder } не подставляется; подставляются: { $known }
+add-to-my-calendar = Добавить в мой календарь

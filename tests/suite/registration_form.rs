@@ -250,3 +250,23 @@ async fn the_feed_link_can_be_renewed_and_the_page_shows_webcal_and_https() {
     let page = Html::parse_document(&app.get(&manage).await.text().await.expect("body"));
     assert_ne!(attr(&page, "#feed-url", "value"), Some(https));
 }
+
+#[tokio::test]
+async fn after_registering_the_first_thing_offered_is_the_calendar_and_a_cancelled_registration_offers_no_invite() {
+    let app = spawn_app().await;
+    let id = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let (_, r) = app.register(id, participant("siti@example.org")).await;
+    let manage = r["manage_url"].as_str().expect("url").replace(&app.address, "");
+    let page = Html::parse_document(&app.get(&format!("{manage}?welcome=1")).await.text().await.expect("body"));
+    let first = select(&page, "main a.button").first().and_then(|a| a.value().attr("id")).map(String::from);
+    assert_eq!(first.as_deref(), Some("add-to-calendar"), "the first action offered");
+    assert_eq!(attr(&page, "#add-to-calendar", "href"), Some(format!("{manage}/invite.ics")));
+    let cancel = format!("/api/v1/registrations/{}/cancel", crate::common::token_of(&r["manage_url"]));
+    assert_eq!(app.post_public(&cancel, &json!({})).await.status(), 200);
+    let page = Html::parse_document(&app.get(&manage).await.text().await.expect("body"));
+    assert!(
+        select(&page, "#add-to-calendar").is_empty() && select(&page, "#invite").is_empty(),
+        "no invite once cancelled"
+    );
+    assert!(select(&page, "#feed-url").is_empty(), "nor a feed");
+}

@@ -76,6 +76,12 @@ pub struct ManagePage {
     check_in: Option<(String, String)>,
     /// The session's materials this person may open.
     materials: Vec<crate::web::materials::MaterialLine>,
+    /// A confirmed place in a session that goes ahead: "Add to my calendar"
+    /// is the first thing offered.
+    add_to_calendar: bool,
+    /// The registration still holds or awaits a place: an invite and a feed
+    /// are offered (an ended one offers none).
+    calendar: bool,
 }
 
 /// The nominee's acceptance form: the zones offered (their country's, and
@@ -225,6 +231,8 @@ async fn render_manage(
                 let qr = crate::pdf::qr_svg(&code, &i18n::t(lang, "email-check-in-qr")).unwrap_or_default();
                 (code, qr)
             }),
+        add_to_calendar: status == RegistrationStatus::Confirmed && s.status() == SessionStatus::Published,
+        calendar: status.is_active() && s.status() == SessionStatus::Published,
         materials: crate::web::materials::lines(
             &materials,
             &format!("/registrations/{token_path}/materials"),
