@@ -126,6 +126,7 @@ export async function startServer(sink) {
     CONVENE_SMTP_URL: sink.url,
     CONVENE_DEMO: 'false',
     CONVENE_RATE_LIMIT_PER_MINUTE: '0',
+    CONVENE_FILES_DIR: join(dir, 'files'),
   };
   const token = execFileSync(BIN, ['token', 'create', '--name', 'e2e'], { env }).toString().trim().split('\n').pop();
   execFileSync(BIN, ['admin', 'create', '--email', 'admin@example.org'], { env, input: `${PASSWORD}\n` });

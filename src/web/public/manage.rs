@@ -79,8 +79,9 @@ pub struct ManagePage {
     /// A confirmed place in a session that goes ahead: "Add to my calendar"
     /// is the first thing offered.
     add_to_calendar: bool,
-    /// The registration still holds or awaits a place: an invite and a feed
-    /// are offered (an ended one offers none).
+    /// The registration still holds or awaits a place: an invite is offered
+    /// (an ended one offers none; its feed stays, showing the cancellation
+    /// to calendars that subscribed, and can still be renewed).
     calendar: bool,
 }
 
