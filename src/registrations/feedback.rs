@@ -86,11 +86,11 @@ pub fn remind_due(conn: &mut DbConn, notifier: &dyn Notifier, now: NaiveDateTime
 }
 
 /// What a feedback link opens: the session, the form and the request.
+#[derive(Clone)]
 pub struct Opened {
     pub session: crate::db::sessions::Session,
     pub form: crate::db::models::FeedbackFormRow,
     pub request: crate::db::models::FeedbackRequestRow,
-    pub language: crate::domain::lang::Lang,
 }
 
 /// The form a feedback link opens; NotFound for a link that is not one.
@@ -98,20 +98,19 @@ pub fn open(conn: &mut DbConn, token: &str) -> Result<Opened, RegistrationError>
     let request = store::request_by_token_hash(conn, &digest(token))?.ok_or(RegistrationError::NotFound)?;
     let session = session_store::find(conn, request.session_id)?.ok_or(RegistrationError::NotFound)?;
     let form = store::form(conn, request.session_id)?.ok_or(RegistrationError::NotFound)?;
-    let r = registration_store::find(conn, request.registration_id)?.ok_or(RegistrationError::NotFound)?;
-    Ok(Opened { session, form, request, language: r.lang() })
+    Ok(Opened { session, form, request })
 }
 
 /// Takes a person's one answer: checked against the form's questions,
 /// stored under a random id, joined to them only when the form is not
 /// anonymous, and the request marked answered in the same transaction.
+/// `opened`: what the person's link opened ([`open`]).
 pub fn answer(
     conn: &mut DbConn,
-    token: &str,
+    opened: &Opened,
     answers: &serde_json::Value,
     now: NaiveDateTime,
 ) -> Result<(), RegistrationError> {
-    let opened = open(conn, token)?;
     let mut errors = FieldErrors::default();
     let checked = check_answers(&opened.form.questions(), Some(answers), &mut errors);
     if !errors.is_empty() {

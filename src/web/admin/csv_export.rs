@@ -28,6 +28,21 @@ pub fn neutralise(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
 }
 
+/// Rows as a CSV file for spreadsheets: UTF-8 with a byte-order mark (so
+/// Excel reads the accents), every cell neutralised.
+pub fn spreadsheet<R, C>(rows: impl IntoIterator<Item = R>) -> Result<Vec<u8>, crate::error::AppError>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let fail = |e: String| crate::error::AppError::Internal(anyhow::anyhow!("csv: {e}"));
+    let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    for row in rows {
+        out.write_record(row.into_iter().map(|c| neutralise(c.as_ref()))).map_err(|e| fail(e.to_string()))?;
+    }
+    out.into_inner().map_err(|e| fail(e.to_string()))
+}
+
 async fn export(
     req: HttpRequest,
     state: State,
@@ -56,7 +71,7 @@ async fn export(
     })
     .await?;
     let (list, questions) = list;
-    let csv = table(&list, &questions, &state.reference(), lang).map_err(AppError::Internal)?;
+    let csv = table(&list, &questions, &state.reference(), lang)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"session-{id}-registrations.csv\"")))
@@ -89,14 +104,18 @@ const HEADER: [&str; 19] = [
 /// The registrations as CSV bytes, BOM first.
 /// After the fixed columns, one per question of the session, headed by its
 /// label, so a spreadsheet can sort and count each answer.
-fn table(list: &[Registration], questions: &[Question], reference: &Reference, lang: Lang) -> anyhow::Result<Vec<u8>> {
-    let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+fn table(
+    list: &[Registration],
+    questions: &[Question],
+    reference: &Reference,
+    lang: Lang,
+) -> Result<Vec<u8>, crate::error::AppError> {
     let header: Vec<String> = HEADER
         .iter()
         .map(|column| crate::i18n::t(lang, &format!("csv-{column}")))
         .chain(questions.iter().map(|q| q.label.clone()))
         .collect();
-    out.write_record(header.iter().map(|h| neutralise(h)))?;
+    let mut rows = vec![header];
     let mut position = 0;
     for r in list {
         let place = if r.status() == RegistrationStatus::Waitlisted {
@@ -135,7 +154,7 @@ fn table(list: &[Registration], questions: &[Question], reference: &Reference, l
         ];
         let given = stored_answers(&r.answers);
         let per_question = questions.iter().map(|q| answer_text(given.get(&q.key), lang));
-        out.write_record(cells.into_iter().chain(per_question).map(|c| neutralise(&c)))?;
+        rows.push(cells.into_iter().chain(per_question).collect());
     }
-    out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))
+    spreadsheet(rows)
 }

@@ -5,7 +5,6 @@
 //! when the form said answers are not anonymous.
 
 use super::Staff;
-use super::csv_export::neutralise;
 use super::edit::load;
 use super::questions::{Builder, posted_rows, rows_of};
 use super::registrations::back_to;
@@ -251,30 +250,21 @@ async fn results_csv(
     let lang = crate::web::public::language(&req);
     let questions: Vec<Question> = read.form.questions();
     let named = !read.form.anonymous;
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let write = |out: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        let mut header: Vec<String> = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    if named {
+        header.extend([crate::i18n::t(lang, "ws-name"), crate::i18n::t(lang, "ws-email")]);
+    }
+    header.extend(questions.iter().map(|q| q.label.clone()));
+    let rows = read.answers.iter().map(|(person, answers)| {
+        let mut row: Vec<String> = Vec::new();
         if named {
-            header.extend([crate::i18n::t(lang, "ws-name"), crate::i18n::t(lang, "ws-email")]);
+            row.push(person.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+            row.push(person.as_ref().map(|p| p.email.clone()).unwrap_or_default());
         }
-        header.extend(questions.iter().map(|q| q.label.clone()));
-        out.write_record(header.iter().map(|h| neutralise(h)))?;
-        for (person, answers) in &read.answers {
-            let mut row: Vec<String> = Vec::new();
-            if named {
-                row.push(person.as_ref().map(|p| neutralise(&p.name)).unwrap_or_default());
-                row.push(person.as_ref().map(|p| neutralise(&p.email)).unwrap_or_default());
-            }
-            row.extend(
-                questions.iter().map(|q| neutralise(&crate::domain::questions::answer_text(answers.get(&q.key), lang))),
-            );
-            out.write_record(row)?;
-        }
-        out.flush()?;
-        Ok(())
-    };
-    write(&mut out).map_err(|e| AppError::Internal(e.into()))?;
-    let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        row.extend(questions.iter().map(|q| crate::domain::questions::answer_text(answers.get(&q.key), lang)));
+        row
+    });
+    let body = super::csv_export::spreadsheet(std::iter::once(header).chain(rows))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

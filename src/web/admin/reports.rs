@@ -5,7 +5,6 @@
 //! server (its table beside it).
 
 use super::Staff;
-use super::csv_export::neutralise;
 use crate::db::reference::Reference;
 use crate::domain::lang::Lang;
 use crate::domain::registration::Gender;
@@ -452,25 +451,19 @@ async fn export_csv(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
     let (period, lang, sheets) = export_data(&req, &state, &staff, &query).await?;
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let write = |out: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        out.write_record(export_header(lang))?;
-        for row in sheets.iter().flat_map(|(_, rows)| rows) {
-            let shown = |f: Option<Shown>| f.map(|f| f.to_string()).unwrap_or_default();
-            out.write_record([
-                neutralise(&row.section),
-                neutralise(&row.name),
+    let shown = |f: Option<Shown>| f.map(|f| f.to_string()).unwrap_or_default();
+    let rows =
+        std::iter::once(export_header(lang).to_vec()).chain(sheets.iter().flat_map(|(_, rows)| rows).map(|row| {
+            vec![
+                row.section.clone(),
+                row.name.clone(),
                 row.sessions.map(|n| n.to_string()).unwrap_or_default(),
                 shown(row.registrations),
                 shown(row.attended),
                 shown(row.people),
-            ])?;
-        }
-        out.flush()?;
-        Ok(())
-    };
-    write(&mut out).map_err(|e| AppError::Internal(e.into()))?;
-    let body = out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+            ]
+        }));
+    let body = super::csv_export::spreadsheet(rows)?;
     Ok(download(period, "csv", "text/csv; charset=utf-8", body))
 }
 

@@ -99,9 +99,9 @@ async fn submit(
     let token = token.into_inner();
     let o = opened(&state, token.clone()).await?;
     let answers = form_answers(&form.0.0, &o.form.questions());
-    let (t, given) = (token.clone(), serde_json::Value::Object(answers.clone()));
+    let (link, given) = (o.clone(), serde_json::Value::Object(answers.clone()));
     let result =
-        blocking(&state.pool, move |conn| Ok::<_, PageError>(answer(conn, &t, &given, crate::db::now()))).await?;
+        blocking(&state.pool, move |conn| Ok::<_, PageError>(answer(conn, &link, &given, crate::db::now()))).await?;
     match result {
         Ok(()) => Ok(crate::web::see_other(&format!("/feedback/{token}"))),
         Err(RegistrationError::Invalid(errors)) => {
