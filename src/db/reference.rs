@@ -231,6 +231,18 @@ impl Reference {
             .collect()
     }
 
+    /// Whether a country belongs to a region: one map look-up, for code
+    /// that asks it of every registration.
+    pub fn in_region(&self, iso2: &str, region_id: i32) -> bool {
+        self.country_regions.get(iso2).is_some_and(|r| r.contains(&region_id))
+    }
+
+    /// The regions a country belongs to.
+    pub fn regions_of<'a>(&'a self, iso2: &str) -> impl Iterator<Item = &'a Region> + 'a {
+        let ids = self.country_regions.get(iso2).map(Vec::as_slice).unwrap_or_default();
+        self.regions.iter().filter(move |g| ids.contains(&g.id))
+    }
+
     pub fn region_slugs_of(&self, iso2: &str) -> Vec<String> {
         let ids = self.country_regions.get(iso2).cloned().unwrap_or_default();
         self.regions.iter().filter(|r| ids.contains(&r.id)).map(|r| r.slug.clone()).collect()

@@ -250,6 +250,40 @@ pub fn by_feed_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Regis
         .optional()
 }
 
+/// Confirmed, waitlisted and pending registrations of each session, counted
+/// by the database (a listing must not read every registration).
+pub fn status_counts(
+    conn: &mut DbConn,
+    ids: &[SessionId],
+) -> QueryResult<std::collections::HashMap<SessionId, StatusCounts>> {
+    let mut out: std::collections::HashMap<SessionId, StatusCounts> = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(SessionId, String, i64)> = registrations::table
+            .filter(registrations::session_id.eq_any(chunk))
+            .group_by((registrations::session_id, registrations::status))
+            .select((registrations::session_id, registrations::status, diesel::dsl::count_star()))
+            .load(conn)?;
+        for (id, status, n) in rows {
+            let counts = out.entry(id).or_default();
+            let n = usize::try_from(n).unwrap_or(0);
+            match RegistrationStatus::parse(&status) {
+                Some(RegistrationStatus::Confirmed) => counts.confirmed = n,
+                Some(RegistrationStatus::Waitlisted) => counts.waiting = n,
+                Some(RegistrationStatus::PendingApproval) => counts.pending = n,
+                _ => {}
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub confirmed: usize,
+    pub waiting: usize,
+    pub pending: usize,
+}
+
 pub fn for_session(conn: &mut DbConn, session_id: SessionId) -> QueryResult<Vec<Registration>> {
     registrations::table
         .filter(registrations::session_id.eq(session_id))

@@ -535,10 +535,28 @@ pub struct SessionFilter {
     pub format: Option<SessionFormat>,
     /// Sessions that end at or after this instant.
     pub ends_after: Option<NaiveDateTime>,
+    /// Sessions that ended before this instant.
+    pub ends_before: Option<NaiveDateTime>,
     /// Sessions that start before this instant.
     pub starts_before: Option<NaiveDateTime>,
     pub limit: i64,
     pub offset: i64,
+    /// Where a page starts, by key rather than by count: page 5,000 of a
+    /// listing then costs what page 1 does.
+    pub cursor: Option<Cursor>,
+    /// Latest first (held sessions, most recent at the top).
+    pub newest_first: bool,
+}
+
+/// A place in a listing's order of (starts_at, id), in the direction the
+/// listing reads (latest first when `newest_first`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// The sessions listed after this one.
+    After(NaiveDateTime, SessionId),
+    /// The sessions listed before this one, nearest last: `list` returns
+    /// them in the listing's order.
+    Before(NaiveDateTime, SessionId),
 }
 
 /// The sessions a filter selects, as a query still to be given its columns.
@@ -604,15 +622,47 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
     if let Some(t) = filter.ends_after {
         q = q.filter(sessions::ends_at.ge(t));
     }
+    if let Some(t) = filter.ends_before {
+        q = q.filter(sessions::ends_at.lt(t));
+    }
     if let Some(t) = filter.starts_before {
         q = q.filter(sessions::starts_at.lt(t));
     }
-    q.order((sessions::starts_at, sessions::id)).limit(filter.limit).offset(filter.offset)
+    // Rows are read moving away from the cursor (and a Before page is put
+    // back in the listing's order by `list`).
+    let (forward, key) = match filter.cursor {
+        Some(Cursor::After(t, id)) => (true, Some((t, id))),
+        Some(Cursor::Before(t, id)) => (false, Some((t, id))),
+        None => (true, None),
+    };
+    let descending = filter.newest_first == forward;
+    if let Some((t, id)) = key {
+        // The plain range lets the index on starts_at narrow the scan.
+        q = if descending {
+            q.filter(sessions::starts_at.le(t)).filter(sessions::starts_at.lt(t).or(sessions::id.lt(id)))
+        } else {
+            q.filter(sessions::starts_at.ge(t)).filter(sessions::starts_at.gt(t).or(sessions::id.gt(id)))
+        };
+    }
+    let q = if descending {
+        q.order((sessions::starts_at.desc(), sessions::id.desc()))
+    } else {
+        q.order((sessions::starts_at, sessions::id))
+    };
+    q.limit(filter.limit).offset(filter.offset)
 }
 
 pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Session>> {
-    let rows = filtered(filter).select(SessionRow::as_select()).load(conn)?;
+    let mut rows = filtered(filter).select(SessionRow::as_select()).load(conn)?;
+    if matches!(filter.cursor, Some(Cursor::Before(..))) {
+        rows.reverse();
+    }
     with_links(conn, rows)
+}
+
+/// When a session starts, to place a cursor at it.
+pub fn starts_at(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<NaiveDateTime>> {
+    sessions::table.find(id).select(sessions::starts_at).first(conn).optional()
 }
 
 /// What a feed needs to know whether its cached copy of a session is

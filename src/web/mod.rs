@@ -9,6 +9,7 @@ pub mod materials;
 pub mod ops;
 pub mod page_cache;
 mod page_error;
+pub mod pager;
 pub mod public;
 pub mod ratelimit;
 pub mod state;

@@ -173,23 +173,50 @@ async fn the_home_page_filters_by_topic_and_region() {
 }
 
 #[tokio::test]
-async fn the_home_page_paginates() {
+async fn the_home_page_pages_by_key_both_ways_and_old_page_links_still_work() {
     let app = spawn_app().await;
-    for day in 1..=25 {
+    for day in 1..=45 {
+        // Two sessions share a start, so the order falls to the id.
+        let (d, h) = (day.min(28), if day > 28 { 9 } else { 10 });
         app.create_session(with(
             manila_session(),
-            json!({"title": format!("Session {day:02}"), "starts_at": format!("2027-05-{day:02}T10:00"), "ends_at": format!("2027-05-{day:02}T11:00")}),
+            json!({"title": format!("Session {day:02}"), "starts_at": format!("2027-05-{d:02}T{h:02}:00"), "ends_at": format!("2027-05-{d:02}T{:02}:00", h + 1)}),
         ))
         .await;
     }
+    let link = |html: &Html, rel: &str| {
+        let sel = Selector::parse(&format!("a[rel={rel}]")).expect("selector");
+        html.select(&sel).next().and_then(|a| a.value().attr("href")).map(str::to_string)
+    };
     let (_, first) = page(&app, "/").await;
-    assert_eq!(all_text(&first, "ul.sessions h2").len(), 20);
-    let next = Selector::parse("a[rel=next]").expect("selector");
-    let href = first.select(&next).next().and_then(|a| a.value().attr("href")).expect("a next link").to_string();
-    let (_, second) = page(&app, &href).await;
-    let titles = all_text(&second, "ul.sessions h2");
-    assert_eq!(titles.len(), 5);
-    assert_eq!(titles[0], "Session 21");
+    let page1 = all_text(&first, "ul.sessions h2");
+    assert_eq!(page1.len(), 20);
+    assert_eq!(link(&first, "prev"), None);
+    let next = link(&first, "next").expect("a next link");
+    assert!(next.contains("after=") && next.contains("page=2"), "{next}");
+    let (_, second) = page(&app, &next).await;
+    let page2 = all_text(&second, "ul.sessions h2");
+    assert_eq!(page2.len(), 20);
+    assert!(page2.iter().all(|t| !page1.contains(t)), "no session twice: {page1:?} {page2:?}");
+    assert!(all_text(&second, "nav.pager span").iter().any(|t| t.contains('2')), "it says page 2");
+    assert_eq!(link(&second, "prev").as_deref(), Some("/"), "page 2's previous page is the first page");
+    let (_, third) = page(&app, &link(&second, "next").expect("a next link")).await;
+    let page3 = all_text(&third, "ul.sessions h2");
+    assert_eq!(page3.len(), 5);
+    assert_eq!(link(&third, "next"), None, "the last page has no next");
+    let back = link(&third, "prev").expect("a previous link");
+    assert!(back.contains("before="), "{back}");
+    let (_, again) = page(&app, &back).await;
+    assert_eq!(all_text(&again, "ul.sessions h2"), page2, "back gives the same page 2");
+    // Bookmarks made before cursors: ?page=N still counts pages.
+    let (_, old) = page(&app, "/?page=3").await;
+    assert_eq!(all_text(&old, "ul.sessions h2"), page3);
+    // A cursor at a session that is gone, or nonsense, gives the first page.
+    let (status, gone) = page(&app, "/?after=999999").await;
+    assert_eq!(status, 200);
+    assert_eq!(all_text(&gone, "ul.sessions h2"), page1);
+    let (status, _) = page(&app, "/?after=x&before=-1").await;
+    assert_eq!(status, 200);
 }
 
 #[tokio::test]

@@ -484,3 +484,66 @@ async fn registration_questions_are_built_in_rows_without_json_and_keep_what_was
         (Some("Dietary needs"), Some(keys[1].as_str()))
     );
 }
+
+#[tokio::test]
+async fn the_session_list_pages_by_key_and_keeps_only_the_last_held_sessions_on_its_front_page() {
+    let app = crate::common::spawn_app().await;
+    crate::common::create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let mut coming = Vec::new();
+    for i in 0..55 {
+        let day = format!("2027-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+        let body = crate::common::with(
+            crate::common::manila_session(),
+            serde_json::json!({"title": format!("Coming {i:02}"), "starts_at": format!("{day}T09:00"), "ends_at": format!("{day}T10:00")}),
+        );
+        coming.push(app.create_session(body).await["id"].as_i64().expect("id"));
+    }
+    for i in 0..12 {
+        let day = format!("2026-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+        let body = crate::common::with(
+            crate::common::manila_session(),
+            serde_json::json!({"title": format!("Held {i:02}"), "starts_at": format!("{day}T09:00"), "ends_at": format!("{day}T10:00")}),
+        );
+        app.create_session(body).await;
+    }
+    for n in 0..2 {
+        let (status, _) = app.register(coming[0], participant(&format!("p{n}@example.org"))).await;
+        assert_eq!(status, 201);
+    }
+    let get = |path: String| {
+        let app = &app;
+        async move { Html::parse_document(&app.get(&path).await.text().await.expect("body")) }
+    };
+    let titles = |html: &Html, table: &str| {
+        let sel = Selector::parse(&format!("{table} tbody tr td:first-child")).expect("selector");
+        html.select(&sel).map(|r| r.text().collect::<String>()).collect::<Vec<_>>()
+    };
+    let href = |html: &Html, id: &str| {
+        let sel = Selector::parse(&format!("a#{id}")).expect("selector");
+        html.select(&sel).next().and_then(|a| a.value().attr("href")).map(str::to_string)
+    };
+    let front = get("/admin/sessions".into()).await;
+    let upcoming = titles(&front, "#upcoming-sessions");
+    assert_eq!(upcoming.len(), 50);
+    assert_eq!((upcoming[0].as_str(), upcoming[49].as_str()), ("Coming 00", "Coming 49"));
+    let sel = Selector::parse("#upcoming-sessions tbody tr").expect("selector");
+    let first_row = front.select(&sel).next().map(|r| r.text().collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    assert!(first_row.contains("2 / 50"), "counted registrations: {first_row}");
+    // The last ten held, latest first, and a way to the rest.
+    let held = titles(&front, "#past-sessions");
+    assert_eq!(held.len(), 10);
+    assert_eq!((held[0].as_str(), held[9].as_str()), ("Held 11", "Held 02"));
+    assert_eq!(href(&front, "earlier"), None);
+    let later = get(href(&front, "later").expect("a link to later sessions")).await;
+    assert_eq!(titles(&later, "#upcoming-sessions"), (50..55).map(|i| format!("Coming {i:02}")).collect::<Vec<_>>());
+    assert_eq!(href(&later, "later"), None);
+    let back = get(href(&later, "earlier").expect("a link back")).await;
+    assert_eq!(titles(&back, "#upcoming-sessions"), upcoming);
+    let older = get(href(&front, "more-held").expect("a link to all held sessions")).await;
+    assert_eq!(titles(&older, "#past-sessions"), vec!["Held 01", "Held 00"]);
+    assert!(titles(&older, "#upcoming-sessions").is_empty(), "the held list only");
+    let newer = get(href(&older, "later").expect("a link to later held sessions")).await;
+    assert_eq!(titles(&newer, "#past-sessions").len(), 10);
+    assert_eq!(titles(&newer, "#past-sessions")[0], "Held 11");
+}

@@ -75,9 +75,7 @@ impl Filters {
         };
         let country_ok = self.country.is_empty() || r.country_iso2 == self.country;
         let region_ok = self.region.is_empty()
-            || reference
-                .region(&self.region)
-                .is_some_and(|g| reference.countries_in(g.id).iter().any(|c| c.iso2 == r.country_iso2));
+            || reference.region(&self.region).is_some_and(|g| reference.in_region(&r.country_iso2, g.id));
         let role_ok = self.role.is_empty() || r.role.as_str() == self.role;
         let q = self.q.to_lowercase();
         let q_ok = q.is_empty() || [&r.name, &r.email, &r.organisation].iter().any(|f| f.to_lowercase().contains(&q));
@@ -127,14 +125,19 @@ impl Figures {
         let mut by_interpretation: BTreeMap<String, Count> = BTreeMap::new();
         let mut by_role: Vec<(crate::domain::registration::ParticipantRole, Count)> =
             crate::domain::registration::ParticipantRole::EVERY.iter().map(|r| (*r, Count::default())).collect();
+        // Thousands of registrations share a few countries: each country's
+        // name and regions are looked up once.
+        let mut names: BTreeMap<&str, (String, Vec<String>)> = BTreeMap::new();
+        let mut modes: BTreeMap<&str, String> = BTreeMap::new();
         for r in list {
-            let country = reference.country(&r.country_iso2).map(|c| c.name_in(lang)).unwrap_or(r.country_iso2.clone());
-            let regions: Vec<String> = reference
-                .regions
-                .iter()
-                .filter(|g| reference.countries_in(g.id).iter().any(|c| c.iso2 == r.country_iso2))
-                .map(|g| g.name_in(lang))
-                .collect();
+            let (country, regions) = names
+                .entry(r.country_iso2.as_str())
+                .or_insert_with(|| {
+                    let name =
+                        reference.country(&r.country_iso2).map(|c| c.name_in(lang)).unwrap_or(r.country_iso2.clone());
+                    (name, reference.regions_of(&r.country_iso2).map(|g| g.name_in(lang)).collect())
+                })
+                .clone();
             let add = |c: &mut Count| match r.status() {
                 RegistrationStatus::Confirmed => {
                     c.confirmed += 1;
@@ -147,9 +150,10 @@ impl Figures {
                 _ => {}
             };
             add(by_country.entry(country).or_default());
-            add(by_attendance
-                .entry(crate::i18n::t(lang, &format!("attendance-{}", r.attendance_mode.as_str())))
-                .or_default());
+            let mode = r.attendance_mode.as_str();
+            let label =
+                modes.entry(mode).or_insert_with(|| crate::i18n::t(lang, &format!("attendance-{mode}"))).clone();
+            add(by_attendance.entry(label).or_default());
             if !r.interpretation.is_empty() {
                 let name = crate::domain::lang::Lang::parse(&r.interpretation)
                     .map(|l| l.name().to_string())

@@ -6,7 +6,7 @@ use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
-use crate::db::sessions::{self as session_store, SessionFilter};
+use crate::db::sessions::{self as session_store, Cursor, SessionFilter};
 use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::domain::registration::RegistrationStatus;
@@ -14,6 +14,7 @@ use crate::domain::session::SessionStatus;
 use crate::domain::slot::SlotView;
 use crate::error::AppError;
 use crate::web::PageError;
+use crate::web::pager;
 use crate::web::public::{Chrome, Viewer, render_status};
 use crate::web::{State, blocking, csrf};
 use actix_web::http::StatusCode;
@@ -34,8 +35,6 @@ pub struct Row {
     pub capacity: String,
     pub waiting: usize,
     pub pending: usize,
-    /// It has ended: listed apart, below the ones to come.
-    pub past: bool,
 }
 
 #[derive(Template)]
@@ -44,20 +43,33 @@ struct ListPage {
     chrome: Chrome,
     csrf: String,
     email: String,
-    rows: Vec<Row>,
+    /// `?held=1`: only the sessions that have ended, a page at a time.
+    held_only: bool,
+    upcoming: Vec<Row>,
+    /// Latest first: the one just held is the one looked for.
+    past: Vec<Row>,
+    /// Links to the listed section's earlier and later pages.
+    earlier_link: Option<String>,
+    later_link: Option<String>,
+    /// From the front page's few held sessions to all of them.
+    more_held_link: Option<String>,
     notice: Option<Message>,
 }
 
 impl ListPage {
-    /// Sessions to come (and drafts) first; those that have ended apart,
-    /// the latest first: the one just held is the one looked for.
-    fn sections(&self) -> Vec<(&'static str, Vec<&Row>)> {
-        vec![
-            ("upcoming", self.rows.iter().filter(|r| !r.past).collect()),
-            ("past", self.rows.iter().filter(|r| r.past).rev().collect()),
-        ]
+    fn sections(&self) -> Vec<(&'static str, &Vec<Row>)> {
+        if self.held_only {
+            vec![("past", &self.past)]
+        } else {
+            vec![("upcoming", &self.upcoming), ("past", &self.past)]
+        }
     }
 }
+
+/// Sessions to come a page at a time.
+const PER_PAGE: i64 = 50;
+/// Held sessions shown below the ones to come.
+const HELD_ON_FRONT: i64 = 10;
 
 /// The status as organisers read it: a published session that has ended
 /// has been "held" (it can no longer be cancelled or moved).
@@ -74,6 +86,9 @@ fn counts(list: &[Registration]) -> (usize, usize, usize) {
     (n(RegistrationStatus::Confirmed), n(RegistrationStatus::Waitlisted), n(RegistrationStatus::PendingApproval))
 }
 
+/// Sessions to come (and drafts) a page at a time, then the last few held;
+/// `?held=1` pages through the held ones. Pages are keyed by a session
+/// (`?after=ID`, `?before=ID`), so a far page costs what the first does.
 async fn list(
     req: HttpRequest,
     state: State,
@@ -83,34 +98,82 @@ async fn list(
     let query = query.into_inner();
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let zone = viewer.zone.clone();
+    let held_only = query.get("held").is_some_and(|v| v == "1");
+    let id = |k: &str| query.get(k).and_then(|v| v.parse::<i32>().ok()).map(SessionId);
+    let (after, before) = (id("after"), id("before"));
     let staff = user.clone();
-    let rows = blocking(&state.pool, move |conn| {
-        let filter = SessionFilter { statuses: SessionStatus::ALL.to_vec(), limit: 500, ..SessionFilter::default() };
-        let mut rows = Vec::new();
-        let filter = SessionFilter { organised_by: (!staff.admin).then(|| staff.regions.clone()), ..filter };
-        for s in session_store::list(conn, &filter)? {
-            let (confirmed, waiting, pending) = counts(&registration_store::for_session(conn, s.id())?);
-            rows.push(Row {
+    let (upcoming, past, (more_before, more_after), last_held) = blocking(&state.pool, move |conn| {
+        let now = crate::db::now();
+        let cursor = match after.or(before) {
+            Some(id) => session_store::starts_at(conn, id)?
+                .map(|t| if after.is_some() { Cursor::After(t, id) } else { Cursor::Before(t, id) }),
+            None => None,
+        };
+        let base = SessionFilter {
+            statuses: SessionStatus::ALL.to_vec(),
+            organised_by: (!staff.admin).then(|| staff.regions.clone()),
+            ..SessionFilter::default()
+        };
+        let held = SessionFilter { ends_before: Some(now), newest_first: true, ..base.clone() };
+        let (mut listed, mut past_front) = if held_only {
+            (session_store::list(conn, &SessionFilter { cursor, limit: PER_PAGE + 1, ..held })?, Vec::new())
+        } else {
+            let upcoming = SessionFilter { ends_after: Some(now), cursor, limit: PER_PAGE + 1, ..base };
+            (
+                session_store::list(conn, &upcoming)?,
+                session_store::list(conn, &SessionFilter { limit: HELD_ON_FRONT + 1, ..held })?,
+            )
+        };
+        let more = pager::trim(&mut listed, cursor, PER_PAGE as usize);
+        // The front page's held sessions: the last few, then a link to all.
+        let last_held = (past_front.len() as i64 > HELD_ON_FRONT).then(|| {
+            past_front.truncate(HELD_ON_FRONT as usize);
+            past_front.last().map(|s| s.id())
+        });
+        let ids: Vec<SessionId> = listed.iter().chain(past_front.iter()).map(|s| s.id()).collect();
+        let counts = registration_store::status_counts(conn, &ids)?;
+        let row = |s: &session_store::Session| {
+            let c = counts.get(&s.id()).copied().unwrap_or_default();
+            Row {
                 id: s.id(),
                 title: s.row.title.clone(),
-                status: shown_status(&s).into(),
+                status: shown_status(s).into(),
                 when: SlotView::new(s.starts_at(), s.ends_at(), &zone, &s.zone()).line(),
-                confirmed,
+                confirmed: c.confirmed,
                 capacity: s.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
-                waiting,
-                pending,
-                past: crate::domain::session::has_ended(s.ends_at(), chrono::Utc::now()),
-            });
-        }
-        Ok::<_, PageError>(rows)
+                waiting: c.waiting,
+                pending: c.pending,
+            }
+        };
+        let listed: Vec<Row> = listed.iter().map(row).collect();
+        let front: Vec<Row> = past_front.iter().map(row).collect();
+        let (upcoming, past) = if held_only { (Vec::new(), listed) } else { (listed, front) };
+        Ok::<_, PageError>((upcoming, past, more, last_held.flatten()))
     })
     .await?;
+    let listed = if held_only { &past } else { &upcoming };
+    let link = |side: &str, id: SessionId| {
+        format!("/admin/sessions?{}{side}={}", if held_only { "held=1&" } else { "" }, id.0)
+    };
+    let (first, last) = (listed.first().map(|r| r.id), listed.last().map(|r| r.id));
+    // Held sessions read latest first, so there "earlier" is forward.
+    let (back, forward) = (more_before.then_some(first).flatten(), more_after.then_some(last).flatten());
+    let (earlier_link, later_link) = if held_only {
+        (forward.map(|id| link("after", id)), back.map(|id| link("before", id)))
+    } else {
+        (back.map(|id| link("before", id)), forward.map(|id| link("after", id)))
+    };
     let token = csrf::token(&req)?;
     let page = ListPage {
         chrome: Chrome::new(&viewer, &state.reference(), &query),
         csrf: token.value.clone(),
         email: user.email,
-        rows,
+        held_only,
+        upcoming,
+        past,
+        earlier_link,
+        later_link,
+        more_held_link: last_held.map(|id| format!("/admin/sessions?held=1&after={}", id.0)),
         notice: super::notice_from(&state, &query),
     };
     render_status(&page, StatusCode::OK, [viewer.cookie(), token.cookie])
@@ -318,12 +381,18 @@ fn people(
     shown: &[crate::domain::questions::Question],
 ) -> Vec<Person> {
     let mut position = 0;
+    // A few statuses, roles and countries repeat over thousands of rows:
+    // each is put into words once.
+    let mut words: HashMap<(u8, String), String> = HashMap::new();
+    let mut word = |kind: u8, key: &str, make: &dyn Fn() -> String| -> String {
+        words.entry((kind, key.to_string())).or_insert_with(make).clone()
+    };
     list.iter()
         .map(|r| {
             let p = Person {
                 id: r.id,
                 attendance: r.attendance.as_str(),
-                status: r.status().label_in(lang),
+                status: word(0, r.status().as_str(), &|| r.status().label_in(lang)),
                 position: (r.status() == RegistrationStatus::Waitlisted).then(|| {
                     position += 1;
                     position
@@ -331,11 +400,13 @@ fn people(
                 name: r.name.clone(),
                 email: r.email.clone(),
                 organisation: r.organisation.clone(),
-                country: reference
-                    .country(&r.country_iso2)
-                    .map(|c| c.name_in(lang))
-                    .unwrap_or_else(|| r.country_iso2.clone()),
-                role: crate::i18n::t(lang, &format!("role-{}", r.role.as_str())),
+                country: word(1, &r.country_iso2, &|| {
+                    reference
+                        .country(&r.country_iso2)
+                        .map(|c| c.name_in(lang))
+                        .unwrap_or_else(|| r.country_iso2.clone())
+                }),
+                role: word(2, r.role.as_str(), &|| crate::i18n::t(lang, &format!("role-{}", r.role.as_str()))),
                 time_zone: r.time_zone.clone(),
                 registered: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 answers: {

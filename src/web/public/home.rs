@@ -5,7 +5,7 @@ use super::{Chrome, Viewer};
 use crate::db::ids::SessionId;
 use crate::db::models::{Country, Region, Topic};
 use crate::db::reference::Reference;
-use crate::db::sessions::{self as store, Session, SessionFilter};
+use crate::db::sessions::{self as store, Cursor, Session, SessionFilter};
 use crate::domain::lang::Lang;
 use crate::domain::session::{SessionFormat, SessionStatus};
 use crate::domain::slot::SlotView;
@@ -70,17 +70,48 @@ pub fn open_to(s: &store::Session, reference: &Reference, lang: Lang) -> String 
 /// are ignored rather than refused: a page should still show something
 /// for a stale bookmark.
 struct Listing<'r> {
+    /// The page's number, as shown; with a cursor it is only a label.
     page: i64,
+    /// `?after=ID` / `?before=ID`: the page after or before that session,
+    /// as the pager's links ask (`?page=N` alone still works for old links).
+    from: Option<From>,
     region: Option<&'r Region>,
     country: Option<&'r Country>,
     topic: Option<&'r Topic>,
     filter: SessionFilter,
 }
 
+#[derive(Debug, Clone, Copy)]
+enum From {
+    After(SessionId),
+    Before(SessionId),
+}
+
+/// The filter with its cursor placed, once the cursor's session is read;
+/// a cursor at a session that is gone gives the first page.
+fn place(
+    conn: &mut crate::db::DbConn,
+    mut filter: SessionFilter,
+    from: Option<From>,
+) -> diesel::QueryResult<SessionFilter> {
+    if let Some(from) = from {
+        let id = match from {
+            From::After(id) | From::Before(id) => id,
+        };
+        filter.cursor = store::starts_at(conn, id)?.map(|t| match from {
+            From::After(_) => Cursor::After(t, id),
+            From::Before(_) => Cursor::Before(t, id),
+        });
+    }
+    Ok(filter)
+}
+
 impl<'r> Listing<'r> {
     fn from_query(reference: &'r Reference, query: &HashMap<String, String>) -> Self {
         let get = |k: &str| query.get(k).map(String::as_str).filter(|v| !v.is_empty());
         let page = get("page").and_then(|p| p.parse::<i64>().ok()).filter(|p| (1..=10_000).contains(p)).unwrap_or(1);
+        let id = |k: &str| get(k).and_then(|v| v.parse::<i32>().ok()).map(SessionId);
+        let from = id("after").map(From::After).or_else(|| id("before").map(From::Before));
         let region = get("region").and_then(|s| reference.region(s));
         let country = get("country").and_then(|c| reference.country(c));
         let topic = get("topic").and_then(|t| reference.topic(t));
@@ -93,10 +124,10 @@ impl<'r> Listing<'r> {
             format: get("format").and_then(SessionFormat::parse),
             // One more than a page, to know whether there is a next one.
             limit: PER_PAGE + 1,
-            offset: (page - 1) * PER_PAGE,
+            offset: if from.is_some() { 0 } else { (page - 1) * PER_PAGE },
             ..SessionFilter::default()
         };
-        Self { page, region, country, topic, filter }
+        Self { page, from, region, country, topic, filter }
     }
 
     /// The feed of what the page is narrowed to (its first filter).
@@ -134,20 +165,38 @@ impl HomePage {
         query: &HashMap<String, String>,
         base: &str,
         listing: &Listing<'_>,
+        placed: Option<Cursor>,
         mut sessions: Vec<Session>,
     ) -> Self {
         let lang = viewer.lang;
-        let has_next = sessions.len() as i64 > PER_PAGE;
-        sessions.truncate(PER_PAGE as usize);
-        let link = |p: i64| {
-            let mut q: Vec<(&String, String)> =
-                query.iter().filter(|(k, _)| k.as_str() != "page").map(|(k, v)| (k, v.clone())).collect();
-            q.sort();
-            let page = "page".to_string();
-            q.push((&page, p.to_string()));
-            format!("/?{}", serde_urlencoded::to_string(&q).unwrap_or_default())
+        let (has_prev, has_next) = crate::web::pager::trim(&mut sessions, placed, PER_PAGE as usize);
+        let page = match placed {
+            // Nothing more before: this is the first page whatever it was called.
+            Some(Cursor::Before(..)) if !has_prev => 1,
+            Some(_) => listing.page.max(2),
+            None => listing.page,
         };
-        let (page, format) = (listing.page, listing.filter.format);
+        let link = |p: i64, cursor: Option<(&str, SessionId)>| {
+            let mut q: Vec<(String, String)> = query
+                .iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "page" | "after" | "before"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            q.sort();
+            if let Some((side, id)) = cursor {
+                q.push((side.to_string(), id.0.to_string()));
+            }
+            if p > 1 {
+                q.push(("page".to_string(), p.to_string()));
+            }
+            match serde_urlencoded::to_string(&q).unwrap_or_default() {
+                s if s.is_empty() => "/".to_string(),
+                s => format!("/?{s}"),
+            }
+        };
+        let first = sessions.first().map(|s| s.id());
+        let last = sessions.last().map(|s| s.id());
+        let format = listing.filter.format;
         Self {
             chrome: Chrome::new(viewer, reference, query),
             items: sessions.iter().map(|s| list_item(s, reference, lang, &viewer.zone)).collect(),
@@ -168,8 +217,9 @@ impl HomePage {
                 format.map(|f| f.as_str()),
             ),
             page,
-            prev_link: (page > 1).then(|| link(page - 1)),
-            next_link: has_next.then(|| link(page + 1)),
+            // Page 2's "previous" is the first page itself, with no cursor.
+            prev_link: has_prev.then(|| link(page - 1, first.filter(|_| page > 2).map(|id| ("before", id)))),
+            next_link: has_next.then(|| link(page + 1, last.map(|id| ("after", id)))),
             filtered: listing.region.is_some()
                 || listing.country.is_some()
                 || listing.topic.is_some()
@@ -193,9 +243,13 @@ pub async fn home(
     let key = crate::web::page_cache::key(&req, &viewer, reference.generation);
     let body = crate::web::page_cache::page(&state, key, || async {
         let listing = Listing::from_query(&reference, &query);
-        let filter = listing.filter.clone();
-        let sessions = blocking(&state.pool, move |conn| Ok::<_, PageError>(store::list(conn, &filter)?)).await?;
-        super::to_html(&HomePage::new(&viewer, &reference, &query, &state.base_url, &listing, sessions))
+        let (filter, from) = (listing.filter.clone(), listing.from);
+        let (placed, sessions) = blocking(&state.pool, move |conn| {
+            let filter = place(conn, filter, from)?;
+            Ok::<_, PageError>((filter.cursor, store::list(conn, &filter)?))
+        })
+        .await?;
+        super::to_html(&HomePage::new(&viewer, &reference, &query, &state.base_url, &listing, placed, sessions))
     })
     .await?;
     Ok(super::html_response(body, viewer.cookie()))
