@@ -1,5 +1,5 @@
--- wrk script: POST registrations with a unique email per request.
--- SESSION_PATH is set by bench/registrations.sh through wrk's argument.
+-- wrk script: POST registrations with a unique email per request, spread
+-- round-robin over the session paths given as wrk's arguments.
 local counter = 0
 local thread_id = 0
 local threads = {}
@@ -11,7 +11,7 @@ function setup(thread)
 end
 
 function init(args)
-  path = args[1]
+  paths = args
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -21,5 +21,5 @@ function request()
   local body = string.format(
     '{"name":"Bench Person %d-%d","email":"bench-%d-%d-%d@example.org","organisation":"Bench","country":"ID","consent":true}',
     tid, counter, tid, counter, math.random(1, 1000000000))
-  return wrk.format(nil, path, nil, body)
+  return wrk.format(nil, paths[(counter % #paths) + 1], nil, body)
 end

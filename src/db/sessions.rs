@@ -559,13 +559,23 @@ pub enum Cursor {
     Before(NaiveDateTime, SessionId),
 }
 
+/// Sessions restricted to no region and no country. Asked per session
+/// (NOT EXISTS on the link tables' keys) rather than against the list of
+/// every restricted session, which cost 11 ms a page at 100,000 sessions.
+fn open_to_all() -> Box<dyn BoxableExpression<sessions::table, super::MultiBackend, SqlType = diesel::sql_types::Bool>>
+{
+    use diesel::dsl::{exists, not};
+    Box::new(
+        not(exists(session_regions::table.filter(session_regions::session_id.eq(sessions::id))))
+            .and(not(exists(session_countries::table.filter(session_countries::session_id.eq(sessions::id))))),
+    )
+}
+
 /// The sessions a filter selects, as a query still to be given its columns.
 fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::MultiBackend> {
     let mut q = sessions::table.into_boxed();
     let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
     q = q.filter(sessions::status.eq_any(statuses));
-    let restricted_by_region = session_regions::table.select(session_regions::session_id);
-    let restricted_by_country = session_countries::table.select(session_countries::session_id);
     if let Some(region) = filter.region_id {
         let countries_of_region =
             country_regions::table.filter(country_regions::region_id.eq(region)).select(country_regions::country_iso2);
@@ -581,7 +591,7 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
                         .filter(session_countries::country_iso2.eq_any(countries_of_region))
                         .select(session_countries::session_id),
                 ))
-                .or(sessions::id.ne_all(restricted_by_region).and(sessions::id.ne_all(restricted_by_country))),
+                .or(open_to_all()),
         );
     }
     if let Some(country) = &filter.country {
@@ -600,9 +610,7 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
                         .filter(session_regions::region_id.eq_any(regions_of_country))
                         .select(session_regions::session_id),
                 ))
-                .or(sessions::id
-                    .ne_all(session_regions::table.select(session_regions::session_id))
-                    .and(sessions::id.ne_all(session_countries::table.select(session_countries::session_id)))),
+                .or(open_to_all()),
         );
     }
     if let Some(regions) = &filter.organised_by {
@@ -619,11 +627,14 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
     if let Some(format) = filter.format {
         q = q.filter(sessions::format.eq(format.as_str()));
     }
+    // Each bound on the end implies one on the start, which the index on
+    // starts_at can use: a page then skips years of past sessions.
     if let Some(t) = filter.ends_after {
-        q = q.filter(sessions::ends_at.ge(t));
+        let earliest = t - chrono::Duration::days(crate::domain::session::LONGEST_DAYS);
+        q = q.filter(sessions::ends_at.ge(t)).filter(sessions::starts_at.ge(earliest));
     }
     if let Some(t) = filter.ends_before {
-        q = q.filter(sessions::ends_at.lt(t));
+        q = q.filter(sessions::ends_at.lt(t)).filter(sessions::starts_at.lt(t));
     }
     if let Some(t) = filter.starts_before {
         q = q.filter(sessions::starts_at.lt(t));

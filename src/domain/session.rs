@@ -458,7 +458,7 @@ impl SessionInput {
         if let (Some(s), Some(e)) = (starts_at, ends_at) {
             if e <= s {
                 errors.add("ends_at", super::message::Message::id("err-ends-after"));
-            } else if e - s > chrono::Duration::days(31) {
+            } else if e - s > chrono::Duration::days(LONGEST_DAYS) {
                 errors.add("ends_at", super::message::Message::id("err-ends-within"));
             }
         }
@@ -633,6 +633,10 @@ pub struct Standing {
 }
 
 /// Whether a session that ends at `ends_at` has been held by `now`.
+/// The longest a session may last. Listings rely on it: a session that
+/// ends after an instant started at most this long before it.
+pub const LONGEST_DAYS: i64 = 31;
+
 pub fn has_ended(ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     ends_at <= now
 }
