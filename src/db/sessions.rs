@@ -573,25 +573,28 @@ fn open_to_all() -> Box<dyn BoxableExpression<sessions::table, super::MultiBacke
 
 /// The sessions a filter selects, as a query still to be given its columns.
 fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::MultiBackend> {
+    use diesel::dsl::exists;
     let mut q = sessions::table.into_boxed();
     let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
     q = q.filter(sessions::status.eq_any(statuses));
+    // Asked per session with EXISTS on the link tables' keys: a page walks
+    // the sessions in order and stops after its rows, where a list of every
+    // session of a region (IN) cost 20 ms at 100,000 sessions.
     if let Some(region) = filter.region_id {
         let countries_of_region =
             country_regions::table.filter(country_regions::region_id.eq(region)).select(country_regions::country_iso2);
         q = q.filter(
-            sessions::id
-                .eq_any(
-                    session_regions::table
-                        .filter(session_regions::region_id.eq(region))
-                        .select(session_regions::session_id),
-                )
-                .or(sessions::id.eq_any(
-                    session_countries::table
-                        .filter(session_countries::country_iso2.eq_any(countries_of_region))
-                        .select(session_countries::session_id),
-                ))
-                .or(open_to_all()),
+            exists(
+                session_regions::table
+                    .filter(session_regions::session_id.eq(sessions::id))
+                    .filter(session_regions::region_id.eq(region)),
+            )
+            .or(exists(
+                session_countries::table
+                    .filter(session_countries::session_id.eq(sessions::id))
+                    .filter(session_countries::country_iso2.eq_any(countries_of_region)),
+            ))
+            .or(open_to_all()),
         );
     }
     if let Some(country) = &filter.country {
@@ -599,18 +602,17 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
             .filter(country_regions::country_iso2.eq(country.clone()))
             .select(country_regions::region_id);
         q = q.filter(
-            sessions::id
-                .eq_any(
-                    session_countries::table
-                        .filter(session_countries::country_iso2.eq(country.clone()))
-                        .select(session_countries::session_id),
-                )
-                .or(sessions::id.eq_any(
-                    session_regions::table
-                        .filter(session_regions::region_id.eq_any(regions_of_country))
-                        .select(session_regions::session_id),
-                ))
-                .or(open_to_all()),
+            exists(
+                session_countries::table
+                    .filter(session_countries::session_id.eq(sessions::id))
+                    .filter(session_countries::country_iso2.eq(country.clone())),
+            )
+            .or(exists(
+                session_regions::table
+                    .filter(session_regions::session_id.eq(sessions::id))
+                    .filter(session_regions::region_id.eq_any(regions_of_country)),
+            ))
+            .or(open_to_all()),
         );
     }
     if let Some(regions) = &filter.organised_by {
@@ -627,17 +629,30 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
     if let Some(format) = filter.format {
         q = q.filter(sessions::format.eq(format.as_str()));
     }
-    // Each bound on the end implies one on the start, which the index on
-    // starts_at can use: a page then skips years of past sessions.
+    // The start is bounded once, by the tightest of what the filter and the
+    // cursor imply: SQLite's index on starts_at narrows by one range only,
+    // and the cursor's must win or a far page walks every session before it.
+    let mut lower: Option<NaiveDateTime> = None;
+    let mut upper: Option<(NaiveDateTime, bool)> = None; // (instant, inclusive)
+    let mut above = |t: NaiveDateTime| lower = Some(lower.map_or(t, |l| l.max(t)));
+    let mut below = |t: NaiveDateTime, inclusive: bool| {
+        upper = Some(match upper {
+            Some((u, i)) if u < t || (u == t && !i) => (u, i),
+            _ => (t, inclusive),
+        })
+    };
+    // A bound on the end implies one on the start (sessions last at most
+    // LONGEST_DAYS): a page then skips years of past sessions.
     if let Some(t) = filter.ends_after {
-        let earliest = t - chrono::Duration::days(crate::domain::session::LONGEST_DAYS);
-        q = q.filter(sessions::ends_at.ge(t)).filter(sessions::starts_at.ge(earliest));
+        q = q.filter(sessions::ends_at.ge(t));
+        above(t - chrono::Duration::days(crate::domain::session::LONGEST_DAYS));
     }
     if let Some(t) = filter.ends_before {
-        q = q.filter(sessions::ends_at.lt(t)).filter(sessions::starts_at.lt(t));
+        q = q.filter(sessions::ends_at.lt(t));
+        below(t, false);
     }
     if let Some(t) = filter.starts_before {
-        q = q.filter(sessions::starts_at.lt(t));
+        below(t, false);
     }
     // Rows are read moving away from the cursor (and a Before page is put
     // back in the listing's order by `list`).
@@ -648,13 +663,22 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
     };
     let descending = filter.newest_first == forward;
     if let Some((t, id)) = key {
-        // The plain range lets the index on starts_at narrow the scan.
-        q = if descending {
-            q.filter(sessions::starts_at.le(t)).filter(sessions::starts_at.lt(t).or(sessions::id.lt(id)))
+        if descending {
+            below(t, true);
+            q = q.filter(sessions::starts_at.lt(t).or(sessions::id.lt(id)));
         } else {
-            q.filter(sessions::starts_at.ge(t)).filter(sessions::starts_at.gt(t).or(sessions::id.gt(id)))
-        };
+            above(t);
+            q = q.filter(sessions::starts_at.gt(t).or(sessions::id.gt(id)));
+        }
     }
+    if let Some(t) = lower {
+        q = q.filter(sessions::starts_at.ge(t));
+    }
+    q = match upper {
+        Some((t, true)) => q.filter(sessions::starts_at.le(t)),
+        Some((t, false)) => q.filter(sessions::starts_at.lt(t)),
+        None => q,
+    };
     let q = if descending {
         q.order((sessions::starts_at.desc(), sessions::id.desc()))
     } else {
