@@ -24,9 +24,9 @@ const MAX_ENTRIES: usize = 5000;
 /// A longer query is not kept (nobody's link is that long).
 const MAX_KEY: usize = 600;
 
-/// The data a page was rendered from: this process's writes and the
-/// database's counter.
-type Version = (u64, i64);
+/// The data a page (or a feed, `web::feeds::cache`) was rendered from:
+/// this process's writes and the database's counter.
+pub type Version = (u64, i64);
 
 #[derive(Default)]
 pub struct PageCache {
@@ -37,8 +37,9 @@ pub struct PageCache {
 
 impl PageCache {
     /// The data's version now: the change counter is read again when the
-    /// last reading is more than a second old.
-    async fn version(&self, state: &State) -> Result<Version, PageError> {
+    /// last reading is more than a second old, so most requests make no
+    /// trip to the blocking pool or the database.
+    pub async fn version(&self, state: &State) -> Result<Version, AppError> {
         let local = db::local_writes();
         let stale = self.counter_read.lock().map(|at| at.is_none_or(|t| t.elapsed() >= COUNTER_EVERY)).unwrap_or(true);
         if stale {

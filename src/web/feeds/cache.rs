@@ -1,5 +1,6 @@
-//! Rendered feeds kept in memory: a cached feed is served while the
-//! database's change counter is unchanged (one cheap query), for five
+//! Rendered feeds kept in memory: a cached feed is served while the data's
+//! version (`web::page_cache::Version`: this process's writes, and the
+//! change counter read at most once a second) is unchanged, for five
 //! minutes at most; rendered events of public feeds are kept per session
 //! so that a change re-renders one event, not the feed.
 
@@ -10,6 +11,7 @@ use crate::db::reference::Reference;
 use crate::db::{self, DbConn};
 use crate::domain::lang::Lang;
 use crate::error::AppError;
+use crate::web::page_cache::Version;
 use crate::web::{State, blocking};
 use actix_web::web;
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -23,13 +25,15 @@ const MAX_ENTRIES: usize = 2000;
 
 /// A rendered feed, ready to serve.
 pub struct Rendered {
-    version: i64,
+    version: Version,
     at: Instant,
     pub(super) body: web::Bytes,
     /// Compressed on the first request that accepts gzip, then kept.
     pub(super) gzip: std::sync::OnceLock<web::Bytes>,
     pub(super) etag: String,
     pub(super) last_modified: DateTime<Utc>,
+    /// Written once per render, not per request.
+    pub(super) last_modified_header: String,
     pub(super) private: bool,
 }
 
@@ -47,7 +51,7 @@ pub struct FeedCache {
 pub(super) const EVENT_MARGIN_SECONDS: i64 = 5;
 
 impl FeedCache {
-    fn get(&self, key: &str, version: i64) -> Option<Arc<Rendered>> {
+    fn get(&self, key: &str, version: Version) -> Option<Arc<Rendered>> {
         let entries = self.entries.lock().ok()?;
         entries.get(key).filter(|r| r.version == version && r.at.elapsed() < MAX_AGE).cloned()
     }
@@ -66,7 +70,7 @@ impl FeedCache {
 pub(super) type EventMap = Arc<Mutex<HashMap<(SessionId, Lang), CachedEvent>>>;
 pub(super) type CachedEvent = (NaiveDateTime, NaiveDateTime, Arc<str>);
 
-fn render(version: i64, content: Content) -> Result<Rendered, AppError> {
+fn render(version: Version, content: Content) -> Result<Rendered, AppError> {
     let info = FeedInfo { name: &content.name, description: &content.description };
     let text = calendar::assemble(Method::Publish, Some(&info), content.blocks.iter().map(|b| &**b));
     let hash = Sha256::digest(text.as_bytes());
@@ -78,8 +82,13 @@ fn render(version: i64, content: Content) -> Result<Rendered, AppError> {
         gzip: std::sync::OnceLock::new(),
         etag,
         last_modified: content.last_modified.and_utc(),
+        last_modified_header: http_date(content.last_modified.and_utc()),
         private: content.private,
     })
+}
+
+fn http_date(t: DateTime<Utc>) -> String {
+    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
 /// The feed from the cache if still current, else rendered and cached.
@@ -87,7 +96,9 @@ pub(super) async fn current<F>(state: &State, key: String, build: F) -> Result<A
 where
     F: FnOnce(&mut DbConn, &Reference) -> Result<Option<Content>, AppError> + Send + 'static,
 {
-    let version = blocking(&state.pool, |conn| db::change_counter(conn).map_err(AppError::from)).await?;
+    // The pages' reading of the data's version: this instance's writes at
+    // once, another instance's within a second.
+    let version = state.pages.version(state).await?;
     let rendered = match state.feeds.get(&key, version) {
         Some(r) => r,
         None => {

@@ -4,7 +4,7 @@
 use super::cache::Rendered;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use std::io::Write;
 
 impl Rendered {
@@ -17,10 +17,6 @@ impl Rendered {
         let bytes = web::Bytes::from(gz.finish().ok()?);
         Some(self.gzip.get_or_init(|| bytes).clone())
     }
-}
-
-fn http_date(t: DateTime<Utc>) -> String {
-    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
 pub(super) fn respond(req: &HttpRequest, r: &Rendered) -> HttpResponse {
@@ -38,7 +34,7 @@ pub(super) fn respond(req: &HttpRequest, r: &Rendered) -> HttpResponse {
     };
     let mut res = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     res.insert_header((header::ETAG, r.etag.clone()))
-        .insert_header((header::LAST_MODIFIED, http_date(r.last_modified)))
+        .insert_header((header::LAST_MODIFIED, r.last_modified_header.clone()))
         .insert_header((header::CACHE_CONTROL, if r.private { "private, max-age=300" } else { "public, max-age=300" }))
         .insert_header((header::VARY, "Accept-Encoding"));
     if r.private {
