@@ -225,10 +225,7 @@ impl Reference {
     }
 
     pub fn countries_in(&self, region_id: i32) -> Vec<&Country> {
-        self.countries
-            .iter()
-            .filter(|c| self.country_regions.get(&c.iso2).is_some_and(|r| r.contains(&region_id)))
-            .collect()
+        self.countries.iter().filter(|c| self.in_region(&c.iso2, region_id)).collect()
     }
 
     /// Whether a country belongs to a region: one map look-up, for code
@@ -244,8 +241,7 @@ impl Reference {
     }
 
     pub fn region_slugs_of(&self, iso2: &str) -> Vec<String> {
-        let ids = self.country_regions.get(iso2).cloned().unwrap_or_default();
-        self.regions.iter().filter(|r| ids.contains(&r.id)).map(|r| r.slug.clone()).collect()
+        self.regions_of(iso2).map(|r| r.slug.clone()).collect()
     }
 
     pub fn zones_of(&self, iso2: &str) -> &[String] {

@@ -632,11 +632,11 @@ pub struct Standing {
     pub held: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
-/// Whether a session that ends at `ends_at` has been held by `now`.
 /// The longest a session may last. Listings rely on it: a session that
 /// ends after an instant started at most this long before it.
 pub const LONGEST_DAYS: i64 = 31;
 
+/// Whether a session that ends at `ends_at` has been held by `now`.
 pub fn has_ended(ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     ends_at <= now
 }

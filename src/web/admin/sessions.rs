@@ -6,7 +6,7 @@ use crate::db::ids::{RegistrationId, SessionId};
 use crate::db::models::Registration;
 use crate::db::reference::Reference;
 use crate::db::registrations as registration_store;
-use crate::db::sessions::{self as session_store, Cursor, SessionFilter};
+use crate::db::sessions::{self as session_store, SessionFilter};
 use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::domain::registration::RegistrationStatus;
@@ -99,16 +99,11 @@ async fn list(
     let viewer = Viewer::from_request(&req, &query, crate::domain::zone::TimeZone::utc());
     let zone = viewer.zone.clone();
     let held_only = query.get("held").is_some_and(|v| v == "1");
-    let id = |k: &str| query.get(k).and_then(|v| v.parse::<i32>().ok()).map(SessionId);
-    let (after, before) = (id("after"), id("before"));
+    let asked = pager::Asked::from_query(&query);
     let staff = user.clone();
     let (upcoming, past, (more_before, more_after), last_held) = blocking(&state.pool, move |conn| {
         let now = crate::db::now();
-        let cursor = match after.or(before) {
-            Some(id) => session_store::starts_at(conn, id)?
-                .map(|t| if after.is_some() { Cursor::After(t, id) } else { Cursor::Before(t, id) }),
-            None => None,
-        };
+        let cursor = asked.map(|a| a.place(conn)).transpose()?.flatten();
         let base = SessionFilter {
             statuses: SessionStatus::ALL.to_vec(),
             organised_by: (!staff.admin).then(|| staff.regions.clone()),

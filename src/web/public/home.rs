@@ -12,6 +12,7 @@ use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::web::PageError;
 use crate::web::feeds::FeedPath;
+use crate::web::pager::Asked;
 use crate::web::{State, blocking};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
@@ -74,44 +75,18 @@ struct Listing<'r> {
     page: i64,
     /// `?after=ID` / `?before=ID`: the page after or before that session,
     /// as the pager's links ask (`?page=N` alone still works for old links).
-    from: Option<From>,
+    from: Option<Asked>,
     region: Option<&'r Region>,
     country: Option<&'r Country>,
     topic: Option<&'r Topic>,
     filter: SessionFilter,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum From {
-    After(SessionId),
-    Before(SessionId),
-}
-
-/// The filter with its cursor placed, once the cursor's session is read;
-/// a cursor at a session that is gone gives the first page.
-fn place(
-    conn: &mut crate::db::DbConn,
-    mut filter: SessionFilter,
-    from: Option<From>,
-) -> diesel::QueryResult<SessionFilter> {
-    if let Some(from) = from {
-        let id = match from {
-            From::After(id) | From::Before(id) => id,
-        };
-        filter.cursor = store::starts_at(conn, id)?.map(|t| match from {
-            From::After(_) => Cursor::After(t, id),
-            From::Before(_) => Cursor::Before(t, id),
-        });
-    }
-    Ok(filter)
-}
-
 impl<'r> Listing<'r> {
     fn from_query(reference: &'r Reference, query: &HashMap<String, String>) -> Self {
         let get = |k: &str| query.get(k).map(String::as_str).filter(|v| !v.is_empty());
         let page = get("page").and_then(|p| p.parse::<i64>().ok()).filter(|p| (1..=10_000).contains(p)).unwrap_or(1);
-        let id = |k: &str| get(k).and_then(|v| v.parse::<i32>().ok()).map(SessionId);
-        let from = id("after").map(From::After).or_else(|| id("before").map(From::Before));
+        let from = Asked::from_query(query);
         let region = get("region").and_then(|s| reference.region(s));
         let country = get("country").and_then(|c| reference.country(c));
         let topic = get("topic").and_then(|t| reference.topic(t));
@@ -243,9 +218,9 @@ pub async fn home(
     let key = crate::web::page_cache::key(&req, &viewer, reference.generation);
     let body = crate::web::page_cache::page(&state, key, || async {
         let listing = Listing::from_query(&reference, &query);
-        let (filter, from) = (listing.filter.clone(), listing.from);
+        let (mut filter, from) = (listing.filter.clone(), listing.from);
         let (placed, sessions) = blocking(&state.pool, move |conn| {
-            let filter = place(conn, filter, from)?;
+            filter.cursor = from.map(|f| f.place(conn)).transpose()?.flatten();
             Ok::<_, PageError>((filter.cursor, store::list(conn, &filter)?))
         })
         .await?;
