@@ -818,6 +818,17 @@ rp-export-csv = Download as CSV
 rp-export-xlsx = Download as Excel (XLSX)
 rp-export-note = In the downloads, a figure of fewer than 5 people shows as “< 5”, so that no one can be singled out.
 series-none-open = No occurrence of this series takes registrations now.
+subject-series-registered = Registered for { $count ->
+        [one] one date
+       *[other] { $count } dates
+    }: { $title }
+lead-series-registered = You are registered for { $count ->
+        [one] one date
+       *[other] { $count } dates
+    } of this series. Each date, in your time zone, with what your place is and the page to manage it:
+lead-series-invite = The calendar invite attached puts the series in your calendar as one recurring event, with only the dates where your place is confirmed, and keeps it up to date when a date changes.
+lead-series-no-invite = Your calendar invite follows as soon as a place is confirmed.
+email-series-page = The series
 series-shifted = at { $start } for you instead of { $usual }: one side changes its clocks
 series-summary = { $repeat }, { $count ->
     [one] one date
@@ -825,7 +836,7 @@ series-summary = { $repeat }, { $count ->
 }
 series-keeps = always { $time }
 series-dates-in = The dates in your time ({ $zone })
-series-register-how = One registration takes a place in every date still to come; each date has its own email, invite and link to cancel it alone.
+series-register-how = One registration takes a place in every date still to come: one email lists them all, one calendar invite holds the series, and each date keeps its own link to cancel it alone.
 series-register = Register for every date
 series-calendar = In your calendar
 series-feed = Subscribe to the series' calendar feed
@@ -836,7 +847,8 @@ register-whole-series = { $count ->
     [one] Register for this date only
    *[other] Register for all { $count } dates of this series still to come
 }
-notice-series-dates = You are registered for { $count } dates of this series: each has its own email and invite.
+notice-series-dates = You are registered for { $count } dates of this series: one email lists them all, with one calendar invite for the series.
+series-next = Next date
 series-part-of = Series
 series-all-dates = Every date of this series, and registering for all of them
 

@@ -848,6 +848,17 @@ rp-export-csv = Télécharger en CSV
 rp-export-xlsx = Télécharger en Excel (XLSX)
 rp-export-note = Dans les téléchargements, un chiffre de moins de 5 personnes s’affiche « < 5 », afin que personne ne puisse être identifié.
 series-none-open = Aucune occurrence de cette série ne prend d’inscriptions en ce moment.
+subject-series-registered = Inscription à { $count ->
+        [one] une date
+       *[other] { $count } dates
+    } : { $title }
+lead-series-registered = Vous êtes inscrit·e à { $count ->
+        [one] une date
+       *[other] { $count } dates
+    } de cette série. Chaque date, dans votre fuseau horaire, avec l’état de votre place et la page pour la gérer :
+lead-series-invite = L’invitation jointe ajoute la série à votre agenda comme un seul événement récurrent, avec les seules dates où votre place est confirmée, et la tient à jour quand une date change.
+lead-series-no-invite = Votre invitation d’agenda suivra dès qu’une place sera confirmée.
+email-series-page = La série
 series-shifted = à { $start } pour vous au lieu de { $usual } : l’un des deux fuseaux change d’heure
 series-summary = { $repeat }, { $count ->
     [one] { $count } date
@@ -855,7 +866,7 @@ series-summary = { $repeat }, { $count ->
 }
 series-keeps = toujours { $time }
 series-dates-in = Les dates à votre heure ({ $zone })
-series-register-how = Une seule inscription prend une place à chaque date à venir ; chaque date a son propre courriel, son invitation et son lien pour l’annuler seule.
+series-register-how = Une seule inscription prend une place à chaque date à venir : un seul courriel les liste toutes, une seule invitation d’agenda contient la série, et chaque date garde son lien pour l’annuler seule.
 series-register = S’inscrire à toutes les dates
 series-calendar = Dans votre agenda
 series-feed = S’abonner au flux d’agenda de la série
@@ -866,7 +877,8 @@ register-whole-series = { $count ->
     [one] S’inscrire à cette seule date
    *[other] S’inscrire aux { $count } dates à venir de cette série
 }
-notice-series-dates = Vous êtes inscrit·e à { $count } dates de cette série : chacune a son propre courriel et son invitation.
+notice-series-dates = Vous êtes inscrit·e à { $count } dates de cette série : un seul courriel les liste toutes, avec une seule invitation d’agenda pour la série.
+series-next = Prochaine date
 series-part-of = Série
 series-all-dates = Toutes les dates de cette série, et l’inscription à toutes
 

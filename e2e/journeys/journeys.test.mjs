@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { smtpSink, startServer, browser, checkA11y, screenshot, axeResults, mimeParts, ARTIFACTS, PASSWORD } from '../lib/harness.mjs';
 
@@ -287,7 +288,7 @@ test('an organiser plans a Manila session with the best-slot suggestion, publish
   await context.close();
 });
 
-test('a series page in Manila shows the dates the EU clock change moves, and the form offers every date', async () => {
+test('a series page in Manila shows the dates the EU clock change moves; registering for all is one email whose recurring invite ical.js and recurring-ical-events expand across the clock change and a move', async () => {
   const series = await server.api('POST', '/api/v1/series', {
     title: 'CBRN risk mitigation clinic', time_zone: 'Europe/Brussels', starts_at: '2027-03-11T10:00',
     ends_at: '2027-03-11T11:30', status: 'published', capacity: 40, repeat: 'weekly', count: 4,
@@ -301,8 +302,55 @@ test('a series page in Manila shows the dates the EU clock change moves, and the
   await page.waitForURL(/register\?series=1$/);
   assert.ok(await page.isChecked('#f-whole_series'));
   await checkA11y(page, 'register for a series');
+  await registerWith(page, { name: 'Budi Santoso', email: 'budi@example.ph', organisation: 'DOST', country: 'PH' });
+  assert.match(await page.locator('main').innerText(), /registered for 4 dates/);
+
+  // One email for the four dates, its invite one recurring event in Brussels time.
+  const mail = await sink.waitFor('budi@example.ph', /Registered for 4 dates/);
+  assert.equal(sink.messages.filter((m) => m.to.includes('budi@example.ph')).length, 1, 'one email, not four');
+  const invite = mimeParts(mail.data).find((p) => p.type === 'text/calendar')?.text;
+  assert.ok(invite, 'an invite');
+  // 10:00 in Brussels is 09:00 UTC before the EU clock change of 28 March, 08:00 after.
+  const asRuled = ['2027-03-11T09:00:00Z', '2027-03-18T09:00:00Z', '2027-03-25T09:00:00Z', '2027-04-01T08:00:00Z'];
+  assert.deepEqual(expandWithIcalJs(invite), asRuled);
+  assert.deepEqual(expandWithPython(invite).map((o) => o.start), asRuled);
+
+  // 18 March moves to Friday 19 March 11:00: the update replaces that instance only.
+  const second = series.sessions[1].id;
+  await server.api('PATCH', `/api/v1/sessions/${second}`, { starts_at: '2027-03-19T11:00', ends_at: '2027-03-19T12:30' });
+  const update = await sink.waitFor('budi@example.ph', /Session changed/);
+  const updated = mimeParts(update.data).find((p) => p.type === 'text/calendar')?.text;
+  const moved = ['2027-03-11T09:00:00Z', '2027-03-19T10:00:00Z', '2027-03-25T09:00:00Z', '2027-04-01T08:00:00Z'];
+  assert.deepEqual(expandWithIcalJs(updated), moved);
+  const python = expandWithPython(updated);
+  assert.deepEqual(python.map((o) => o.start), moved);
+  assert.equal(python[1].recurrence_id, '2027-03-18T09:00:00Z', 'the instance of 18 March, replaced');
+  assert.equal(new Set(python.map((o) => o.uid)).size, 1, 'one event in the calendar');
   await context.close();
 });
+
+/** The starts (UTC) of every occurrence of an invite's recurring event, as ical.js expands it. */
+function expandWithIcalJs(text) {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  for (const zone of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  const master = events.find((e) => e.isRecurring());
+  assert.ok(master, 'a recurring event');
+  for (const e of events.filter((e) => e.isRecurrenceException())) master.relateException(e);
+  const out = [];
+  const it = master.iterator();
+  for (let next = it.next(); next; next = it.next()) {
+    out.push(master.getOccurrenceDetails(next).startDate.toJSDate().toISOString().replace('.000Z', 'Z'));
+  }
+  return out.sort();
+}
+
+/** The same with python recurring-ical-events (e2e/ical/expand.py), another implementation. */
+function expandWithPython(text) {
+  const python = process.env.ICAL_PYTHON || 'python3';
+  const out = execFileSync(python, [join(import.meta.dirname, '..', 'ical', 'expand.py'), '2027-01-01', '2028-01-01'], { input: text });
+  return JSON.parse(out.toString());
+}
 
 test('a participant subscribes: webcal and https feed links are there and the feed parses', async () => {
   const context = await chrome.newContext({ timezoneId: 'Asia/Jakarta' });

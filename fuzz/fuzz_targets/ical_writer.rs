@@ -61,6 +61,7 @@ fuzz_target!(|input: Input| {
         categories: vec![input.category.clone()],
         organizer: None,
         attendee: Some(Party { name: input.attendee_name.clone(), email: "person@example.org".into() }),
+        local: None,
     };
     let text = calendar(Method::Request, None, &[event], start);
     assert!(text.ends_with("\r\n"));

@@ -17,7 +17,8 @@
 //!   octets (the leading space is not counted), so the output is unfolded
 //!   and folded again here.
 
-use chrono::{DateTime, Utc};
+use crate::domain::zone::TimeZone;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use icalendar::{Calendar, Component, Event as IcalEvent, EventLike, EventStatus, Property};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,31 @@ pub struct Event {
     pub categories: Vec<String>,
     pub organizer: Option<Party>,
     pub attendee: Option<Party>,
+    /// Times in a zone's wall time (with its [`vtimezone`] in the same
+    /// calendar) instead of UTC: a recurring event and its instances.
+    pub local: Option<Local>,
+}
+
+/// An event's times in its zone's wall time, for recurring events: the
+/// rule repeats the wall time, so it follows the zone's clock changes.
+#[derive(Debug, Clone)]
+pub struct Local {
+    pub tzid: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    /// The instance of a recurring event that this one replaces, by its
+    /// start as the rule has it.
+    pub recurrence_id: Option<NaiveDateTime>,
+    /// The recurring event itself: its rule and the dates added or left out.
+    pub rule: Option<Rule>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// `FREQ=WEEKLY;COUNT=6`
+    pub rrule: String,
+    pub rdates: Vec<NaiveDateTime>,
+    pub exdates: Vec<NaiveDateTime>,
 }
 
 /// What a feed says about itself.
@@ -103,15 +129,43 @@ fn party(kind: &str, p: &Party, attendee: bool) -> Property {
     prop.done()
 }
 
+fn wall(t: NaiveDateTime) -> String {
+    t.format("%Y%m%dT%H%M%S").to_string()
+}
+
+/// `DTSTART;TZID=Europe/Brussels:20270309T100000`; a list for EXDATE.
+fn zoned(name: &str, tzid: &str, times: &[NaiveDateTime]) -> Property {
+    let list: Vec<String> = times.iter().map(|t| wall(*t)).collect();
+    Property::new(name, list.join(",")).add_parameter("TZID", tzid).done()
+}
+
 fn event(e: &Event, stamp: DateTime<Utc>) -> IcalEvent {
     let mut ev = IcalEvent::new();
-    ev.uid(&e.uid)
-        .timestamp(stamp)
-        .sequence(e.sequence)
+    ev.uid(&e.uid).timestamp(stamp);
+    match &e.local {
+        None => {
+            ev.starts(e.start).ends(e.end);
+        }
+        Some(local) => {
+            if let Some(id) = local.recurrence_id {
+                ev.append_property(zoned("RECURRENCE-ID", &local.tzid, &[id]));
+            }
+            ev.append_property(zoned("DTSTART", &local.tzid, &[local.start]));
+            ev.append_property(zoned("DTEND", &local.tzid, &[local.end]));
+            if let Some(rule) = &local.rule {
+                ev.append_property(Property::new("RRULE", &rule.rrule));
+                if !rule.rdates.is_empty() {
+                    ev.append_property(zoned("RDATE", &local.tzid, &rule.rdates));
+                }
+                if !rule.exdates.is_empty() {
+                    ev.append_property(zoned("EXDATE", &local.tzid, &rule.exdates));
+                }
+            }
+        }
+    }
+    ev.sequence(e.sequence)
         .summary(&clean(&e.summary))
         .description(&clean(&e.description))
-        .starts(e.start)
-        .ends(e.end)
         .created(e.created)
         .last_modified(e.last_modified)
         .status(if e.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
@@ -152,6 +206,47 @@ pub fn event_block(method: Method, e: &Event, stamp: DateTime<Utc>) -> String {
         (Some(start), Some(end)) => text[start..end + "END:VEVENT\r\n".len()].to_string(),
         _ => String::new(),
     }
+}
+
+/// A zone's VTIMEZONE for events from `from` to `to`: the offset in force
+/// at `from`, then each change in between, as the database has them (no
+/// rule of our own that a government's next decision could prove wrong).
+pub fn vtimezone(zone: &TimeZone, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
+    fn offset(seconds: i32) -> String {
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let s = seconds.unsigned_abs();
+        if s.is_multiple_of(60) {
+            format!("{sign}{:02}{:02}", s / 3600, s / 60 % 60)
+        } else {
+            format!("{sign}{:02}{:02}{:02}", s / 3600, s / 60 % 60, s % 60)
+        }
+    }
+    fn observance(out: &mut String, daylight: bool, local: NaiveDateTime, before: i32, after: i32, name: &str) {
+        let kind = if daylight { "DAYLIGHT" } else { "STANDARD" };
+        out.push_str(&format!(
+            "BEGIN:{kind}\r\nDTSTART:{}\r\nTZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\n",
+            wall(local),
+            offset(before),
+            offset(after)
+        ));
+        let name = clean(name).replace([',', ';', ':', '\\', '\n'], "");
+        if !name.is_empty() {
+            out.push_str(&format!("TZNAME:{name}\r\n"));
+        }
+        out.push_str(&format!("END:{kind}\r\n"));
+    }
+    let first = zone.at(from);
+    let (name, daylight) = zone.observance(from);
+    let mut out = format!("BEGIN:VTIMEZONE\r\nTZID:{}\r\n", clean(zone.name()));
+    observance(&mut out, daylight, first.local, first.offset_seconds, first.offset_seconds, &name);
+    for t in zone.transitions(from, to) {
+        // An observance starts at the wall time it replaces (RFC 5545
+        // 3.6.5: DTSTART is local time in TZOFFSETFROM).
+        let local = t.utc.naive_utc() + chrono::Duration::seconds(i64::from(t.offset_before));
+        observance(&mut out, t.daylight, local, t.offset_before, t.offset_after, &t.abbreviation);
+    }
+    out.push_str("END:VTIMEZONE\r\n");
+    refold(&out)
 }
 
 /// A VCALENDAR around already rendered events.
@@ -217,6 +312,30 @@ fn refold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vtimezone_lists_the_zones_own_changes_in_the_span() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("instant").with_timezone(&Utc);
+        let brussels = TimeZone::parse("Europe/Brussels").expect("zone");
+        let text = vtimezone(&brussels, at("2027-03-01T00:00:00Z"), at("2027-11-30T00:00:00Z"));
+        assert!(text.starts_with("BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:STANDARD\r\n"), "{text}");
+        assert!(
+            text.contains("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("BEGIN:STANDARD\r\nDTSTART:20271031T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"),
+            "{text}"
+        );
+        let jakarta = TimeZone::parse("Asia/Jakarta").expect("zone");
+        let text = vtimezone(&jakarta, at("2027-03-01T00:00:00Z"), at("2027-11-30T00:00:00Z"));
+        assert_eq!(text.matches("BEGIN:STANDARD").count(), 1, "no change: one observance\n{text}");
+        assert!(text.contains("TZOFFSETTO:+0700"), "{text}");
+        let kathmandu = TimeZone::parse("Asia/Kathmandu").expect("zone");
+        assert!(
+            vtimezone(&kathmandu, at("2027-03-01T00:00:00Z"), at("2027-03-02T00:00:00Z")).contains("TZOFFSETTO:+0545")
+        );
+    }
 
     #[test]
     fn hosts_come_from_base_urls() {

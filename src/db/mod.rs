@@ -237,9 +237,38 @@ pub fn local_writes() -> u64 {
     LOCAL_WRITES.load(std::sync::atomic::Ordering::Acquire)
 }
 
+thread_local! {
+    /// Inside a write transaction on this thread: a nested one is a
+    /// savepoint of it (already behind the writer lock, its counter
+    /// bumped once by the outermost).
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A transaction that writes. On PostgreSQL a plain transaction (callers
 /// take row locks); on SQLite the same, behind the process's writer lock.
+/// Called inside another, it is a savepoint: its error rolls back its own
+/// writes only, and everything commits with the outermost.
 pub fn write_transaction<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    if WRITING.get() {
+        return conn.transaction(f);
+    }
+    struct Writing;
+    impl Drop for Writing {
+        fn drop(&mut self) {
+            WRITING.set(false);
+        }
+    }
+    WRITING.set(true);
+    let writing = Writing;
+    let result = outermost(conn, f);
+    drop(writing);
+    result
+}
+
+fn outermost<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
 {

@@ -77,6 +77,8 @@ pub struct SessionRow {
     pub participation: Participation,
     pub nominations_close_at: Option<chrono::NaiveDateTime>,
     pub quota_release: bool,
+    /// An occurrence's start as its series first set it (see the migration `series_invites`).
+    pub recurrence_at: Option<chrono::NaiveDateTime>,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -169,6 +171,8 @@ pub struct Registration {
     /// Self-declared, where the network asks; only totals leave the system.
     #[diesel(deserialize_as = String)]
     pub gender: Declared,
+    /// Made for the whole series: its invites are the series' one event.
+    pub series_invite: bool,
 }
 
 #[derive(Debug, Clone, Insertable, AsChangeset)]

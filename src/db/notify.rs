@@ -10,6 +10,11 @@ use super::sessions::Session;
 pub enum Change<'a> {
     /// A new registration: confirmed, waitlisted or pending approval.
     Registered(&'a Registration),
+    /// Registrations for a whole series, one per occurrence taken (the
+    /// session told of is the first of them): one email for all.
+    SeriesRegistered {
+        registrations: &'a [Registration],
+    },
     /// Approved: confirmed, or waitlisted when no seat was free.
     Approved(&'a Registration),
     Rejected(&'a Registration),

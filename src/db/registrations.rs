@@ -4,7 +4,7 @@
 //! holds capacity even so.
 
 use super::DbConn;
-use super::ids::{RegistrationId, SessionId};
+use super::ids::{RegistrationId, SeriesId, SessionId};
 use super::models::{NewRegistration, Registration};
 use super::reference::Reference;
 use super::schema::{registrations, sessions};
@@ -73,6 +73,26 @@ pub fn in_session(conn: &mut DbConn, session_id: SessionId, email: &str) -> Quer
         .select(Registration::as_select())
         .first(conn)
         .optional()
+}
+
+/// This address's registrations made for the whole of a series, one per
+/// occurrence at most (see `sessions::calendar::SeriesInvite`).
+pub fn series_invites(conn: &mut DbConn, series_id: SeriesId, email: &str) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .inner_join(sessions::table)
+        .filter(sessions::series_id.eq(series_id))
+        .filter(registrations::email.eq(email))
+        .filter(registrations::series_invite.eq(true))
+        .select(Registration::as_select())
+        .load(conn)
+}
+
+/// Marks registrations as made for the whole series, in the transaction
+/// that made them.
+pub fn mark_series_invites(conn: &mut DbConn, ids: &[RegistrationId]) -> QueryResult<usize> {
+    diesel::update(registrations::table.filter(registrations::id.eq_any(ids)))
+        .set(registrations::series_invite.eq(true))
+        .execute(conn)
 }
 
 /// Inserts a registration in place of `replaces` (a cancelled one of the

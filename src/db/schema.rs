@@ -184,6 +184,7 @@ diesel::table! {
         interpretation -> Text,
         wants_room -> Bool,
         gender -> Text,
+        series_invite -> Bool,
     }
 }
 
@@ -288,6 +289,7 @@ diesel::table! {
         participation -> Text,
         nominations_close_at -> Nullable<Timestamp>,
         quota_release -> Bool,
+        recurrence_at -> Nullable<Timestamp>,
     }
 }
 

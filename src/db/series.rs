@@ -44,3 +44,42 @@ pub fn public(conn: &mut DbConn, id: SeriesId) -> QueryResult<Option<SeriesRow>>
         diesel::dsl::exists(s::table.filter(s::series_id.eq(id)).filter(s::status.ne(SessionStatus::Draft.as_str())));
     series::table.find(id).filter(shown).select(SeriesRow::as_select()).first(conn).optional()
 }
+
+/// What a listing says of a series: how it repeats, how many of its dates
+/// are still to come and go ahead, the first and last of them.
+#[derive(Debug, Clone)]
+pub struct Upcoming {
+    pub id: SeriesId,
+    pub repeat: String,
+    pub dates: i64,
+    pub first: chrono::NaiveDateTime,
+    pub last: chrono::NaiveDateTime,
+}
+
+/// [`Upcoming`] for each of `ids` that has a date to come: two queries
+/// for a page, whatever its number of series.
+pub fn upcoming(conn: &mut DbConn, ids: &[SeriesId], now: chrono::NaiveDateTime) -> QueryResult<Vec<Upcoming>> {
+    use super::schema::sessions as s;
+    use diesel::dsl::{count_star, max, min};
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    type Row = (Option<SeriesId>, i64, Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>);
+    let counts: Vec<Row> = s::table
+        .filter(s::series_id.eq_any(ids))
+        .filter(s::status.eq(SessionStatus::Published.as_str()))
+        .filter(s::ends_at.ge(now))
+        .group_by(s::series_id)
+        .select((s::series_id, count_star(), min(s::starts_at), max(s::starts_at)))
+        .load(conn)?;
+    let repeats: Vec<(SeriesId, String)> =
+        series::table.filter(series::id.eq_any(ids)).select((series::id, series::repeat)).load(conn)?;
+    Ok(counts
+        .into_iter()
+        .filter_map(|(id, dates, first, last)| {
+            let id = id?;
+            let repeat = repeats.iter().find(|(r, _)| *r == id)?.1.clone();
+            Some(Upcoming { id, repeat, dates, first: first?, last: last? })
+        })
+        .collect())
+}

@@ -355,7 +355,9 @@ pub fn insert(
     write_links(conn, row.id, links)?;
     write_venue(conn, row.id, input)?;
     if series_id.is_some() {
-        diesel::update(sessions::table.find(row.id)).set(sessions::series_id.eq(series_id)).execute(conn)?;
+        diesel::update(sessions::table.find(row.id))
+            .set((sessions::series_id.eq(series_id), sessions::recurrence_at.eq(row.starts_at)))
+            .execute(conn)?;
     }
     let created = find(conn, row.id)?.ok_or(diesel::result::Error::NotFound)?;
     super::audit::record(
@@ -546,6 +548,9 @@ pub struct SessionFilter {
     pub cursor: Option<Cursor>,
     /// Latest first (held sessions, most recent at the top).
     pub newest_first: bool,
+    /// A series as one entry: its first occurrence still to come that goes
+    /// ahead (or, when none does, its first cancelled one). Needs `ends_after`.
+    pub one_per_series: bool,
 }
 
 /// A place in a listing's order of (starts_at, id), in the direction the
@@ -568,6 +573,42 @@ fn open_to_all() -> Box<dyn BoxableExpression<sessions::table, super::MultiBacke
     Box::new(
         not(exists(session_regions::table.filter(session_regions::session_id.eq(sessions::id))))
             .and(not(exists(session_countries::table.filter(session_countries::session_id.eq(sessions::id))))),
+    )
+}
+
+/// A session outside any series, or the one that stands for its series in
+/// a listing of what is still to come (see `SessionFilter::one_per_series`):
+/// each EXISTS runs on the series' own occurrences (index `sessions_series`).
+fn first_of_series(
+    now: NaiveDateTime,
+) -> Box<dyn BoxableExpression<sessions::table, super::MultiBackend, SqlType = diesel::sql_types::Bool>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Timestamp};
+    let published = SessionStatus::Published.as_str();
+    let cancelled = SessionStatus::Cancelled.as_str();
+    // Before this one in the listing's order.
+    const EARLIER: &str =
+        " AND (o.starts_at < sessions.starts_at OR (o.starts_at = sessions.starts_at AND o.id < sessions.id))";
+    Box::new(
+        sql::<Bool>("(sessions.series_id IS NULL OR (sessions.status = '")
+            .sql(published)
+            .sql("' AND NOT EXISTS (SELECT 1 FROM sessions o WHERE o.series_id = sessions.series_id AND o.status = '")
+            .sql(published)
+            .sql("' AND o.ends_at >= ")
+            .bind::<Timestamp, _>(now)
+            .sql(EARLIER)
+            .sql(")) OR (sessions.status = '")
+            .sql(cancelled)
+            .sql("' AND NOT EXISTS (SELECT 1 FROM sessions o WHERE o.series_id = sessions.series_id AND o.status = '")
+            .sql(published)
+            .sql("' AND o.ends_at >= ")
+            .bind::<Timestamp, _>(now)
+            .sql(") AND NOT EXISTS (SELECT 1 FROM sessions o WHERE o.series_id = sessions.series_id AND o.status = '")
+            .sql(cancelled)
+            .sql("' AND o.ends_at >= ")
+            .bind::<Timestamp, _>(now)
+            .sql(EARLIER)
+            .sql(")))"),
     )
 }
 
@@ -628,6 +669,9 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
     }
     if let Some(format) = filter.format {
         q = q.filter(sessions::format.eq(format.as_str()));
+    }
+    if let (true, Some(now)) = (filter.one_per_series, filter.ends_after) {
+        q = q.filter(first_of_series(now));
     }
     // The start is bounded once, by the tightest of what the filter and the
     // cursor imply: SQLite's index on starts_at narrows by one range only,

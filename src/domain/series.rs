@@ -80,6 +80,30 @@ pub fn dates(first: NaiveDate, repeat: Repeat, count: Option<usize>, until: Opti
     out
 }
 
+/// The RFC 5545 rule that repeats `first` as [`dates`] does, `count` times:
+/// `FREQ=WEEKLY;COUNT=6`, `FREQ=MONTHLY;BYDAY=-1TU;COUNT=4` (a date in the
+/// month's fifth week is its last such weekday).
+pub fn rrule(repeat: Repeat, first: NaiveDate, count: usize) -> String {
+    match repeat {
+        Repeat::Weekly => format!("FREQ=WEEKLY;COUNT={count}"),
+        Repeat::Fortnightly => format!("FREQ=WEEKLY;INTERVAL=2;COUNT={count}"),
+        Repeat::MonthlyByWeekday => {
+            let week = (first.day() - 1) / 7 + 1;
+            let day = match first.weekday() {
+                chrono::Weekday::Mon => "MO",
+                chrono::Weekday::Tue => "TU",
+                chrono::Weekday::Wed => "WE",
+                chrono::Weekday::Thu => "TH",
+                chrono::Weekday::Fri => "FR",
+                chrono::Weekday::Sat => "SA",
+                chrono::Weekday::Sun => "SU",
+            };
+            let nth = if week >= 5 { "-1".to_string() } else { week.to_string() };
+            format!("FREQ=MONTHLY;BYDAY={nth}{day};COUNT={count}")
+        }
+    }
+}
+
 /// How a series repeats, as asked for.
 #[derive(Debug, Clone)]
 pub struct RepeatInput {
@@ -232,6 +256,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_calendar_rule_repeats_the_dates_we_make() {
+        // 9 March 2027 is the second Tuesday; 30 March the fifth (the last).
+        assert_eq!(rrule(Repeat::Weekly, d("2027-03-09"), 6), "FREQ=WEEKLY;COUNT=6");
+        assert_eq!(rrule(Repeat::Fortnightly, d("2027-03-09"), 3), "FREQ=WEEKLY;INTERVAL=2;COUNT=3");
+        assert_eq!(rrule(Repeat::MonthlyByWeekday, d("2027-03-09"), 4), "FREQ=MONTHLY;BYDAY=2TU;COUNT=4");
+        assert_eq!(rrule(Repeat::MonthlyByWeekday, d("2027-03-30"), 4), "FREQ=MONTHLY;BYDAY=-1TU;COUNT=4");
+        let last = dates(d("2027-03-30"), Repeat::MonthlyByWeekday, Some(3), None);
+        assert_eq!(last, [d("2027-03-30"), d("2027-04-27"), d("2027-05-25")], "the last Tuesday, as -1TU says");
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")

@@ -143,6 +143,43 @@ impl TimeZone {
         }))
     }
 
+    /// The changes of this zone's offset after `from`, up to `to`: what a
+    /// calendar's VTIMEZONE must list for events in that span.
+    pub fn transitions(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Transition> {
+        let Ok(start) = jiff::Timestamp::from_second(from.timestamp()) else { return Vec::new() };
+        let mut before = self.at(from).offset_seconds;
+        let mut out = Vec::new();
+        for t in self.rules.following(start) {
+            let at = t.timestamp().as_second();
+            if at > to.timestamp() {
+                break;
+            }
+            let Some(utc) = DateTime::from_timestamp(at, 0) else { break };
+            let after = t.offset().seconds();
+            out.push(Transition {
+                utc,
+                offset_before: before,
+                offset_after: after,
+                daylight: t.dst().is_dst(),
+                abbreviation: t.abbreviation().to_string(),
+            });
+            before = after;
+        }
+        out
+    }
+
+    /// The abbreviation and whether it is summer time at an instant (the
+    /// observance a VTIMEZONE starts with).
+    pub fn observance(&self, utc: DateTime<Utc>) -> (String, bool) {
+        match jiff::Timestamp::from_second(utc.timestamp()) {
+            Ok(ts) => {
+                let info = self.rules.to_offset_info(ts);
+                (info.abbreviation().to_string(), info.dst().is_dst())
+            }
+            Err(_) => (String::new(), false),
+        }
+    }
+
     /// This zone's view of a UTC instant.
     pub fn at(&self, utc: DateTime<Utc>) -> LocalTime {
         let offset_seconds =
@@ -176,6 +213,19 @@ impl PartialEq for TimeZone {
 pub struct Resolved {
     pub utc: DateTime<Utc>,
     pub fold: Option<String>,
+}
+
+/// A change of a zone's offset: at `utc`, from `offset_before` to
+/// `offset_after` seconds east of UTC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transition {
+    pub utc: DateTime<Utc>,
+    pub offset_before: i32,
+    pub offset_after: i32,
+    /// Summer time begins (or stays).
+    pub daylight: bool,
+    /// `CEST`, `+07`: as the database names it.
+    pub abbreviation: String,
 }
 
 /// A UTC instant as seen in one zone.

@@ -16,7 +16,7 @@ use crate::domain::secret::{Keys, new_secret};
 use crate::domain::slot::SlotView;
 use crate::domain::zone::TimeZone;
 use crate::i18n;
-use crate::sessions::calendar::{Audience, Invite, event_for};
+use crate::sessions::calendar::{Audience, Held, Invite, SeriesInvite, event_for};
 use askama::Template;
 
 /// What both parts of an email show, in the participant's language.
@@ -36,6 +36,16 @@ struct Body<'a> {
     /// An in-person place's check-in code, shown with its QR image.
     check_in: Option<String>,
     action: Option<&'a (String, String)>,
+    /// A series' dates, in place of one session's time and manage link.
+    dates: &'a [DateLine],
+}
+
+/// One date of a series in its email: when (the person's zone first), how
+/// their place stands, the page to manage it.
+struct DateLine {
+    when: String,
+    status: String,
+    manage_url: String,
 }
 
 impl Body<'_> {
@@ -87,6 +97,8 @@ struct View {
     /// An organiser's own words: the placeholders filled for the person
     /// (`domain::letter`), and no greeting added in front (they write their own).
     letter: bool,
+    /// A series' dates (the email about registering for a whole series).
+    dates: Vec<DateLine>,
 }
 
 #[derive(Clone)]
@@ -150,13 +162,19 @@ impl Composer {
         let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
         let when = self.when(r.lang(), session, &zone);
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
-        let session_url = format!("{}/sessions/{}", self.base_url, session.id());
+        let session_url = match session.row.series_id {
+            Some(series) if !view.dates.is_empty() => format!("{}/series/{series}", self.base_url),
+            _ => format!("{}/sessions/{}", self.base_url, session.id()),
+        };
         let join_url = (view.show_join_url && !session.row.join_url.is_empty()).then(|| session.row.join_url.clone());
         // A place in a room: every email that confirms or updates it
         // carries the code for the door.
-        let check_in =
-            (view.invite == Some(Method::Request) && r.status() == RegistrationStatus::Confirmed && session.in_room(r))
-                .then(|| r.check_in_code(&self.keys));
+        // (A series' email lists dates; each date's page has its own code.)
+        let check_in = (view.invite == Some(Method::Request)
+            && view.dates.is_empty()
+            && r.status() == RegistrationStatus::Confirmed
+            && session.in_room(r))
+        .then(|| r.check_in_code(&self.keys));
         let fail = |e: askama::Error| NotifyError::Compose(anyhow::anyhow!("email template failed: {e}"));
         let filled = view.letter.then(|| {
             let person = crate::domain::letter::Person {
@@ -183,6 +201,7 @@ impl Composer {
             manage_url: &manage_url,
             check_in: check_in.clone(),
             action: view.action.as_ref(),
+            dates: &view.dates,
         };
         let text = TextBody { b: &body }.render().map_err(fail)?;
         let html = crate::domain::bidi::markup(&HtmlBody { b: &body }.render().map_err(fail)?);
@@ -236,6 +255,7 @@ impl Composer {
             show_join_url: false,
             action: None,
             letter: false,
+            dates: Vec::new(),
         };
         let mut message = self.compose(session, r, &view)?;
         message.attachment_name = file_name.to_string();
@@ -246,7 +266,124 @@ impl Composer {
     }
 
     fn send(&self, conn: &mut DbConn, session: &Session, r: &Registration, view: View) -> Result<(), NotifyError> {
-        let message = self.compose(session, r, &view)?;
+        let mut message = self.compose(session, r, &view)?;
+        // A place taken for a whole series lives in the person's calendar
+        // as an instance of the series' one event.
+        if let (Some(method), true, Some(series)) = (view.invite, r.series_invite, session.row.series_id) {
+            self.attach_series(conn, &mut message, series, session, r, method)?;
+        }
+        outbox::enqueue(conn, &message)?;
+        Ok(())
+    }
+
+    /// The series' calendar as `r`'s address holds it now (see
+    /// `sessions::calendar::SeriesInvite`), read inside the transaction
+    /// of the change it tells of.
+    fn series_calendar(
+        &self,
+        conn: &mut DbConn,
+        series: crate::db::ids::SeriesId,
+        about: &Session,
+        r: &Registration,
+        method: Method,
+    ) -> Result<Option<(Method, String)>, NotifyError> {
+        let Some((row, sessions)) = crate::db::series::find(conn, series, false)? else { return Ok(None) };
+        let mut mine = registration_store::series_invites(conn, series, &r.email)?;
+        for m in &mut mine {
+            if m.id == r.id {
+                *m = r.clone();
+            }
+        }
+        let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| about.zone());
+        let held: Vec<Held> = sessions
+            .iter()
+            .map(|s| {
+                let registration = mine.iter().find(|m| m.session_id == s.id());
+                Held {
+                    session: s,
+                    registration,
+                    when: self.when(r.lang(), s, &zone),
+                    manage_url: registration.map_or_else(String::new, |m| self.manage_url(m)),
+                }
+            })
+            .collect();
+        let invite = SeriesInvite {
+            series: &row,
+            held: &held,
+            person: r,
+            organizer: (method != Method::Publish)
+                .then(|| Party { name: self.from_name.clone(), email: self.from_email.clone() }),
+            series_url: format!("{}/series/{}", self.base_url, row.id),
+        };
+        Ok(invite.calendar(method, about.id(), &self.base_url))
+    }
+
+    /// Puts the series' calendar in place of one session's invite.
+    fn attach_series(
+        &self,
+        conn: &mut DbConn,
+        message: &mut NewOutbox,
+        series: crate::db::ids::SeriesId,
+        about: &Session,
+        r: &Registration,
+        method: Method,
+    ) -> Result<(), NotifyError> {
+        let (method, ics) = match self.series_calendar(conn, series, about, r, method)? {
+            Some((m, ics)) => (m.as_str().to_string(), ics),
+            None => (String::new(), String::new()),
+        };
+        message.ics_method = method;
+        message.ics = ics;
+        Ok(())
+    }
+
+    fn manage_url(&self, r: &Registration) -> String {
+        format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys))
+    }
+
+    /// One email for registering for a whole series: every date taken, in
+    /// the person's zone, with its status and page; one invite for the
+    /// dates whose place is confirmed (the series' recurring event).
+    fn series_registered(&self, conn: &mut DbConn, first: &Session, taken: &[Registration]) -> Result<(), NotifyError> {
+        let (Some(series), Some(r)) = (first.row.series_id, taken.first()) else { return Ok(()) };
+        let Some((row, sessions)) = crate::db::series::find(conn, series, false)? else { return Ok(()) };
+        let lang = r.lang();
+        let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| first.zone());
+        let dates: Vec<DateLine> = sessions
+            .iter()
+            .filter_map(|s| {
+                let m = taken.iter().find(|m| m.session_id == s.id())?;
+                Some(DateLine {
+                    when: self.when(lang, s, &zone),
+                    status: m.status().label_in(lang),
+                    manage_url: self.manage_url(m),
+                })
+            })
+            .collect();
+        let count = ("count", i64::try_from(dates.len()).unwrap_or(0).into());
+        let confirmed = taken.iter().any(|m| m.status() == RegistrationStatus::Confirmed);
+        let view = View {
+            kind: "series_registered",
+            subject: i18n::message(
+                lang,
+                "subject-series-registered",
+                &[count.clone(), ("title", row.title.as_str().into())],
+            ),
+            lead: vec![
+                i18n::message(lang, "lead-series-registered", &[count]),
+                i18n::t(lang, if confirmed { "lead-series-invite" } else { "lead-series-no-invite" }),
+            ],
+            invite: confirmed.then_some(Method::Request),
+            show_join_url: false,
+            action: None,
+            letter: false,
+            dates,
+        };
+        let mut message = self.compose(first, r, &view)?;
+        message.subject = view.subject.clone();
+        if confirmed {
+            self.attach_series(conn, &mut message, series, first, r, Method::Request)?;
+        }
         outbox::enqueue(conn, &message)?;
         Ok(())
     }
@@ -269,6 +406,7 @@ impl Composer {
             show_join_url: confirmed,
             action: None,
             letter: true,
+            dates: Vec::new(),
         };
         self.compose(session, r, &view)
     }
@@ -402,6 +540,7 @@ impl Composer {
             show_join_url: false,
             action: None,
             letter: false,
+            dates: Vec::new(),
         };
         self.send(conn, session, r, view)
     }
@@ -433,6 +572,7 @@ impl Composer {
                 show_join_url: true,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::Waitlisted => View {
                 kind: "waitlisted",
@@ -449,6 +589,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::PendingApproval => View {
                 kind: "pending_approval",
@@ -458,6 +599,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::Rejected => View {
                 kind: "rejected",
@@ -467,6 +609,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::PendingEndorsement => View {
                 kind: "pending_endorsement",
@@ -476,6 +619,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::Nominated => View {
                 kind: "nominated",
@@ -485,6 +629,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::Declined => View {
                 kind: "declined",
@@ -494,6 +639,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::Lapsed => View {
                 kind: "lapsed",
@@ -503,6 +649,7 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
             RegistrationStatus::Cancelled => View {
                 kind: "withdrawn",
@@ -512,12 +659,24 @@ impl Composer {
                 show_join_url: false,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             },
         }
     }
 
-    /// The registration as a file to import: METHOD:PUBLISH, no attendee.
-    pub fn invite_file(&self, session: &Session, r: &Registration) -> String {
+    /// The registration as a file to import: METHOD:PUBLISH, no attendee;
+    /// for a place taken for a whole series, the series as the person
+    /// holds it.
+    pub fn invite_file(&self, conn: &mut DbConn, session: &Session, r: &Registration) -> Result<String, NotifyError> {
+        if let (true, Some(series)) = (r.series_invite, session.row.series_id)
+            && let Some((_, ics)) = self.series_calendar(conn, series, session, r, Method::Publish)?
+        {
+            return Ok(ics);
+        }
+        Ok(self.lone_invite_file(session, r))
+    }
+
+    fn lone_invite_file(&self, session: &Session, r: &Registration) -> String {
         let zone = TimeZone::parse(&r.time_zone).unwrap_or_else(|_| session.zone());
         let when = self.when(r.lang(), session, &zone);
         let manage_url = format!("{}/registrations/{}", self.base_url, r.manage_token(&self.keys));
@@ -545,6 +704,7 @@ impl Composer {
             show_join_url: true,
             action: None,
             letter: false,
+            dates: Vec::new(),
         };
         self.send(conn, session, r, view)
     }
@@ -597,6 +757,7 @@ impl Composer {
             show_join_url: false,
             action: None,
             letter: false,
+            dates: Vec::new(),
         };
         self.send(conn, latest_session, latest, view)
     }
@@ -691,6 +852,7 @@ impl Composer {
                 show_join_url: confirmed && news.show_join_url,
                 action: None,
                 letter: false,
+                dates: Vec::new(),
             };
             self.send(conn, session, &r, view)?;
         }
@@ -701,6 +863,7 @@ impl Composer {
 impl Notifier for Composer {
     fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), NotifyError> {
         match change {
+            Change::SeriesRegistered { registrations } => self.series_registered(conn, session, registrations),
             Change::Registered(r) => {
                 let position = registration_store::waitlist_position(conn, r)?;
                 self.send(conn, session, r, self.status_view(session, r, position, false))
@@ -750,6 +913,7 @@ impl Notifier for Composer {
                     show_join_url: false,
                     action: Some((i18n::t(lang, "email-feedback-action"), link)),
                     letter: false,
+                    dates: Vec::new(),
                 };
                 self.send(conn, session, r, view)
             }
@@ -774,6 +938,7 @@ impl Notifier for Composer {
                         show_join_url: false,
                         action: None,
                         letter: false,
+                        dates: Vec::new(),
                     };
                     self.send(conn, session, &r, view)?;
                 }
@@ -795,6 +960,7 @@ impl Notifier for Composer {
                     show_join_url: true,
                     action: None,
                     letter: false,
+                    dates: Vec::new(),
                 },
             ),
             Change::SessionChanged { was } => self.tell_everyone(

@@ -9,9 +9,11 @@
 use super::{Registered, RegistrationError, register};
 use crate::db::DbConn;
 use crate::db::ids::{SeriesId, SessionId};
-use crate::db::notify::Notifier;
+use crate::db::notify::{Change, Notifier, NotifyError};
 use crate::db::reference::Reference;
+use crate::db::registrations as registration_store;
 use crate::db::series as series_store;
+use crate::db::sessions::{self as session_store, Session};
 use crate::domain::fields::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::registration::RegistrationInput;
@@ -44,23 +46,53 @@ pub fn register_series(
     if open.is_empty() {
         return Err(RegistrationError::Refused(Message::id("series-none-open")));
     }
-    let mut done = SeriesRegistered { registered: Vec::new(), skipped: Vec::new() };
-    for id in open {
-        match register(conn, keys, reference, id, parsed.clone(), now, notifier) {
-            Ok(r) => done.registered.push(r),
-            // The same input for every occurrence: a mistake in it, or a
-            // country no occurrence admits, is the whole answer.
-            Err(e @ (RegistrationError::Invalid(_) | RegistrationError::Refused(_))) if done.registered.is_empty() => {
-                return Err(e);
+    // One transaction for the whole series (each occurrence a savepoint
+    // under its own session's lock), so that the one email telling of every
+    // date is queued if and only if the registrations it lists commit.
+    let quiet = OneEmail(notifier);
+    crate::db::write_transaction(conn, |conn| {
+        let mut done = SeriesRegistered { registered: Vec::new(), skipped: Vec::new() };
+        for id in open {
+            match register(conn, keys, reference, id, parsed.clone(), now, &quiet) {
+                Ok(r) => done.registered.push(r),
+                // The same input for every occurrence: a mistake in it, or a
+                // country no occurrence admits, is the whole answer.
+                Err(e @ (RegistrationError::Invalid(_) | RegistrationError::Refused(_)))
+                    if done.registered.is_empty() =>
+                {
+                    return Err(e);
+                }
+                Err(e @ (RegistrationError::Conflict(_) | RegistrationError::Refused(_))) => done.skipped.push((id, e)),
+                Err(e) => return Err(e),
             }
-            Err(e @ (RegistrationError::Conflict(_) | RegistrationError::Refused(_))) => done.skipped.push((id, e)),
-            Err(e) => return Err(e),
+        }
+        if done.registered.is_empty()
+            && let Some((_, first)) = done.skipped.drain(..).next()
+        {
+            return Err(first);
+        }
+        let ids: Vec<_> = done.registered.iter().map(|r| r.registration.id).collect();
+        registration_store::mark_series_invites(conn, &ids)?;
+        for r in &mut done.registered {
+            r.registration.series_invite = true;
+        }
+        let taken: Vec<_> = done.registered.iter().map(|r| r.registration.clone()).collect();
+        let first = session_store::find(conn, taken[0].session_id)?.ok_or(RegistrationError::NotFound)?;
+        notifier.notify(conn, &first, Change::SeriesRegistered { registrations: &taken })?;
+        Ok(done)
+    })
+}
+
+/// Passes every change on but each occurrence's own confirmation: the
+/// series' one email says it all (a focal point's request to endorse is
+/// still theirs, per occurrence).
+struct OneEmail<'a>(&'a dyn Notifier);
+
+impl Notifier for OneEmail<'_> {
+    fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), NotifyError> {
+        match change {
+            Change::Registered(_) => Ok(()),
+            other => self.0.notify(conn, session, other),
         }
     }
-    if done.registered.is_empty()
-        && let Some((_, first)) = done.skipped.drain(..).next()
-    {
-        return Err(first);
-    }
-    Ok(done)
 }

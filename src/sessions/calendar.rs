@@ -103,6 +103,7 @@ pub fn event_for(s: &Session, base_url: &str, audience: &Audience) -> Event {
         categories: Vec::new(),
         organizer,
         attendee,
+        local: None,
     }
 }
 
@@ -188,4 +189,199 @@ fn invite_description(s: &Session, lang: Lang, join: Option<&str>, invite: &Invi
         line("invite-session-page", session_url)
     ));
     description
+}
+
+/// One occurrence of a series as one person holds it, with what their
+/// invite says of it (see [`Invite`]).
+pub struct Held<'a> {
+    pub session: &'a Session,
+    /// Their registration for it, made for the whole series; None: they hold none.
+    pub registration: Option<&'a Registration>,
+    pub when: String,
+    pub manage_url: String,
+}
+
+/// The series' one recurring event, for a person who registered for the
+/// whole series: every occurrence is an instance of it, so their calendar
+/// shows the series as one thing and a change to one occurrence reaches
+/// it as a change of that instance.
+pub struct SeriesInvite<'a> {
+    pub series: &'a crate::db::models::SeriesRow,
+    /// Every occurrence the public may see, soonest first.
+    pub held: &'a [Held<'a>],
+    /// The address they registered with, as ATTENDEE.
+    pub person: &'a Registration,
+    pub organizer: Option<Party>,
+    /// The series' page, for the event's description.
+    pub series_url: String,
+}
+
+/// When an occurrence was first set: its instance's RECURRENCE-ID.
+fn recurrence_at(s: &Session) -> chrono::DateTime<chrono::Utc> {
+    s.row.recurrence_at.unwrap_or(s.row.starts_at).and_utc()
+}
+
+impl SeriesInvite<'_> {
+    pub fn uid(&self, base_url: &str) -> String {
+        format!("series-{}@{}", self.series.id, calendar::host_of(base_url))
+    }
+
+    fn zone(&self) -> crate::domain::zone::TimeZone {
+        crate::domain::zone::TimeZone::parse(&self.series.time_zone)
+            .unwrap_or_else(|_| self.held.first().map_or_else(crate::domain::zone::TimeZone::utc, |h| h.session.zone()))
+    }
+
+    /// An instance is in their calendar while their place in it is
+    /// confirmed and the occurrence goes ahead (as a lone invite is).
+    fn included(h: &Held) -> bool {
+        h.session.status() == SessionStatus::Published
+            && h.registration.is_some_and(|r| r.status() == RegistrationStatus::Confirmed)
+    }
+
+    /// Rises with every change of any occurrence or of their place in it:
+    /// an occurrence's own SEQUENCE and withdrawals (as a lone invite's),
+    /// and one step when a place leaves the waiting list or approval for
+    /// good (confirmed or ended), which never steps back.
+    fn sequence(&self) -> u32 {
+        let step = |r: &Registration| {
+            use RegistrationStatus as S;
+            i32::from(!matches!(r.status(), S::Waitlisted | S::PendingApproval | S::PendingEndorsement | S::Nominated))
+        };
+        let total: i32 = self
+            .held
+            .iter()
+            .filter_map(|h| h.registration.map(|r| h.session.row.sequence + r.calendar_bump + step(r)))
+            .sum();
+        u32::try_from(total).unwrap_or(0)
+    }
+
+    fn event(&self, h: &Held, method: Method, base_url: &str) -> Event {
+        let invite = Invite {
+            registration: h.registration.unwrap_or(self.person),
+            method,
+            when: &h.when,
+            manage_url: &h.manage_url,
+            organizer: self.organizer.clone(),
+        };
+        let mut e = event_for(h.session, base_url, &Audience::Invite(invite));
+        e.uid = self.uid(base_url);
+        e.sequence = self.sequence();
+        let zone = self.zone();
+        e.local = Some(calendar::Local {
+            tzid: zone.name().to_string(),
+            start: zone.at(h.session.starts_at()).local,
+            end: zone.at(h.session.ends_at()).local,
+            recurrence_id: Some(zone.at(recurrence_at(h.session)).local),
+            rule: None,
+        });
+        e
+    }
+
+    /// The whole series as they hold it: the recurring event (its rule
+    /// from the first occurrence; occurrences they do not hold, or that
+    /// were cancelled, left out with EXDATE) and an instance of its own
+    /// for each occurrence that was moved or is held elsewhere. None when
+    /// they hold no occurrence: then the series is cancelled for them.
+    fn master(&self, method: Method, base_url: &str) -> Option<(Event, Vec<Event>)> {
+        use crate::domain::series::{Repeat, dates, rrule};
+        let zone = self.zone();
+        let first = self.held.iter().min_by_key(|h| recurrence_at(h.session))?;
+        let start = zone.at(recurrence_at(first.session)).local;
+        let length = first.session.ends_at() - first.session.starts_at();
+        let repeat = Repeat::parse(&self.series.repeat).unwrap_or(Repeat::Weekly);
+        let count = self.held.len();
+        let expected: Vec<chrono::NaiveDateTime> =
+            dates(start.date(), repeat, Some(count), None).into_iter().map(|d| d.and_time(start.time())).collect();
+        let ids: Vec<chrono::NaiveDateTime> =
+            self.held.iter().map(|h| zone.at(recurrence_at(h.session)).local).collect();
+        let mut exdates: Vec<_> = expected.iter().filter(|t| !ids.contains(t)).copied().collect();
+        let rdates: Vec<_> = ids.iter().filter(|t| !expected.contains(t)).copied().collect();
+        let shown = self.held.iter().find(|h| Self::included(h)).unwrap_or(first);
+        let mut master = self.event(shown, method, base_url);
+        let mut instances = Vec::new();
+        for (h, id) in self.held.iter().zip(&ids) {
+            if !Self::included(h) {
+                exdates.push(*id);
+                continue;
+            }
+            let own = self.event(h, method, base_url);
+            let as_ruled = own.local.as_ref().is_some_and(|l| l.start == *id && l.end == *id + length);
+            if !as_ruled || own.location != master.location {
+                instances.push(own);
+            }
+        }
+        exdates.sort();
+        let included = self.held.iter().any(Self::included);
+        master.summary = self.series.title.clone();
+        master.description = self.description();
+        master.url = self.series_url.clone();
+        master.cancelled = !included;
+        master.created = self.held.iter().map(|h| h.session.row.created_at).min().unwrap_or_default().and_utc();
+        master.last_modified = self.held.iter().map(|h| h.session.row.updated_at).max().unwrap_or_default().and_utc();
+        master.local = Some(calendar::Local {
+            tzid: zone.name().to_string(),
+            start,
+            end: start + length,
+            recurrence_id: None,
+            rule: Some(calendar::Rule { rrule: rrule(repeat, start.date(), count), rdates, exdates }),
+        });
+        included.then_some((master, instances))
+    }
+
+    /// The summary, then each date they hold with its own page.
+    fn description(&self) -> String {
+        let mut out = String::new();
+        if let Some(h) = self.held.first()
+            && !h.session.row.summary.is_empty()
+        {
+            out.push_str(&h.session.row.summary);
+            out.push_str("\n\n");
+        }
+        for h in self.held.iter().filter(|h| Self::included(h)) {
+            out.push_str(&format!("{}\n{}\n\n", h.when, h.manage_url));
+        }
+        out.push_str(&self.series_url);
+        out
+    }
+
+    /// What their calendar is sent: with REQUEST (or PUBLISH, a file to
+    /// import) the whole series as they now hold it; with CANCEL the one
+    /// occurrence `about` (an instance, by its RECURRENCE-ID), or the
+    /// whole series once they hold none.
+    pub fn calendar(
+        &self,
+        method: Method,
+        about: crate::db::ids::SessionId,
+        base_url: &str,
+    ) -> Option<(Method, String)> {
+        let stamp = chrono::Utc::now();
+        let zone = self.zone();
+        let from = self.held.iter().map(|h| recurrence_at(h.session).min(h.session.starts_at())).min();
+        let to = self.held.iter().map(|h| h.session.ends_at()).max();
+        let (Some(from), Some(to)) = (from, to) else { return None };
+        let vtimezone = calendar::vtimezone(&zone, from - chrono::Duration::days(1), to + chrono::Duration::days(1));
+        let (method, events) = match (method, self.master(method, base_url)) {
+            (Method::Cancel, Some(_)) => {
+                let h = self.held.iter().find(|h| h.session.id() == about)?;
+                let mut e = self.event(h, Method::Cancel, base_url);
+                e.cancelled = true;
+                (Method::Cancel, vec![e])
+            }
+            (_, Some((master, instances))) => (method, std::iter::once(master).chain(instances).collect()),
+            (_, None) => {
+                // Nothing held any more: the series leaves their calendar.
+                let first = self.held.first()?;
+                let mut e = self.event(first, Method::Cancel, base_url);
+                e.summary = self.series.title.clone();
+                if let Some(l) = e.local.as_mut() {
+                    l.recurrence_id = None;
+                }
+                e.cancelled = true;
+                (if method == Method::Publish { method } else { Method::Cancel }, vec![e])
+            }
+        };
+        let blocks: Vec<String> = events.iter().map(|e| calendar::event_block(method, e, stamp)).collect();
+        let blocks = std::iter::once(vtimezone.as_str()).chain(blocks.iter().map(String::as_str));
+        Some((method, calendar::assemble(method, None, blocks)))
+    }
 }

@@ -362,7 +362,7 @@ async fn without_smtp_each_email_is_written_as_an_eml_file() {
 }
 
 /// An email's text with the secrets and the port taken out, for snapshots.
-fn redact(app: &TestApp, text: &str) -> String {
+pub fn redact(app: &TestApp, text: &str) -> String {
     let port = app.address.rsplit(':').next().expect("port").to_string();
     let t = text.replace(&port, "PORT").replace('\r', "");
     let mut out = String::new();

@@ -301,6 +301,7 @@ fn escaping_and_folding_round_trip_for_generated_text() {
             categories: vec![],
             organizer: None,
             attendee: None,
+            local: None,
         };
         let out = convene::calendar::calendar(convene::calendar::Method::Publish, None, &[event], stamp);
         for line in out.split("\r\n") {

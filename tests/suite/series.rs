@@ -269,3 +269,189 @@ async fn one_registration_takes_every_date_of_a_series_and_the_series_page_shows
     let manage = app.get(&location).await.text().await.expect("body");
     assert!(manage.contains("You are registered for 5 dates of this series"));
 }
+
+/// One VCALENDAR, read by the `ical` crate (not the writer's).
+fn calendar_of(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    ical::IcalParser::new(std::io::BufReader::new(text.as_bytes())).next().expect("one calendar").expect("valid")
+}
+
+/// After sending what is queued: the `n`th email to `to` (it must be the
+/// last), its text, and its calendar part's method and calendar.
+async fn nth_email(
+    app: &crate::common::TestApp,
+    sink: &crate::smtp::SmtpSink,
+    to: &str,
+    n: usize,
+) -> (String, String, ical::parser::ical::component::IcalCalendar) {
+    app.dispatch_pending_emails().await;
+    let mail = sink.received();
+    let theirs = only_to(&mail, to);
+    assert_eq!(theirs.len(), n, "emails to {to}");
+    let (method, ics) = crate::email::calendar_part(theirs[n - 1]).expect("a calendar part");
+    (crate::email::text_body(theirs[n - 1]), method, calendar_of(&ics))
+}
+
+/// The emails to `to` among `mail`, in the order sent.
+fn only_to<'a>(mail: &'a [crate::smtp::Received], to: &str) -> Vec<&'a crate::smtp::Received> {
+    mail.iter().filter(|m| m.to.iter().any(|t| t == to)).collect()
+}
+
+#[tokio::test]
+async fn a_whole_series_registration_is_one_email_and_one_recurring_invite_whose_instances_follow_each_change() {
+    use crate::email::{app_with_sink, calendar_part, param, text_body};
+    use crate::smtp::subject_of;
+    let (app, sink) = app_with_sink().await;
+    let series: Value = app.post_json("/api/v1/series", &brussels_weekly()).await.json().await.expect("json");
+    let id = series["id"].as_i64().expect("id");
+    let sessions: Vec<i64> =
+        series["sessions"].as_array().expect("sessions").iter().filter_map(|s| s["id"].as_i64()).collect();
+    // 25 March is full with no waiting list: not taken, left out of the calendar.
+    app.patch_json(&format!("/api/v1/sessions/{}", sessions[2]), &json!({"capacity": 1, "waitlist": false})).await;
+    assert_eq!(app.register(sessions[2], crate::common::participant("first@example.org")).await.0, 201);
+    let siti = json!({"name": "Siti Rahma", "email": "siti@example.id", "organisation": "Ministry of Health",
+                      "country": "ID", "time_zone": "Asia/Jakarta", "consent": true});
+    let res = app.post_public(&format!("/api/v1/series/{id}/registrations"), &siti).await;
+    assert_eq!(res.status(), 201);
+    let made: Value = res.json().await.expect("json");
+    let taken = made["registrations"].as_array().expect("registrations");
+    assert_eq!(taken.len(), 5);
+    app.dispatch_pending_emails().await;
+    let mail = sink.received();
+    let hers = only_to(&mail, "siti@example.id");
+    assert_eq!(
+        hers.len(),
+        1,
+        "one email for the whole series: {:?}",
+        hers.iter().map(|m| subject_of(m)).collect::<Vec<_>>()
+    );
+    assert_eq!(subject_of(hers[0]), "Registered for 5 dates: CBRN risk mitigation clinic");
+    let text = text_body(hers[0]);
+    // 10:00 in Brussels is 16:00 in Jakarta in winter time, 15:00 from 28 March.
+    for date in ["Thursday 11 March 2027, 16:00", "Thursday 18 March 2027, 16:00", "Thursday 1 April 2027, 15:00"] {
+        assert!(text.contains(date), "{date} in {text}");
+    }
+    assert!(!text.contains("25 March"), "the date not taken is not listed: {text}");
+    assert_eq!(text.matches("/registrations/m_").count(), 5, "each date's own page: {text}");
+    insta::assert_snapshot!("series_registered", crate::email::redact(&app, &text));
+
+    let (method, ics) = calendar_part(hers[0]).expect("an invite");
+    assert_eq!(method, "REQUEST");
+    let cal = calendar_of(&ics);
+    assert_eq!(cal.events.len(), 1, "one recurring event, no instance moved yet:\n{ics}");
+    let master = &cal.events[0];
+    let uid = prop(master, "UID").expect("uid");
+    assert!(uid.starts_with(&format!("series-{id}@")), "{uid}");
+    assert_eq!(prop(master, "RRULE").as_deref(), Some("FREQ=WEEKLY;COUNT=6"));
+    assert_eq!(prop(master, "DTSTART").as_deref(), Some("20270311T100000"));
+    assert_eq!(param(master, "DTSTART", "TZID").as_deref(), Some("Europe/Brussels"));
+    assert_eq!(prop(master, "EXDATE").as_deref(), Some("20270325T100000"));
+    assert_eq!(prop(master, "SUMMARY").as_deref(), Some("CBRN risk mitigation clinic"));
+    let zone = cal.timezones.first().expect("a VTIMEZONE");
+    let tzid = zone.properties.iter().find(|p| p.name == "TZID").and_then(|p| p.value.clone());
+    assert_eq!(tzid.as_deref(), Some("Europe/Brussels"));
+    let summer = zone
+        .transitions
+        .iter()
+        .find(|t| t.properties.iter().any(|p| p.name == "DTSTART" && p.value.as_deref() == Some("20270328T020000")))
+        .expect("the change to summer time on 28 March 2027");
+    let value = |name: &str| summer.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone());
+    assert_eq!((value("TZOFFSETFROM").as_deref(), value("TZOFFSETTO").as_deref()), (Some("+0100"), Some("+0200")));
+    let sequence = |e: &ical::parser::ical::component::IcalEvent| {
+        prop(e, "SEQUENCE").and_then(|s| s.parse::<u32>().ok()).expect("sequence")
+    };
+    let first_sequence = sequence(master);
+
+    // 8 April moves to Friday 9 April 14:00: the instance of 8 April is replaced.
+    let res = app
+        .patch_json(
+            &format!("/api/v1/sessions/{}", sessions[4]),
+            &json!({"starts_at": "2027-04-09T14:00", "ends_at": "2027-04-09T15:30"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let (text, method, cal) = nth_email(&app, &sink, "siti@example.id", 2).await;
+    assert!(text.contains("Thursday 8 April 2027, 15:00") && text.contains("Friday 9 April 2027, 19:00"), "{text}");
+    assert_eq!(method, "REQUEST");
+    assert_eq!(cal.events.len(), 2, "the series and the moved instance");
+    let moved = cal.events.iter().find(|e| prop(e, "RECURRENCE-ID").is_some()).expect("an instance");
+    assert_eq!(prop(moved, "UID"), Some(uid.clone()));
+    assert_eq!(prop(moved, "RECURRENCE-ID").as_deref(), Some("20270408T100000"));
+    assert_eq!(param(moved, "RECURRENCE-ID", "TZID").as_deref(), Some("Europe/Brussels"));
+    assert_eq!(prop(moved, "DTSTART").as_deref(), Some("20270409T140000"));
+    assert!(sequence(moved) > first_sequence && sequence(&cal.events[0]) > first_sequence);
+    let moved_sequence = sequence(moved);
+
+    // 15 April is cancelled: that instance alone leaves the calendar.
+    app.post_json(&format!("/api/v1/sessions/{}/cancel", sessions[5]), &json!({"reason": "Holiday"})).await;
+    let (_, method, cal) = nth_email(&app, &sink, "siti@example.id", 3).await;
+    assert_eq!(method, "CANCEL");
+    assert_eq!(cal.events.len(), 1);
+    let gone = &cal.events[0];
+    assert_eq!(prop(gone, "UID"), Some(uid.clone()));
+    assert_eq!(prop(gone, "RECURRENCE-ID").as_deref(), Some("20270415T100000"));
+    assert_eq!(prop(gone, "STATUS").as_deref(), Some("CANCELLED"));
+    assert!(sequence(gone) > moved_sequence);
+
+    // She withdraws from the first date: that instance goes too.
+    let token = crate::common::token_of(&taken[0]["manage_url"]);
+    app.post_public(&format!("/api/v1/registrations/{token}/cancel"), &json!({})).await;
+    let (_, method, cal) = nth_email(&app, &sink, "siti@example.id", 4).await;
+    assert_eq!(method, "CANCEL");
+    assert_eq!(prop(&cal.events[0], "RECURRENCE-ID").as_deref(), Some("20270311T100000"));
+
+    // The file from any date's page is the same series as she now holds it.
+    let token = crate::common::token_of(&taken[1]["manage_url"]);
+    let file = app.get(&format!("/registrations/{token}/invite.ics")).await.text().await.expect("body");
+    let cal = calendar_of(&file);
+    let master = cal.events.iter().find(|e| prop(e, "RRULE").is_some()).expect("the series");
+    assert_eq!(prop(master, "UID"), Some(uid.clone()));
+    assert_eq!(
+        prop(master, "EXDATE").as_deref(),
+        Some("20270311T100000,20270325T100000,20270415T100000"),
+        "withdrawn, not taken, cancelled:\n{file}"
+    );
+    assert!(cal.events.iter().any(|e| prop(e, "RECURRENCE-ID").as_deref() == Some("20270408T100000")));
+
+    // Someone who took a single date keeps a lone invite for it.
+    let (_, _, cal) = nth_email(&app, &sink, "first@example.org", 1).await;
+    assert!(prop(&cal.events[0], "UID").is_some_and(|u| u.starts_with("session-")));
+    assert!(prop(&cal.events[0], "RRULE").is_none());
+}
+
+#[tokio::test]
+async fn the_home_page_shows_a_series_as_one_entry_at_its_next_date() {
+    let app = spawn_app().await;
+    let series: Value = app.post_json("/api/v1/series", &brussels_weekly()).await.json().await.expect("json");
+    let id = series["id"].as_i64().expect("id");
+    let sessions: Vec<i64> =
+        series["sessions"].as_array().expect("sessions").iter().filter_map(|s| s["id"].as_i64()).collect();
+    app.create_session(manila_session()).await;
+    let entries = |page: String| {
+        let html = scraper::Html::parse_document(&page);
+        let sel = scraper::Selector::parse("ul.sessions > li").expect("selector");
+        html.select(&sel).map(|e| e.html()).collect::<Vec<String>>()
+    };
+    let home = entries(app.get("/?tz=Asia/Manila").await.text().await.expect("body"));
+    assert_eq!(home.len(), 2, "the series once, and the lone session: {home:#?}");
+    let card = home.iter().find(|e| e.contains("CBRN risk mitigation clinic")).expect("the series");
+    assert!(card.contains(&format!("href=\"/series/{id}\"")), "{card}");
+    assert!(card.contains("Weekly, 6 dates · Thu 11 Mar – Thu 15 Apr"), "{card}");
+    assert!(card.contains("Next date: ") && card.contains("17:00"), "10:00 Brussels is 17:00 in Manila: {card}");
+
+    // Its first date is cancelled: the entry moves to the next one.
+    app.post_json(&format!("/api/v1/sessions/{}/cancel", sessions[0]), &json!({})).await;
+    let home = entries(app.get("/?tz=Asia/Manila").await.text().await.expect("body"));
+    assert_eq!(home.len(), 2, "{home:#?}");
+    let card = home.iter().find(|e| e.contains("CBRN risk mitigation clinic")).expect("the series");
+    assert!(card.contains("Weekly, 5 dates · Thu 18 Mar – Thu 15 Apr"), "{card}");
+    assert!(!card.contains("Cancelled"), "the cancelled date does not stand for the series: {card}");
+
+    // Every date cancelled: the series shows once, as cancelled.
+    for s in &sessions[1..] {
+        app.post_json(&format!("/api/v1/sessions/{s}/cancel"), &json!({})).await;
+    }
+    let home = entries(app.get("/?tz=Asia/Manila").await.text().await.expect("body"));
+    assert_eq!(home.len(), 2, "{home:#?}");
+    let card = home.iter().find(|e| e.contains("CBRN risk mitigation clinic")).expect("the series");
+    assert!(card.contains(&format!("href=\"/sessions/{}\"", sessions[0])) && card.contains("Cancelled"), "{card}");
+}

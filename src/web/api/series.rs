@@ -164,7 +164,11 @@ pub struct SeriesRegistrationsOut {
 
 /// Register once for every occurrence of a series still to come (no token
 /// needed): the body of a session's registration; each occurrence keeps
-/// its own capacity, waiting list and emails.
+/// its own capacity, waiting list and manage link. All are made in one
+/// transaction, and one email lists every date taken, with one calendar
+/// invite: the series as a recurring event (RRULE in the series' zone with
+/// its VTIMEZONE, EXDATE for dates not held), whose later updates and
+/// cancellations name the instance they change (RECURRENCE-ID).
 #[utoipa::path(post, path = "/api/v1/series/{id}/registrations", tag = "series",
     params(("id" = i32, Path, description = "series id")),
     request_body(content = Object, description = "as `POST /api/v1/sessions/{id}/registrations`"),

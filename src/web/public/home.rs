@@ -2,9 +2,10 @@
 
 use super::feeds::{Subscribe, subscribe};
 use super::{Chrome, Viewer};
-use crate::db::ids::SessionId;
+use crate::db::ids::{SeriesId, SessionId};
 use crate::db::models::{Country, Region, Topic};
 use crate::db::reference::Reference;
+use crate::db::series::Upcoming;
 use crate::db::sessions::{self as store, Cursor, Session, SessionFilter};
 use crate::domain::lang::Lang;
 use crate::domain::session::{SessionFormat, SessionStatus};
@@ -31,6 +32,27 @@ pub struct ListItem {
     pub own: Option<SlotView>,
     pub topics: Vec<String>,
     pub open_to: String,
+    /// This entry stands for its whole series (at its next date).
+    pub series: Option<SeriesCard>,
+}
+
+/// "Weekly, 6 dates · Thu 11 Mar – Thu 15 Apr": a series as one entry.
+pub struct SeriesCard {
+    pub id: SeriesId,
+    pub line: String,
+}
+
+impl SeriesCard {
+    fn new(u: &Upcoming, lang: Lang, viewer_zone: &TimeZone) -> Self {
+        let day = |t: chrono::NaiveDateTime| lang.day_month(viewer_zone.at(t.and_utc()).local.date());
+        let summary = crate::i18n::message(
+            lang,
+            "series-summary",
+            &[("repeat", crate::i18n::t(lang, &format!("repeat-{}", u.repeat)).into()), ("count", u.dates.into())],
+        );
+        let line = if u.dates > 1 { format!("{summary} · {} – {}", day(u.first), day(u.last)) } else { summary };
+        Self { id: u.id, line }
+    }
 }
 
 pub struct Choice {
@@ -97,6 +119,7 @@ impl<'r> Listing<'r> {
             country: country.map(|c| c.iso2.clone()),
             topic_id: topic.map(|t| t.id),
             format: get("format").and_then(SessionFormat::parse),
+            one_per_series: true,
             // One more than a page, to know whether there is a next one.
             limit: PER_PAGE + 1,
             offset: if from.is_some() { 0 } else { (page - 1) * PER_PAGE },
@@ -117,9 +140,11 @@ impl<'r> Listing<'r> {
     }
 }
 
-fn list_item(s: &Session, reference: &Reference, lang: Lang, viewer_zone: &TimeZone) -> ListItem {
+fn list_item(s: &Session, reference: &Reference, lang: Lang, viewer_zone: &TimeZone, series: &[Upcoming]) -> ListItem {
     let zone = s.zone();
+    let series = s.row.series_id.and_then(|id| series.iter().find(|u| u.id == id));
     ListItem {
+        series: series.map(|u| SeriesCard::new(u, lang, viewer_zone)),
         id: s.id(),
         title: s.row.title.clone(),
         summary: s.row.summary.clone(),
@@ -141,8 +166,9 @@ impl HomePage {
         base: &str,
         listing: &Listing<'_>,
         placed: Option<Cursor>,
-        mut sessions: Vec<Session>,
+        (mut sessions, series): (Vec<Session>, Vec<Upcoming>),
     ) -> Self {
+        let series = &series;
         let lang = viewer.lang;
         let (has_prev, has_next) = crate::web::pager::trim(&mut sessions, placed, PER_PAGE as usize);
         let page = match placed {
@@ -174,7 +200,7 @@ impl HomePage {
         let format = listing.filter.format;
         Self {
             chrome: Chrome::new(viewer, reference, query),
-            items: sessions.iter().map(|s| list_item(s, reference, lang, &viewer.zone)).collect(),
+            items: sessions.iter().map(|s| list_item(s, reference, lang, &viewer.zone, series)).collect(),
             regions: choices(
                 reference.regions.iter().map(|r| (r.slug.as_str(), r.name_in(lang))),
                 listing.region.map(|r| r.slug.as_str()),
@@ -221,7 +247,12 @@ pub async fn home(
         let (mut filter, from) = (listing.filter.clone(), listing.from);
         let (placed, sessions) = blocking(&state.pool, move |conn| {
             filter.cursor = from.map(|f| f.place(conn)).transpose()?.flatten();
-            Ok::<_, PageError>((filter.cursor, store::list(conn, &filter)?))
+            let sessions = store::list(conn, &filter)?;
+            let mut ids: Vec<SeriesId> = sessions.iter().filter_map(|s| s.row.series_id).collect();
+            ids.sort();
+            ids.dedup();
+            let series = crate::db::series::upcoming(conn, &ids, crate::db::now())?;
+            Ok::<_, PageError>((filter.cursor, (sessions, series)))
         })
         .await?;
         super::to_html(&HomePage::new(&viewer, &reference, &query, &state.base_url, &listing, placed, sessions))

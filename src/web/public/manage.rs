@@ -510,11 +510,16 @@ pub async fn email_address_link(
 }
 
 /// The registration as a calendar file to import (METHOD:PUBLISH, the same
-/// UID and SEQUENCE as the emailed invites, so they stay one event).
+/// UID and SEQUENCE as the emailed invites, so they stay one event: the
+/// series' event for a place taken for a whole series).
 #[get("/registrations/{token}/invite.ics")]
 pub async fn personal_invite(state: State, token: web::Path<String>) -> Result<HttpResponse, PageError> {
     let (r, s, _) = load(&state, token.into_inner()).await?;
-    let ics = state.composer.invite_file(&s, &r);
+    let composer = state.composer.clone();
+    let ics = blocking(&state.pool, move |conn| {
+        Ok::<_, PageError>(composer.invite_file(conn, &s, &r).map_err(AppError::from)?)
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header(("Content-Disposition", "attachment; filename=\"invite.ics\""))

@@ -1,0 +1,2 @@
+ALTER TABLE registrations DROP COLUMN series_invite;
+ALTER TABLE sessions DROP COLUMN recurrence_at;
