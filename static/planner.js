@@ -25,6 +25,8 @@
     form.querySelectorAll('input[name="regions"]:checked').forEach(function (box) {
       params.append('region', box.value);
     });
+    // The organising region's secretariat keeps its own working day.
+    if (value('organising_region')) params.set('organiser', value('organising_region'));
     var countries = value('countries');
     if (countries) params.set('countries', countries);
     link.href = '/admin/planner?' + params.toString();

@@ -6,6 +6,9 @@
   // list of errors first.
   var summary = document.querySelector(".error-summary");
   if (summary && summary.focus) summary.focus();
+  // Where there is room, the zone and language controls are shown open.
+  var settings = document.querySelector("details.viewer-settings");
+  if (settings && window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) settings.open = true;
   var tz;
   try {
     tz = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -379,6 +379,19 @@ test('public pages fit a 360 px wide phone and the skip link leads to the conten
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 361, `${path} is ${wide}px wide at 360px`);
   }
+  // On a 390 px phone the header is one line: zone and language behind one control.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(server.url + '/');
+  const header = await page.locator('header.site').boundingBox();
+  const summary = await page.locator('details.viewer-settings > summary').boundingBox();
+  const brand = await page.locator('header.site .brand').boundingBox();
+  assert.ok(Math.abs(summary.y - brand.y) < brand.height && header.height < summary.height + 40, `one line: ${JSON.stringify({ header, summary, brand })}`);
+  assert.equal(await page.locator('#tz').isVisible(), false, 'the zone picker waits behind the control');
+  await page.click('details.viewer-settings > summary');
+  assert.ok(await page.locator('#tz').isVisible(), 'one tap shows it');
+  const opened = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(opened <= 391, `opened, the header still fits: ${opened}px`);
+  await checkA11y(page, 'header opened at 390px');
   // A hybrid session: its venue with a map link, and the form asks how one comes.
   await page.goto(server.url + `/sessions/${roundTable.id}`);
   assert.match(await page.locator('#venue').innerText(), /Hotel Uzbekistan, hall B/);
@@ -561,7 +574,8 @@ test('pages reflow at 200% zoom: page zoom and text-only zoom', async () => {
     // Data tables may scroll inside their own box; the page itself may not.
     const wide = document.documentElement.scrollWidth - document.documentElement.clientWidth;
     const clipped = [...document.querySelectorAll('h1, h2, label, button, p, a, dd, dt, li')]
-      .filter((e) => !e.closest('table') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      // (What waits closed behind the header's zone and language control is not shown.)
+      .filter((e) => !e.closest('table') && e.checkVisibility() && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
       .map((e) => `${e.tagName.toLowerCase()}: ${e.innerText.slice(0, 40)}`);
     return { wide, clipped };
   });
@@ -608,7 +622,7 @@ const spill = (page) => page.evaluate(() => {
   const width = document.documentElement.clientWidth;
   const wide = document.documentElement.scrollWidth - width;
   const clipped = [...document.querySelectorAll('h1, h2, label, button, p, a, dd, dt, li, input, select')]
-    .filter((e) => !e.closest('table') && !e.closest('.hp') && !e.classList.contains('skip') && !e.closest('.visually-hidden'))
+    .filter((e) => !e.closest('table') && !e.closest('.hp') && !e.classList.contains('skip') && !e.closest('.visually-hidden') && e.checkVisibility())
     .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > width + 1 || r.left < -1); })
     .map((e) => `${e.tagName.toLowerCase()}: ${(e.innerText || e.id || '').slice(0, 40)}`);
   return { wide, clipped };

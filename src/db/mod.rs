@@ -201,17 +201,26 @@ pub fn connect_one(url: &DatabaseUrl) -> anyhow::Result<DbConn> {
 }
 
 pub fn migrate(conn: &mut DbConn) -> anyhow::Result<()> {
-    match conn {
+    let applied: Vec<String> = match conn {
         DbConn::Pg(c) => {
             // Several instances may start at once on one database.
             c.batch_execute("SELECT pg_advisory_lock(7261001)")?;
-            let result = c.run_pending_migrations(PG_MIGRATIONS).map(|_| ());
+            let result =
+                c.run_pending_migrations(PG_MIGRATIONS).map(|done| done.iter().map(ToString::to_string).collect());
             c.batch_execute("SELECT pg_advisory_unlock(7261001)")?;
             result
         }
-        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        DbConn::Sqlite(c) => {
+            c.run_pending_migrations(SQLITE_MIGRATIONS).map(|done| done.iter().map(ToString::to_string).collect())
+        }
     }
-    .map_err(|e| anyhow::anyhow!("database migration failed: {e}"))
+    .map_err(|e| anyhow::anyhow!("database migration failed: {e}"))?;
+    // What SQL alone cannot fill in (the folding is ours, not the database's).
+    if applied.iter().any(|v| v.contains("000026")) {
+        let filled = sessions::fill_search_text(conn)?;
+        tracing::info!(sessions = filled, "search text filled in");
+    }
+    Ok(())
 }
 
 /// Storage instants are UTC at whole seconds: SQLite would keep nanoseconds

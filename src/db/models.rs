@@ -79,6 +79,8 @@ pub struct SessionRow {
     pub quota_release: bool,
     /// An occurrence's start as its series first set it (see the migration `series_invites`).
     pub recurrence_at: Option<chrono::NaiveDateTime>,
+    /// Title and summary folded for keyword search (`domain::search`).
+    pub search_text: String,
 }
 
 /// The columns a session write sets; used for inserts and whole updates.
@@ -87,6 +89,8 @@ pub struct SessionRow {
 pub struct SessionChanges {
     pub title: String,
     pub summary: String,
+    /// Title and summary folded for keyword search (`domain::search`).
+    pub search_text: String,
     pub description: String,
     pub kind: String,
     pub format: String,

@@ -290,6 +290,7 @@ diesel::table! {
         nominations_close_at -> Nullable<Timestamp>,
         quota_release -> Bool,
         recurrence_at -> Nullable<Timestamp>,
+        search_text -> Text,
     }
 }
 

@@ -270,6 +270,7 @@ fn changes(input: &SessionInput, sequence: i32, now: NaiveDateTime) -> SessionCh
     SessionChanges {
         title: input.title.clone(),
         summary: input.summary.clone(),
+        search_text: crate::domain::search::searchable(&input.title, &input.summary),
         description: input.description.clone(),
         kind: input.kind.as_str().to_string(),
         format: input.format.as_str().to_string(),
@@ -548,6 +549,9 @@ pub struct SessionFilter {
     pub cursor: Option<Cursor>,
     /// Latest first (held sessions, most recent at the top).
     pub newest_first: bool,
+    /// Every one of these LIKE patterns in the title or summary
+    /// (`domain::search::patterns`).
+    pub words: Vec<String>,
     /// A series as one entry: its first occurrence still to come that goes
     /// ahead (or, when none does, its first cancelled one). Needs `ends_after`.
     pub one_per_series: bool,
@@ -670,6 +674,9 @@ fn filtered(filter: &SessionFilter) -> sessions::BoxedQuery<'static, super::Mult
     if let Some(format) = filter.format {
         q = q.filter(sessions::format.eq(format.as_str()));
     }
+    for pattern in &filter.words {
+        q = q.filter(sessions::search_text.like(pattern.clone()).escape('\\'));
+    }
     if let (true, Some(now)) = (filter.one_per_series, filter.ends_after) {
         q = q.filter(first_of_series(now));
     }
@@ -737,6 +744,21 @@ pub fn list(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Sessio
         rows.reverse();
     }
     with_links(conn, rows)
+}
+
+/// Fills `search_text` for sessions written before it existed (run once,
+/// by `db::migrate`, when the column is added).
+pub fn fill_search_text(conn: &mut DbConn) -> QueryResult<usize> {
+    let rows: Vec<(SessionId, String, String)> = sessions::table
+        .filter(sessions::search_text.eq(""))
+        .select((sessions::id, sessions::title, sessions::summary))
+        .load(conn)?;
+    for (id, title, summary) in &rows {
+        diesel::update(sessions::table.find(*id))
+            .set(sessions::search_text.eq(crate::domain::search::searchable(title, summary)))
+            .execute(conn)?;
+    }
+    Ok(rows.len())
 }
 
 /// When a session starts, to place a cursor at it.

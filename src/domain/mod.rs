@@ -19,6 +19,7 @@ pub mod questions;
 pub mod registration;
 pub mod report;
 pub mod scope;
+pub mod search;
 pub mod secret;
 pub mod series;
 pub mod session;

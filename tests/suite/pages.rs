@@ -1,8 +1,8 @@
 //! Public pages, parsed as HTML.
 
-use crate::common::{manila_session, spawn_app, with};
+use crate::common::{manila_session, participant, spawn_app, with};
 use scraper::{Html, Selector};
-use serde_json::json;
+use serde_json::{Value, json};
 
 fn text_of(html: &Html, selector: &str) -> Option<String> {
     let sel = Selector::parse(selector).ok()?;
@@ -169,7 +169,7 @@ async fn the_home_page_filters_by_topic_and_region() {
     assert_eq!(titles(&html).len(), 2);
     // every filter control has a label
     let labels = all_text(&html, "form.filters label");
-    assert_eq!(labels.len(), 4);
+    assert_eq!(labels.len(), 5, "words, region, country, topic, format");
 }
 
 #[tokio::test]
@@ -273,4 +273,111 @@ async fn a_cached_page_shows_this_instances_changes_at_once_and_another_instance
         assert!(std::time::Instant::now() < deadline, "another instance's change never showed");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+}
+
+#[tokio::test]
+async fn list_entries_say_seats_and_deadline_in_the_readers_time_offer_register_and_search_finds_words_without_accents()
+{
+    let app = spawn_app().await;
+    let id_of = |v: Value| v["id"].as_i64().expect("id");
+    let open = id_of(
+        app.create_session(with(
+            manila_session(),
+            json!({"capacity": 40, "registration_closes_at": "2027-03-08T09:00:00Z"}),
+        ))
+        .await,
+    );
+    let full = id_of(
+        app.create_session(with(
+            manila_session(),
+            json!({"title": "Sécurité nucléaire", "summary": "Pour les laboratoires", "capacity": 1, "waitlist": false}),
+        ))
+        .await,
+    );
+    let waiting = id_of(
+        app.create_session(with(manila_session(), json!({"title": "Export control clinic", "capacity": 1}))).await,
+    );
+    app.create_session(with(
+        manila_session(),
+        json!({"title": "Nominated course", "participation": "nomination", "regions": []}),
+    ))
+    .await;
+    assert_eq!(app.register(full, participant("a@example.org")).await.0, 201);
+    assert_eq!(app.register(waiting, participant("b@example.org")).await.0, 201);
+
+    let (_, html) = page(&app, "/?tz=Asia/Jakarta").await;
+    let entry = |title: &str| {
+        let sel = Selector::parse("ul.sessions > li").expect("selector");
+        html.select(&sel)
+            .find(|li| li.text().collect::<String>().contains(title))
+            .map(|li| Html::parse_fragment(&li.html()))
+            .unwrap_or_else(|| panic!("no entry {title}"))
+    };
+    let first = entry("Biosafety in diagnostic laboratories");
+    // 09:00 UTC is 16:00 in Jakarta.
+    assert_eq!(
+        text_of(&first, ".availability").as_deref(),
+        Some("40 of 40 left · Registration closes Mon 8 Mar 2027, 16:00 Jakarta (UTC+07:00)")
+    );
+    let register = Selector::parse(".card-action a").expect("selector");
+    assert_eq!(
+        first.select(&register).next().and_then(|a| a.value().attr("href")),
+        Some(format!("/sessions/{open}/register").as_str())
+    );
+    let no_room = entry("Sécurité nucléaire");
+    assert_eq!(text_of(&no_room, ".availability").as_deref(), Some("Full"));
+    assert!(no_room.select(&register).next().is_none(), "no Register button when nothing can be taken");
+    let queue = entry("Export control clinic");
+    assert_eq!(text_of(&queue, ".availability").as_deref(), Some("Full: register to join the waiting list"));
+    assert!(queue.select(&register).next().is_some());
+    let nominated = entry("Nominated course");
+    assert!(nominated.select(&register).next().is_none());
+    assert_eq!(
+        text_of(&nominated, ".closed").as_deref(),
+        Some("Places by nomination of each country's National Focal Point")
+    );
+
+    // Words: any case, with or without accents; LIKE's own characters are only text.
+    let titles = |html: &Html| all_text(html, "ul.sessions h2");
+    assert_eq!(titles(&page(&app, "/?q=SECURITE").await.1), ["Sécurité nucléaire"]);
+    assert_eq!(titles(&page(&app, "/?q=laboratoires+nucléaire").await.1), ["Sécurité nucléaire"], "every word");
+    assert_eq!(titles(&page(&app, "/?q=clinic").await.1), ["Export control clinic"]);
+    let (status, html) = page(&app, "/?q=%25_").await;
+    assert_eq!(status, 200);
+    assert!(titles(&html).is_empty());
+    assert_eq!(
+        text_of(&html, "main p:not(.meta):not(.listing-switch)").as_deref(),
+        Some("No upcoming sessions match these filters.")
+    );
+    let (_, html) = page(&app, "/?q=clinic").await;
+    let sel = Selector::parse("#f-q").expect("selector");
+    assert_eq!(html.select(&sel).next().and_then(|e| e.value().attr("value")), Some("clinic"), "the words stay");
+}
+
+#[tokio::test]
+async fn the_archive_lists_sessions_held_latest_first_and_the_home_page_only_what_is_to_come() {
+    let app = spawn_app().await;
+    let mut ids = Vec::new();
+    for title in ["Held in January", "Held in February", "Still to come"] {
+        ids.push(app.create_session(with(manila_session(), json!({"title": title}))).await["id"].as_i64().expect("id"));
+    }
+    crate::common::run_sql(
+        &app,
+        &format!(
+            "UPDATE sessions SET starts_at = '2026-01-10 08:00:00', ends_at = '2026-01-10 09:00:00' WHERE id = {};
+             UPDATE sessions SET starts_at = '2026-02-10 08:00:00', ends_at = '2026-02-10 09:00:00' WHERE id = {};",
+            ids[0], ids[1]
+        ),
+    );
+    let titles = |html: &Html| all_text(html, "ul.sessions h2");
+    assert_eq!(titles(&page(&app, "/").await.1), ["Still to come"]);
+    let (status, html) = page(&app, "/archive").await;
+    assert_eq!(status, 200);
+    assert_eq!(titles(&html), ["Held in February", "Held in January"], "latest first");
+    assert_eq!(text_of(&html, "h1").as_deref(), Some("Past sessions"));
+    assert!(all_text(&html, "ul.sessions .card-action").is_empty(), "nothing to register for");
+    assert_eq!(titles(&page(&app, "/archive?q=january").await.1), ["Held in January"]);
+    let res = app.client.get(app.url("/")).header("accept-language", "fr").send().await.expect("sent");
+    let html = Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(text_of(&html, "#to-archive").as_deref(), Some("Sessions passées (archives)"));
 }

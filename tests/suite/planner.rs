@@ -65,11 +65,53 @@ async fn ten_thirty_in_brussels_before_and_after_the_eu_clock_change_across_sout
     assert_eq!(title, "2027-03-25 09:30 UTC: 6 of 10 countries in working hours");
     // Every SEA country is in working hours for an hour starting between
     // 01:30 UTC (08:00 in Yangon) and 09:00 UTC (ending 18:00 at UTC+08:00):
-    // 02:30 and 10:00 in Brussels before the change.
+    // 02:30 to 10:00 in Brussels before the change. The organiser in
+    // Brussels counts too: by default they may start early, from 07:00,
+    // never at night.
     assert_eq!(
         best(&html),
-        ["Thu 25 Mar 02:30 (01:30 UTC): 10 of 10 countries", "Thu 25 Mar 10:00 (09:00 UTC): 10 of 10 countries"]
+        ["Thu 25 Mar 07:00 (06:00 UTC): 10 of 10 countries", "Thu 25 Mar 10:00 (09:00 UTC): 10 of 10 countries"]
     );
+    let query = "date=2027-03-25&time=10:30&zone=Europe%2FBrussels&minutes=60&region=south-east-asia";
+    let (strict, _) = plan(&app, &format!("{query}&stretch=strict")).await;
+    assert_eq!(best(&strict)[0], "Thu 25 Mar 08:00 (07:00 UTC): 10 of 10 countries", "inside 08:00–18:00 in Brussels");
+    let (free, _) = plan(&app, &format!("{query}&stretch=free")).await;
+    assert_eq!(
+        best(&free),
+        ["Thu 25 Mar 02:30 (01:30 UTC): 10 of 10 countries", "Thu 25 Mar 10:00 (09:00 UTC): 10 of 10 countries"],
+        "only when the organisers say their hours do not count"
+    );
+    // The organisers' day: theirs, and the Manila secretariat's when it organises.
+    let (with_secretariat, _) = plan(&app, &format!("{query}&organiser=south-east-asia")).await;
+    let hosts = Selector::parse("ul.plan-hosts li").expect("selector");
+    let lines: Vec<String> = with_secretariat.select(&hosts).map(text).collect();
+    assert_eq!(
+        lines,
+        [
+            "You (Brussels): Thu 25 Mar 10:30–11:30 within what you allowed",
+            "The secretariat in Manila: Thu 25 Mar 17:30–18:30 within what you allowed"
+        ]
+    );
+    // The day grid: a row per group of zones, an hour per column, the slot marked.
+    let rows = Selector::parse("table.day-grid tbody tr").expect("selector");
+    let head = Selector::parse("th").expect("selector");
+    let cells = Selector::parse("td").expect("selector");
+    let grid: Vec<(String, Vec<String>)> = html
+        .select(&rows)
+        .map(|r| (r.select(&head).next().map(text).unwrap_or_default(), r.select(&cells).map(text).collect()))
+        .collect();
+    let manila_row = grid.iter().find(|(label, _)| label.contains("Manila")).expect("Manila's row");
+    assert!(manila_row.0.starts_with("UTC+08:00") && manila_row.0.contains("Singapore"), "{manila_row:?}");
+    let brunei = grid.iter().find(|(label, _)| label.contains("Brunei")).expect("Brunei's row");
+    assert_eq!(brunei.1[17], "00 weekend", "Brunei rests on Friday: its own row");
+    // Midnight in Brussels (CET) is 07:00 in Manila; the slot is the 10:00 column.
+    assert_eq!(manila_row.1[0], "07 early or late");
+    assert_eq!(manila_row.1[10], "17 working hours, the slot");
+    assert_eq!(manila_row.1[11], "18 early or late, the slot");
+    assert_eq!(manila_row.1[22], "05 night");
+    let picked = Selector::parse("table.day-grid thead a[aria-current]").expect("selector");
+    let chosen: Vec<String> = html.select(&picked).map(text).collect();
+    assert_eq!(chosen, ["10:00", "11:00"], "the columns the slot covers");
 
     let (html, after) =
         plan(&app, "date=2027-03-30&time=10:30&zone=Europe%2FBrussels&minutes=60&region=south-east-asia").await;
@@ -81,8 +123,8 @@ async fn ten_thirty_in_brussels_before_and_after_the_eu_clock_change_across_sout
     assert_eq!(find(&after, "Asia/Yangon").2, "Tue 30 Mar 15:00–16:00");
     assert_eq!(
         best(&html),
-        ["Tue 30 Mar 03:30 (01:30 UTC): 10 of 10 countries", "Tue 30 Mar 11:00 (09:00 UTC): 10 of 10 countries"],
-        "the same UTC window, an hour later on Brussels clocks"
+        ["Tue 30 Mar 07:00 (05:00 UTC): 10 of 10 countries", "Tue 30 Mar 11:00 (09:00 UTC): 10 of 10 countries"],
+        "the same UTC window, an hour later on Brussels clocks (from 03:30 there, but not before 07:00 for the organiser)"
     );
     // A best slot is a link that plans that time.
     let link = Selector::parse("a[data-best-slot]").expect("selector");

@@ -31,6 +31,10 @@ pub struct PlanForm {
     pub minutes: String,
     pub regions: Vec<String>,
     pub countries: String,
+    /// The organising region: its secretariat's working day counts.
+    pub organiser: String,
+    /// How far the organisers' day may bend (`domain::planner::Stretch`).
+    pub stretch: String,
 }
 
 pub struct Suggestion {
@@ -42,8 +46,20 @@ pub struct Suggestion {
     pub of: usize,
 }
 
+/// One hour column of the day grid: its time in the planning zone, the
+/// link that picks it, and whether the slot covers it.
+pub struct GridHour {
+    pub label: String,
+    pub link: String,
+    pub chosen: bool,
+}
+
 pub struct Plan {
     pub utc: String,
+    /// The organisers whose day counts: (who, zone, their span of the slot, allowed?).
+    pub hosts: Vec<(String, PlannerRow, bool)>,
+    pub grid_hours: Vec<GridHour>,
+    pub grid: Vec<planner::GridRow>,
     pub eligible: Vec<PlannerRow>,
     pub organisers: Vec<PlannerRow>,
     pub fine: usize,
@@ -81,6 +97,20 @@ impl PlannerPage<'_> {
 
     fn day_ends(&self) -> u32 {
         crate::domain::planner::DAY_ENDS
+    }
+
+    fn stretch_checked(&self, value: &str) -> bool {
+        self.form.stretch == value
+    }
+
+    /// "UTC+08:00 · Manila, Makassar (weekend Sat–Sun)".
+    fn grid_label(&self, row: &planner::GridRow) -> String {
+        let lang = self.chrome.lang;
+        format!("{} · {}", lang.ltr(&row.offset), row.places.join(", "))
+    }
+
+    fn band_label(&self, band: &planner::Band) -> String {
+        crate::i18n::t(self.chrome.lang, &format!("ws-plan-band-{}", band.as_str()))
     }
 
     /// "Tue 9 Mar 16:00–17:30" in the page's language.
@@ -121,8 +151,14 @@ fn eligible(reference: &Reference, regions: &[String], countries: &[String]) -> 
 }
 
 fn query_with(form: &PlanForm, time: &str) -> String {
-    let mut pairs: Vec<(&str, &str)> =
-        vec![("date", &form.date), ("time", time), ("zone", &form.zone), ("minutes", &form.minutes)];
+    let mut pairs: Vec<(&str, &str)> = vec![
+        ("date", &form.date),
+        ("time", time),
+        ("zone", &form.zone),
+        ("minutes", &form.minutes),
+        ("organiser", &form.organiser),
+        ("stretch", &form.stretch),
+    ];
     for r in &form.regions {
         pairs.push(("region", r));
     }
@@ -132,7 +168,46 @@ fn query_with(form: &PlanForm, time: &str) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, FieldErrors> {
+/// The organisers whose working day counts: the planner's own zone (the
+/// one their browser or choice gives), and the organising region's
+/// secretariat, each with the country whose weekend it keeps.
+fn hosts(reference: &Reference, form: &PlanForm, own: &TimeZone, lang: Lang) -> Vec<(String, Audience)> {
+    let country_of = |zone: &TimeZone| {
+        reference
+            .countries
+            .iter()
+            .find(|c| reference.zones_of(&c.iso2).iter().any(|z| z == zone.name()))
+            .map_or_else(|| "BE".to_string(), |c| c.iso2.clone())
+    };
+    let mut out = vec![(
+        crate::i18n::message(lang, "ws-plan-host-you", &[("city", own.city().into())]),
+        Audience { iso2: country_of(own), name: own.city(), zones: vec![own.clone()] },
+    )];
+    if let Some(region) = reference.region(form.organiser.trim()) {
+        let zones: Vec<(String, TimeZone)> = reference
+            .countries_in(region.id)
+            .iter()
+            .flat_map(|c| {
+                reference.zones_of(&c.iso2).iter().filter_map(|z| TimeZone::parse(z).ok()).map(|z| (c.iso2.clone(), z))
+            })
+            .collect();
+        if let Some((iso2, zone)) = planner::secretariat_zone(&region.secretariat_city, &zones)
+            && zone != own
+        {
+            out.push((
+                crate::i18n::message(
+                    lang,
+                    "ws-plan-host-secretariat",
+                    &[("city", region.secretariat_city.as_str().into())],
+                ),
+                Audience { iso2: iso2.clone(), name: region.secretariat_city.clone(), zones: vec![zone.clone()] },
+            ));
+        }
+    }
+    out
+}
+
+pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang, own: &TimeZone) -> Result<Plan, FieldErrors> {
     let mut errors = FieldErrors::default();
     let zone = TimeZone::parse(form.zone.trim()).map_err(|e| errors.add("zone", e.to_string())).ok();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
@@ -156,7 +231,15 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
             errors.add("countries", format!("{c} is not a partner or organiser country"));
         }
     }
-    let (Some(zone), Some(date), Some(local), Some(minutes)) = (zone, date, local, minutes) else {
+    let stretch = planner::Stretch::parse(form.stretch.trim());
+    if stretch.is_none() {
+        errors.add("stretch", crate::domain::message::Message::id("err-plan-stretch"));
+    }
+    if !form.organiser.trim().is_empty() && reference.region(form.organiser.trim()).is_none() {
+        errors.add("organiser", crate::domain::message::Message::id("err-plan-organiser"));
+    }
+    let (Some(zone), Some(date), Some(local), Some(minutes), Some(stretch)) = (zone, date, local, minutes, stretch)
+    else {
         return Err(errors);
     };
     let resolved = match zone.resolve(local) {
@@ -179,7 +262,9 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
         .iter()
         .filter(|c| eligible_rows.iter().find(|r| r.iso2 == c.iso2).is_some_and(PlannerRow::fine))
         .count();
-    let best = planner::best_slots(date, &zone, length, &eligible_audience)
+    let hosts = hosts(reference, form, own, lang);
+    let host_audience: Vec<Audience> = hosts.iter().map(|(_, a)| a.clone()).collect();
+    let best = planner::best_slots(date, &zone, length, &eligible_audience, &host_audience, stretch)
         .into_iter()
         .flat_map(|run: BestSlots| {
             // Each run's first and last start: the ends of the window.
@@ -200,7 +285,35 @@ pub fn plan(reference: &Reference, form: &PlanForm, lang: Lang) -> Result<Plan, 
             }
         })
         .collect();
+    // The grid's day is the planning zone's, hour by hour from its midnight.
+    let day_start = date
+        .and_hms_opt(0, 0, 0)
+        .and_then(|m| zone.resolve(m).ok())
+        .map_or_else(|| resolved.utc - Duration::hours(12), |r| r.utc);
+    let grid_hours = (0..24)
+        .map(|h| {
+            let t = day_start + Duration::hours(h);
+            let at = zone.at(t).local.format("%H:%M").to_string();
+            GridHour {
+                label: lang.ltr(&at),
+                link: format!("/admin/planner?{}#day-grid", query_with(form, &at)),
+                chosen: t + Duration::hours(1) > resolved.utc && t < resolved.utc + length,
+            }
+        })
+        .collect();
+    let mut all = eligible_audience.clone();
+    all.extend(host_audience.iter().cloned());
     Ok(Plan {
+        hosts: hosts
+            .iter()
+            .map(|(who, a)| {
+                let row = planner::rows(resolved.utc, length, date, std::slice::from_ref(a));
+                (who.clone(), row.into_iter().next(), stretch.allows(a, resolved.utc, length))
+            })
+            .filter_map(|(who, row, ok)| row.map(|r| (who, r, ok)))
+            .collect(),
+        grid_hours,
+        grid: planner::day_grid(day_start, &all),
         utc: resolved.utc.format("%Y-%m-%d %H:%M UTC").to_string(),
         eligible: eligible_rows,
         organisers: planner::rows(resolved.utc, length, date, &audience(reference, &organiser_isos, lang)),
@@ -222,19 +335,29 @@ async fn page(req: HttpRequest, state: State, user: Staff) -> Result<HttpRespons
         minutes: first("minutes").unwrap_or_else(|| "90".into()),
         regions: pairs.iter().filter(|(n, _)| n == "region").map(|(_, v)| v.clone()).take(20).collect(),
         countries: first("countries").unwrap_or_default(),
+        organiser: first("organiser").unwrap_or_default(),
+        stretch: first("stretch").unwrap_or_else(|| planner::Stretch::default().as_str().into()),
     };
     let reference = state.reference();
     let lang = crate::web::public::language(&req);
+    let empty = HashMap::new();
+    let viewer = Viewer::from_request(&req, &empty, TimeZone::utc());
+    // Their own day: the zone they chose or their browser gave; Brussels
+    // (where most organisers sit) until then.
+    let own = match viewer.source {
+        crate::web::public::ZoneSource::Default => {
+            TimeZone::parse("Europe/Brussels").unwrap_or_else(|_| TimeZone::utc())
+        }
+        _ => viewer.zone.clone(),
+    };
     let (plan, errors, status) = if form.date.is_empty() {
         (None, FieldErrors::default(), StatusCode::OK)
     } else {
-        match plan(&reference, &form, lang) {
+        match plan(&reference, &form, lang, &own) {
             Ok(p) => (Some(p), FieldErrors::default(), StatusCode::OK),
             Err(e) => (None, e, StatusCode::UNPROCESSABLE_ENTITY),
         }
     };
-    let empty = HashMap::new();
-    let viewer = Viewer::from_request(&req, &empty, TimeZone::utc());
     let token = csrf::token(&req)?;
     let page = PlannerPage {
         chrome: Chrome::new(&viewer, &reference, &empty),

@@ -34,6 +34,14 @@ pub struct ListItem {
     pub open_to: String,
     /// This entry stands for its whole series (at its next date).
     pub series: Option<SeriesCard>,
+    /// "12 of 40 left", "Full: join the waiting list", "Full".
+    pub seats: Option<String>,
+    /// When registration closes, in the reader's zone (when the organisers set a deadline).
+    pub closes: Option<String>,
+    /// Where to register, while it takes registrations: (address, label).
+    pub register: Option<(String, String)>,
+    /// Why one cannot register here now (not yet open, closed, by nomination).
+    pub closed: Option<String>,
 }
 
 /// "Weekly, 6 dates · Thu 11 Mar – Thu 15 Apr": a series as one entry.
@@ -75,6 +83,12 @@ pub struct HomePage {
     pub next_link: Option<String>,
     pub filtered: bool,
     pub feed: Subscribe,
+    /// `?q=` as typed.
+    pub words: String,
+    /// The archive of sessions held (`/archive`), not what is to come.
+    pub archive: bool,
+    /// This listing's own path: `/` or `/archive`.
+    pub path: &'static str,
 }
 
 fn choices<'a>(items: impl Iterator<Item = (&'a str, String)>, current: Option<&str>) -> Vec<Choice> {
@@ -101,31 +115,46 @@ struct Listing<'r> {
     region: Option<&'r Region>,
     country: Option<&'r Country>,
     topic: Option<&'r Topic>,
+    /// `?q=`: words the title or summary must contain, as typed.
+    words: String,
+    /// `/archive`: sessions held, latest first.
+    archive: bool,
     filter: SessionFilter,
 }
 
 impl<'r> Listing<'r> {
-    fn from_query(reference: &'r Reference, query: &HashMap<String, String>) -> Self {
+    fn from_query(reference: &'r Reference, query: &HashMap<String, String>, archive: bool) -> Self {
         let get = |k: &str| query.get(k).map(String::as_str).filter(|v| !v.is_empty());
         let page = get("page").and_then(|p| p.parse::<i64>().ok()).filter(|p| (1..=10_000).contains(p)).unwrap_or(1);
         let from = Asked::from_query(query);
         let region = get("region").and_then(|s| reference.region(s));
         let country = get("country").and_then(|c| reference.country(c));
         let topic = get("topic").and_then(|t| reference.topic(t));
+        let words: String =
+            get("q").unwrap_or_default().trim().chars().take(crate::domain::search::MAX_QUERY).collect();
+        let now = crate::db::now();
         let filter = SessionFilter {
-            statuses: vec![SessionStatus::Published, SessionStatus::Cancelled],
-            ends_after: Some(crate::db::now()),
+            // The archive shows what was held; a cancelled date is no record.
+            statuses: if archive {
+                vec![SessionStatus::Published]
+            } else {
+                vec![SessionStatus::Published, SessionStatus::Cancelled]
+            },
+            ends_after: (!archive).then_some(now),
+            ends_before: archive.then_some(now),
+            newest_first: archive,
+            words: crate::domain::search::patterns(&words),
             region_id: region.map(|r| r.id),
             country: country.map(|c| c.iso2.clone()),
             topic_id: topic.map(|t| t.id),
             format: get("format").and_then(SessionFormat::parse),
-            one_per_series: true,
+            one_per_series: !archive,
             // One more than a page, to know whether there is a next one.
             limit: PER_PAGE + 1,
             offset: if from.is_some() { 0 } else { (page - 1) * PER_PAGE },
             ..SessionFilter::default()
         };
-        Self { page, from, region, country, topic, filter }
+        Self { page, from, region, country, topic, words, archive, filter }
     }
 
     /// The feed of what the page is narrowed to (its first filter).
@@ -141,10 +170,48 @@ impl<'r> Listing<'r> {
 }
 
 fn list_item(s: &Session, reference: &Reference, lang: Lang, viewer_zone: &TimeZone, series: &[Upcoming]) -> ListItem {
+    use crate::domain::message::{Arg, Message};
     let zone = s.zone();
     let series = s.row.series_id.and_then(|id| series.iter().find(|u| u.id == id));
+    let now = crate::db::now();
+    let goes_ahead = s.status() == SessionStatus::Published;
+    let held = s.row.ends_at <= now;
+    let closed = match (s.closed_reason(now), s.row.participation) {
+        _ if !goes_ahead || held => None,
+        (Some(reason), _) => Some(reason.in_lang(lang)),
+        (None, crate::domain::session::Participation::Nomination) => Some(crate::i18n::t(lang, "card-by-nomination")),
+        (None, _) => None,
+    };
+    let taking = goes_ahead && !held && closed.is_none();
+    let seats = match (s.row.capacity, s.seats_left()) {
+        _ if !taking => None,
+        (Some(_), Some(0)) if s.row.waitlist => Some(crate::i18n::t(lang, "card-full-waitlist")),
+        (Some(_), Some(0)) => Some(crate::i18n::t(lang, "card-full")),
+        (Some(of), Some(left)) => {
+            Some(crate::i18n::message(lang, "seats-left", &[("left", left.into()), ("of", of.into())]))
+        }
+        _ => None,
+    };
+    let full = s.seats_left() == Some(0) && !s.row.waitlist;
+    let register = (taking && !full).then(|| match series {
+        Some(u) if u.dates > 1 => {
+            (format!("/sessions/{}/register?series=1", s.id()), crate::i18n::t(lang, "series-register"))
+        }
+        _ => (format!("/sessions/{}/register", s.id()), crate::i18n::t(lang, "register")),
+    });
+    let closes = s.row.registration_closes_at.filter(|_| taking).map(|t| {
+        Message::new(
+            "card-closes",
+            vec![("when", Arg::Time { utc: t.and_utc(), zone: viewer_zone.name().to_string() })],
+        )
+        .in_lang(lang)
+    });
     ListItem {
         series: series.map(|u| SeriesCard::new(u, lang, viewer_zone)),
+        seats,
+        closes,
+        register,
+        closed,
         id: s.id(),
         title: s.row.title.clone(),
         summary: s.row.summary.clone(),
@@ -170,6 +237,7 @@ impl HomePage {
     ) -> Self {
         let series = &series;
         let lang = viewer.lang;
+        let path = if listing.archive { "/archive" } else { "/" };
         let (has_prev, has_next) = crate::web::pager::trim(&mut sessions, placed, PER_PAGE as usize);
         let page = match placed {
             // Nothing more before: this is the first page whatever it was called.
@@ -191,8 +259,8 @@ impl HomePage {
                 q.push(("page".to_string(), p.to_string()));
             }
             match serde_urlencoded::to_string(&q).unwrap_or_default() {
-                s if s.is_empty() => "/".to_string(),
-                s => format!("/?{s}"),
+                s if s.is_empty() => path.to_string(),
+                s => format!("{path}?{s}"),
             }
         };
         let first = sessions.first().map(|s| s.id());
@@ -224,8 +292,12 @@ impl HomePage {
             filtered: listing.region.is_some()
                 || listing.country.is_some()
                 || listing.topic.is_some()
-                || format.is_some(),
+                || format.is_some()
+                || !listing.words.is_empty(),
             feed: listing.feed(base, lang),
+            words: listing.words.clone(),
+            archive: listing.archive,
+            path,
         }
     }
 }
@@ -238,12 +310,30 @@ pub async fn home(
     state: State,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, PageError> {
-    let query = query.into_inner();
+    listing(req, state, query.into_inner(), false).await
+}
+
+/// Sessions held, latest first, with the home page's filters and search.
+#[get("/archive")]
+pub async fn archive_page(
+    req: HttpRequest,
+    state: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, PageError> {
+    listing(req, state, query.into_inner(), true).await
+}
+
+async fn listing(
+    req: HttpRequest,
+    state: State,
+    query: HashMap<String, String>,
+    archive: bool,
+) -> Result<HttpResponse, PageError> {
     let viewer = Viewer::from_request(&req, &query, TimeZone::utc());
     let reference = state.reference();
     let key = crate::web::page_cache::key(&req, &viewer, reference.generation);
     let body = crate::web::page_cache::page(&state, key, || async {
-        let listing = Listing::from_query(&reference, &query);
+        let listing = Listing::from_query(&reference, &query, archive);
         let (mut filter, from) = (listing.filter.clone(), listing.from);
         let (placed, sessions) = blocking(&state.pool, move |conn| {
             filter.cursor = from.map(|f| f.place(conn)).transpose()?.flatten();

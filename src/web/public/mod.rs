@@ -17,10 +17,11 @@ use crate::web::PageError;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-pub use viewer::{Chrome, Viewer, language};
+pub use viewer::{Chrome, Viewer, ZoneSource, language};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(home::home)
+        .service(home::archive_page)
         .service(feeds::feeds_page)
         .service(session::session_page)
         .service(session::material)

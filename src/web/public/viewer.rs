@@ -219,6 +219,11 @@ impl Chrome {
         message.in_lang(self.lang)
     }
 
+    /// The place of the zone times are shown in (`Ho Chi Minh`), for the header.
+    pub fn viewer_city(&self) -> String {
+        self.viewer_zone.rsplit('/').next().unwrap_or(&self.viewer_zone).replace('_', " ")
+    }
+
     /// "3 of 40 left".
     pub fn seats_left(&self, left: i32, of: i32) -> String {
         crate::i18n::message(self.lang, "seats-left", &[("left", left.into()), ("of", of.into())])
