@@ -117,7 +117,8 @@ test('in Brussels the page shows Brussels times, and a zone picked in the header
   assert.match(await item.locator('.time').first().innerText(), /09:00/);
   await page.selectOption('#tz', 'Asia/Manila');
   await page.click('header.site button[type=submit]');
-  await page.waitForFunction(() => document.documentElement.dataset.tz === 'Asia/Manila');
+  await page.waitForURL(/tz=Asia%2FManila/);
+  await page.waitForFunction(() => document.documentElement?.dataset.tz === 'Asia/Manila');
   // Every time on the page moved: 09:00 Brussels is 16:00 in Manila.
   assert.match(await item.locator('.time').first().innerText(), /16:00/);
   await page.goto(server.url + `/sessions/${brussels.id}`);
@@ -535,8 +536,17 @@ test('an admin\'s pages pass axe in all four languages', async () => {
   assert.equal(await page.inputValue('#e-subject'), 'Slides for {title}');
   await checkA11y(page, 'workspace email preview');
   const manage = new URL(attendee.manage_url).pathname;
+  const wsSeries = await server.api('POST', '/api/v1/series', {
+    title: 'Weekly biosecurity clinic', time_zone: 'Asia/Manila', starts_at: '2027-06-01T10:00',
+    ends_at: '2027-06-01T11:00', status: 'published', capacity: 30, repeat: 'weekly', count: 3,
+  });
+  await server.api('POST', `/api/v1/series/${wsSeries.id}/registrations`, {
+    name: 'Ana Reyes', email: 'ana.series@example.ph', organisation: 'DOH', country: 'PH', consent: true,
+  });
   // Public pages first: the last one must be a workspace page (its nav is read after the loop).
-  const pages = [`/sessions/${held.id}`, manage, `/sessions/${brussels.id}/register`, '/privacy', feedbackPath, `/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reports?region=south-east-asia&kind=training', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${held.id}/feedback`, `/admin/sessions/${brussels.id}/edit`];
+  const pages = ['/', '/archive', '/?q=biosecurity', `/sessions/${held.id}`, manage, `/sessions/${brussels.id}/register`, '/privacy', feedbackPath, `/certificates/${certificate.code}`, '/certificates/AAAA-BBBB-CCCC-DDDD', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/reports', '/admin/reports?region=south-east-asia&kind=training', '/admin/reference', '/admin/password', '/admin/sessions', `/admin/sessions/${brussels.id}`, `/admin/sessions/${brussels.id}/cancel`, `/admin/sessions/${held.id}`, `/admin/sessions/${held.id}/check-in`, `/admin/sessions/${held.id}/feedback`, `/admin/series/${wsSeries.id}`,
+    '/admin/planner?date=2027-05-11&time=09:00&zone=Europe%2FBrussels&minutes=60&region=south-east-asia&organiser=south-east-asia&stretch=strict',
+    `/admin/sessions/${brussels.id}/edit`];
   for (const path of pages) {
     await page.goto(server.url + path);
     await checkA11y(page, `workspace ${path}`);

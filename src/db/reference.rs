@@ -156,22 +156,42 @@ pub struct Reference {
 
 /// Settings of the whole network, kept with the reference data (an edit
 /// bumps the same generation, so every instance sees it within 2 s).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NetworkSettings {
     /// Registration forms ask for a self-declared gender (optional).
     pub ask_gender: bool,
+    /// The network's name, beside Convene's in every page's header.
+    pub network_name: String,
+    /// A line in every page's footer, such as "Funded by the European Union"; empty: none.
+    pub funded_by: String,
 }
+
+/// The header's name until an admin sets one.
+pub const DEFAULT_NETWORK_NAME: &str = "EU CBRN Centres of Excellence";
 
 impl NetworkSettings {
     /// The stored `name → value` pairs read into settings; unknown names
     /// are left for a newer version.
     fn from_rows(rows: &[(String, String)]) -> Self {
         let on = |name: &str| rows.iter().any(|(n, v)| n == name && v == "on");
-        NetworkSettings { ask_gender: on(ASK_GENDER) }
+        let text = |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        NetworkSettings {
+            ask_gender: on(ASK_GENDER),
+            network_name: text(NETWORK_NAME).unwrap_or_else(|| DEFAULT_NETWORK_NAME.to_string()),
+            funded_by: text(FUNDED_BY).unwrap_or_default(),
+        }
+    }
+}
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        Self::from_rows(&[])
     }
 }
 
 const ASK_GENDER: &str = "ask_gender";
+const NETWORK_NAME: &str = "network_name";
+const FUNDED_BY: &str = "funded_by";
 
 impl Reference {
     pub fn load(conn: &mut DbConn) -> QueryResult<Self> {
@@ -365,28 +385,46 @@ pub mod edit {
 
     /// Turns asking for gender on or off; false when it already was so.
     pub fn set_ask_gender(conn: &mut DbConn, on: bool, actor: &str) -> QueryResult<bool> {
+        set_setting(conn, super::ASK_GENDER, if on { "on" } else { "off" }, "settings.ask_gender", actor)
+    }
+
+    /// The network's name and "funded by" line, as shown on every page;
+    /// false when both already were so.
+    pub fn set_identity(conn: &mut DbConn, name: &str, funded_by: &str, actor: &str) -> QueryResult<bool> {
+        write_transaction(conn, |conn| {
+            let a = set_setting(conn, super::NETWORK_NAME, name, "settings.network_name", actor)?;
+            let b = set_setting(conn, super::FUNDED_BY, funded_by, "settings.funded_by", actor)?;
+            Ok(a || b)
+        })
+    }
+
+    /// One setting, with the audit row saying what it was and is: false
+    /// (nothing written) when it already held `value`.
+    fn set_setting(conn: &mut DbConn, name: &str, value: &str, action: &str, actor: &str) -> QueryResult<bool> {
         use super::super::schema::network_settings as ns;
         write_transaction(conn, |conn| {
             let before: Option<String> =
-                ns::table.filter(ns::name.eq(super::ASK_GENDER)).select(ns::value).first(conn).optional()?;
-            let was_on = before.as_deref() == Some("on");
-            if was_on == on {
+                ns::table.filter(ns::name.eq(name)).select(ns::value).first(conn).optional()?;
+            if before.as_deref() == Some(value) {
                 return Ok(false);
             }
-            let value = if on { "on" } else { "off" };
-            diesel::delete(ns::table.filter(ns::name.eq(super::ASK_GENDER))).execute(conn)?;
-            diesel::insert_into(ns::table)
-                .values((ns::name.eq(super::ASK_GENDER), ns::value.eq(value)))
-                .execute(conn)?;
+            diesel::delete(ns::table.filter(ns::name.eq(name))).execute(conn)?;
+            diesel::insert_into(ns::table).values((ns::name.eq(name), ns::value.eq(value))).execute(conn)?;
             super::bump_generation(conn)?;
+            // A switch reads as one (true/false), a text as itself.
+            let shown = |v: Option<&str>| match v {
+                Some("on") => json!(true),
+                Some("off") | None if name == super::ASK_GENDER => json!(false),
+                other => json!(other),
+            };
             audit::record(
                 conn,
                 actor,
-                "settings.ask_gender",
+                action,
                 None,
                 None,
-                &json!({"ask_gender": was_on}),
-                &json!({"ask_gender": on}),
+                &json!({name: shown(before.as_deref())}),
+                &json!({name: shown(Some(value))}),
             )?;
             Ok(true)
         })

@@ -87,6 +87,18 @@ pub fn series_invites(conn: &mut DbConn, series_id: SeriesId, email: &str) -> Qu
         .load(conn)
 }
 
+/// Every registration made for the whole of a series, by address then
+/// date (the workspace's series page).
+pub fn series_registrants(conn: &mut DbConn, series_id: SeriesId) -> QueryResult<Vec<Registration>> {
+    registrations::table
+        .inner_join(sessions::table)
+        .filter(sessions::series_id.eq(series_id))
+        .filter(registrations::series_invite.eq(true))
+        .order((registrations::email, sessions::starts_at))
+        .select(Registration::as_select())
+        .load(conn)
+}
+
 /// Marks registrations as made for the whole series, in the transaction
 /// that made them.
 pub fn mark_series_invites(conn: &mut DbConn, ids: &[RegistrationId]) -> QueryResult<usize> {

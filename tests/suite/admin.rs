@@ -580,3 +580,46 @@ async fn admins_keep_topics_and_country_zones_current_and_the_api_follows() {
     login(&app, "org@example.org", PASSWORD).await;
     assert_eq!(app.get("/admin/reference").await.status(), 403, "admins only");
 }
+
+#[tokio::test]
+async fn the_networks_name_and_funded_by_line_are_settings_and_the_workspace_marks_where_one_is() {
+    let app = spawn_app().await;
+    let text = |page: &str, selector: &str| {
+        let html = Html::parse_document(page);
+        let sel = Selector::parse(selector).expect("selector");
+        html.select(&sel).next().map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let home = app.get("/").await.text().await.expect("body");
+    assert_eq!(text(&home, "header .brand").as_deref(), Some("Convene · EU CBRN Centres of Excellence"));
+    assert!(text(&home, "footer .funded-by").is_none(), "no line until an admin writes one");
+
+    create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let csrf = page_token(&app.client, &app, "/admin/reference").await;
+    let bad = [("csrf_token", csrf.as_str()), ("network_name", ""), ("funded_by", "")];
+    assert_eq!(submit(&app.client, &app, "/admin/reference/settings", &bad).await.status(), 422, "a name is needed");
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("network_name", "CBRN CoE Network"),
+        ("funded_by", "Funded by the European Union"),
+    ];
+    assert_eq!(submit(&app.client, &app, "/admin/reference/settings", &form).await.status(), 200);
+    let home = app.get("/").await.text().await.expect("body");
+    assert_eq!(text(&home, "header .brand").as_deref(), Some("Convene · CBRN CoE Network"));
+    assert_eq!(text(&home, "footer .funded-by").as_deref(), Some("Funded by the European Union"));
+    let audit = app.get("/admin/audit").await.text().await.expect("body");
+    assert!(audit.contains("settings.network_name") && audit.contains("CBRN CoE Network"), "audited");
+    // The switch alone (an older form) keeps the identity as it is.
+    let switch = [("csrf_token", csrf.as_str()), ("ask_gender", "on")];
+    assert_eq!(submit(&app.client, &app, "/admin/reference/settings", &switch).await.status(), 200);
+    let home = app.get("/").await.text().await.expect("body");
+    assert_eq!(text(&home, "header .brand").as_deref(), Some("Convene · CBRN CoE Network"));
+
+    // The navigation marks the page one is on; signing out is a quiet button.
+    let planner = app.get("/admin/planner").await.text().await.expect("body");
+    assert_eq!(text(&planner, ".admin-nav a[aria-current=page]").as_deref(), Some("Planner"));
+    let session = app.create_session(manila_session()).await["id"].as_i64().expect("id");
+    let page = app.get(&format!("/admin/sessions/{session}")).await.text().await.expect("body");
+    assert_eq!(text(&page, ".admin-nav a[aria-current=page]").as_deref(), Some("Sessions"));
+    assert!(page.contains("class=\"quiet\">Sign out"), "sign-out is not the loudest button");
+}

@@ -455,3 +455,51 @@ async fn the_home_page_shows_a_series_as_one_entry_at_its_next_date() {
     let card = home.iter().find(|e| e.contains("CBRN risk mitigation clinic")).expect("the series");
     assert!(card.contains(&format!("href=\"/sessions/{}\"", sessions[0])) && card.contains("Cancelled"), "{card}");
 }
+
+#[tokio::test]
+async fn the_workspace_shows_a_series_dates_its_whole_series_registrants_and_opens_the_change_of_every_future_date() {
+    use crate::admin::{PASSWORD, login};
+    let app = spawn_app().await;
+    let series: Value = app.post_json("/api/v1/series", &brussels_weekly()).await.json().await.expect("json");
+    let id = series["id"].as_i64().expect("id");
+    let sessions: Vec<i64> =
+        series["sessions"].as_array().expect("sessions").iter().filter_map(|s| s["id"].as_i64()).collect();
+    let person = json!({"name": "Siti Rahma", "email": "siti@example.id", "organisation": "Ministry of Health",
+                        "country": "ID", "consent": true});
+    let res = app.post_public(&format!("/api/v1/series/{id}/registrations"), &person).await;
+    assert_eq!(res.status(), 201);
+    let made: Value = res.json().await.expect("json");
+    assert_eq!(app.register(sessions[1], crate::common::participant("one@example.org")).await.0, 201);
+    // Siti leaves one date: she holds 5 of 6.
+    let fourth = crate::common::token_of(&made["registrations"][3]["manage_url"]);
+    assert_eq!(app.post_public(&format!("/api/v1/registrations/{fourth}/cancel"), &json!({})).await.status(), 200);
+
+    crate::common::create_organiser(&app, "far@example.org", PASSWORD, &["central-asia"]);
+    login(&app, "far@example.org", PASSWORD).await;
+    assert_eq!(app.get(&format!("/admin/series/{id}")).await.status(), 403, "another region's series");
+    crate::common::create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let res = app.get(&format!("/admin/series/{id}")).await;
+    assert_eq!(res.status(), 200);
+    let html = scraper::Html::parse_document(&res.text().await.expect("body"));
+    // Each row's cells, their words joined by single spaces.
+    let rows = |selector: &str| {
+        let sel = scraper::Selector::parse(selector).expect("selector");
+        html.select(&sel)
+            .map(|e| e.text().flat_map(str::split_whitespace).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<String>>()
+    };
+    let dates = rows("table[aria-labelledby=dates] tbody tr");
+    assert_eq!(dates.len(), 6, "{dates:?}");
+    assert!(dates[0].starts_with("Thu 11 Mar 2027, 10:00–11:30 Brussels (UTC+01:00) published 1 0"), "{dates:?}");
+    assert!(dates[1].contains("published 2 0"), "a single registration counts for its date: {dates:?}");
+    assert_eq!(rows("table[aria-labelledby=members] tbody tr"), ["Siti Rahma Ministry of Health Indonesia 5 of 6"]);
+    assert_eq!(rows("#members"), ["Registered for the whole series: 1"]);
+    let edit = scraper::Selector::parse("#edit-future").expect("selector");
+    let href = html.select(&edit).next().and_then(|a| a.value().attr("href")).expect("link").to_string();
+    assert_eq!(href, format!("/admin/sessions/{}/edit?all_future=1", sessions[0]));
+    let form = app.get(&href).await.text().await.expect("body");
+    assert!(form.contains("id=\"s-all_future\" checked"), "the change of every future date comes ticked");
+    let page = app.get(&format!("/admin/sessions/{}", sessions[2])).await.text().await.expect("body");
+    assert!(page.contains(&format!("href=\"/admin/series/{id}\" id=\"series-page\"")), "each date links to its series");
+}

@@ -79,6 +79,8 @@ pub struct Values {
     pub until: String,
     /// The series the session belongs to (shown only; the server reads its own).
     pub series_id: Option<SeriesId>,
+    /// "Apply to every future session of this series" ticked.
+    pub all_future: bool,
 }
 
 impl Values {
@@ -120,6 +122,7 @@ impl Values {
             count: form.get("count"),
             until: form.get("until"),
             series_id: form.get("series_id").parse().ok(),
+            all_future: form.get("all_future") == "on",
         }
     }
 
@@ -169,6 +172,7 @@ impl Values {
             count: String::new(),
             until: String::new(),
             series_id: s.row.series_id,
+            all_future: false,
         }
     }
 
@@ -542,7 +546,9 @@ async fn edit_form(
     id: web::Path<SessionId>,
 ) -> Result<HttpResponse, PageError> {
     let session = load(&state, &staff, *id).await?;
-    let v = Values::from_session(&session, &state.reference());
+    let mut v = Values::from_session(&session, &state.reference());
+    // From the series' page: "change every future date" comes ticked.
+    v.all_future = v.series_id.is_some() && req.query_string().split('&').any(|p| p == "all_future=1");
     Editor { req: &req, state: &state, staff: &staff, id: Some(session.id()) }.show(
         v,
         FieldErrors::default(),

@@ -18,6 +18,7 @@ mod questions;
 mod reference;
 mod registrations;
 mod reports;
+mod series;
 mod sessions;
 mod users;
 
@@ -41,6 +42,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(irreversible::config)
             .configure(registrations::config)
             .configure(sessions::config)
+            .configure(series::config)
             .configure(planner::config)
             .configure(users::config)
             .configure(audit::config)

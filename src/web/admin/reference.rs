@@ -174,10 +174,28 @@ async fn set_zones(
 async fn set_settings(req: HttpRequest, state: State, me: Staff, form: CsrfForm) -> Result<HttpResponse, PageError> {
     me.require_admin()?;
     let on = !form.get("ask_gender").is_empty();
+    // The identity's fields are kept as they are when the form has none
+    // (an older form, or a client that sends the switch alone).
+    let name = form.raw("network_name").map(|v| v.trim().to_string());
+    let funded_by = form.raw("funded_by").map(|v| v.trim().to_string());
+    let text_ok = |v: &str, max: usize| v.chars().count() <= max && !v.chars().any(char::is_control);
+    if name.as_deref().is_some_and(|n| n.is_empty() || !text_ok(n, 120))
+        || funded_by.as_deref().is_some_and(|f| !text_ok(f, 200))
+    {
+        let error = Some(Message::id("ws-identity-invalid"));
+        return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
     let actor = me.actor();
     let done = Message::id(if on { "ws-ask-gender-on" } else { "ws-ask-gender-off" });
+    let current = state.reference().settings.clone();
     apply(&req, &state, me.email, done, move |conn| {
         edit::set_ask_gender(conn, on, &actor)?;
+        edit::set_identity(
+            conn,
+            name.as_deref().unwrap_or(&current.network_name),
+            funded_by.as_deref().unwrap_or(&current.funded_by),
+            &actor,
+        )?;
         Ok(())
     })
     .await

@@ -201,6 +201,8 @@ struct SessionPage {
     title: String,
     status: String,
     when: String,
+    /// The series it is a date of: its workspace page.
+    series: Option<crate::db::ids::SeriesId>,
     confirmed: usize,
     capacity: String,
     waiting: usize,
@@ -350,6 +352,7 @@ async fn page(
         title: session.row.title.clone(),
         status: shown_status(&session).into(),
         when: SlotView::new(session.starts_at(), session.ends_at(), &viewer.zone, &session.zone()).line(),
+        series: session.row.series_id,
         confirmed,
         capacity: session.row.capacity.map(|c| c.to_string()).unwrap_or_else(|| "∞".into()),
         waiting,

@@ -84,6 +84,11 @@ pub struct Chrome {
     /// Every language (named in itself on the page), the link that
     /// switches to it, and whether it is the page's.
     pub switch_to: Vec<(Lang, String, bool)>,
+    /// The network's name and "funded by" line (network settings).
+    pub network_name: String,
+    pub funded_by: String,
+    /// This page's path, to mark where the navigation is.
+    pub path: String,
 }
 
 /// A template's value as a message argument: whole numbers stay numbers,
@@ -134,6 +139,9 @@ impl Chrome {
             .collect();
         keep.sort();
         Self {
+            network_name: reference.settings.network_name.clone(),
+            funded_by: reference.settings.funded_by.clone(),
+            path: viewer.here.split('?').next().unwrap_or_default().to_string(),
             viewer_zone: viewer.zone.name().to_string(),
             tz_source: match viewer.source {
                 ZoneSource::Query => "query",
@@ -161,6 +169,10 @@ impl Chrome {
             tzdb: tzdb_version(),
             lang,
             switch_to,
+            // No request, no settings read: the default name.
+            network_name: crate::db::reference::DEFAULT_NETWORK_NAME.to_string(),
+            funded_by: String::new(),
+            path: String::new(),
         }
     }
 
@@ -217,6 +229,14 @@ impl Chrome {
     /// A field error or refusal in the page's language.
     pub fn msg(&self, message: &crate::domain::message::Message) -> String {
         message.in_lang(self.lang)
+    }
+
+    /// `aria-current="page"` for the navigation's link to this page (or,
+    /// for the sessions list, any page under it).
+    pub fn current(&self, href: &str) -> &'static str {
+        let here = self.path.as_str();
+        let under = href == "/admin/sessions" && here.starts_with("/admin/sessions/");
+        if here == href || under { " aria-current=\"page\"" } else { "" }
     }
 
     /// The place of the zone times are shown in (`Ho Chi Minh`), for the header.
