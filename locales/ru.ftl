@@ -46,7 +46,9 @@ previous-page = Более ранние мероприятия
 next-page = Более поздние мероприятия
 
 # Отрезки времени
-in-city = по времени { $city }
+# The city alone (a label, as in every line's time): Russian would need its
+# cases after a preposition, which a catalogue of names cannot give.
+in-city = { $city }
 day-later = { $days ->
     [one] +{ $days } день
     [few] +{ $days } дня
@@ -548,13 +550,13 @@ ws-plan-create = Создать мероприятие на это время
 ws-plan-organiser = Регион-организатор
 ws-plan-organiser-none = Не выбран
 ws-plan-organiser-hint = Рабочий день его секретариата тоже учитывается.
-ws-plan-stretch = Рабочие часы организаторов (вы в { $city } и секретариат)
+ws-plan-stretch = Рабочие часы организаторов (ваши — { $city } — и секретариата)
 ws-plan-stretch-strict = Только с 08:00 до 18:00 в рабочий день
 ws-plan-stretch-stretched = Можно раньше или позже (07:00–21:00), но не ночью
 ws-plan-stretch-free = Не учитывать: решают только участники
 ws-plan-hosts = День организаторов
 ws-plan-host-you = Вы ({ $city })
-ws-plan-host-secretariat = Секретариат в { $city }
+ws-plan-host-secretariat = Секретариат ({ $city })
 ws-plan-host-ok = в пределах допустимого
 ws-plan-host-outside = вне допустимого
 ws-plan-grid = День во всех часовых поясах

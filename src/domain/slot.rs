@@ -58,7 +58,7 @@ impl SlotView {
         };
         Self {
             zone: zone.name().to_string(),
-            city: zone.city(),
+            city: city_in(lang, zone),
             long_date: lang.long_date(s.local.date()),
             date: lang.short_date(s.local.date()),
             start: s.local.format("%H:%M").to_string(),
@@ -149,6 +149,12 @@ impl SlotView {
     }
 }
 
+/// A zone's city in the reader's language (`Bruxelles`, `Манила`), from
+/// the names catalogue; the English of the IANA name when it has none.
+pub fn city_in(lang: Lang, zone: &TimeZone) -> String {
+    crate::i18n::name(lang, &format!("city-{}", zone.name().replace('/', "-")), &zone.city())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,10 +193,14 @@ mod tests {
             .expect("valid")
             .utc;
         let view = SlotView::new_in(Lang::Ar, start, start + chrono::Duration::minutes(90), &riyadh, &riyadh);
-        assert_eq!(view.line(), "الثلاثاء 9 مارس 2027، \u{2066}16:00–17:30 (UTC+03:00)\u{2069} Riyadh");
+        assert_eq!(
+            view.line(),
+            "الثلاثاء 9 مارس 2027، \u{2066}16:00–17:30 (UTC+03:00)\u{2069} الرياض",
+            "the city in Arabic"
+        );
         assert!(view.long_line().contains("\u{2066}16:00–17:30 (UTC+03:00)\u{2069}"), "{}", view.long_line());
         let ru =
             SlotView::new_in(Lang::Ru, start, start + chrono::Duration::minutes(90), &zone("Asia/Tashkent"), &riyadh);
-        assert_eq!(ru.line(), "вт, 9 мар 2027, 18:00–19:30 Tashkent (UTC+05:00)");
+        assert_eq!(ru.line(), "вт, 9 мар 2027, 18:00–19:30 Ташкент (UTC+05:00)");
     }
 }

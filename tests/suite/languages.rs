@@ -236,7 +236,7 @@ async fn a_participant_who_registers_in_french_gets_french_emails_invites_and_fe
         "Bonjour Awa Diop,",
         "Votre inscription est confirmée.",
         // Makassar and Manila share UTC+08:00: one line, the long French date.
-        "mardi 9 mars 2027, 16:00–17:30 à Makassar (UTC+08:00) — 16:00–17:30 à Manila (UTC+08:00)",
+        "mardi 9 mars 2027, 16:00–17:30 à Makassar (UTC+08:00) — 16:00–17:30 à Manille (UTC+08:00)",
         "Lien du webinaire : https://meet.example.org/secret-room",
         "Page de la session : ",
         "Centres d’excellence CBRN de l’UE",
@@ -280,7 +280,7 @@ async fn a_participant_who_registers_in_french_gets_french_emails_invites_and_fe
     let description = prop(&cal.events[0], "DESCRIPTION").unwrap_or_default();
     // (The `ical` crate leaves the comma escaped.)
     assert!(
-        description.contains("Quand : mar. 9 mars 2027") && description.contains("15:00–16:30 Manila"),
+        description.contains("Quand : mar. 9 mars 2027") && description.contains("15:00–16:30 Manille"),
         "{description}"
     );
 }

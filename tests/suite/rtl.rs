@@ -50,7 +50,7 @@ async fn arabic_pages_read_right_to_left_with_times_and_offsets_isolated_left_to
     // Amman is UTC+03:00 all year: the times and the offset in one
     // left-to-right isolate, as markup (never as raw control characters).
     assert!(
-        body.contains("<time>الثلاثاء 9 مارس 2027، <bdi dir=\"ltr\">16:00–17:30 (UTC+03:00)</bdi> Amman</time>"),
+        body.contains("<time>الثلاثاء 9 مارس 2027، <bdi dir=\"ltr\">16:00–17:30 (UTC+03:00)</bdi> عمّان</time>"),
         "{}",
         text(&home, "ul.sessions .time")
     );
@@ -134,7 +134,7 @@ async fn a_russian_registrant_in_tashkent_reads_tashkent_times_in_russian() {
     assert_eq!(attr(&home, "html", "dir").as_deref(), Some("ltr"));
     assert_eq!(text(&home, "h1"), "Предстоящие мероприятия");
     // 09:00 in Brussels (UTC+01:00) is 13:00 in Tashkent (UTC+05:00).
-    assert!(text(&home, "ul.sessions .time").contains("вт, 9 мар 2027, 13:00–14:30 Tashkent (UTC+05:00)"), "{body}");
+    assert!(text(&home, "ul.sessions .time").contains("вт, 9 мар 2027, 13:00–14:30 Ташкент (UTC+05:00)"), "{body}");
     assert!(!body.contains("<bdi"), "no isolates in a left-to-right language");
 
     let body = with(
@@ -148,8 +148,8 @@ async fn a_russian_registrant_in_tashkent_reads_tashkent_times_in_russian() {
     let plain = text_body(&mail[0]);
     for expected in [
         "Здравствуйте, Азиз Каримов!",
-        "вторник, 9 марта 2027, 13:00–14:30 по времени Tashkent (UTC+05:00)",
-        "09:00–10:30 по времени Brussels (UTC+01:00)",
+        "вторник, 9 марта 2027, 13:00–14:30 Ташкент (UTC+05:00)",
+        "09:00–10:30 Брюссель (UTC+01:00)",
     ] {
         assert!(plain.contains(expected), "missing {expected:?} in:\n{plain}");
     }

@@ -241,7 +241,10 @@ impl Chrome {
 
     /// The place of the zone times are shown in (`Ho Chi Minh`), for the header.
     pub fn viewer_city(&self) -> String {
-        self.viewer_zone.rsplit('/').next().unwrap_or(&self.viewer_zone).replace('_', " ")
+        match TimeZone::parse(&self.viewer_zone) {
+            Ok(zone) => crate::domain::slot::city_in(self.lang, &zone),
+            Err(_) => self.viewer_zone.clone(),
+        }
     }
 
     /// "3 of 40 left".
