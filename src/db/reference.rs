@@ -164,6 +164,8 @@ pub struct NetworkSettings {
     pub network_name: String,
     /// A line in every page's footer, such as "Funded by the European Union"; empty: none.
     pub funded_by: String,
+    /// The network's logo in the header: its type and bytes (PNG, JPEG or WebP).
+    pub logo: Option<(String, Vec<u8>)>,
 }
 
 /// The header's name until an admin sets one.
@@ -179,6 +181,10 @@ impl NetworkSettings {
             ask_gender: on(ASK_GENDER),
             network_name: text(NETWORK_NAME).unwrap_or_else(|| DEFAULT_NETWORK_NAME.to_string()),
             funded_by: text(FUNDED_BY).unwrap_or_default(),
+            logo: text(LOGO_TYPE).filter(|t| !t.is_empty()).zip(text(LOGO).and_then(|data| {
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD.decode(data).ok()
+            })),
         }
     }
 }
@@ -192,6 +198,8 @@ impl Default for NetworkSettings {
 const ASK_GENDER: &str = "ask_gender";
 const NETWORK_NAME: &str = "network_name";
 const FUNDED_BY: &str = "funded_by";
+const LOGO: &str = "logo";
+const LOGO_TYPE: &str = "logo_type";
 
 impl Reference {
     pub fn load(conn: &mut DbConn) -> QueryResult<Self> {
@@ -395,6 +403,28 @@ pub mod edit {
             let a = set_setting(conn, super::NETWORK_NAME, name, "settings.network_name", actor)?;
             let b = set_setting(conn, super::FUNDED_BY, funded_by, "settings.funded_by", actor)?;
             Ok(a || b)
+        })
+    }
+
+    /// The network's logo, or none; audited by its type and size (never
+    /// its bytes). `logo`: a type `domain::material::image_type` gave, and the bytes.
+    pub fn set_logo(conn: &mut DbConn, logo: Option<(&str, &[u8])>, actor: &str) -> QueryResult<()> {
+        use super::super::schema::network_settings as ns;
+        use base64::Engine;
+        write_transaction(conn, |conn| {
+            let before: Option<String> =
+                ns::table.filter(ns::name.eq(super::LOGO_TYPE)).select(ns::value).first(conn).optional()?;
+            diesel::delete(ns::table.filter(ns::name.eq_any([super::LOGO, super::LOGO_TYPE]))).execute(conn)?;
+            if let Some((content_type, bytes)) = logo {
+                let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+                for (name, value) in [(super::LOGO_TYPE, content_type.to_string()), (super::LOGO, data)] {
+                    diesel::insert_into(ns::table).values((ns::name.eq(name), ns::value.eq(value))).execute(conn)?;
+                }
+            }
+            super::bump_generation(conn)?;
+            let after = logo.map(|(t, b)| json!({"type": t, "bytes": b.len()}));
+            audit::record(conn, actor, "settings.logo", None, None, &json!({"logo": before}), &json!({"logo": after}))?;
+            Ok(())
         })
     }
 

@@ -111,6 +111,23 @@ pub fn served_type(file_name: &str, head: &[u8]) -> &'static str {
         .map_or(OPAQUE, |(_, content_type, _)| content_type)
 }
 
+/// The largest logo kept, in bytes: it is served on every page's header.
+pub const LOGO_MAX_BYTES: usize = 200 * 1024;
+
+/// A logo's type by its bytes: PNG, JPEG or WebP only (an SVG could carry
+/// script when opened on its own).
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else {
+        None
+    }
+}
+
 /// `Content-Disposition` for a download: always an attachment, with an
 /// ASCII name for old clients and the real one (RFC 5987) for the rest.
 pub fn attachment(file_name: &str) -> String {
@@ -141,6 +158,15 @@ pub fn size_label(bytes: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_logo_is_a_picture_by_its_bytes_never_an_svg() {
+        assert_eq!(image_type(b"\x89PNG\r\n\x1a\n\0\0"), Some("image/png"));
+        assert_eq!(image_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(image_type(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(image_type(b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"), None);
+        assert_eq!(image_type(b""), None);
+    }
 
     #[test]
     fn a_file_name_is_never_a_path_and_keeps_its_extension() {

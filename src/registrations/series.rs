@@ -77,7 +77,8 @@ pub fn register_series(
             r.registration.series_invite = true;
         }
         let taken: Vec<_> = done.registered.iter().map(|r| r.registration.clone()).collect();
-        let first = session_store::find(conn, taken[0].session_id)?.ok_or(RegistrationError::NotFound)?;
+        let first_id = taken.first().map(|r| r.session_id).ok_or(RegistrationError::NotFound)?;
+        let first = session_store::find(conn, first_id)?.ok_or(RegistrationError::NotFound)?;
         notifier.notify(conn, &first, Change::SeriesRegistered { registrations: &taken })?;
         Ok(done)
     })

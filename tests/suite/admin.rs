@@ -615,6 +615,28 @@ async fn the_networks_name_and_funded_by_line_are_settings_and_the_workspace_mar
     let home = app.get("/").await.text().await.expect("body");
     assert_eq!(text(&home, "header .brand").as_deref(), Some("Convene · CBRN CoE Network"));
 
+    // A logo: a picture by its bytes, shown in every header, served with its type.
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    let logo = |bytes: &'static [u8], name: &'static str| {
+        let (content_type, body) =
+            crate::materials::multipart(&[("csrf_token", None, csrf.as_bytes()), ("file", Some(name), bytes)]);
+        app.client.post(app.url("/admin/reference/logo")).header("Content-Type", content_type).body(body).send()
+    };
+    assert_eq!(logo(crate::materials::SVG, "logo.svg").await.expect("sent").status(), 422, "no SVG");
+    assert_eq!(logo(png, "logo.png").await.expect("sent").status(), 200);
+    let home = app.get("/").await.text().await.expect("body");
+    let html = Html::parse_document(&home);
+    let img = Selector::parse("header .brand img.logo").expect("selector");
+    let src = html.select(&img).next().and_then(|i| i.value().attr("src")).expect("the logo in the header").to_string();
+    let served = app.get(&src).await;
+    assert_eq!(served.headers()["content-type"], "image/png");
+    assert_eq!(served.bytes().await.expect("bytes").as_ref(), png);
+    let audit = app.get("/admin/audit").await.text().await.expect("body");
+    assert!(audit.contains("settings.logo") && !audit.contains("iVBOR"), "audited by type and size, not its bytes");
+    let remove = [("csrf_token", csrf.as_str())];
+    assert_eq!(submit(&app.client, &app, "/admin/reference/logo/remove", &remove).await.status(), 200);
+    assert_eq!(app.get("/network/logo").await.status(), 404);
+
     // The navigation marks the page one is on; signing out is a quiet button.
     let planner = app.get("/admin/planner").await.text().await.expect("body");
     assert_eq!(text(&planner, ".admin-nav a[aria-current=page]").as_deref(), Some("Planner"));

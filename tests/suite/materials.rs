@@ -12,12 +12,12 @@ use std::time::Duration;
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 const PPTX: &[u8] = b"PK\x03\x04\x14\x00\x06\x00slides";
 const HTML: &[u8] = b"<!doctype html><script>document.title='owned'</script>";
-const SVG: &[u8] = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><script>alert(2)</script></svg>";
+pub const SVG: &[u8] = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><script>alert(2)</script></svg>";
 
 /// A multipart body by hand, parts in the order given (the CSRF token
 /// first, as a browser sends the form's fields in order); a part with a
 /// file name is a file.
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "----convene-test-boundary-7f3a";
     let mut body = Vec::new();
     for (name, file_name, value) in parts {

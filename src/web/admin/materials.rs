@@ -77,7 +77,7 @@ const FIELD_LIMIT: usize = 4096;
 /// Reads an upload form: its text fields, then the file. The CSRF token
 /// (the form's first field) is checked before a byte of the file is
 /// read, and the file is refused (413) as soon as it passes the limit.
-async fn read_upload(
+pub(super) async fn read_upload(
     req: &HttpRequest,
     mut parts: Multipart,
     limit: u64,

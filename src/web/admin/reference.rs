@@ -22,7 +22,43 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/reference/topics", web::post().to(add_topic))
         .route("/reference/topics/{slug}", web::post().to(rename_topic))
         .route("/reference/countries/{iso2}/zones", web::post().to(set_zones))
-        .route("/reference/settings", web::post().to(set_settings));
+        .route("/reference/settings", web::post().to(set_settings))
+        .route("/reference/logo", web::post().to(set_logo))
+        .route("/reference/logo/remove", web::post().to(remove_logo));
+}
+
+/// A new logo (PNG, JPEG or WebP, at most 200 KB), checked by its bytes.
+async fn set_logo(
+    req: HttpRequest,
+    state: State,
+    me: Staff,
+    parts: actix_multipart::Multipart,
+) -> Result<HttpResponse, PageError> {
+    me.require_admin()?;
+    let limit = crate::domain::material::LOGO_MAX_BYTES as u64;
+    let (_, file) = super::materials::read_upload(&req, parts, limit).await?;
+    let Some((content_type, bytes)) =
+        file.and_then(|(_, bytes)| crate::domain::material::image_type(&bytes).map(|t| (t, bytes)))
+    else {
+        let error = Some(Message::id("ws-logo-invalid"));
+        return render(&req, &state, me.email, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let actor = me.actor();
+    apply(&req, &state, me.email, Message::id("ws-logo-saved"), move |conn| {
+        edit::set_logo(conn, Some((content_type, &bytes)), &actor)?;
+        Ok(())
+    })
+    .await
+}
+
+async fn remove_logo(req: HttpRequest, state: State, me: Staff, _form: CsrfForm) -> Result<HttpResponse, PageError> {
+    me.require_admin()?;
+    let actor = me.actor();
+    apply(&req, &state, me.email, Message::id("ws-logo-removed"), move |conn| {
+        edit::set_logo(conn, None, &actor)?;
+        Ok(())
+    })
+    .await
 }
 
 #[derive(Template)]

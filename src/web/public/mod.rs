@@ -20,7 +20,8 @@ use askama::Template;
 pub use viewer::{Chrome, Viewer, ZoneSource, language};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(home::home)
+    cfg.service(network_logo)
+        .service(home::home)
         .service(home::archive_page)
         .service(feeds::feeds_page)
         .service(session::session_page)
@@ -116,4 +117,17 @@ async fn privacy(
         retention_days: state.settings.retention_days,
     };
     render(&page, viewer.cookie())
+}
+
+/// The network's logo (network settings), for every page's header. Its
+/// address carries the settings' version, so it may be kept for a day.
+#[actix_web::get("/network/logo")]
+pub async fn network_logo(state: crate::web::State) -> Result<actix_web::HttpResponse, PageError> {
+    let reference = state.reference();
+    let (content_type, bytes) = reference.settings.logo.clone().ok_or(crate::error::AppError::NotFound)?;
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("Cache-Control", "public, max-age=86400"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(bytes))
 }

@@ -89,6 +89,9 @@ pub struct Chrome {
     pub funded_by: String,
     /// This page's path, to mark where the navigation is.
     pub path: String,
+    /// `/network/logo?v=…` when the network has a logo (the version makes
+    /// a new logo a new address, so the old one may be cached for long).
+    pub logo: Option<String>,
 }
 
 /// A template's value as a message argument: whole numbers stay numbers,
@@ -142,6 +145,7 @@ impl Chrome {
             network_name: reference.settings.network_name.clone(),
             funded_by: reference.settings.funded_by.clone(),
             path: viewer.here.split('?').next().unwrap_or_default().to_string(),
+            logo: reference.settings.logo.as_ref().map(|_| format!("/network/logo?v={}", reference.generation)),
             viewer_zone: viewer.zone.name().to_string(),
             tz_source: match viewer.source {
                 ZoneSource::Query => "query",
@@ -173,6 +177,7 @@ impl Chrome {
             network_name: crate::db::reference::DEFAULT_NETWORK_NAME.to_string(),
             funded_by: String::new(),
             path: String::new(),
+            logo: None,
         }
     }
 
