@@ -75,28 +75,23 @@ pub fn in_session(conn: &mut DbConn, session_id: SessionId, email: &str) -> Quer
         .optional()
 }
 
-/// This address's registrations made for the whole of a series, one per
-/// occurrence at most (see `sessions::calendar::SeriesInvite`).
-pub fn series_invites(conn: &mut DbConn, series_id: SeriesId, email: &str) -> QueryResult<Vec<Registration>> {
-    registrations::table
-        .inner_join(sessions::table)
-        .filter(sessions::series_id.eq(series_id))
-        .filter(registrations::email.eq(email))
-        .filter(registrations::series_invite.eq(true))
-        .select(Registration::as_select())
-        .load(conn)
-}
-
-/// Every registration made for the whole of a series, by address then
-/// date (the workspace's series page).
-pub fn series_registrants(conn: &mut DbConn, series_id: SeriesId) -> QueryResult<Vec<Registration>> {
-    registrations::table
+/// Registrations made for the whole of a series, by address then date:
+/// every one (the workspace's series page), or one address's (its
+/// invites, see `sessions::calendar::SeriesInvite`).
+pub fn series_registrants(
+    conn: &mut DbConn,
+    series_id: SeriesId,
+    email: Option<&str>,
+) -> QueryResult<Vec<Registration>> {
+    let mut q = registrations::table
         .inner_join(sessions::table)
         .filter(sessions::series_id.eq(series_id))
         .filter(registrations::series_invite.eq(true))
-        .order((registrations::email, sessions::starts_at))
-        .select(Registration::as_select())
-        .load(conn)
+        .into_boxed();
+    if let Some(email) = email {
+        q = q.filter(registrations::email.eq(email.to_string()));
+    }
+    q.order((registrations::email, sessions::starts_at)).select(Registration::as_select()).load(conn)
 }
 
 /// Marks registrations as made for the whole series, in the transaction

@@ -288,7 +288,7 @@ impl Composer {
         method: Method,
     ) -> Result<Option<(Method, String)>, NotifyError> {
         let Some((row, sessions)) = crate::db::series::find(conn, series, false)? else { return Ok(None) };
-        let mut mine = registration_store::series_invites(conn, series, &r.email)?;
+        let mut mine = registration_store::series_registrants(conn, series, Some(&r.email))?;
         for m in &mut mine {
             if m.id == r.id {
                 *m = r.clone();
@@ -380,7 +380,6 @@ impl Composer {
             dates,
         };
         let mut message = self.compose(first, r, &view)?;
-        message.subject = view.subject.clone();
         if confirmed {
             self.attach_series(conn, &mut message, series, first, r, Method::Request)?;
         }

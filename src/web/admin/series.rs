@@ -74,7 +74,7 @@ async fn page(
         }
         let ids: Vec<SessionId> = sessions.iter().map(|s| s.id()).collect();
         let counts = registration_store::status_counts(conn, &ids)?;
-        let invites = registration_store::series_registrants(conn, id)?;
+        let invites = registration_store::series_registrants(conn, id, None)?;
         Ok::<_, PageError>((row, sessions, counts, invites))
     })
     .await?;
