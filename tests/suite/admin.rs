@@ -633,6 +633,35 @@ async fn the_networks_name_and_funded_by_line_are_settings_and_the_workspace_mar
     assert_eq!(served.bytes().await.expect("bytes").as_ref(), png);
     let audit = app.get("/admin/audit").await.text().await.expect("body");
     assert!(audit.contains("settings.logo") && !audit.contains("iVBOR"), "audited by type and size, not its bytes");
+    // An organiser may not change the network's face.
+    create_organiser(&app, "org@example.org", PASSWORD, &["south-east-asia"]);
+    let organiser = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let token = page_token(&organiser, &app, "/admin/login").await;
+    let signed_in = [("csrf_token", token.as_str()), ("email", "org@example.org"), ("password", PASSWORD)];
+    submit(&organiser, &app, "/admin/login", &signed_in).await;
+    let signed = organiser.get(app.url("/admin/sessions")).send().await.expect("sent");
+    assert_eq!(signed.url().path(), "/admin/sessions", "the organiser is signed in, so a 403 is about the role");
+    let theirs = page_token(&organiser, &app, "/admin/sessions").await;
+    let (content_type, body) =
+        crate::materials::multipart(&[("csrf_token", None, theirs.as_bytes()), ("file", Some("x.png"), png)]);
+    let res = organiser
+        .post(app.url("/admin/reference/logo"))
+        .header("Content-Type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 403, "only admins set the logo");
+    let res = submit(&organiser, &app, "/admin/reference/logo/remove", &[("csrf_token", theirs.as_str())]).await;
+    assert_eq!(res.status(), 403, "or remove it");
+    let res = submit(
+        &organiser,
+        &app,
+        "/admin/reference/settings",
+        &[("csrf_token", theirs.as_str()), ("network_name", "Mine")],
+    )
+    .await;
+    assert_eq!(res.status(), 403, "or rename the network");
     let remove = [("csrf_token", csrf.as_str())];
     assert_eq!(submit(&app.client, &app, "/admin/reference/logo/remove", &remove).await.status(), 200);
     assert_eq!(app.get("/network/logo").await.status(), 404);

@@ -75,6 +75,10 @@ async fn ten_thirty_in_brussels_before_and_after_the_eu_clock_change_across_sout
     let query = "date=2027-03-25&time=10:30&zone=Europe%2FBrussels&minutes=60&region=south-east-asia";
     let (strict, _) = plan(&app, &format!("{query}&stretch=strict")).await;
     assert_eq!(best(&strict)[0], "Thu 25 Mar 08:00 (07:00 UTC): 10 of 10 countries", "inside 08:00–18:00 in Brussels");
+    for bad in ["stretch=overnight", "organiser=atlantis"] {
+        let res = app.get(&format!("/admin/planner?{query}&{bad}")).await;
+        assert_eq!(res.status(), 422, "{bad} is refused with the reason beside its field");
+    }
     let (free, _) = plan(&app, &format!("{query}&stretch=free")).await;
     assert_eq!(
         best(&free),
