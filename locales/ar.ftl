@@ -144,6 +144,11 @@ email-manage = تسجيلك (عرضه، إلغاؤه، إضافته إلى تق�
 email-manage-link = تسجيلك
 email-manage-after = : لعرضه أو إلغائه أو إضافته إلى تقويمك.
 email-signature = Convene، مراكز التميّز التابعة للاتحاد الأوروبي
+# The network's name: the default in this language, or an admin's own (then quoted as set)
+network-name = مراكز التميّز التابعة للاتحاد الأوروبي
+email-signature-custom = Convene، { $network }
+footer-about-custom = Convene — { $network }. تتبع الأوقات قاعدة بيانات المناطق الزمنية من IANA، الإصدار { $tzdb }.
+cert-organised-by-custom = الجهة المنظِّمة: { $network }
 email-recovery-ignore = إن لم تطلب هذه الرسالة فيمكنك تجاهلها.
 
 # الرسائل: العناوين

@@ -124,6 +124,11 @@ email-manage = Your registration (see, cancel, add to your calendar)
 email-manage-link = Your registration
 email-manage-after = : see it, cancel it, or add it to your calendar.
 email-signature = Convene, EU CBRN Centres of Excellence
+# The network's name: the default in this language, or an admin's own (then quoted as set)
+network-name = EU CBRN Centres of Excellence
+email-signature-custom = Convene, { $network }
+footer-about-custom = Convene — { $network }. Times use the IANA time-zone database { $tzdb }.
+cert-organised-by-custom = Organised by { $network }
 email-recovery-ignore = If you did not ask for this email, you can ignore it.
 
 # Emails: subjects

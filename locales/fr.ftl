@@ -124,6 +124,11 @@ email-manage = Votre inscription (la consulter, l’annuler, l’ajouter à votr
 email-manage-link = Votre inscription
 email-manage-after = { " :" } consultez-la, annulez-la ou ajoutez-la à votre agenda.
 email-signature = Convene, Centres d’excellence CBRN de l’UE
+# The network's name: the default in this language, or an admin's own (then quoted as set)
+network-name = Centres d’excellence CBRN de l’UE
+email-signature-custom = Convene, { $network }
+footer-about-custom = Convene — { $network }. Les heures suivent la base de fuseaux horaires IANA { $tzdb }.
+cert-organised-by-custom = Organisé par : { $network }
 email-recovery-ignore = Si vous n’avez pas demandé ce courriel, vous pouvez l’ignorer.
 
 # Courriels : objets

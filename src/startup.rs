@@ -61,13 +61,14 @@ impl Application {
         let local = listener.local_addr()?;
         let port = local.port();
         let base_url = settings.base_url.clone().unwrap_or_else(|| format!("http://{local}"));
-        let composer = crate::mail::Composer::new(keys.clone(), &base_url, &settings.mail_from);
+
         let mail_wake = Arc::new(tokio::sync::Notify::new());
         let mailer =
             crate::mail::transport::Mailer::new(settings.smtp_url.as_ref().map(|s| s.0.as_str()), &settings.mail_dir)?;
         let from: lettre::message::Mailbox =
             settings.mail_from.parse().context("CONVENE_MAIL_FROM is not a valid address")?;
         let reference = Arc::new(crate::db::reference::Cache::new(reference));
+        let composer = crate::mail::Composer::new(keys.clone(), &base_url, &settings.mail_from, reference.clone());
         let files = crate::files::FileStore::open(&settings.files_dir).with_context(|| {
             format!("cannot create the files folder {} (CONVENE_FILES_DIR)", settings.files_dir.display())
         })?;

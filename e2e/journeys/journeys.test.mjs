@@ -760,3 +760,69 @@ test('wherever the keyboard goes, the focus is visible', async () => {
   await walk(`/admin/sessions/${brussels.id}/edit`, 40);
   await context.close();
 });
+
+test('the planner\'s day grid moves the slot with the keyboard alone and reads without colour', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Europe/Brussels', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/admin/login');
+  await page.fill('#f-email', 'manila@example.org');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/\/admin\/sessions$/);
+  await page.goto(server.url + '/admin/planner?date=2027-05-11&time=09:00&zone=Europe%2FBrussels&minutes=60&region=south-east-asia&organiser=south-east-asia');
+  await checkA11y(page, 'planner day grid');
+  const chosen = page.locator('table.day-grid thead a[aria-current]');
+  const first = await chosen.first().innerText();
+  // From the slot's own column, Tab to the next hour's and press Enter.
+  await chosen.first().focus();
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement.textContent.trim());
+  assert.notEqual(next, first, 'the next column has focus');
+  await Promise.all([page.waitForURL((u) => /time=10(%3A|:)00/.test(u.toString())), page.keyboard.press('Enter')]);
+  assert.equal((await page.locator('table.day-grid thead a[aria-current]').first().innerText()).trim(), next,
+    'the slot moved to the column chosen');
+  assert.equal(await page.inputValue('#p-time'), '10:00');
+  // Each cell says its band in words (for screen readers) besides its colour.
+  const cell = await page.locator('table.day-grid tbody tr').first().locator('td').first().innerText();
+  assert.match(cell, /\d\d\s+(working hours|early or late|night|weekend)/i, cell);
+  await checkA11y(page, 'planner day grid, slot moved');
+  await context.close();
+});
+
+test('a participant registers from a card of the list, and an admin\'s logo then shows in every header', async () => {
+  const context = await chrome.newContext({ timezoneId: 'Asia/Manila', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(server.url + '/?q=diagnostic');
+  await checkA11y(page, 'home, searched');
+  const card = page.locator('li', { has: page.locator('a.button[aria-label*="Biosafety in diagnostic laboratories"]') }).first();
+  assert.match(await card.locator('.seats').innerText(), /^\d+ of 40 left$/, 'the card says the seats left');
+  await card.locator('a.button').click();
+  await page.waitForURL(new RegExp(`/sessions/${biosafety.id}/register`));
+  await registerWith(page, { name: 'Maria Santos', email: 'maria.card@example.ph', organisation: 'DOH', country: 'PH' });
+  assert.match(await page.locator('main').innerText(), /Add to my calendar/);
+
+  const admin = await context.newPage();
+  await admin.goto(server.url + '/admin/login');
+  await admin.fill('#f-email', 'admin@example.org');
+  await admin.fill('#f-password', PASSWORD);
+  await admin.click('main form button[type=submit]');
+  await admin.waitForURL(/\/admin\/sessions$/);
+  await admin.goto(server.url + '/admin/reference#logo');
+  // A 1×1 PNG, recognised by its bytes.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await admin.setInputFiles('#logo-file', { name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await admin.click('#logo-form button[type=submit]');
+  await admin.waitForLoadState();
+  assert.ok(await admin.locator('#remove-logo').isVisible(), 'the logo can now be removed');
+  await checkA11y(admin, 'network settings with a logo');
+  await page.goto(server.url + '/');
+  const logo = page.locator('header .brand img.logo');
+  assert.ok(await logo.isVisible(), 'the logo is in the public header');
+  assert.equal(await logo.evaluate((img) => img.naturalWidth), 1, 'and it loads');
+  await checkA11y(page, 'home with a logo');
+  // Removed again, so the other journeys see the plain header.
+  await admin.goto(server.url + '/admin/reference#logo');
+  await admin.click('#remove-logo');
+  await admin.waitForLoadState();
+  await context.close();
+});

@@ -205,6 +205,9 @@ pub fn document(
     issuer: &Issuer,
 ) -> pdf::Certificate {
     let t = |id: &str| i18n::t(lang, id);
+    // The network as an admin named it; the default in its full form.
+    let (network, network_custom) = crate::domain::lang::network_name(lang, &reference.settings.network_name);
+    let network = if network_custom { network } else { t("cert-network") };
     let zone = session.zone();
     let slot = SlotView::new_in(lang, session.starts_at(), session.ends_at(), &zone, &zone);
     let minutes = (session.ends_at() - session.starts_at()).num_minutes();
@@ -217,7 +220,10 @@ pub fn document(
         .organising_region_id
         .and_then(|id| reference.region_by_id(id))
         .map(|region| i18n::message(lang, "cert-organised-by", &[("region", region.name_in(lang).into())]))
-        .unwrap_or_else(|| t("cert-organised-by-network"));
+        .unwrap_or_else(|| match network_custom {
+            false => t("cert-organised-by-network"),
+            true => i18n::message(lang, "cert-organised-by-custom", &[("network", network.as_str().into())]),
+        });
     let day = |at: chrono::NaiveDateTime| lang.long_date(at.date());
     let issued = match c.reissued_at {
         None => i18n::message(lang, "cert-issued", &[("date", day(c.issued_at).into())]),
@@ -231,7 +237,7 @@ pub fn document(
         rtl: lang.is_rtl(),
         title: format!("{} — {}", t("cert-heading"), session.row.title),
         lines: vec![
-            pdf::Line::new(t("cert-network"), 14.0, false, 0.0),
+            pdf::Line::new(network.clone(), 14.0, false, 0.0),
             pdf::Line::new(t("cert-heading"), 30.0, true, 14.0),
             pdf::Line::new(t("cert-certifies"), 14.0, false, 16.0),
             pdf::Line::new(c.name.clone(), 28.0, true, 8.0),

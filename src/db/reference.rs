@@ -168,8 +168,7 @@ pub struct NetworkSettings {
     pub logo: Option<(String, Vec<u8>)>,
 }
 
-/// The header's name until an admin sets one.
-pub const DEFAULT_NETWORK_NAME: &str = "EU CBRN Centres of Excellence";
+pub use crate::domain::lang::DEFAULT_NETWORK_NAME;
 
 impl NetworkSettings {
     /// The stored `name → value` pairs read into settings; unknown names

@@ -13,6 +13,22 @@ pub const PDI: char = '\u{2069}';
 /// in Arabic or in Latin letters); Fluent wraps arguments in it.
 pub const FSI: char = '\u{2068}';
 
+/// The network's name until an admin sets one (network settings).
+pub const DEFAULT_NETWORK_NAME: &str = "EU CBRN Centres of Excellence";
+
+/// The network's name as a reader of `lang` sees it: the default in their
+/// language (`network-name`), or the name an admin set, as they wrote it.
+/// `custom` says which, so that a sentence that must decline the default
+/// name ("sessions of the … network") can fall back to one that only
+/// quotes an admin's.
+pub fn network_name(lang: Lang, setting: &str) -> (String, bool) {
+    if setting == DEFAULT_NETWORK_NAME {
+        (crate::i18n::t(lang, "network-name"), false)
+    } else {
+        (setting.to_string(), true)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]

@@ -220,7 +220,7 @@ pub fn shift_warnings(zone: &TimeZone, occurrences: &[Occurrence], example: &Tim
         previous = offset;
         let minutes = i64::from(offset - first_offset) / 60;
         let from = ("from", Arg::from(o.starts_local.date().to_string()));
-        let clocks = ("zone", Arg::from(zone.name()));
+        let clocks = ("zone", crate::domain::slot::city_arg(zone));
         warnings.push(if minutes == 0 {
             Message::new("series-shift-back", vec![from, clocks])
         } else {
@@ -233,7 +233,7 @@ pub fn shift_warnings(zone: &TimeZone, occurrences: &[Occurrence], example: &Tim
                     ("local", hhmm(o.starts_local)),
                     ("minutes", Arg::from(minutes.abs())),
                     ("there", hhmm(example.at(o.starts_at).local)),
-                    ("city", Arg::from(example.city())),
+                    ("city", crate::domain::slot::city_arg(example)),
                     ("usual", hhmm(example.at(first.starts_at).local)),
                 ],
             )
@@ -256,6 +256,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::domain::lang::Lang;
 
     #[test]
     fn the_calendar_rule_repeats_the_dates_we_make() {
@@ -280,6 +281,23 @@ mod tests {
         // 2027-03-30 is the fifth (last) Tuesday of March: April has four.
         let got = dates(d("2027-03-30"), Repeat::MonthlyByWeekday, Some(3), None);
         assert_eq!(got, [d("2027-03-30"), d("2027-04-27"), d("2027-05-25")]);
+    }
+
+    #[test]
+    fn a_clock_change_warning_names_the_cities_in_the_readers_language() {
+        let brussels = TimeZone::parse("Europe/Brussels").expect("zone");
+        let jakarta = TimeZone::parse("Asia/Jakarta").expect("zone");
+        let start = d("2027-03-25").and_hms_opt(10, 0, 0).expect("time");
+        let end = d("2027-03-25").and_hms_opt(11, 30, 0).expect("time");
+        let got = occurrences(&brussels, start, end, &[d("2027-03-25"), d("2027-04-01")]).expect("no gap");
+        let warnings = shift_warnings(&brussels, &got, &jakarta);
+        assert_eq!(warnings.len(), 1);
+        let english = warnings[0].in_lang(Lang::En);
+        assert!(english.contains("Brussels changes its clocks") && english.contains("15:00 in Jakarta"), "{english}");
+        let french = warnings[0].in_lang(Lang::Fr);
+        assert!(french.contains("Bruxelles change d"), "{french}");
+        let russian = warnings[0].in_lang(Lang::Ru);
+        assert!(russian.contains("Брюссель") && russian.contains("Джакарта"), "{russian}");
     }
 
     #[test]

@@ -152,7 +152,17 @@ impl SlotView {
 /// A zone's city in the reader's language (`Bruxelles`, `Манила`), from
 /// the names catalogue; the English of the IANA name when it has none.
 pub fn city_in(lang: Lang, zone: &TimeZone) -> String {
-    crate::i18n::name(lang, &format!("city-{}", zone.name().replace('/', "-")), &zone.city())
+    crate::i18n::name(lang, &city_key(zone), &zone.city())
+}
+
+/// A zone's city as a message argument, written in the reader's language
+/// when the message is (`Arg::Names` of the names catalogue).
+pub fn city_arg(zone: &TimeZone) -> crate::domain::message::Arg {
+    crate::domain::message::Arg::Names(vec![(city_key(zone), zone.city())])
+}
+
+fn city_key(zone: &TimeZone) -> String {
+    format!("city-{}", zone.name().replace('/', "-"))
 }
 
 #[cfg(test)]

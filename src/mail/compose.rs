@@ -38,6 +38,8 @@ struct Body<'a> {
     action: Option<&'a (String, String)>,
     /// A series' dates, in place of one session's time and manage link.
     dates: &'a [DateLine],
+    /// "Convene, <the network>", in the person's language.
+    signature: String,
 }
 
 /// One date of a series in its email: when (the person's zone first), how
@@ -46,6 +48,9 @@ struct DateLine {
     when: String,
     status: String,
     manage_url: String,
+    /// The door's code for a confirmed place in that date's room (its QR
+    /// image is on the date's page: an email carries one image).
+    check_in: Option<String>,
 }
 
 impl Body<'_> {
@@ -108,17 +113,33 @@ pub struct Composer {
     /// The sender, which is also the invites' ORGANIZER.
     pub from_name: String,
     pub from_email: String,
+    /// The reference data, for the network's name in signatures.
+    reference: std::sync::Arc<crate::db::reference::Cache>,
 }
 
 impl Composer {
-    pub fn new(keys: Keys, base_url: &str, mail_from: &str) -> Self {
+    pub fn new(
+        keys: Keys,
+        base_url: &str,
+        mail_from: &str,
+        reference: std::sync::Arc<crate::db::reference::Cache>,
+    ) -> Self {
         let (from_name, from_email) = match mail_from.rsplit_once('<') {
             Some((name, addr)) => {
                 (name.trim().trim_matches('"').to_string(), addr.trim_end_matches('>').trim().to_string())
             }
             None => ("Convene".to_string(), mail_from.trim().to_string()),
         };
-        Self { keys, base_url: base_url.to_string(), from_name, from_email }
+        Self { keys, base_url: base_url.to_string(), from_name, from_email, reference }
+    }
+
+    /// "Convene, EU CBRN Centres of Excellence" in `lang`, or with the
+    /// name an admin gave the network.
+    fn signature(&self, lang: Lang) -> String {
+        match crate::domain::lang::network_name(lang, &self.reference.get().settings.network_name) {
+            (_, false) => i18n::t(lang, "email-signature"),
+            (name, true) => i18n::message(lang, "email-signature-custom", &[("network", name.into())]),
+        }
     }
 
     fn host(&self) -> String {
@@ -202,6 +223,7 @@ impl Composer {
             check_in: check_in.clone(),
             action: view.action.as_ref(),
             dates: &view.dates,
+            signature: self.signature(r.lang()),
         };
         let text = TextBody { b: &body }.render().map_err(fail)?;
         let html = crate::domain::bidi::markup(&HtmlBody { b: &body }.render().map_err(fail)?);
@@ -357,6 +379,8 @@ impl Composer {
                     when: self.when(lang, s, &zone),
                     status: m.status().label_in(lang),
                     manage_url: self.manage_url(m),
+                    check_in: (m.status() == RegistrationStatus::Confirmed && s.in_room(m))
+                        .then(|| m.check_in_code(&self.keys)),
                 })
             })
             .collect();

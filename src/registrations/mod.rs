@@ -157,7 +157,16 @@ pub fn register(
                 .ok_or_else(|| full(&session, &country.iso2, &country.name, room))?
             }
         };
-        let registration = person.insert(conn, session_id, status, existing, now)?;
+        let mut registration = person.insert(conn, session_id, status, existing, now)?;
+        // Someone who holds the rest of this series as one recurring event
+        // (and takes this date back, or a date that was full before) gets
+        // it as that event's instance, not as a second event beside it.
+        if let Some(series) = session.row.series_id
+            && !store::series_registrants(conn, series, Some(&registration.email))?.is_empty()
+        {
+            store::mark_series_invites(conn, &[registration.id])?;
+            registration.series_invite = true;
+        }
         if endorsement {
             notifier.notify(conn, &session, Change::EndorsementRequested(&registration))?;
         }

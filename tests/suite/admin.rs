@@ -582,6 +582,47 @@ async fn admins_keep_topics_and_country_zones_current_and_the_api_follows() {
 }
 
 #[tokio::test]
+async fn the_networks_name_reads_in_each_language_until_an_admin_sets_one_which_then_signs_pages_and_emails() {
+    let (app, sink) = crate::email::app_with_sink().await;
+    let brand = |page: &str| {
+        let html = Html::parse_document(page);
+        let sel = Selector::parse("header .brand").expect("selector");
+        html.select(&sel).next().map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let footer = |page: &str| {
+        let html = Html::parse_document(page);
+        let sel = Selector::parse("footer").expect("selector");
+        html.select(&sel).next().map(|e| e.text().collect::<String>()).unwrap_or_default()
+    };
+    let french = |path: &'static str| app.client.get(app.url(path)).header("Accept-Language", "fr").send();
+    let page = french("/").await.expect("sent").text().await.expect("body");
+    assert_eq!(brand(&page).as_deref(), Some("Convene · Centres d’excellence CBRN de l’UE"), "the default, in French");
+    let session = app.create_session(manila_session()).await;
+    let id = session["id"].as_i64().expect("id");
+    let mut before = participant("before@example.org");
+    before["language"] = json!("fr");
+    assert_eq!(app.register(id, before).await.0, 201);
+
+    create_admin(&app, "admin@example.org", PASSWORD);
+    login(&app, "admin@example.org", PASSWORD).await;
+    let csrf = page_token(&app.client, &app, "/admin/reference").await;
+    let form = [("csrf_token", csrf.as_str()), ("network_name", "CBRN CoE Network"), ("funded_by", "")];
+    assert_eq!(submit(&app.client, &app, "/admin/reference/settings", &form).await.status(), 200);
+    let page = french("/").await.expect("sent").text().await.expect("body");
+    assert_eq!(brand(&page).as_deref(), Some("Convene · CBRN CoE Network"), "as the admin wrote it");
+    assert!(footer(&page).contains("Convene — CBRN CoE Network."), "{}", footer(&page));
+    assert_eq!(app.register(id, participant("after@example.org")).await.0, 201);
+
+    app.dispatch_pending_emails().await;
+    let mail = sink.received();
+    let to =
+        |who: &str| mail.iter().find(|m| m.to.iter().any(|t| t == who)).map(crate::email::text_body).expect("mail");
+    // The signature is read when the email is written.
+    assert!(to("before@example.org").trim_end().ends_with("Convene, Centres d’excellence CBRN de l’UE"));
+    assert!(to("after@example.org").trim_end().ends_with("Convene, CBRN CoE Network"), "{}", to("after@example.org"));
+}
+
+#[tokio::test]
 async fn the_networks_name_and_funded_by_line_are_settings_and_the_workspace_marks_where_one_is() {
     let app = spawn_app().await;
     let text = |page: &str, selector: &str| {

@@ -240,6 +240,7 @@ async fn the_workspace_exports_skips_and_warns_in_the_organisers_language() {
     let location = res.headers()["location"].to_str().expect("ascii").to_string();
     let page = Html::parse_document(&app.get(&location).await.text().await.expect("body"));
     let notice = text(&page, "#notice");
-    assert!(notice.contains("С 2027-04-01 в поясе Europe/Brussels переводят часы"), "{notice}");
+    assert!(notice.contains("С 2027-04-01 в поясе «Брюссель» переводят часы"), "{notice}");
+    assert!(notice.contains("(Джакарта: 15:00 вместо 16:00)"), "the cities in Russian: {notice}");
     assert!(notice.contains("на час раньше"), "{notice}");
 }

@@ -412,6 +412,18 @@ async fn a_whole_series_registration_is_one_email_and_one_recurring_invite_whose
     );
     assert!(cal.events.iter().any(|e| prop(e, "RECURRENCE-ID").as_deref() == Some("20270408T100000")));
 
+    // She takes the first date back on its own page: it returns to the same
+    // recurring event (no second event beside it), with a higher SEQUENCE.
+    let before = sequence(master);
+    assert_eq!(app.register(sessions[0], siti.clone()).await.0, 201);
+    let (_, method, cal) = nth_email(&app, &sink, "siti@example.id", 5).await;
+    assert_eq!(method, "REQUEST");
+    let master = cal.events.iter().find(|e| prop(e, "RRULE").is_some()).expect("the series, not a lone event");
+    assert_eq!(prop(master, "UID"), Some(uid.clone()));
+    assert!(cal.events.iter().all(|e| prop(e, "UID") == Some(uid.clone())), "one event only");
+    assert_eq!(prop(master, "EXDATE").as_deref(), Some("20270325T100000,20270415T100000"), "11 March is back");
+    assert!(sequence(master) > before, "the update outranks the cancellation");
+
     // Someone who took a single date keeps a lone invite for it.
     let (_, _, cal) = nth_email(&app, &sink, "first@example.org", 1).await;
     assert!(prop(&cal.events[0], "UID").is_some_and(|u| u.starts_with("session-")));
@@ -502,4 +514,33 @@ async fn the_workspace_shows_a_series_dates_its_whole_series_registrants_and_ope
     assert!(form.contains("id=\"s-all_future\" checked"), "the change of every future date comes ticked");
     let page = app.get(&format!("/admin/sessions/{}", sessions[2])).await.text().await.expect("body");
     assert!(page.contains(&format!("href=\"/admin/series/{id}\" id=\"series-page\"")), "each date links to its series");
+}
+
+#[tokio::test]
+async fn a_whole_series_email_for_a_room_gives_each_dates_check_in_code() {
+    use crate::email::{app_with_sink, text_body};
+    let (app, sink) = app_with_sink().await;
+    let body = with(
+        brussels_weekly(),
+        json!({"format": "in_person", "count": 3, "venue_name": "Residence Palace", "venue_city": "Brussels"}),
+    );
+    let series: Value = app.post_json("/api/v1/series", &body).await.json().await.expect("json");
+    let id = series["id"].as_i64().expect("id");
+    let person = json!({"name": "Ana Reyes", "email": "ana@example.ph", "organisation": "DOH",
+                        "country": "PH", "consent": true});
+    let res = app.post_public(&format!("/api/v1/series/{id}/registrations"), &person).await;
+    assert_eq!(res.status(), 201);
+    app.dispatch_pending_emails().await;
+    let mail = sink.received();
+    assert_eq!(mail.len(), 1, "one email");
+    let text = text_body(&mail[0]);
+    let codes: Vec<&str> =
+        text.lines().filter_map(|l| l.trim().strip_prefix("Your check-in code for the door: ")).collect();
+    assert_eq!(codes.len(), 3, "a code per date: {text}");
+    assert!(codes[0] != codes[1] && codes[1] != codes[2], "each date its own code: {codes:?}");
+    // Each is the code that date's own page shows.
+    let made: Value = res.json().await.expect("json");
+    let token = crate::common::token_of(&made["registrations"][1]["manage_url"]);
+    let page = app.get(&format!("/registrations/{token}")).await.text().await.expect("body");
+    assert!(page.contains(codes[1]), "the second date's page shows its code");
 }

@@ -84,8 +84,10 @@ pub struct Chrome {
     /// Every language (named in itself on the page), the link that
     /// switches to it, and whether it is the page's.
     pub switch_to: Vec<(Lang, String, bool)>,
-    /// The network's name and "funded by" line (network settings).
+    /// The network's name (network settings; the default in the page's
+    /// language), whether an admin set it, and the "funded by" line.
     pub network_name: String,
+    pub network_custom: bool,
     pub funded_by: String,
     /// This page's path, to mark where the navigation is.
     pub path: String,
@@ -141,8 +143,11 @@ impl Chrome {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         keep.sort();
+        let (network_name, network_custom) =
+            crate::domain::lang::network_name(viewer.lang, &reference.settings.network_name);
         Self {
-            network_name: reference.settings.network_name.clone(),
+            network_name,
+            network_custom,
             funded_by: reference.settings.funded_by.clone(),
             path: viewer.here.split('?').next().unwrap_or_default().to_string(),
             logo: reference.settings.logo.as_ref().map(|_| format!("/network/logo?v={}", reference.generation)),
@@ -174,10 +179,25 @@ impl Chrome {
             lang,
             switch_to,
             // No request, no settings read: the default name.
-            network_name: crate::db::reference::DEFAULT_NETWORK_NAME.to_string(),
+            network_name: crate::i18n::t(lang, "network-name"),
+            network_custom: false,
             funded_by: String::new(),
             path: String::new(),
             logo: None,
+        }
+    }
+
+    /// The footer's line about the service: the catalogue's own words for
+    /// the default network, an admin's name quoted as set otherwise.
+    pub fn footer_about(&self) -> String {
+        if self.network_custom {
+            crate::i18n::message(
+                self.lang,
+                "footer-about-custom",
+                &[("network", arg(&self.network_name)), ("tzdb", arg(self.tzdb))],
+            )
+        } else {
+            self.t1("footer-about", "tzdb", self.tzdb)
         }
     }
 
