@@ -73,17 +73,28 @@ PY
 create 9700
 # Truly cold: a fresh process, nothing cached. The server renders the
 # all-sessions feed in the background at start; its log gives that time.
-kill "$server"; wait "$server" 2>/dev/null || true
-CONVENE_LOG=info $bin serve > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
-base=""
-for _ in $(seq 1 100); do
-  base=$(sed -n 's/^Convene is running at \(.*\)\/$/\1/p' "$work/serve.out"); [ -n "$base" ] && break; sleep 0.1
+# Five fresh starts: the median and the best are printed (a start shares
+# the machine with the server's own start-up jobs, so single runs vary).
+start_server() {
+  CONVENE_LOG=info $bin serve > "$work/serve.out" 2> "$work/serve.err" &
+  server=$!
+  base=""
+  for _ in $(seq 1 100); do
+    base=$(sed -n 's/^Convene is running at \(.*\)\/$/\1/p' "$work/serve.out"); [ -n "$base" ] && break; sleep 0.1
+  done
+  cold_one=""
+  for _ in $(seq 1 300); do
+    cold_one=$(sed -n 's/.*feeds warmed.*ms=\([0-9]*\).*/\1/p' "$work/serve.err" | head -n 1); [ -n "$cold_one" ] && break; sleep 0.05
+  done
+}
+colds=()
+for _ in 1 2 3 4 5; do
+  kill "$server"; wait "$server" 2>/dev/null || true
+  start_server
+  colds+=("$cold_one")
 done
-cold=""
-for _ in $(seq 1 300); do
-  cold=$(sed -n 's/.*feeds warmed.*ms=\([0-9]*\).*/\1/p' "$work/serve.err" | head -n 1); [ -n "$cold" ] && break; sleep 0.05
-done
+cold=$(printf '%s\n' "${colds[@]}" | sort -n | sed -n 3p)
+cold_best=$(printf '%s\n' "${colds[@]}" | sort -n | head -n 1)
 first=$(curl -sf -o /dev/null -w '%{time_total}' "$base/feeds/all.ics")
 total=$(curl -sf "$base/feeds/all.ics" | grep -c '^BEGIN:VEVENT' || true)
 sleep 6 # past the per-event cache's safety margin
@@ -96,9 +107,10 @@ for i in 1 2 3; do
   t=$(curl -sf -o /dev/null -w '%{time_total}' "$base/feeds/all.ics")
   best=$(python3 -c "print(min(float('$t'), float('${best:-1e9}')))")
 done
-python3 - "$cold" "$first" "$best" "$total" <<'PY'
+python3 - "$cold" "$first" "$best" "$total" "$cold_best" <<'PY'
 import sys
 cold, first, best, total = float(sys.argv[1] or "nan"), float(sys.argv[2]) * 1000, float(sys.argv[3]) * 1000, int(sys.argv[4])
-print(f"{total}-session feed: cold render (nothing cached, at start) {cold:.0f} ms (goal < 100 ms: ratio {cold/100:.2f}); "
+cold_best = float(sys.argv[5] or "nan")
+print(f"{total}-session feed: cold render (nothing cached, at start; median of 5 starts) {cold:.0f} ms, best {cold_best:.0f} ms (goal < 100 ms: ratio {cold/100:.2f}); "
       f"first request after start {first:.0f} ms; re-render after a change {best:.0f} ms (best of 3; ratio {best/100:.2f})")
 PY

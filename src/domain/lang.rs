@@ -134,11 +134,29 @@ impl Lang {
     /// written in everywhere, and the same in pages, emails, invites and
     /// certificates, so an Arabic reader sees one time written one way.
     pub fn short_date(self, date: chrono::NaiveDate) -> String {
-        match self {
+        // Remembered per thread: a feed or a long list writes the same few
+        // hundred days thousands of times, and chrono parses its format
+        // string on every call.
+        thread_local! {
+            static WRITTEN: std::cell::RefCell<std::collections::HashMap<(Lang, chrono::NaiveDate), String>> =
+                Default::default();
+        }
+        if let Some(known) = WRITTEN.with(|w| w.borrow().get(&(self, date)).cloned()) {
+            return known;
+        }
+        let text = match self {
             Self::Ar => self.long_date(date),
             Self::Ru => date.format_localized("%a, %-d %b %Y", self.locale()).to_string().to_lowercase(),
             Self::En | Self::Fr => date.format_localized("%a %-d %b %Y", self.locale()).to_string(),
-        }
+        };
+        WRITTEN.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.len() >= 4096 {
+                w.clear();
+            }
+            w.insert((self, date), text.clone());
+        });
+        text
     }
 
     /// "Tuesday 9 March 2027", "mardi 9 mars 2027", "الثلاثاء 9 مارس 2027",

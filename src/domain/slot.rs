@@ -11,8 +11,6 @@ pub struct SlotView {
     pub city: String,
     /// "Tue 9 Mar 2027"
     pub date: String,
-    /// "Tuesday 9 March 2027"
-    pub long_date: String,
     /// "16:00"
     pub start: String,
     /// "17:30", or "Wed 10 Mar 2027, 01:00" when the span crosses midnight here
@@ -38,7 +36,7 @@ impl SlotView {
     pub fn new_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, zone: &TimeZone, reference: &TimeZone) -> Self {
         let s = zone.at(start);
         let e = zone.at(end);
-        let end_time = e.local.format("%H:%M").to_string();
+        let end_time = hhmm(e.local);
         let end_day = (e.local.date() != s.local.date()).then(|| lang.short_date(e.local.date()));
         let end = match &end_day {
             None => end_time.clone(),
@@ -59,9 +57,8 @@ impl SlotView {
         Self {
             zone: zone.name().to_string(),
             city: city_in(lang, zone),
-            long_date: lang.long_date(s.local.date()),
             date: lang.short_date(s.local.date()),
-            start: s.local.format("%H:%M").to_string(),
+            start: hhmm(s.local),
             end,
             end_time,
             end_day,
@@ -74,7 +71,9 @@ impl SlotView {
 
     /// For emails: "Tuesday 9 March 2027, 15:00–16:30 in Jakarta (UTC+07:00)".
     pub fn long_line(&self) -> String {
-        format!("{}{}{}", self.long_date, self.lang.comma(), self.clock_in_city())
+        // "Tuesday 9 March 2027", written only when asked for: feeds
+        // build a view per event and never use it.
+        format!("{}{}{}", self.lang.long_date(self.local_date), self.lang.comma(), self.clock_in_city())
     }
 
     /// The whole line, as on pages: "Tue 9 Mar 2027, 16:00–17:30 Manila (UTC+08:00)".
@@ -147,6 +146,13 @@ impl SlotView {
         }
         format!("{}–{} {} ({})", self.start, self.end, self.city, self.offset)
     }
+}
+
+/// "09:05": without chrono's format strings, which are parsed anew on
+/// every call (a feed writes thousands of these).
+fn hhmm(t: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// A zone's city in the reader's language (`Bruxelles`, `Манила`), from

@@ -361,3 +361,38 @@ async fn pages_offer_webcal_and_https_links_to_feeds_that_parse() {
         assert!(!parse_ics(&text).events.is_empty(), "{https} holds the session");
     }
 }
+
+#[tokio::test]
+async fn a_feed_read_cold_in_parts_lists_every_session_in_start_order_as_a_warm_one_does() {
+    let app = spawn_app().await;
+    // Ids rise while starts fall: parts read by id must be put back in
+    // the order of their starts.
+    let mut ids = Vec::new();
+    for day in (1..=9).rev() {
+        let s = app
+            .create_session(with(
+                manila_session(),
+                json!({"title": format!("Day {day}"), "starts_at": format!("2027-05-0{day}T10:00"),
+                       "ends_at": format!("2027-05-0{day}T11:00")}),
+            ))
+            .await;
+        ids.push(s["id"].as_i64().expect("id"));
+    }
+    let starts =
+        |text: &str| -> Vec<String> { parse_ics(text).events.iter().filter_map(|e| prop(e, "DTSTART")).collect() };
+    // Nothing is rendered in French yet: this is the cold path.
+    let (status, _, cold) = feed(&app, "/feeds/all.ics?lang=fr").await;
+    assert_eq!(status, 200);
+    let cold_starts = starts(&cold);
+    assert_eq!(cold_starts.len(), 9, "every session once");
+    let mut sorted = cold_starts.clone();
+    sorted.sort();
+    assert_eq!(cold_starts, sorted, "in the order of their starts");
+    // One change: the warm path reads the stamps and the one row again.
+    let res = app.patch_json(&format!("/api/v1/sessions/{}", ids[4]), &json!({"title": "Day 5, moved on"})).await;
+    assert_eq!(res.status(), 200);
+    let (_, _, warm) = feed(&app, "/feeds/all.ics?lang=fr").await;
+    assert_eq!(starts(&warm), cold_starts, "the same events in the same order");
+    assert!(summaries(&warm).iter().any(|s| s == "Day 5, moved on"), "{:?}", summaries(&warm));
+    assert_eq!(uids(&warm), uids(&cold));
+}

@@ -122,9 +122,10 @@ pub async fn warm(state: State) {
     let started = Instant::now();
     let base = state.base_url.clone();
     let events = state.feeds.events.clone();
+    let pool = Some(state.pool.clone());
     let result = current(&state, "all:en".into(), move |conn, reference| {
         let (name, description) = all_named(Lang::En);
-        let feed = Public { filter: window(db::now()), lang: Lang::En, name, description };
+        let feed = Public { filter: window(db::now()), lang: Lang::En, name, description, pool };
         Ok(Some(public(conn, reference, &base, &events, feed)?))
     })
     .await;

@@ -21,6 +21,8 @@ use std::sync::Arc;
 /// Past sessions stay in feeds this long; cancelled ones for 30 days.
 pub const PAST_DAYS: i64 = 90;
 const CANCELLED_DAYS: i64 = 30;
+/// From this many events to render, they are shared out over the cores.
+const PARALLEL_FROM: usize = 512;
 
 /// What a feed contains, built on the blocking pool.
 pub(super) struct Content {
@@ -72,6 +74,8 @@ pub(super) struct Public {
     pub lang: Lang,
     pub name: String,
     pub description: String,
+    /// More connections, for reading a cold feed in parts at once.
+    pub pool: Option<db::Pool>,
 }
 
 pub(super) fn public(
@@ -81,9 +85,26 @@ pub(super) fn public(
     events: &EventMap,
     feed: Public,
 ) -> Result<Content, AppError> {
-    let Public { filter, lang, name, description } = feed;
+    let Public { filter, lang, name, description, pool } = feed;
     let now = db::now();
-    let stamps: Vec<_> = session_store::stamps(conn, &filter)?
+    // Nothing rendered yet in this language (at start): every session is
+    // read whole at once, and their stamps come from those rows.
+    let cold = {
+        let map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
+        !map.keys().any(|(_, l)| *l == lang)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let read_at = db::now();
+    let (stamps, sessions): (Vec<_>, Option<Vec<Session>>) = if cold {
+        let all = match pool {
+            Some(pool) if threads > 1 => read_in_parts(&pool, &filter, threads)?,
+            _ => session_store::list_all(conn, &filter)?,
+        };
+        (all.iter().map(Session::stamp).collect(), Some(all))
+    } else {
+        (session_store::stamps(conn, &filter)?, None)
+    };
+    let stamps: Vec<_> = stamps
         .into_iter()
         .filter(|s| {
             s.status != SessionStatus::Cancelled.as_str() || s.starts_at >= now - Duration::days(CANCELLED_DAYS)
@@ -98,21 +119,39 @@ pub(super) fn public(
         let map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
         stamps.iter().filter(|s| !fresh(map.get(&(s.id, lang)), s.updated_at)).map(|s| s.id).collect()
     };
-    let read_at = db::now();
-    let rendered: Vec<(SessionId, NaiveDateTime, Arc<str>)> = session_store::by_ids(conn, &missing)?
-        .iter()
-        .map(|s| {
-            (
-                s.id(),
-                s.row.updated_at,
-                Arc::from(calendar::event_block(
-                    Method::Publish,
-                    &feed_event(s, reference, base_url, &Audience::Public(lang), lang),
-                    Utc::now(),
-                )),
-            )
-        })
-        .collect();
+    let sessions = match sessions {
+        Some(all) => {
+            let wanted: std::collections::HashSet<SessionId> = missing.iter().copied().collect();
+            all.into_iter().filter(|s| wanted.contains(&s.id())).collect()
+        }
+        None => session_store::by_ids(conn, &missing)?,
+    };
+    let render = |part: &[Session]| -> Vec<(SessionId, NaiveDateTime, Arc<str>)> {
+        part.iter()
+            .map(|s| {
+                let event = feed_event(s, reference, base_url, &Audience::Public(lang), lang);
+                (s.id(), s.row.updated_at, Arc::from(calendar::event_block(Method::Publish, &event, Utc::now())))
+            })
+            .collect()
+    };
+    // A cold feed (at start, or after the reference data changed) renders
+    // thousands of events: each is independent, so they are shared out
+    // over the machine's cores. A few changed events are not worth a thread.
+    let rendered: Vec<(SessionId, NaiveDateTime, Arc<str>)> = if sessions.len() < PARALLEL_FROM || threads < 2 {
+        render(&sessions)
+    } else {
+        let chunk = sessions.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = sessions.chunks(chunk).map(|part| scope.spawn(move || render(part))).collect();
+            let mut all = Vec::with_capacity(sessions.len());
+            for part in parts {
+                // A part that panicked would leave its events out: the feed
+                // fails whole instead.
+                all.extend(part.join().map_err(|_| AppError::Internal(anyhow::anyhow!("feed render panicked")))?);
+            }
+            Ok::<_, AppError>(all)
+        })?
+    };
     let mut map = events.lock().map_err(|_| AppError::Internal(anyhow::anyhow!("feed cache poisoned")))?;
     let mut just: HashMap<SessionId, Arc<str>> = HashMap::new();
     for (id, updated_at, text) in rendered {
@@ -130,6 +169,41 @@ pub(super) fn public(
         last_modified: stamps.iter().map(|s| s.updated_at).max().unwrap_or_default(),
         private: false,
     })
+}
+
+/// Every session `filter` selects, read in `n` parts at once, each over
+/// its own connection (SQLite's readers do not wait for each other; nor do
+/// PostgreSQL's), then put back in the listing's order and page.
+fn read_in_parts(pool: &db::Pool, filter: &SessionFilter, n: usize) -> Result<Vec<Session>, AppError> {
+    let n = u16::try_from(n).unwrap_or(2);
+    let mut all = std::thread::scope(|scope| {
+        let parts: Vec<_> = (0..n)
+            .map(|k| {
+                let part = SessionFilter {
+                    part: Some((k, n)),
+                    offset: 0,
+                    limit: filter.offset + filter.limit,
+                    ..filter.clone()
+                };
+                scope.spawn(move || -> Result<Vec<Session>, AppError> {
+                    let mut conn = pool.get().map_err(|e| AppError::Internal(e.into()))?;
+                    Ok(session_store::list_all(&mut conn, &part)?)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for part in parts {
+            all.extend(part.join().map_err(|_| AppError::Internal(anyhow::anyhow!("feed read panicked")))??);
+        }
+        Ok::<_, AppError>(all)
+    })?;
+    all.sort_unstable_by_key(|s| (s.row.starts_at, s.row.id));
+    if filter.newest_first {
+        all.reverse();
+    }
+    let skip = usize::try_from(filter.offset).unwrap_or(0);
+    let take = usize::try_from(filter.limit).unwrap_or(usize::MAX);
+    Ok(all.into_iter().skip(skip).take(take).collect())
 }
 
 pub(super) fn personal(

@@ -64,9 +64,10 @@ async fn public_feed(
 ) -> Result<HttpResponse, AppError> {
     let base = state.base_url.clone();
     let events = state.feeds.events.clone();
+    let pool = Some(state.pool.clone());
     let key = format!("{key}:{}", lang.tag());
     serve(req, state, key, move |conn, reference| {
-        let feed = Public { filter: narrow(window(db::now())), lang, name, description };
+        let feed = Public { filter: narrow(window(db::now())), lang, name, description, pool };
         Ok(Some(public(conn, reference, &base, &events, feed)?))
     })
     .await
