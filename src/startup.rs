@@ -84,6 +84,7 @@ impl Application {
             retention_days: settings.retention_days,
         };
         tokio::spawn(jobs.run());
+        tokio::spawn(db::checkpoints(pool.clone()));
         let state = Data::from(Arc::new(AppState {
             pool,
             base_url: base_url.clone(),

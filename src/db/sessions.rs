@@ -459,9 +459,15 @@ pub fn find(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<Session>> {
 fn with_links(conn: &mut DbConn, rows: Vec<SessionRow>) -> QueryResult<Vec<Session>> {
     let ids: Vec<SessionId> = rows.iter().map(|r| r.id).collect();
     let mut links = LinkRows::default();
-    // SQLite allows a limited number of bound values per statement.
-    for chunk in ids.chunks(500) {
-        links.read(conn, Which::Ids(chunk))?;
+    if let [one] = ids.as_slice() {
+        // One session (a page, a registration): statements SQLite keeps
+        // prepared, where a list of ids is parsed anew each time.
+        links.read(conn, Which::One(*one))?;
+    } else {
+        // SQLite allows a limited number of bound values per statement.
+        for chunk in ids.chunks(500) {
+            links.read(conn, Which::Ids(chunk))?;
+        }
     }
     Ok(links.attach(rows))
 }
@@ -493,9 +499,10 @@ pub fn list_all(conn: &mut DbConn, filter: &SessionFilter) -> QueryResult<Vec<Se
     Ok(links.attach(rows))
 }
 
-/// The sessions whose links to read: these ids, or every id in a span.
+/// The sessions whose links to read: one, these ids, or every id in a span.
 #[derive(Clone, Copy)]
 enum Which<'a> {
+    One(SessionId),
     Ids(&'a [SessionId]),
     Span(SessionId, SessionId),
 }
@@ -504,6 +511,7 @@ enum Which<'a> {
 macro_rules! of_sessions {
     ($query:expr, $column:expr, $which:expr) => {
         match $which {
+            Which::One(id) => $query.filter($column.eq(id)),
             Which::Ids(ids) => $query.filter($column.eq_any(ids)),
             Which::Span(low, high) => $query.filter($column.between(low, high)),
         }

@@ -66,3 +66,35 @@ async fn metrics_show_the_outbox() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn sqlite_commits_reach_the_database_file_itself_within_a_second_not_only_its_log() {
+    use diesel::{Connection, RunQueryDsl, sqlite::SqliteConnection};
+    // Checkpoints are SQLite's own: this test runs on SQLite whatever
+    // TEST_DATABASE_URL says.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("own.db");
+    let for_app = path.clone();
+    let app = crate::common::spawn_app_with(move |s| s.database_url = convene::db::DatabaseUrl::Sqlite(for_app)).await;
+    let session = app.create_session(crate::common::manila_session()).await;
+    let id = session["id"].as_i64().expect("id");
+    for i in 0..20 {
+        assert_eq!(app.register(id, crate::common::participant(&format!("p{i}@example.org"))).await.0, 201);
+    }
+    // SQLite alone would copy its log into the file only past 10,000
+    // pages; the server does it every CHECKPOINT_EVERY, beside the writes.
+    tokio::time::sleep(convene::db::CHECKPOINT_EVERY * 3).await;
+    // The file without its write-ahead log: only what a checkpoint copied.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).expect("copied");
+    let mut conn = SqliteConnection::establish(&copy.to_string_lossy()).expect("opens");
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let count: Count =
+        diesel::sql_query("SELECT count(*) AS n FROM registrations").get_result(&mut conn).expect("the table");
+    assert_eq!(count.n, 20, "every registration is in the database file");
+    app.dispatch_pending_emails().await;
+}
