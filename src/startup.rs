@@ -84,7 +84,9 @@ impl Application {
             retention_days: settings.retention_days,
         };
         tokio::spawn(jobs.run());
-        tokio::spawn(db::checkpoints(pool.clone()));
+        if matches!(settings.database_url, db::DatabaseUrl::Sqlite(_)) {
+            tokio::spawn(db::checkpoints(pool.clone()));
+        }
         let state = Data::from(Arc::new(AppState {
             pool,
             base_url: base_url.clone(),

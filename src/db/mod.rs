@@ -148,10 +148,11 @@ pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 /// checkpoint at 10,000 pages (`Manager::connect`) as the fallback, should
 /// this one fall behind; it never copies anything a commit has not made
 /// durable in the log first, so no guarantee moves.
+///
+/// Started only for SQLite (`startup`): the loop takes its connection on
+/// the blocking pool, never on the runtime's threads, where a pool's wait
+/// would stall every request.
 pub async fn checkpoints(pool: Pool) {
-    if !matches!(pool.get().as_deref(), Ok(DbConn::Sqlite(_))) {
-        return;
-    }
     loop {
         tokio::time::sleep(CHECKPOINT_EVERY).await;
         let pool = pool.clone();

@@ -345,9 +345,10 @@ async fn list_entries_say_seats_and_deadline_in_the_readers_time_offer_register_
     let (status, html) = page(&app, "/?q=%25_").await;
     assert_eq!(status, 200);
     assert!(titles(&html).is_empty());
-    assert_eq!(
-        text_of(&html, "main p:not(.meta):not(.listing-switch)").as_deref(),
-        Some("No upcoming sessions match these filters.")
+    assert!(
+        text_of(&html, "main p#empty").is_some_and(|t| t.starts_with("No upcoming sessions match these filters.")),
+        "{:?}",
+        text_of(&html, "main p#empty")
     );
     let (_, html) = page(&app, "/?q=clinic").await;
     let sel = Selector::parse("#f-q").expect("selector");
@@ -380,4 +381,22 @@ async fn the_archive_lists_sessions_held_latest_first_and_the_home_page_only_wha
     let res = app.client.get(app.url("/")).header("accept-language", "fr").send().await.expect("sent");
     let html = Html::parse_document(&res.text().await.expect("body"));
     assert_eq!(text_of(&html, "#to-archive").as_deref(), Some("Sessions passées (archives)"));
+}
+
+#[tokio::test]
+async fn an_empty_list_says_what_to_do_next() {
+    let app = spawn_app().await;
+    let links = |html: &Html| -> Vec<String> {
+        let sel = Selector::parse("#empty a").expect("selector");
+        html.select(&sel).filter_map(|a| a.value().attr("href")).map(str::to_string).collect()
+    };
+    let page = Html::parse_document(&app.get("/").await.text().await.expect("body"));
+    assert!(text_of(&page, "#empty").is_some_and(|t| t.starts_with("No upcoming sessions.")));
+    assert_eq!(links(&page), ["/feeds"], "nothing yet: a feed brings the next ones");
+    app.create_session(manila_session()).await;
+    let page = Html::parse_document(&app.get("/?q=nothing-matches-this").await.text().await.expect("body"));
+    assert!(text_of(&page, "#empty").is_some_and(|t| t.contains("match these filters")));
+    assert_eq!(links(&page), ["/", "/archive"], "clear the filters, or look among the sessions held");
+    let page = Html::parse_document(&app.get("/archive").await.text().await.expect("body"));
+    assert_eq!(links(&page), ["/"], "nothing held yet: the sessions to come");
 }
