@@ -37,6 +37,15 @@ before(async () => {
   });
 });
 
+/** Signs in to the workspace on `page` and waits for the session list. */
+async function signIn(page, email) {
+  await page.goto(server.url + '/admin/login');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', PASSWORD);
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/\/admin\/sessions$/);
+}
+
 /** Fills the registration form, gives consent, sends it and waits for the manage page. */
 async function registerWith(page, { name, email, organisation, country }) {
   await page.fill('#f-name', name);
@@ -764,11 +773,7 @@ test('wherever the keyboard goes, the focus is visible', async () => {
 test('the planner\'s day grid moves the slot with the keyboard alone and reads without colour', async () => {
   const context = await chrome.newContext({ timezoneId: 'Europe/Brussels', locale: 'en-GB' });
   const page = await context.newPage();
-  await page.goto(server.url + '/admin/login');
-  await page.fill('#f-email', 'manila@example.org');
-  await page.fill('#f-password', PASSWORD);
-  await page.click('main form button[type=submit]');
-  await page.waitForURL(/\/admin\/sessions$/);
+  await signIn(page, 'manila@example.org');
   await page.goto(server.url + '/admin/planner?date=2027-05-11&time=09:00&zone=Europe%2FBrussels&minutes=60&region=south-east-asia&organiser=south-east-asia');
   await checkA11y(page, 'planner day grid');
   const chosen = page.locator('table.day-grid thead a[aria-current]');
@@ -802,11 +807,7 @@ test('a participant registers from a card of the list, and an admin\'s logo then
   assert.match(await page.locator('main').innerText(), /Add to my calendar/);
 
   const admin = await context.newPage();
-  await admin.goto(server.url + '/admin/login');
-  await admin.fill('#f-email', 'admin@example.org');
-  await admin.fill('#f-password', PASSWORD);
-  await admin.click('main form button[type=submit]');
-  await admin.waitForURL(/\/admin\/sessions$/);
+  await signIn(admin, 'admin@example.org');
   await admin.goto(server.url + '/admin/reference#logo');
   // A 1×1 PNG, recognised by its bytes.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
