@@ -827,3 +827,62 @@ test('a participant registers from a card of the list, and an admin\'s logo then
   await admin.waitForLoadState();
   await context.close();
 });
+
+test('an organiser asks a question with the builder and reads the answer, moves the session seeing before and after, and cancels it with a reason', async () => {
+  const drill = await server.api('POST', '/api/v1/sessions', {
+    title: 'Chemical emergency drill', time_zone: 'Europe/Brussels', starts_at: '2027-06-08T10:00',
+    ends_at: '2027-06-08T11:00', status: 'published', capacity: 30,
+  });
+  const context = await chrome.newContext({ timezoneId: 'Europe/Brussels', locale: 'en-GB' });
+  const page = await context.newPage();
+  await signIn(page, 'admin@example.org');
+
+  // Questions and answers: a row of the builder, no JSON anywhere.
+  await page.goto(`${server.url}/admin/sessions/${drill.id}/edit`);
+  await page.fill('#sq0-label', 'Which laboratory do you work in?');
+  await page.selectOption('#sq0-kind', 'short_text');
+  await page.check('#sq0-required');
+  await page.click('form.session-form button[type=submit]:not([name])');
+  await page.waitForURL(new RegExp(`/admin/sessions/${drill.id}(\\?|#|$)`));
+  const visitor = await context.newPage();
+  await visitor.goto(`${server.url}/sessions/${drill.id}/register`);
+  await visitor.getByLabel('Which laboratory do you work in?').fill('Central reference laboratory');
+  await registerWith(visitor, { name: 'Jan Peeters', email: 'jan.drill@example.be', organisation: 'FPS Health', country: 'MA' });
+  await page.goto(`${server.url}/admin/sessions/${drill.id}`);
+  await page.getByLabel('Which laboratory do you work in?').check();
+  await page.click('form:has(#f-q) button[type=submit]');
+  await page.waitForLoadState();
+  assert.match(await page.locator('table').filter({ hasText: 'Jan Peeters' }).innerText(), /Central reference laboratory/);
+  await checkA11y(page, 'workspace session with a question column');
+
+  // A time change says before and after, and checks the new slot.
+  await page.goto(`${server.url}/admin/sessions/${drill.id}/edit`);
+  await page.fill('#s-starts_at', '2027-06-08T16:00');
+  await page.fill('#s-ends_at', '2027-06-08T17:00');
+  await page.click('form.session-form button[type=submit]:not([name])');
+  await page.waitForSelector('#move-was-now');
+  assert.match(await page.locator('#move-was-now').innerText(), /It was .*10:00.*; it would be .*16:00/);
+  await checkA11y(page, 'confirm a move');
+  await page.click('form.session-form button[type=submit]:not([name])');
+  await page.waitForURL(new RegExp(`/admin/sessions/${drill.id}(\\?|#|$)`));
+  const moved = await sink.waitFor('jan.drill@example.be', /It was/);
+  assert.match(moved.text, /It was[\s\S]*10:00[\s\S]*it is now[\s\S]*16:00/);
+
+  // Cancelling is a step of its own, in the danger style, with a reason
+  // required when people are registered.
+  await page.click(`a[href="/admin/sessions/${drill.id}/cancel"]`);
+  await page.waitForURL(new RegExp(`/admin/sessions/${drill.id}/cancel`));
+  assert.match(await page.locator('#consequences').innerText(), /One person will be emailed that the session is cancelled/);
+  await checkA11y(page, 'cancel a session: what will happen');
+  await page.click('form[action$="/cancel"] button.danger');
+  // Without a reason the page comes back saying so beside the field.
+  await page.waitForSelector('#cancel-reason-error');
+  await checkA11y(page, 'cancel a session: reason missing');
+  await page.fill('#cancel-reason', 'The venue is closed for repairs.');
+  await page.click('form[action$="/cancel"] button.danger');
+  await page.waitForURL(new RegExp(`/admin/sessions/${drill.id}(\\?|#|$)`));
+  assert.match(await page.locator('#notice').innerText(), /cancel/i);
+  const cancelled = await sink.waitFor('jan.drill@example.be', /venue is closed for repairs/);
+  assert.match(cancelled.text, /Chemical emergency drill/);
+  await context.close();
+});
