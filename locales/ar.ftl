@@ -954,6 +954,7 @@ series-all-dates = كل مواعيد هذه السلسلة، والتسجيل ف
 # موجزات التقويم المشتركة: أسماؤها (تعرضها تطبيقات التقويم)
 feed-all-name = Convene: كل الجلسات
 feed-all-description = كل جلسات شبكة مراكز التميّز التابعة للاتحاد الأوروبي
+feed-all-description-custom = كل الجلسات: { $network }
 feed-all-label = كل الجلسات
 feed-name = Convene: { $name }
 feed-open-to = الجلسات المفتوحة للمشاركين من { $name }

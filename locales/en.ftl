@@ -906,6 +906,7 @@ series-all-dates = Every date of this series, and registering for all of them
 # Shared calendar feeds: their names (calendar apps show them)
 feed-all-name = Convene: all sessions
 feed-all-description = Every session of the EU CBRN Centres of Excellence network
+feed-all-description-custom = Every session of { $network }
 feed-all-label = All sessions
 feed-name = Convene: { $name }
 feed-open-to = Sessions open to participants from { $name }

@@ -936,6 +936,7 @@ series-all-dates = Toutes les dates de cette série, et l’inscription à toute
 # Calendriers partagés : leurs noms (les applications d’agenda les affichent)
 feed-all-name = Convene : toutes les sessions
 feed-all-description = Toutes les sessions du réseau des Centres d’excellence CBRN de l’UE
+feed-all-description-custom = Toutes les sessions : { $network }
 feed-all-label = Toutes les sessions
 feed-name = Convene : { $name }
 feed-open-to = Sessions ouvertes aux participants de : { $name }

@@ -961,6 +961,7 @@ series-all-dates = Все даты этой серии и регистрация
 # Общие календарные ленты: их названия (их показывают приложения календаря)
 feed-all-name = Convene: все мероприятия
 feed-all-description = Все мероприятия сети Центров передового опыта ЕС по ХБРЯ
+feed-all-description-custom = Все мероприятия: { $network }
 feed-all-label = Все мероприятия
 feed-name = Convene: { $name }
 feed-open-to = Мероприятия, открытые для участников: { $name }

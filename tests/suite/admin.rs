@@ -611,6 +611,8 @@ async fn the_networks_name_reads_in_each_language_until_an_admin_sets_one_which_
     let page = french("/").await.expect("sent").text().await.expect("body");
     assert_eq!(brand(&page).as_deref(), Some("Convene · CBRN CoE Network"), "as the admin wrote it");
     assert!(footer(&page).contains("Convene — CBRN CoE Network."), "{}", footer(&page));
+    let feed = app.get("/feeds/all.ics").await.text().await.expect("body");
+    assert!(feed.contains("X-WR-CALDESC:Every session of CBRN CoE Network"), "the feed's description too");
     assert_eq!(app.register(id, participant("after@example.org")).await.0, 201);
 
     app.dispatch_pending_emails().await;

@@ -124,7 +124,7 @@ pub async fn warm(state: State) {
     let events = state.feeds.events.clone();
     let pool = Some(state.pool.clone());
     let result = current(&state, "all:en".into(), move |conn, reference| {
-        let (name, description) = all_named(Lang::En);
+        let (name, description) = all_named(Lang::En, &reference.settings.network_name);
         let feed = Public { filter: window(db::now()), lang: Lang::En, name, description, pool };
         Ok(Some(public(conn, reference, &base, &events, feed)?))
     })

@@ -33,9 +33,14 @@ pub(super) struct Content {
     pub private: bool,
 }
 
-/// A shared feed's name and description in its language.
-pub(super) fn all_named(lang: Lang) -> (String, String) {
-    (i18n::t(lang, "feed-all-name"), i18n::t(lang, "feed-all-description"))
+/// A shared feed's name and description in its language; the description
+/// names the network as an admin named it (`domain::lang::network_name`).
+pub(super) fn all_named(lang: Lang, network: &str) -> (String, String) {
+    let description = match crate::domain::lang::network_name(lang, network) {
+        (_, false) => i18n::t(lang, "feed-all-description"),
+        (name, true) => i18n::message(lang, "feed-all-description-custom", &[("network", name.into())]),
+    };
+    (i18n::t(lang, "feed-all-name"), description)
 }
 
 pub(super) fn window(now: NaiveDateTime) -> SessionFilter {

@@ -84,7 +84,8 @@ fn open_to(lang: Lang, name: &str) -> (String, String) {
 #[get("/feeds/all.ics")]
 pub async fn all_feed(req: HttpRequest, state: State, q: web::Query<FeedQuery>) -> Result<HttpResponse, AppError> {
     let lang = q.lang()?;
-    public_feed(&req, &state, "all".into(), lang, |f| f, all_named(lang)).await
+    let named = all_named(lang, &state.reference().settings.network_name);
+    public_feed(&req, &state, "all".into(), lang, |f| f, named).await
 }
 
 #[get("/feeds/regions/{slug}")]
