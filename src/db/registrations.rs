@@ -94,6 +94,19 @@ pub fn series_registrants(
     q.order((registrations::email, sessions::starts_at)).select(Registration::as_select()).load(conn)
 }
 
+/// Whether an address holds registrations made for the whole of a series
+/// (one look-up, without reading them).
+pub fn holds_series(conn: &mut DbConn, series_id: SeriesId, email: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        registrations::table
+            .inner_join(sessions::table)
+            .filter(sessions::series_id.eq(series_id))
+            .filter(registrations::series_invite.eq(true))
+            .filter(registrations::email.eq(email.to_string())),
+    ))
+    .get_result(conn)
+}
+
 /// Marks registrations as made for the whole series, in the transaction
 /// that made them.
 pub fn mark_series_invites(conn: &mut DbConn, ids: &[RegistrationId]) -> QueryResult<usize> {

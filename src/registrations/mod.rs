@@ -162,7 +162,7 @@ pub fn register(
         // (and takes this date back, or a date that was full before) gets
         // it as that event's instance, not as a second event beside it.
         if let Some(series) = session.row.series_id
-            && !store::series_registrants(conn, series, Some(&registration.email))?.is_empty()
+            && store::holds_series(conn, series, &registration.email)?
         {
             store::mark_series_invites(conn, &[registration.id])?;
             registration.series_invite = true;
