@@ -7,6 +7,7 @@ pub mod audit;
 pub mod certificates;
 pub mod demo;
 pub mod feedback;
+pub mod group_commit;
 pub mod ids;
 pub mod materials;
 pub mod models;
@@ -84,6 +85,16 @@ impl std::fmt::Debug for DatabaseUrl {
 
 pub struct Manager {
     url: DatabaseUrl,
+    /// A SQLite pool's writer (see `group_commit`): held here so that it
+    /// lives exactly as long as the pool.
+    _writer: Option<std::sync::Arc<group_commit::Writer>>,
+}
+
+impl Manager {
+    /// Connections to `url`, with no writer of their own.
+    pub(crate) fn plain(url: DatabaseUrl) -> Self {
+        Self { url, _writer: None }
+    }
 }
 
 impl ManageConnection for Manager {
@@ -169,16 +180,23 @@ pub async fn checkpoints(pool: Pool) {
 
 /// Builds the pool, creating the SQLite folder if needed, and migrates.
 pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
-    if let DatabaseUrl::Sqlite(path) = url {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create data folder {}", dir.display()))?;
-        }
-        // Switch a new file to WAL on one connection first: several
-        // connections doing it at once fail with "database is locked".
-        Manager { url: url.clone() }
-            .connect()
-            .with_context(|| format!("cannot open the database at {url:?}{}", unwritable(path)))?;
+    if let DatabaseUrl::Sqlite(path) = url
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create data folder {}", dir.display()))?;
     }
+    // Switch a new SQLite file to WAL on one connection first: several
+    // connections doing it at once fail with "database is locked". The
+    // same connection names the file for its writer.
+    let writer = match url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut first = Manager::plain(url.clone())
+                .connect()
+                .with_context(|| format!("cannot open the database at {url:?}{}", unwritable(path)))?;
+            group_commit::register(&mut first, url).context("cannot name the database file")?
+        }
+        DatabaseUrl::Postgres(_) => None,
+    };
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
         .min_idle(Some(1))
@@ -188,7 +206,7 @@ pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
         // would hand out dead connections forever. SQLite files cannot go
         // away like that, so they skip the round trip.
         .test_on_check_out(matches!(url, DatabaseUrl::Postgres(_)))
-        .build(Manager { url: url.clone() })
+        .build(Manager { url: url.clone(), _writer: writer })
         .with_context(|| format!("cannot connect to the database at {url:?}"))?;
     let mut conn = pool.get().context("cannot get a database connection")?;
     migrate(&mut conn)?;
@@ -230,7 +248,7 @@ pub fn connect_one(url: &DatabaseUrl) -> anyhow::Result<DbConn> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create data folder {}", dir.display()))?;
     }
     let mut conn =
-        Manager { url: url.clone() }.connect().with_context(|| format!("cannot connect to the database at {url:?}"))?;
+        Manager::plain(url.clone()).connect().with_context(|| format!("cannot connect to the database at {url:?}"))?;
     migrate(&mut conn)?;
     Ok(conn)
 }
@@ -317,6 +335,9 @@ where
     E: From<diesel::result::Error>,
 {
     let sqlite = matches!(conn, DbConn::Sqlite(_));
+    if sqlite && let Some(writer) = group_commit::for_connection(conn)? {
+        return writer.write(f);
+    }
     let _guard = sqlite.then(|| SQLITE_WRITER.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let result = conn.transaction(|conn| {
         if sqlite {

@@ -8,8 +8,13 @@ use super::sessions::Session;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Change<'a> {
-    /// A new registration: confirmed, waitlisted or pending approval.
-    Registered(&'a Registration),
+    /// A new registration: confirmed, waitlisted (at that place in the
+    /// queue, counted once by the caller inside its transaction) or
+    /// pending approval.
+    Registered {
+        registration: &'a Registration,
+        waitlist_position: Option<i64>,
+    },
     /// Registrations for a whole series, one per occurrence taken (the
     /// session told of is the first of them): one email for all.
     SeriesRegistered {

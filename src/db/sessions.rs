@@ -429,11 +429,18 @@ pub fn delete(conn: &mut DbConn, id: SessionId) -> QueryResult<()> {
 
 /// Takes the write lock for one session before anything in the
 /// transaction reads it: a row lock on PostgreSQL (held to commit, across
-/// processes), the database write lock on SQLite (waited for under
-/// `busy_timeout`, unlike a read that later upgrades). Concurrent writers to
-/// a session queue up here instead of overselling or failing on a stale
-/// snapshot. Returns whether the session exists.
+/// processes). Concurrent writers to a session queue up here instead of
+/// overselling or failing on a stale snapshot. Returns whether the session
+/// exists.
+///
+/// On SQLite the transaction holds the database's one write lock already:
+/// `db::write_transaction` takes it with its first statement, before any
+/// read. Rewriting the session's row there only cost time (the whole row,
+/// description and search text included, went to the log again).
 pub fn lock(conn: &mut DbConn, id: SessionId) -> QueryResult<bool> {
+    if matches!(conn, DbConn::Sqlite(_)) {
+        return diesel::select(diesel::dsl::exists(sessions::table.find(id))).get_result(conn);
+    }
     diesel::update(sessions::table.find(id))
         .set(sessions::seats_taken.eq(sessions::seats_taken))
         .execute(conn)
@@ -442,6 +449,9 @@ pub fn lock(conn: &mut DbConn, id: SessionId) -> QueryResult<bool> {
 
 /// Locks the session (as [`lock`]) and reads its row in one statement.
 pub fn lock_row(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<SessionRow>> {
+    if matches!(conn, DbConn::Sqlite(_)) {
+        return sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional();
+    }
     diesel::update(sessions::table.find(id))
         .set(sessions::seats_taken.eq(sessions::seats_taken))
         .get_result::<SessionRow>(conn)

@@ -887,9 +887,8 @@ impl Notifier for Composer {
     fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), NotifyError> {
         match change {
             Change::SeriesRegistered { registrations } => self.series_registered(conn, session, registrations),
-            Change::Registered(r) => {
-                let position = registration_store::waitlist_position(conn, r)?;
-                self.send(conn, session, r, self.status_view(session, r, position, false))
+            Change::Registered { registration: r, waitlist_position } => {
+                self.send(conn, session, r, self.status_view(session, r, waitlist_position, false))
             }
             Change::Approved(r) => {
                 let position = registration_store::waitlist_position(conn, r)?;

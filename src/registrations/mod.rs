@@ -171,7 +171,7 @@ pub fn register(
             notifier.notify(conn, &session, Change::EndorsementRequested(&registration))?;
         }
         let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
         Ok(Registered {
             registration,
             manage_token: person.manage_token.clone(),

@@ -85,7 +85,8 @@ pub fn nominate(
         }
         let registration = person.insert(conn, session_id, RegistrationStatus::Nominated, existing, now)?;
         record(conn, by.name, "registration.nominate", &registration, &registration)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        let waitlist_position = store::waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
         Ok(Registered {
             registration,
             manage_token: person.manage_token.clone(),
@@ -171,7 +172,8 @@ pub fn accept(
             (RegistrationStatus::Confirmed, false)
         };
         let registration = store::set_status(conn, r.id, status)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        let waitlist_position = store::waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
         let promoted = if freed {
             super::free_seat(conn, &session, r.attendance_mode)?;
             promote(conn, session.id(), notifier)?
@@ -244,7 +246,8 @@ pub fn endorse(
             .ok_or_else(|| full(&session, &r.country_iso2, &r.country_iso2, room))?;
         let registration = store::set_status(conn, r.id, status)?;
         record(conn, by.name, "registration.endorse", &r, &registration)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        let waitlist_position = store::waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
         Ok(Outcome { registration, promoted: Vec::new() })
     })
 }
@@ -380,7 +383,8 @@ pub fn replace(
         depart(conn, &session, &r, departure, notifier)?;
         let registration = person.insert(conn, session.id(), RegistrationStatus::Nominated, existing, now)?;
         record(conn, by.name, "registration.nominate", &registration, &registration)?;
-        notifier.notify(conn, &session, Change::Registered(&registration))?;
+        let waitlist_position = store::waitlist_position(conn, &registration)?;
+        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
         Ok(Registered {
             registration,
             manage_token: person.manage_token.clone(),

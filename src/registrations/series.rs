@@ -92,7 +92,7 @@ struct OneEmail<'a>(&'a dyn Notifier);
 impl Notifier for OneEmail<'_> {
     fn notify(&self, conn: &mut DbConn, session: &Session, change: Change<'_>) -> Result<(), NotifyError> {
         match change {
-            Change::Registered(_) => Ok(()),
+            Change::Registered { .. } => Ok(()),
             other => self.0.notify(conn, session, other),
         }
     }

@@ -329,6 +329,50 @@ async fn hundreds_of_simultaneous_registrations_never_overbook() {
     assert_eq!(app.session(id).await["seats_left"], 0);
 }
 
+/// SQLite commits writes that queue behind each other together
+/// (`db::group_commit`); a refused write among them must take nothing of
+/// the others with it, and each accepted one is stored and emailed once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_with_repeated_addresses_refuses_each_repeat_and_keeps_and_emails_everyone_else_once() {
+    let app = spawn_app().await;
+    let id = session_with(&app, json!({"capacity": 10, "waitlist": true})).await;
+    let client = reqwest::Client::new();
+    let url = app.url(&format!("/api/v1/sessions/{id}/registrations"));
+    let mut set = tokio::task::JoinSet::new();
+    // 150 requests for 100 people: every third person sends the form twice.
+    for i in 0..150 {
+        let person = if i % 3 == 2 { i - 2 } else { i };
+        let (client, url) = (client.clone(), url.clone());
+        set.spawn(async move {
+            let body = participant(&format!("person{person}@example.org"));
+            client.post(&url).json(&body).send().await.expect("sent").status().as_u16()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = set.join_next().await {
+        statuses.push(status.expect("task"));
+    }
+    let accepted = statuses.iter().filter(|s| **s == 201).count();
+    let refused = statuses.iter().filter(|s| **s == 409).count();
+    assert_eq!((accepted, refused), (100, 50), "{statuses:?}");
+    let list = app.registrations(id).await;
+    let emails: HashSet<&str> = list.iter().filter_map(|r| r["email"].as_str()).collect();
+    assert_eq!((list.len(), emails.len()), (100, 100), "one row per person");
+    assert_eq!(list.iter().filter(|r| r["status"] == "confirmed").count(), 10);
+    let url = app.database_url.clone();
+    let outbox = tokio::task::spawn_blocking(move || {
+        let mut conn = convene::db::connect_one(&url).expect("connection");
+        convene::db::outbox::recent(&mut conn, None, 1000).expect("outbox")
+    })
+    .await
+    .expect("outbox task");
+    let mut to: Vec<&str> = outbox.iter().map(|m| m.recipient_email.as_str()).collect();
+    to.sort_unstable();
+    let mut expected: Vec<&str> = emails.into_iter().collect();
+    expected.sort_unstable();
+    assert_eq!(to, expected, "one email to each person, none for a refused repeat");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_server_processes_on_one_database_never_overbook() {
     let app = spawn_app().await;
