@@ -170,8 +170,7 @@ pub fn register(
         if endorsement {
             notifier.notify(conn, &session, Change::EndorsementRequested(&registration))?;
         }
-        let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
+        let waitlist_position = tell_registered(conn, &session, &registration, notifier)?;
         Ok(Registered {
             registration,
             manage_token: person.manage_token.clone(),
@@ -179,6 +178,19 @@ pub fn register(
             waitlist_position,
         })
     })
+}
+
+/// Tells of a new place, nomination or waiting-list entry; its place in
+/// the queue is counted once, here, for the email and the caller's answer.
+pub(crate) fn tell_registered(
+    conn: &mut DbConn,
+    session: &Session,
+    registration: &Registration,
+    notifier: &dyn Notifier,
+) -> Result<Option<i64>, RegistrationError> {
+    let waitlist_position = store::waitlist_position(conn, registration)?;
+    notifier.notify(conn, session, Change::Registered { registration, waitlist_position })?;
+    Ok(waitlist_position)
 }
 
 /// A hybrid session asks how each person comes; the interpretation asked

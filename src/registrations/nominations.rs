@@ -8,10 +8,10 @@
 
 use super::{
     Departure, Outcome, Person, Registered, RegistrationError, Told, depart, earlier, full, leave, locked, promote,
-    quota_room, record,
+    quota_room, record, tell_registered,
 };
 use crate::db::ids::{RegistrationId, SessionId};
-use crate::db::notify::{Change, Notifier};
+use crate::db::notify::Notifier;
 use crate::db::reference::Reference;
 use crate::db::registrations as store;
 use crate::db::sessions as session_store;
@@ -85,8 +85,7 @@ pub fn nominate(
         }
         let registration = person.insert(conn, session_id, RegistrationStatus::Nominated, existing, now)?;
         record(conn, by.name, "registration.nominate", &registration, &registration)?;
-        let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
+        tell_registered(conn, &session, &registration, notifier)?;
         Ok(Registered {
             registration,
             manage_token: person.manage_token.clone(),
@@ -172,8 +171,7 @@ pub fn accept(
             (RegistrationStatus::Confirmed, false)
         };
         let registration = store::set_status(conn, r.id, status)?;
-        let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
+        tell_registered(conn, &session, &registration, notifier)?;
         let promoted = if freed {
             super::free_seat(conn, &session, r.attendance_mode)?;
             promote(conn, session.id(), notifier)?
@@ -246,8 +244,7 @@ pub fn endorse(
             .ok_or_else(|| full(&session, &r.country_iso2, &r.country_iso2, room))?;
         let registration = store::set_status(conn, r.id, status)?;
         record(conn, by.name, "registration.endorse", &r, &registration)?;
-        let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
+        tell_registered(conn, &session, &registration, notifier)?;
         Ok(Outcome { registration, promoted: Vec::new() })
     })
 }
@@ -383,8 +380,7 @@ pub fn replace(
         depart(conn, &session, &r, departure, notifier)?;
         let registration = person.insert(conn, session.id(), RegistrationStatus::Nominated, existing, now)?;
         record(conn, by.name, "registration.nominate", &registration, &registration)?;
-        let waitlist_position = store::waitlist_position(conn, &registration)?;
-        notifier.notify(conn, &session, Change::Registered { registration: &registration, waitlist_position })?;
+        tell_registered(conn, &session, &registration, notifier)?;
         Ok(Registered {
             registration,
             manage_token: person.manage_token.clone(),
