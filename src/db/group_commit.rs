@@ -27,7 +27,7 @@
 //! write re-read from the file the pages others had changed.
 
 use super::{DatabaseUrl, DbConn, LOCAL_WRITES, Manager};
-use diesel::connection::{SimpleConnection, TransactionManager};
+use diesel::connection::TransactionManager;
 use diesel::r2d2::ManageConnection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -88,7 +88,13 @@ fn main_file(conn: &mut DbConn) -> diesel::QueryResult<String> {
         #[diesel(sql_type = diesel::sql_types::Text)]
         file: String,
     }
-    let row: File = diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'").get_result(conn)?;
+    // Asked on every write: a statement kept prepared.
+    struct MainFile;
+    impl super::FixedSql for MainFile {
+        const SQL: &'static [&'static str] = &["SELECT file FROM pragma_database_list WHERE name = 'main'"];
+    }
+    let statement = super::Fixed::<MainFile>::new(&[]);
+    let row: File = super::native!(conn, |c| statement.get_result(c))?;
     Ok(row.file)
 }
 
@@ -203,7 +209,7 @@ impl Writer {
             // (waiting under busy_timeout, should another process write),
             // like BEGIN IMMEDIATE. The change counter is that write:
             // readers see the batch and its new number together.
-            if let Err(e) = conn.batch_execute("UPDATE change_counter SET value = value + 1 WHERE id = 1") {
+            if let Err(e) = super::bump_sqlite_change_counter(conn) {
                 let _ = Manage::rollback_transaction(conn);
                 return Err(e);
             }
@@ -239,6 +245,7 @@ mod tests {
     //! writes queue, so that they find each other waiting.
     use super::*;
     use diesel::RunQueryDsl;
+    use diesel::connection::SimpleConnection;
 
     /// One write of a test, run on a thread of its own.
     type Write<'a> = Box<dyn FnOnce(&mut DbConn) -> diesel::QueryResult<usize> + Send + 'a>;

@@ -2,6 +2,74 @@
 //! the URL scheme, never by trial: diesel's own `MultiConnection::establish`
 //! tries each backend in turn and SQLite accepts any string as a file name.
 
+/// Runs `$body` with `$c` bound to the backend's own connection, for the
+/// statements on the registration path (inside the writer on SQLite, under
+/// the session's row lock on PostgreSQL). diesel's `MultiConnection`
+/// writes a query's whole SQL text anew on every run, to bind it, even
+/// when its prepared statement is cached; the backend's own connection
+/// binds the cached statement directly. The body is compiled once per
+/// backend, so it must be a query both accept (any of our schema's).
+macro_rules! native {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite($c) => $body,
+            $crate::db::DbConn::Pg($c) => $body,
+        }
+    };
+}
+pub(crate) use native;
+
+/// A statement whose text never changes, kept prepared by the
+/// connection's statement cache. diesel prepares every UPDATE and every
+/// `sql_query` anew on each run (their text may vary, in general); for
+/// the few run on every registration that parse was a large part of the
+/// time spent holding the writer. `M` names the statement (the cache's
+/// key) and holds its text, `M::SQL`: the parts between its integer
+/// parameters, bound from `params` in order.
+pub(crate) struct Fixed<'a, M> {
+    params: &'a [i32],
+    statement: std::marker::PhantomData<M>,
+}
+
+pub(crate) trait FixedSql: 'static {
+    const SQL: &'static [&'static str];
+}
+
+impl<'a, M: FixedSql> Fixed<'a, M> {
+    pub(crate) fn new(params: &'a [i32]) -> Self {
+        debug_assert_eq!(params.len() + 1, M::SQL.len(), "one parameter between each two parts");
+        Self { params, statement: std::marker::PhantomData }
+    }
+}
+
+impl<M: FixedSql> diesel::query_builder::QueryId for Fixed<'_, M> {
+    type QueryId = M;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl<M: FixedSql, DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for Fixed<'_, M>
+where
+    i32: diesel::serialize::ToSql<diesel::sql_types::Integer, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, DB>) -> diesel::QueryResult<()> {
+        let mut parts = M::SQL.iter();
+        if let Some(first) = parts.next() {
+            out.push_sql(first);
+        }
+        for (part, value) in parts.zip(self.params) {
+            out.push_bind_param::<diesel::sql_types::Integer, _>(value)?;
+            out.push_sql(part);
+        }
+        Ok(())
+    }
+}
+
+impl<M: FixedSql> diesel::query_builder::Query for Fixed<'_, M> {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl<M, C> diesel::RunQueryDsl<C> for Fixed<'_, M> {}
+
 pub mod accounts;
 pub mod audit;
 pub mod certificates;
@@ -346,7 +414,7 @@ where
             // transaction that read first and wrote later would fail at
             // once if another process committed in between. The change
             // counter is that write (SQLite readers see both or neither).
-            conn.batch_execute("UPDATE change_counter SET value = value + 1 WHERE id = 1")?;
+            bump_sqlite_change_counter(conn)?;
         }
         f(conn)
     })?;
@@ -360,6 +428,16 @@ where
         }
     }
     Ok(result)
+}
+
+/// SQLite's change counter, one higher (see `write_transaction`).
+fn bump_sqlite_change_counter(conn: &mut DbConn) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    struct Bump;
+    impl FixedSql for Bump {
+        const SQL: &'static [&'static str] = &["UPDATE change_counter SET value = value + 1 WHERE id = 1"];
+    }
+    native!(conn, |c| Fixed::<Bump>::new(&[]).execute(c)).map(|_| ())
 }
 
 /// The current value of the change counter (see `write_transaction`).

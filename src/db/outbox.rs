@@ -20,7 +20,7 @@ pub const LEASE_SECONDS: i64 = 60;
 pub const GIVE_UP_AFTER_HOURS: i64 = 48;
 
 pub fn enqueue(conn: &mut DbConn, message: &NewOutbox) -> QueryResult<()> {
-    diesel::insert_into(outbox::table).values(message).execute(conn).map(|_| ())
+    super::native!(conn, |c| diesel::insert_into(outbox::table).values(message).execute(c)).map(|_| ())
 }
 
 /// The delay before retry `attempt` (1 for the first retry): 10 s,

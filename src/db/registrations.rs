@@ -7,7 +7,7 @@ use super::DbConn;
 use super::ids::{RegistrationId, SeriesId, SessionId};
 use super::models::{NewRegistration, Registration};
 use super::reference::Reference;
-use super::schema::{registrations, sessions};
+use super::schema::{registrations, sessions, waitlist_lengths};
 use super::sessions::{self as session_store, Session};
 use crate::domain::lang::Lang;
 use crate::domain::message::Arg;
@@ -67,12 +67,12 @@ pub fn session_of(conn: &mut DbConn, id: RegistrationId) -> QueryResult<Option<S
 
 /// This address's registration for this session, in whatever status.
 pub fn in_session(conn: &mut DbConn, session_id: SessionId, email: &str) -> QueryResult<Option<Registration>> {
-    registrations::table
+    super::native!(conn, |c| registrations::table
         .filter(registrations::session_id.eq(session_id))
         .filter(registrations::email.eq(email))
         .select(Registration::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 /// Registrations made for the whole of a series, by address then date:
@@ -126,7 +126,7 @@ pub fn insert(
     if let Some(old) = replaces {
         diesel::delete(registrations::table.find(old)).execute(conn)?;
     }
-    diesel::insert_into(registrations::table).values(row).get_result(conn)
+    super::native!(conn, |c| diesel::insert_into(registrations::table).values(row).get_result(c))
 }
 
 /// Everyone on a session's waiting list, in arrival order.
@@ -196,28 +196,27 @@ pub fn bump_calendar(conn: &mut DbConn, id: RegistrationId) -> QueryResult<Regis
 /// Takes one seat if one is free. The condition is in the UPDATE itself,
 /// so capacity holds even if a caller forgot the lock.
 pub fn take_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<bool> {
-    diesel::update(
-        sessions::table
-            .find(session_id)
-            .filter(sessions::capacity.is_null().or(sessions::seats_taken.lt(sessions::capacity.assume_not_null()))),
-    )
-    .set(sessions::seats_taken.eq(sessions::seats_taken + 1))
-    .execute(conn)
-    .map(|n| n == 1)
+    struct TakeSeat;
+    impl super::FixedSql for TakeSeat {
+        const SQL: &'static [&'static str] = &[
+            "UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = ",
+            " AND (capacity IS NULL OR seats_taken < capacity)",
+        ];
+    }
+    super::native!(conn, |c| super::Fixed::<TakeSeat>::new(&[session_id.0]).execute(c)).map(|n| n == 1)
 }
 
 /// Takes one of a hybrid session's seats in the room, if one is free (the
 /// condition in the UPDATE, as for [`take_seat`]).
 pub fn take_room_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<bool> {
-    use super::schema::session_venues as v;
-    diesel::update(
-        v::table.find(session_id).filter(
-            v::in_person_capacity.is_null().or(v::room_seats_taken.lt(v::in_person_capacity.assume_not_null())),
-        ),
-    )
-    .set(v::room_seats_taken.eq(v::room_seats_taken + 1))
-    .execute(conn)
-    .map(|n| n == 1)
+    struct TakeRoomSeat;
+    impl super::FixedSql for TakeRoomSeat {
+        const SQL: &'static [&'static str] = &[
+            "UPDATE session_venues SET room_seats_taken = room_seats_taken + 1 WHERE session_id = ",
+            " AND (in_person_capacity IS NULL OR room_seats_taken < in_person_capacity)",
+        ];
+    }
+    super::native!(conn, |c| super::Fixed::<TakeRoomSeat>::new(&[session_id.0]).execute(c)).map(|n| n == 1)
 }
 
 pub fn free_room_seat(conn: &mut DbConn, session_id: SessionId) -> QueryResult<()> {
@@ -252,18 +251,29 @@ pub fn set_status(conn: &mut DbConn, id: RegistrationId, status: RegistrationSta
         .get_result(conn)
 }
 
-/// 1 for the first in the queue; None when not waitlisted.
+/// 1 for the first in the queue; None when not waitlisted. Counted from
+/// the back: the list's length (kept by the database's triggers, see the
+/// migration `waitlist_lengths`) less those who came after, so that a new
+/// entry, the last, costs two look-ups however long the list.
 pub fn waitlist_position(conn: &mut DbConn, r: &Registration) -> QueryResult<Option<i64>> {
     if r.status() != RegistrationStatus::Waitlisted {
         return Ok(None);
     }
-    let ahead: i64 = registrations::table
+    let waiting = registrations::table
         .filter(registrations::session_id.eq(r.session_id))
-        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
-        .filter(registrations::id.lt(r.id))
-        .count()
-        .get_result(conn)?;
-    Ok(Some(ahead + 1))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()));
+    let length: Option<i32> = super::native!(conn, |c| waitlist_lengths::table
+        .find(r.session_id)
+        .select(waitlist_lengths::waitlisted)
+        .first(c)
+        .optional())?;
+    let Some(length) = length else {
+        // Never so while triggers keep the table; counted the long way then.
+        let ahead: i64 = waiting.filter(registrations::id.lt(r.id)).count().get_result(conn)?;
+        return Ok(Some(ahead + 1));
+    };
+    let behind: i64 = super::native!(conn, |c| waiting.filter(registrations::id.gt(r.id)).count().get_result(c))?;
+    Ok(Some(i64::from(length) - behind))
 }
 
 pub fn find_by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {

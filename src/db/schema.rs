@@ -366,7 +366,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    waitlist_lengths (session_id) {
+        session_id -> Int4,
+        waitlisted -> Int4,
+    }
+}
+
 diesel::joinable!(session_venues -> sessions (session_id));
+diesel::joinable!(waitlist_lengths -> sessions (session_id));
 diesel::joinable!(session_materials -> sessions (session_id));
 diesel::joinable!(feedback_requests -> registrations (registration_id));
 diesel::joinable!(certificates -> registrations (registration_id));
@@ -425,4 +433,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_countries,
     user_regions,
     users,
+    waitlist_lengths,
 );

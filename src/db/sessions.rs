@@ -450,16 +450,16 @@ pub fn lock(conn: &mut DbConn, id: SessionId) -> QueryResult<bool> {
 /// Locks the session (as [`lock`]) and reads its row in one statement.
 pub fn lock_row(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<SessionRow>> {
     if matches!(conn, DbConn::Sqlite(_)) {
-        return sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional();
+        return super::native!(conn, |c| sessions::table.find(id).select(SessionRow::as_select()).first(c).optional());
     }
-    diesel::update(sessions::table.find(id))
+    super::native!(conn, |c| diesel::update(sessions::table.find(id))
         .set(sessions::seats_taken.eq(sessions::seats_taken))
-        .get_result::<SessionRow>(conn)
-        .optional()
+        .get_result::<SessionRow>(c)
+        .optional())
 }
 
 pub fn find(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<Session>> {
-    let row = sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional()?;
+    let row = super::native!(conn, |c| sessions::table.find(id).select(SessionRow::as_select()).first(c).optional())?;
     Ok(match row {
         Some(row) => with_links(conn, vec![row])?.pop(),
         None => None,

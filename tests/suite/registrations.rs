@@ -1,9 +1,11 @@
 //! Registrations through the API: capacity, waiting list, promotion,
 //! eligibility, window, approval, duplicates, bad input, concurrency.
 
-use crate::common::{TestApp, manila_session, participant, spawn_app, spawn_app_with, token_of, with};
+use crate::common::{
+    TestApp, manila_session, participant, query_one, run_sql, spawn_app, spawn_app_with, token_of, with,
+};
 use serde_json::{Value, json};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 async fn session_with(app: &TestApp, changes: Value) -> i64 {
     app.create_session(with(manila_session(), changes)).await["id"].as_i64().expect("id")
@@ -49,6 +51,59 @@ async fn a_full_session_waitlists_in_order_and_a_cancellation_promotes_the_first
     let c = list.iter().find(|r| r["email"] == "c@example.org").expect("c");
     assert_eq!(c["waitlist_position"], 1);
     assert_eq!(app.session(id).await["seats_left"], 0);
+}
+
+/// Each waiting person's place, as their own page shows it, against their
+/// rank in the organisers' list; and the stored length against a count.
+async fn check_places(app: &TestApp, id: i64, manage: &HashMap<&str, Value>) {
+    let list = app.registrations(id).await;
+    let waiting: Vec<&Value> = list.iter().filter(|r| r["status"] == "waitlisted").collect();
+    for (rank, r) in waiting.iter().enumerate() {
+        assert_eq!(r["waitlist_position"], rank + 1, "{r}");
+        let name = r["email"].as_str().and_then(|e| e.split('@').next()).expect("email");
+        let page = app.get(&format!("/registrations/{}", token_of(&manage[name]))).await.text().await.expect("page");
+        let html = scraper::Html::parse_document(&page);
+        let selector = scraper::Selector::parse("#status").expect("selector");
+        let status: String = html.select(&selector).flat_map(|e| e.text()).collect();
+        assert!(status.contains(&format!("number {} on the waiting list", rank + 1)), "{name}: {status}");
+    }
+    let stored = query_one(
+        app,
+        &format!("SELECT CAST(waitlisted AS TEXT) AS value FROM waitlist_lengths WHERE session_id = {id}"),
+    );
+    assert_eq!(stored, waiting.len().to_string(), "the stored length follows every move");
+}
+
+#[tokio::test]
+async fn places_in_the_waiting_list_stay_right_through_cancellations_returns_promotions_and_deletions() {
+    let app = spawn_app().await;
+    let id = session_with(&app, json!({"capacity": 1, "waitlist": true})).await;
+    let mut manage = HashMap::new();
+    let join = async |name: &'static str, manage: &mut HashMap<&str, Value>| {
+        let (status, body) = app.register(id, participant(&format!("{name}@example.org"))).await;
+        assert_eq!(status, 201, "{body}");
+        manage.insert(name, body["manage_url"].clone());
+        body["waitlist_position"].as_i64()
+    };
+    assert_eq!(join("a", &mut manage).await, None, "a takes the seat");
+    for (name, place) in [("b", 1), ("c", 2), ("d", 3), ("e", 4)] {
+        assert_eq!(join(name, &mut manage).await, Some(place));
+    }
+    // c leaves the middle of the line; f joins at its back.
+    let res = app.post_public(&format!("/api/v1/registrations/{}/cancel", token_of(&manage["c"])), &json!({})).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(join("f", &mut manage).await, Some(4), "b, d, e, f");
+    check_places(&app, id, &manage).await;
+    // c comes back: a new row, behind f.
+    assert_eq!(join("c", &mut manage).await, Some(5));
+    // A second seat: b leaves the line for it.
+    let res = app.patch_json(&format!("/api/v1/sessions/{id}"), &json!({"capacity": 2})).await;
+    assert_eq!(res.status(), 200);
+    check_places(&app, id, &manage).await;
+    // A row deleted beneath the service (as retention does) shortens the line too.
+    run_sql(&app, "DELETE FROM registrations WHERE email = 'e@example.org'");
+    assert_eq!(join("g", &mut manage).await, Some(4), "d, f, c, g");
+    check_places(&app, id, &manage).await;
 }
 
 #[tokio::test]
