@@ -398,6 +398,22 @@ where
     result
 }
 
+/// A write that no page or feed shows: the outbox's own bookkeeping. On
+/// SQLite it still goes through the writer, which must be the one holder
+/// of the write lock: a write beside it made the writer wait under
+/// `busy_timeout`, whose sleeps are milliseconds long, with every queued
+/// registration behind it. On PostgreSQL a plain transaction that leaves
+/// the change counter, and so every cache, alone.
+pub fn unseen_write<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConn::Sqlite(_) => write_transaction(conn, f),
+        DbConn::Pg(_) => conn.transaction(f),
+    }
+}
+
 fn outermost<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
 where
     E: From<diesel::result::Error>,

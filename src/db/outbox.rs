@@ -31,43 +31,55 @@ pub fn backoff(attempt: i32) -> Duration {
 }
 
 /// Claims up to `limit` due rows (queued and due, or sending with an
-/// expired lease). On PostgreSQL `FOR UPDATE SKIP LOCKED` keeps two
-/// instances off the same rows; on SQLite the write lock does.
-pub fn claim(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<OutboxRow>> {
+/// expired lease) and returns their ids; read them with [`rows`]. On
+/// PostgreSQL `FOR UPDATE SKIP LOCKED` keeps two instances off the same
+/// rows; on SQLite the write lock does. The ids only: on SQLite the claim
+/// runs in the writer, and the messages' bodies are read outside it.
+pub fn claim(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<i32>> {
+    #[derive(diesel::QueryableByName)]
+    struct Claimed {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        id: i32,
+    }
     let lease = now + Duration::seconds(LEASE_SECONDS);
     let due = "(status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until < $1)";
-    match conn {
-        super::DbConn::Pg(c) => {
-            let sql = format!(
-                "UPDATE outbox SET status = 'sending', lease_until = $2 WHERE id IN \
-                 (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *"
-            );
-            diesel::sql_query(sql)
-                .bind::<diesel::sql_types::Timestamp, _>(now)
-                .bind::<diesel::sql_types::Timestamp, _>(lease)
-                .bind::<diesel::sql_types::BigInt, _>(limit)
-                .load(c)
-        }
-        super::DbConn::Sqlite(c) => {
-            // SQLite numbers `$1`-style names by first appearance, which
-            // would swap the first two here; `?NNN` is positional.
-            let sql = format!(
-                "UPDATE outbox SET status = 'sending', lease_until = ?2 WHERE id IN \
-                 (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT ?3) RETURNING *"
-            )
-            .replace("$1", "?1");
-            diesel::sql_query(sql)
-                .bind::<diesel::sql_types::Timestamp, _>(now)
-                .bind::<diesel::sql_types::Timestamp, _>(lease)
-                .bind::<diesel::sql_types::BigInt, _>(limit)
-                .load(c)
-        }
-    }
+    let sql = match conn {
+        super::DbConn::Pg(_) => format!(
+            "UPDATE outbox SET status = 'sending', lease_until = $2 WHERE id IN \
+             (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id"
+        ),
+        // SQLite numbers `$1`-style names by first appearance, which
+        // would swap the first two here; `?NNN` is positional.
+        super::DbConn::Sqlite(_) => format!(
+            "UPDATE outbox SET status = 'sending', lease_until = ?2 WHERE id IN \
+             (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT ?3) RETURNING id"
+        )
+        .replace("$1", "?1"),
+    };
+    let claimed: Vec<Claimed> = diesel::sql_query(sql)
+        .bind::<diesel::sql_types::Timestamp, _>(now)
+        .bind::<diesel::sql_types::Timestamp, _>(lease)
+        .bind::<diesel::sql_types::BigInt, _>(limit)
+        .load(conn)?;
+    let mut ids: Vec<i32> = claimed.into_iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    Ok(ids)
 }
 
-/// Marks a row sent, once the SMTP server (or the file) accepted it.
-pub fn mark_sent(conn: &mut DbConn, id: i32, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(outbox::table.find(id))
+/// The rows of these ids, oldest first.
+pub fn rows(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<OutboxRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    outbox::table.filter(outbox::id.eq_any(ids)).order(outbox::id).select(OutboxRow::as_select()).load(conn)
+}
+
+/// Marks rows sent, once the SMTP server (or the file) accepted them.
+pub fn mark_sent(conn: &mut DbConn, ids: &[i32], now: NaiveDateTime) -> QueryResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
         .set((outbox::status.eq(SENT), outbox::sent_at.eq(now), outbox::lease_until.eq(None::<NaiveDateTime>)))
         .execute(conn)
         .map(|_| ())

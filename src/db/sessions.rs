@@ -429,33 +429,31 @@ pub fn delete(conn: &mut DbConn, id: SessionId) -> QueryResult<()> {
 
 /// Takes the write lock for one session before anything in the
 /// transaction reads it: a row lock on PostgreSQL (held to commit, across
-/// processes). Concurrent writers to a session queue up here instead of
-/// overselling or failing on a stale snapshot. Returns whether the session
-/// exists.
+/// processes; `FOR NO KEY UPDATE`, the lock an UPDATE of the row would
+/// take, so rows that merely refer to the session are not held up).
+/// Concurrent writers to a session queue up here instead of overselling
+/// or failing on a stale snapshot. Returns whether the session exists.
 ///
 /// On SQLite the transaction holds the database's one write lock already:
 /// `db::write_transaction` takes it with its first statement, before any
 /// read. Rewriting the session's row there only cost time (the whole row,
 /// description and search text included, went to the log again).
 pub fn lock(conn: &mut DbConn, id: SessionId) -> QueryResult<bool> {
-    if matches!(conn, DbConn::Sqlite(_)) {
-        return diesel::select(diesel::dsl::exists(sessions::table.find(id))).get_result(conn);
-    }
-    diesel::update(sessions::table.find(id))
-        .set(sessions::seats_taken.eq(sessions::seats_taken))
-        .execute(conn)
-        .map(|n| n == 1)
+    let found = match conn {
+        DbConn::Sqlite(c) => sessions::table.find(id).select(sessions::id).first::<SessionId>(c).optional()?,
+        DbConn::Pg(c) => sessions::table.find(id).select(sessions::id).for_no_key_update().first(c).optional()?,
+    };
+    Ok(found.is_some())
 }
 
 /// Locks the session (as [`lock`]) and reads its row in one statement.
 pub fn lock_row(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<SessionRow>> {
-    if matches!(conn, DbConn::Sqlite(_)) {
-        return super::native!(conn, |c| sessions::table.find(id).select(SessionRow::as_select()).first(c).optional());
+    match conn {
+        DbConn::Sqlite(c) => sessions::table.find(id).select(SessionRow::as_select()).first(c).optional(),
+        DbConn::Pg(c) => {
+            sessions::table.find(id).select(SessionRow::as_select()).for_no_key_update().first(c).optional()
+        }
     }
-    super::native!(conn, |c| diesel::update(sessions::table.find(id))
-        .set(sessions::seats_taken.eq(sessions::seats_taken))
-        .get_result::<SessionRow>(c)
-        .optional())
 }
 
 pub fn find(conn: &mut DbConn, id: SessionId) -> QueryResult<Option<Session>> {
