@@ -42,7 +42,10 @@ pub fn upsert_user(
     countries: &[String],
 ) -> anyhow::Result<bool> {
     let hash = hash_password(password)?;
-    conn.transaction(|conn| {
+    // Through the writer on SQLite, as every write: a transaction of its
+    // own that read first would fail at once ("database is locked") if
+    // the writer committed before its first write.
+    super::write_transaction(conn, |conn| {
         let existing: Option<AccountId> =
             users::table.filter(users::email.eq(email.as_str())).select(users::id).first(conn).optional()?;
         let id = match existing {
@@ -493,7 +496,7 @@ pub fn change_password(conn: &mut DbConn, id: AccountId, current: &str, new: &st
     }
     let hash = hash_password(new)?;
     use super::schema::admin_sessions;
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn)?;
         diesel::delete(
             admin_sessions::table

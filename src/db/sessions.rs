@@ -537,33 +537,38 @@ struct LinkRows {
 }
 
 impl LinkRows {
+    /// On the backend's own connection (`db::native!`): every page and
+    /// every registration reads its session's links.
     fn read(&mut self, conn: &mut DbConn, which: Which) -> QueryResult<()> {
-        let q = session_regions::table.select((session_regions::session_id, session_regions::region_id)).into_boxed();
-        for (s, r) in of_sessions!(q, session_regions::session_id, which).load::<(SessionId, i32)>(conn)? {
-            self.regions.entry(s).or_default().push(r);
-        }
-        let q = session_countries::table
-            .order(session_countries::country_iso2)
-            .select((session_countries::session_id, session_countries::country_iso2))
-            .into_boxed();
-        for (s, c) in of_sessions!(q, session_countries::session_id, which).load::<(SessionId, String)>(conn)? {
-            self.countries.entry(s).or_default().push(c);
-        }
-        let q = session_topics::table.select((session_topics::session_id, session_topics::topic_id)).into_boxed();
-        for (s, t) in of_sessions!(q, session_topics::session_id, which).load::<(SessionId, i32)>(conn)? {
-            self.topics.entry(s).or_default().push(t);
-        }
-        let q = session_quotas::table
-            .select((session_quotas::session_id, session_quotas::country_iso2, session_quotas::places))
-            .into_boxed();
-        for (s, c, p) in of_sessions!(q, session_quotas::session_id, which).load::<(SessionId, String, i32)>(conn)? {
-            self.quotas.entry(s).or_default().insert(c, p);
-        }
-        let q = session_venues::table.select(VenueRow::as_select()).into_boxed();
-        for v in of_sessions!(q, session_venues::session_id, which).load::<VenueRow>(conn)? {
-            self.venues.insert(v.session_id, v);
-        }
-        Ok(())
+        super::native!(conn, |c| {
+            let q =
+                session_regions::table.select((session_regions::session_id, session_regions::region_id)).into_boxed();
+            for (s, r) in of_sessions!(q, session_regions::session_id, which).load::<(SessionId, i32)>(c)? {
+                self.regions.entry(s).or_default().push(r);
+            }
+            let q = session_countries::table
+                .order(session_countries::country_iso2)
+                .select((session_countries::session_id, session_countries::country_iso2))
+                .into_boxed();
+            for (s, ct) in of_sessions!(q, session_countries::session_id, which).load::<(SessionId, String)>(c)? {
+                self.countries.entry(s).or_default().push(ct);
+            }
+            let q = session_topics::table.select((session_topics::session_id, session_topics::topic_id)).into_boxed();
+            for (s, t) in of_sessions!(q, session_topics::session_id, which).load::<(SessionId, i32)>(c)? {
+                self.topics.entry(s).or_default().push(t);
+            }
+            let q = session_quotas::table
+                .select((session_quotas::session_id, session_quotas::country_iso2, session_quotas::places))
+                .into_boxed();
+            for (s, ct, p) in of_sessions!(q, session_quotas::session_id, which).load::<(SessionId, String, i32)>(c)? {
+                self.quotas.entry(s).or_default().insert(ct, p);
+            }
+            let q = session_venues::table.select(VenueRow::as_select()).into_boxed();
+            for v in of_sessions!(q, session_venues::session_id, which).load::<VenueRow>(c)? {
+                self.venues.insert(v.session_id, v);
+            }
+            Ok(())
+        })
     }
 
     fn attach(mut self, rows: Vec<SessionRow>) -> Vec<Session> {
