@@ -44,6 +44,12 @@ run() {
     paths+=("/api/v1/sessions/${ids[-1]}/registrations")
   done
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/register.lua "$base" -- "${paths[@]}" > "$work/wrk.txt"
+  # Email is part of a registration: how much of it went out during the
+  # run (delivery shares the machine and, on SQLite, the writer).
+  local metrics sent queued
+  metrics=$(curl -sf "$base/metrics")
+  sent=$(awk '$1=="convene_outbox_sent" {print $2}' <<< "$metrics")
+  queued=$(awk '$1=="convene_outbox_queued" {print $2}' <<< "$metrics")
   local rps p99 non2xx
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
   p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
@@ -54,10 +60,10 @@ run() {
     curl -sf -H "Authorization: Bearer $token" "$base/api/v1/sessions/$id" > "$work/session-$id.json"
     checks+=("$work/list-$id.json" "$work/session-$id.json")
   done
-  python3 - "$backend" "$rps" "$p99" "$non2xx" "$capacity" "$connections" "$goal" "${checks[@]}" <<'PY'
+  python3 - "$backend" "$rps" "$p99" "$non2xx" "$capacity" "$connections" "$goal" "${sent:-?}" "${queued:-?}" "${checks[@]}" <<'PY'
 import json, sys
-backend, rps, p99, non2xx, capacity, connections, goal = sys.argv[1:8]
-files = sys.argv[8:]
+backend, rps, p99, non2xx, capacity, connections, goal, sent, queued = sys.argv[1:10]
+files = sys.argv[10:]
 def ms(v):
     return float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") else float(v[:-1]) * 1000
 rps = float(rps); p99_ms = ms(p99); goal = float(goal)
@@ -73,7 +79,8 @@ n = len(files) // 2
 print(f"registrations, {backend}, {connections} connections over {n} session{'s' if n > 1 else ''}: {rps:.0f}/s "
       f"(goal {goal:.0f}: ratio {rps/goal:.2f}), p99 {p99_ms:.1f} ms (goal < 50: ratio {p99_ms/50:.2f}), "
       f"non-2xx {non2xx}, rows {rows}, confirmed {confirmed} of {n} x {capacity}, waitlisted {waitlisted}, "
-      f"overbooked: {'YES' if over else 'no'}, duplicates: {'YES' if dup else 'no'}")
+      f"overbooked: {'YES' if over else 'no'}, duplicates: {'YES' if dup else 'no'}; "
+      f"emails sent during the run {sent}, still queued at its end {queued}")
 sys.exit(1 if over or dup else 0)
 PY
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
